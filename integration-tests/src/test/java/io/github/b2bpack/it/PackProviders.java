@@ -2,6 +2,10 @@ package io.github.b2bpack.it;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,11 +16,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * What the pack deploys. Each module owns two test resources, so modules never edit a shared file:
- * {@code expected-providers/<module>.properties} ({@code spi-id = provider-id, provider-id}) and
- * {@code server-options/<module>.properties} ({@code option = value}, passed as {@code --option=value}).
+ * What the pack deploys. Modules own their own test resources, so they never edit a shared file:
+ * {@code expected-providers/<name>.properties} ({@code spi-id = provider-id, provider-id}) and
+ * {@code server-options/<name>.properties} ({@code option = value}, passed as {@code --option=value}).
  */
 public final class PackProviders {
 
@@ -39,30 +44,46 @@ public final class PackProviders {
         return expected;
     }
 
-    /** The merged {@code <folder>/<module>.properties} of every module that has one; a key twice is an error. */
+    /**
+     * The merged {@code <folder>/*.properties} test resources, read in file-name order. A module owns
+     * one or more files there ({@code <module>.properties}, or one per area of a large module).
+     * A server option set twice is an error; provider ids of one SPI from several files add up.
+     */
     static Map<String, String> moduleProperties(String folder) {
+        boolean additive = folder.equals("expected-providers");
         Map<String, String> merged = new LinkedHashMap<>();
-        for (String module : MODULES) {
-            String resource = folder + "/" + module + ".properties";
-            try (InputStream in = PackProviders.class.getClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    continue;
-                }
-                Properties properties = new Properties();
+        for (Path file : propertyFiles(folder)) {
+            Properties properties = new Properties();
+            try (InputStream in = Files.newInputStream(file)) {
                 properties.load(in);
-                for (String key : new TreeSet<>(properties.stringPropertyNames())) {
-                    String previous = merged.putIfAbsent(key, properties.getProperty(key).trim());
-                    if (previous != null && !folder.equals("expected-providers")) {
-                        throw new IllegalStateException(resource + " sets " + key + " again");
-                    }
-                    if (previous != null) {
-                        merged.put(key, previous + "," + properties.getProperty(key).trim());
-                    }
-                }
             } catch (IOException e) {
-                throw new UncheckedIOException(resource, e);
+                throw new UncheckedIOException(file.toString(), e);
+            }
+            for (String key : new TreeSet<>(properties.stringPropertyNames())) {
+                String value = properties.getProperty(key).trim();
+                String previous = merged.putIfAbsent(key, value);
+                if (previous != null && !additive) {
+                    throw new IllegalStateException(file + " sets " + key + " again");
+                }
+                if (previous != null) {
+                    merged.put(key, previous + "," + value);
+                }
             }
         }
         return merged;
+    }
+
+    private static List<Path> propertyFiles(String folder) {
+        URL url = PackProviders.class.getClassLoader().getResource(folder);
+        if (url == null) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".properties")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(folder, e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(folder, e);
+        }
     }
 }
