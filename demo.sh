@@ -15,6 +15,8 @@ echo "==> building the pack and unpacking Keycloak $VERSION (./mvnw -Pdemo packa
 
 KC_HOME=distribution/target/demo/keycloak-$VERSION
 PACK=$(ls -d distribution/target/b2bpack-*/ | head -1)
+PACK=${PACK%/}
+[ -x "$KC_HOME/bin/kc.sh" ] || { echo "Keycloak was not unpacked into $KC_HOME" >&2; exit 1; }
 
 echo "==> installing provider jars from $PACK/providers into $KC_HOME/providers"
 rm -f "$KC_HOME"/providers/*.jar
