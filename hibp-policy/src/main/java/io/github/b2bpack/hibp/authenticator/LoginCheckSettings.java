@@ -1,0 +1,39 @@
+package io.github.b2bpack.hibp.authenticator;
+
+import java.util.Locale;
+import java.util.Map;
+
+import io.github.b2bpack.hibp.lookup.FailureMode;
+
+/**
+ * Per-execution settings of the login check (authenticator config in the admin console).
+ *
+ * @param refuseDirectGrant true: a breached password fails a direct grant; false: the hit is only recorded
+ * @param failureMode       null: the server-wide {@code failure-mode}; otherwise this execution's own
+ * @param threshold         null: the realm's {@code hibp(N)} policy value (1 without the policy)
+ */
+public record LoginCheckSettings(boolean refuseDirectGrant, FailureMode failureMode, Integer threshold) {
+
+    static final String DIRECT_GRANT_ACTION = "directGrantAction";
+    static final String FAILURE_MODE = "failureMode";
+    static final String THRESHOLD = "threshold";
+
+    public static LoginCheckSettings from(Map<String, String> config) {
+        if (config == null) {
+            return new LoginCheckSettings(true, null, null);
+        }
+        String action = config.getOrDefault(DIRECT_GRANT_ACTION, "refuse").trim().toLowerCase(Locale.ROOT);
+        String failure = config.getOrDefault(FAILURE_MODE, "server").trim().toLowerCase(Locale.ROOT);
+        String threshold = config.get(THRESHOLD);
+        Integer parsed = null;
+        if (threshold != null && !threshold.isBlank()) {
+            try {
+                parsed = Math.max(1, Integer.parseInt(threshold.trim()));
+            } catch (NumberFormatException e) {
+                parsed = null; // an unreadable value falls back to the realm policy, never to "refuse everyone"
+            }
+        }
+        return new LoginCheckSettings(!action.equals("record"),
+                failure.equals("server") || failure.isEmpty() ? null : FailureMode.parse(failure), parsed);
+    }
+}

@@ -1,0 +1,119 @@
+package io.github.b2bpack.hibp.lookup;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.b2bpack.hibp.metrics.HibpMetrics;
+import io.github.b2bpack.hibp.offline.OfflineIndex;
+import io.github.b2bpack.hibp.range.PasswordHash;
+import io.github.b2bpack.hibp.range.RangeClient;
+import io.github.b2bpack.hibp.range.RangeLookupException;
+import io.github.b2bpack.hibp.range.RangeResult;
+import org.jboss.logging.Logger;
+
+/**
+ * Breach count of a password: offline index and/or range API per {@link LookupMode}, with a
+ * per-prefix cache and single-flight. Concurrent checks of one prefix share one in-flight future,
+ * created by the first caller, who runs the call on its own thread; the others wait for it no longer
+ * than the budget. Failed calls are not cached (Caffeine drops failed futures), so the next check
+ * retries. One instance per server, shared by the policy and the login check.
+ */
+public final class BreachLookup {
+
+    private static final Logger LOG = Logger.getLogger(BreachLookup.class);
+
+    private final LookupSettings settings;
+    private final RangeClient rangeClient;
+    private final OfflineIndex offlineIndex;
+    private final HibpMetrics metrics;
+    private final AsyncCache<String, RangeResult> cache;
+
+    public BreachLookup(LookupSettings settings, RangeClient rangeClient, OfflineIndex offlineIndex, HibpMetrics metrics) {
+        this.settings = settings;
+        this.rangeClient = rangeClient;
+        this.offlineIndex = offlineIndex;
+        this.metrics = metrics;
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(settings.cachePrefixes())
+                .expireAfterWrite(settings.cacheTtl())
+                .buildAsync();
+    }
+
+    public LookupSettings settings() {
+        return settings;
+    }
+
+    public BreachCount lookup(String password) {
+        metrics.check();
+        PasswordHash hash = PasswordHash.of(password);
+        BreachCount result = lookup(hash);
+        if (result.available() && result.count() > 0) {
+            metrics.hit();
+        }
+        return result;
+    }
+
+    private BreachCount lookup(PasswordHash hash) {
+        if (settings.mode().usesOffline() && offlineIndex != null) {
+            long count = offlineIndex.count(hash.top64());
+            if (count > 0 || !settings.mode().usesOnline()) {
+                return new BreachCount(count, true, BreachCount.Source.OFFLINE_INDEX);
+            }
+        }
+        if (!settings.mode().usesOnline()) {
+            return BreachCount.unavailable();
+        }
+        return online(hash);
+    }
+
+    private BreachCount online(PasswordHash hash) {
+        long deadline = System.nanoTime() + settings.budget().toNanos();
+        CompletableFuture<RangeResult> mine = new CompletableFuture<>();
+        CompletableFuture<RangeResult> shared = cache.asMap().putIfAbsent(hash.prefix(), mine);
+        if (shared == null) {
+            fetchInto(mine, hash.prefix());
+            shared = mine;
+        } else if (shared.isDone() && !shared.isCompletedExceptionally()) {
+            metrics.cacheHit();
+            return new BreachCount(shared.join().count(hash.suffix()), true, BreachCount.Source.CACHE);
+        }
+        try {
+            long remaining = Math.max(0, deadline - System.nanoTime());
+            RangeResult result = shared.get(remaining, TimeUnit.NANOSECONDS);
+            return new BreachCount(result.count(hash.suffix()), true, BreachCount.Source.RANGE_API);
+        } catch (TimeoutException e) {
+            LOG.debugf("breach check gave up waiting for a shared range API call after %d ms", settings.budget().toMillis());
+            return BreachCount.unavailable();
+        } catch (ExecutionException e) {
+            return BreachCount.unavailable();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return BreachCount.unavailable();
+        }
+    }
+
+    private void fetchInto(CompletableFuture<RangeResult> future, String prefix) {
+        long started = System.nanoTime();
+        try {
+            future.complete(rangeClient.fetch(prefix, settings.budget()));
+        } catch (RangeLookupException | RuntimeException e) {
+            metrics.upstreamError();
+            // The message names the failure kind only; never the prefix, hash or password.
+            String reason = e instanceof RangeLookupException ? e.getMessage() : e.getClass().getSimpleName();
+            LOG.warnf("HIBP range lookup failed (%s); failure mode %s applies", reason, settings.failureMode());
+            future.completeExceptionally(e);
+        } finally {
+            metrics.upstreamLatency(Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** Forget every cached prefix (tests, or an operator changing the data source). */
+    public void invalidateCache() {
+        cache.synchronous().invalidateAll();
+    }
+}

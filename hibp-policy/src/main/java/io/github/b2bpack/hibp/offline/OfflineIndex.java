@@ -1,0 +1,101 @@
+package io.github.b2bpack.hibp.offline;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+
+/**
+ * Read-only view of an index written by {@link IndexWriter}, memory-mapped: opening it costs the
+ * header check only, the heap holds a few buffer objects whatever the corpus size, and the OS page
+ * cache keeps the hot buckets. Thread-safe: lookups only use absolute reads.
+ */
+public final class OfflineIndex implements AutoCloseable {
+
+    private final MappedByteBuffer table;
+    private final MappedByteBuffer[] regions;
+    private final long entries;
+
+    private OfflineIndex(MappedByteBuffer table, MappedByteBuffer[] regions, long entries) {
+        this.table = table;
+        this.regions = regions;
+        this.entries = entries;
+    }
+
+    public static OfflineIndex open(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size < IndexFormat.ENTRIES_OFFSET) {
+                throw new IOException("not a b2bpack HIBP index (too short)");
+            }
+            MappedByteBuffer table = channel.map(FileChannel.MapMode.READ_ONLY, 0, IndexFormat.ENTRIES_OFFSET);
+            byte[] magic = new byte[IndexFormat.MAGIC.length];
+            table.get(0, magic);
+            if (!Arrays.equals(magic, IndexFormat.MAGIC)
+                    || table.getInt(8) != IndexFormat.PREFIX_BITS
+                    || table.getInt(12) != IndexFormat.FINGERPRINT_BYTES) {
+                throw new IOException("not a b2bpack HIBP index (bad header)");
+            }
+            long entries = table.getLong(16);
+            if (entries < 0 || IndexFormat.fileSize(entries) != size
+                    || table.getLong(IndexFormat.tableOffset(IndexFormat.BUCKETS)) != entries) {
+                throw new IOException("not a b2bpack HIBP index (size does not match header)");
+            }
+            int regionCount = (int) ((entries + IndexFormat.ENTRIES_PER_REGION - 1) / IndexFormat.ENTRIES_PER_REGION);
+            MappedByteBuffer[] regions = new MappedByteBuffer[regionCount];
+            for (int r = 0; r < regionCount; r++) {
+                long first = (long) r * IndexFormat.ENTRIES_PER_REGION;
+                long count = Math.min(IndexFormat.ENTRIES_PER_REGION, entries - first);
+                regions[r] = channel.map(FileChannel.MapMode.READ_ONLY,
+                        IndexFormat.ENTRIES_OFFSET + first * IndexFormat.ENTRY_BYTES, count * IndexFormat.ENTRY_BYTES);
+            }
+            return new OfflineIndex(table, regions, entries);
+        }
+    }
+
+    public long entries() {
+        return entries;
+    }
+
+    /**
+     * Breach count (a lower bound above 127, see {@link CountCodec}) of the SHA-1 whose first 64 bits
+     * are given; 0 when the index does not list it.
+     */
+    public long count(long sha1Top64) {
+        int bucket = IndexFormat.bucket(sha1Top64);
+        long lo = table.getLong(IndexFormat.tableOffset(bucket));
+        long hi = table.getLong(IndexFormat.tableOffset(bucket + 1)) - 1;
+        long key = IndexFormat.fingerprint(sha1Top64);
+        while (lo <= hi) {
+            long mid = (lo + hi) >>> 1;
+            long fp = fingerprintAt(mid);
+            if (fp < key) {
+                lo = mid + 1;
+            } else if (fp > key) {
+                hi = mid - 1;
+            } else {
+                return CountCodec.decode(codeAt(mid));
+            }
+        }
+        return 0;
+    }
+
+    private long fingerprintAt(long entry) {
+        ByteBuffer region = regions[(int) (entry / IndexFormat.ENTRIES_PER_REGION)];
+        int offset = (int) (entry % IndexFormat.ENTRIES_PER_REGION) * IndexFormat.ENTRY_BYTES;
+        return ((long) (region.get(offset) & 0xFF) << 32) | (region.getInt(offset + 1) & 0xFFFF_FFFFL);
+    }
+
+    private byte codeAt(long entry) {
+        ByteBuffer region = regions[(int) (entry / IndexFormat.ENTRIES_PER_REGION)];
+        return region.get((int) (entry % IndexFormat.ENTRIES_PER_REGION) * IndexFormat.ENTRY_BYTES + IndexFormat.FINGERPRINT_BYTES);
+    }
+
+    /** Unmapping is left to the GC (Java 17 has no supported unmap); dropping the references is enough. */
+    @Override
+    public void close() {
+    }
+}
