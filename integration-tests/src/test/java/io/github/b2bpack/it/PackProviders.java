@@ -35,6 +35,11 @@ public final class PackProviders {
     private PackProviders() {
     }
 
+    /** Server-wide options of every module ({@code option → value}, passed as {@code --option=value}). */
+    public static Map<String, String> serverOptions() {
+        return moduleProperties("server-options");
+    }
+
     /** SPI id → provider ids that {@code /admin/serverinfo} must list once the pack is installed. */
     public static Map<String, Set<String>> expectedProviders() {
         Map<String, Set<String>> expected = new TreeMap<>();

@@ -22,7 +22,9 @@ public final class PackServerConfig implements KeycloakServerConfig {
      * Libraries shipped as their own jar beside a provider jar rather than shaded into it
      * ("group:artifact"); the operator copies them to {@code providers/} too.
      */
-    public static final List<String> EXTRA_DEPENDENCIES = List.of();
+    public static final List<String> EXTRA_DEPENDENCIES = List.of(
+            // argon2-native (password-policy-provider): LGPL argon2-jvm, classes and native libraries.
+            "de.mkammerer:argon2-jvm", "de.mkammerer:argon2-jvm-nolibs");
 
     /** File names the test framework gives {@link #EXTRA_DEPENDENCIES} in {@code providers/}. */
     public static final List<String> EXTRA_JARS = EXTRA_DEPENDENCIES.stream()
@@ -44,7 +46,7 @@ public final class PackServerConfig implements KeycloakServerConfig {
         config.option("metrics-enabled", "true");
         // Each module's server-wide options live in server-options/<module>.properties; outside
         // services point at the loopback fakes of test-support (docs/test-doubles.md).
-        PackProviders.moduleProperties("server-options").forEach(config::option);
+        PackProviders.serverOptions().forEach(config::option);
         return config;
     }
 }
