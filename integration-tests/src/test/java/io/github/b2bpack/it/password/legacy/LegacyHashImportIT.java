@@ -1,0 +1,257 @@
+package io.github.b2bpack.it.password.legacy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.PartialImportRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+
+import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.password.legacy.LegacyHashes.LegacyCredential;
+import io.github.b2bpack.it.support.OidcClient;
+
+/**
+ * Legacy hashes imported through the standard admin REST API (and a partial realm import) log in at
+ * the token endpoint with the old password and leave with the realm's policy algorithm
+ * ({@code argon2-native} once installed, else the built-in {@code argon2}); the legacy hash is gone.
+ */
+@KeycloakIntegrationTest(config = PackServerConfig.class)
+class LegacyHashImportIT {
+
+    private static final String REALM = "legacy-hash-import";
+    private static final String CLIENT = "legacy-cli";
+    private static final String SERVER = "http://localhost:8080";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Set once per run: the realm lives as long as the (in-memory) server. */
+    private static String targetAlgorithm;
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    private final OidcClient oidc = new OidcClient(SERVER + "/realms/" + REALM);
+
+    @BeforeEach
+    void realmWithUpgradePolicy() {
+        if (targetAlgorithm != null) {
+            return;
+        }
+        String target = admin.serverInfo().getInfo().getProviders().get("password-hashing").getProviders()
+                .containsKey("argon2-native") ? "argon2-native" : "argon2";
+        RealmRepresentation realm = new RealmRepresentation();
+        realm.setRealm(REALM);
+        realm.setEnabled(true);
+        realm.setPasswordPolicy("hashAlgorithm(" + target + ")");
+        admin.realms().create(realm);
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(CLIENT);
+        client.setPublicClient(true);
+        client.setDirectAccessGrantsEnabled(true);
+        client.setStandardFlowEnabled(false);
+        admin.realm(REALM).clients().create(client).close();
+        targetAlgorithm = target;
+    }
+
+    static List<LegacyCredential> legacyCredentials() {
+        return LegacyHashes.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("legacyCredentials")
+    void importedHashIsUpgradedAtFirstLogin(LegacyCredential legacy) throws IOException {
+        String username = username(legacy);
+        String userId = createUser(username, legacy);
+        CredentialRepresentation imported = onlyPasswordCredential(userId);
+        assertEquals(legacy.algorithm(), algorithmOf(imported));
+
+        OidcClient.Response wrong = oidc.passwordGrant(CLIENT, username, legacy.password() + "-wrong");
+        // Keycloak 26.7 answers a failed password grant with 400 invalid_grant (RFC 6749 section 5.2).
+        assertEquals(400, wrong.status(), wrong.body());
+        assertEquals("invalid_grant", wrong.field("error"));
+        CredentialRepresentation afterWrong = onlyPasswordCredential(userId);
+        assertEquals(imported.getId(), afterWrong.getId());
+        assertEquals(imported.getCredentialData(), afterWrong.getCredentialData(), "a failed login must leave the legacy credential alone");
+
+        OidcClient.Response login = oidc.passwordGrant(CLIENT, username, legacy.password());
+        assertEquals(200, login.status(), login.body());
+        assertNotNull(login.field("access_token"));
+
+        CredentialRepresentation upgraded = onlyPasswordCredential(userId);
+        assertEquals(imported.getId(), upgraded.getId(), "re-hashed in place, not added beside");
+        assertEquals(targetAlgorithm, algorithmOf(upgraded), "the legacy hash is replaced by the realm's algorithm");
+        assertFalse(upgraded.getCredentialData().contains("saltPosition"));
+
+        // The new hash verifies with the target provider; the legacy one would no longer be asked.
+        OidcClient.Response again = oidc.passwordGrant(CLIENT, username, legacy.password());
+        assertEquals(200, again.status(), again.body());
+        assertEquals(400, oidc.passwordGrant(CLIENT, username, legacy.password() + "-wrong").status());
+    }
+
+    @Test
+    void partialRealmImportWithSaltedSha1IsUpgradedToo() throws IOException {
+        LegacyCredential legacy = LegacyHashes.digest("sha1 via partial import", "sha1", "SHA-1", "Partial-Import-Sha1-5", "after", true);
+        UserRepresentation user = user("partial-import-sha1", legacy);
+        PartialImportRepresentation partial = new PartialImportRepresentation();
+        partial.setIfResourceExists("FAIL");
+        partial.setUsers(List.of(user));
+        try (Response response = admin.realm(REALM).partialImport(partial)) {
+            assertEquals(200, response.getStatus());
+        }
+        String userId = admin.realm(REALM).users().searchByUsername("partial-import-sha1", true).get(0).getId();
+        assertEquals("sha1", algorithmOf(onlyPasswordCredential(userId)));
+        assertEquals(200, oidc.passwordGrant(CLIENT, "partial-import-sha1", legacy.password()).status());
+        assertEquals(targetAlgorithm, algorithmOf(onlyPasswordCredential(userId)));
+    }
+
+    @Test
+    void hostileOrMalformedImportsFailTheLoginCleanlyAndStayUnchanged() throws IOException {
+        List<LegacyCredential> hostile = List.of(
+                LegacyHashes.phc("argon2 m=4GiB", "argon2-phc", "Hostile-Argon2-Pass-1",
+                        "$argon2id$v=19$m=4194304,t=1,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc"),
+                LegacyHashes.phc("scrypt N=2^30", "scrypt", "Hostile-Scrypt-Pass-2",
+                        "$scrypt$ln=30,r=8,p=1$c2FsdHNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc"),
+                LegacyHashes.phc("bcrypt cost 31", "bcrypt", "Hostile-Bcrypt-Pass-3",
+                        "$2b$31$If6bvum7DFjUnE9p2uDeDu0YHzrHM6tf.iqN8.yx.jNN1ILEf7h0i"),
+                LegacyHashes.phc("bcrypt truncated", "bcrypt", "Malformed-Bcrypt-Pass-4", "$2b$10$If6bvum7DFjUnE9p2uDeDu0YHzrHM6tf"),
+                LegacyHashes.phc("md5 not hex", "md5", "Malformed-Md5-Pass-5", "zz0150983cd24fb0d6963f7d28e17f72"),
+                new LegacyCredential("sha1 salt without position", "sha1", "Malformed-Sha1-Pass-6",
+                        "a9993e364706816aba3e25717850c26c9cd0d89d", "c2FsdA==", Map.of()),
+                new LegacyCredential("md5 unknown position", "md5", "Malformed-Md5-Pass-7",
+                        "900150983cd24fb0d6963f7d28e17f72", "c2FsdA==", Map.of("saltPosition", List.of("middle"))));
+        List<String> secrets = new ArrayList<>();
+        for (LegacyCredential legacy : hostile) {
+            String username = username(legacy);
+            String userId = createUser(username, legacy);
+            CredentialRepresentation before = onlyPasswordCredential(userId);
+            long start = System.nanoTime();
+            OidcClient.Response login = oidc.passwordGrant(CLIENT, username, legacy.password());
+            assertEquals(400, login.status(), legacy.name() + ": " + login.body());
+            assertEquals("invalid_grant", login.field("error"));
+            assertTrue(System.nanoTime() - start < 20_000_000_000L, legacy.name() + " must be refused, not computed");
+            assertEquals(before.getCredentialData(), onlyPasswordCredential(userId).getCredentialData());
+            secrets.add(legacy.password());
+            secrets.add(legacy.value());
+        }
+        assertNothingLogged(secrets);
+    }
+
+    @Test
+    void aLegacyAlgorithmCannotBeChosenForNewPasswords() {
+        String realmName = "legacy-hash-encode";
+        RealmRepresentation realm = new RealmRepresentation();
+        realm.setRealm(realmName);
+        realm.setEnabled(true);
+        realm.setPasswordPolicy("hashAlgorithm(bcrypt)");
+        admin.realms().create(realm);
+        try {
+            UserRepresentation user = new UserRepresentation();
+            user.setUsername("new-password");
+            user.setEnabled(true);
+            String userId;
+            try (Response created = admin.realm(realmName).users().create(user)) {
+                userId = CreatedResponseUtil.getCreatedId(created);
+            }
+            CredentialRepresentation password = new CredentialRepresentation();
+            password.setType(CredentialRepresentation.PASSWORD);
+            password.setValue("Refused-New-Password-9");
+            password.setTemporary(false);
+            BadRequestException refused = assertThrows(BadRequestException.class,
+                    () -> admin.realm(realmName).users().get(userId).resetPassword(password));
+            String body = refused.getResponse().readEntity(String.class);
+            assertTrue(body.contains("only verifies imported hashes"), body);
+            assertTrue(admin.realm(realmName).users().get(userId).credentials().isEmpty());
+        } finally {
+            admin.realm(realmName).remove();
+        }
+    }
+
+    private static void assertNothingLogged(List<String> secrets) throws IOException {
+        Path log = Path.of(PackServerConfig.SERVER_LOG);
+        String text = Files.exists(log) ? Files.readString(log) : "";
+        assertFalse(text.isEmpty(), "server log " + log + " is empty");
+        for (String secret : secrets) {
+            assertFalse(text.contains(secret), "a password or stored hash reached the server log");
+        }
+        assertTrue(text.contains("cannot be verified"), "the refusal is logged, without the hash");
+    }
+
+    private String createUser(String username, LegacyCredential legacy) throws IOException {
+        try (Response created = admin.realm(REALM).users().create(user(username, legacy))) {
+            assertEquals(201, created.getStatus(), legacy.name());
+            return CreatedResponseUtil.getCreatedId(created);
+        }
+    }
+
+    /** The user as an operator imports it: the standard representation with hashed credentials. */
+    private static UserRepresentation user(String username, LegacyCredential legacy) throws IOException {
+        Map<String, Object> credentialData = new LinkedHashMap<>();
+        credentialData.put("algorithm", legacy.algorithm());
+        credentialData.put("hashIterations", 0);
+        if (!legacy.additionalParameters().isEmpty()) {
+            credentialData.put("additionalParameters", legacy.additionalParameters());
+        }
+        Map<String, Object> secretData = new LinkedHashMap<>();
+        secretData.put("value", legacy.value());
+        if (legacy.saltBase64() != null) {
+            secretData.put("salt", legacy.saltBase64());
+        }
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setCredentialData(JSON.writeValueAsString(credentialData));
+        credential.setSecretData(JSON.writeValueAsString(secretData));
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEnabled(true);
+        user.setEmail(username + "@legacy.example");
+        user.setEmailVerified(true);
+        user.setFirstName("Legacy");
+        user.setLastName("User");
+        user.setCredentials(List.of(credential));
+        return user;
+    }
+
+    private CredentialRepresentation onlyPasswordCredential(String userId) {
+        RealmResource realm = admin.realm(REALM);
+        List<CredentialRepresentation> passwords = realm.users().get(userId).credentials().stream()
+                .filter(c -> CredentialRepresentation.PASSWORD.equals(c.getType()))
+                .toList();
+        assertEquals(1, passwords.size(), "exactly one password credential");
+        return passwords.get(0);
+    }
+
+    private static String algorithmOf(CredentialRepresentation credential) throws IOException {
+        JsonNode data = JSON.readTree(credential.getCredentialData());
+        return data.path("algorithm").asText();
+    }
+
+    private static String username(LegacyCredential legacy) {
+        return legacy.name().toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    }
+}

@@ -1,0 +1,17 @@
+package io.github.b2bpack.password.legacy;
+
+/** {@code md5}: imported MD5 digests, unsalted or salted before or after the password. */
+public final class Md5PasswordHashProviderFactory extends SaltedDigestPasswordHashProviderFactory {
+
+    public static final String ID = "md5";
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    String jdkAlgorithm() {
+        return "MD5";
+    }
+}

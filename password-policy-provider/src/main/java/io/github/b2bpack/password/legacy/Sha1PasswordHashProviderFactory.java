@@ -1,0 +1,17 @@
+package io.github.b2bpack.password.legacy;
+
+/** {@code sha1}: imported SHA-1 digests, unsalted or salted before or after the password. */
+public final class Sha1PasswordHashProviderFactory extends SaltedDigestPasswordHashProviderFactory {
+
+    public static final String ID = "sha1";
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    String jdkAlgorithm() {
+        return "SHA-1";
+    }
+}
