@@ -1,0 +1,126 @@
+package io.github.b2bpack.password.hashing;
+
+import io.github.b2bpack.password.hashing.nativelib.NativeArgon2;
+import io.github.b2bpack.password.hashing.pepper.PepperRing;
+import io.github.b2bpack.password.hashing.pepper.PepperSource;
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.credential.hash.PasswordHashProvider;
+import org.keycloak.credential.hash.PasswordHashProviderFactory;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+import java.util.List;
+
+/**
+ * Creates {@code argon2-native} providers. Server-wide options (all optional):
+ * {@code --spi-password-hashing--argon2-native--memory|iterations|parallelism|max-concurrent-hashes|memory-pooling|peppers|current-pepper-id}.
+ * Out-of-range values stop the server at startup with a message naming the option.
+ */
+public final class NativeArgon2PasswordHashProviderFactory implements PasswordHashProviderFactory {
+
+    public static final String ID = "argon2-native";
+
+    static final String MEMORY = "memory";
+    static final String ITERATIONS = "iterations";
+    static final String PARALLELISM = "parallelism";
+    static final String MAX_CONCURRENT_HASHES = "maxConcurrentHashes";
+    static final String MEMORY_POOLING = "memoryPooling";
+    static final String PEPPERS = "peppers";
+    static final String CURRENT_PEPPER_ID = "currentPepperId";
+
+    private static final Logger LOG = Logger.getLogger(NativeArgon2PasswordHashProviderFactory.class);
+
+    private NativeArgon2 argon2;
+    private Argon2Cost cost;
+    private PepperRing peppers;
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public PasswordHashProvider create(KeycloakSession session) {
+        return new NativeArgon2PasswordHashProvider(argon2, cost, peppers, new PepperSource(session == null ? () -> null : session::vault));
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        cost = new Argon2Cost(
+                integer(config, MEMORY, Argon2Cost.DEFAULT.memoryKiB()),
+                integer(config, ITERATIONS, Argon2Cost.DEFAULT.iterations()),
+                integer(config, PARALLELISM, Argon2Cost.DEFAULT.parallelism()));
+        String problem = cost.problem();
+        if (problem != null) {
+            throw new IllegalArgumentException(ID + ": " + problem + " (options --spi-password-hashing--" + ID + "--memory|iterations|parallelism)");
+        }
+        int maxConcurrent = integer(config, MAX_CONCURRENT_HASHES, Runtime.getRuntime().availableProcessors());
+        if (maxConcurrent < 1 || maxConcurrent > 1024) {
+            throw new IllegalArgumentException(ID + ": max-concurrent-hashes must be between 1 and 1024, got " + maxConcurrent);
+        }
+        try {
+            peppers = PepperRing.parse(config.get(PEPPERS), config.get(CURRENT_PEPPER_ID));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(ID + ": " + e.getMessage() + " (options --spi-password-hashing--" + ID + "--peppers and --current-pepper-id)");
+        }
+        boolean pooling = config.getBoolean(MEMORY_POOLING, true);
+        argon2 = NativeArgon2.load(maxConcurrent, pooling);
+        LOG.infof("%s: argon2id m=%d KiB t=%d p=%d, %d concurrent hashes, memory pooling %s, %s",
+                ID, cost.memoryKiB(), cost.iterations(), cost.parallelism(), maxConcurrent, pooling ? "on" : "off", peppers);
+    }
+
+    private static int integer(Config.Scope config, String key, int defaultValue) {
+        String value = config.get(key);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(ID + ": option " + key + " must be a whole number, got '" + value + "'");
+        }
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    /** The configured pepper key ids and current key (for the rotation report). */
+    public PepperRing peppers() {
+        return peppers;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(MEMORY).type("int").defaultValue(Argon2Cost.DEFAULT.memoryKiB())
+                .helpText("Argon2id memory in KiB (" + Argon2Cost.MIN_MEMORY_KIB + "-" + Argon2Cost.MAX_MEMORY_KIB + ").").add()
+                .property().name(ITERATIONS).type("int").defaultValue(Argon2Cost.DEFAULT.iterations())
+                .helpText("Argon2id passes (1-100). A realm policy hashIterations(n) with n in 1-100 overrides it.").add()
+                .property().name(PARALLELISM).type("int").defaultValue(Argon2Cost.DEFAULT.parallelism())
+                .helpText("Argon2id lanes and threads per hash (1-16).").add()
+                .property().name(MAX_CONCURRENT_HASHES).type("int")
+                .helpText("Hashes computed at once; more logins wait. Default: the number of CPU cores.").add()
+                .property().name(MEMORY_POOLING).type("boolean").defaultValue(true)
+                .helpText("Reuse native Argon2 memory blocks between hashes (up to max-concurrent-hashes blocks stay allocated).").add()
+                .property().name(PEPPERS).type("string")
+                .helpText("Peppers as key-id:value pairs separated by commas; a value is inline text (at least 16 bytes) or ${vault.name}. "
+                        + "Set it through an environment variable or the config keystore, not the command line.").secret(true).add()
+                .property().name(CURRENT_PEPPER_ID).type("string")
+                .helpText("Key id of the pepper new hashes use; empty for none. Credentials under other configured keys still verify and are re-hashed at login.").add()
+                .build();
+    }
+
+    @Override
+    public int order() {
+        // Below the built-in argon2 (300): choosing argon2-native is always explicit, through hashAlgorithm(argon2-native).
+        return 0;
+    }
+
+    @Override
+    public void close() {
+    }
+}
