@@ -77,6 +77,24 @@ class LegacyPasswordHashProviderTest {
         assertFalse(md5.verify("abc", credential("md5", "900150983cd24fb0d6963f7d28e17f72", "c2FsdA==", Map.of("saltPosition", List.of("after")))));
     }
 
+    /** The import examples of docs/password-policy-provider.md, value for value. */
+    @Test
+    void documentedImportExamplesVerify() {
+        assertTrue(provider(new BcryptPasswordHashProviderFactory(), Map.of()).verify("rasmuslerdorf",
+                credential("bcrypt", "$2y$10$.vGA1O9wmRjrwAVXD98HNOgsNpDczlqm3Jq7KnEd1rVAGv3Fykk1a", null, Map.of())));
+        assertTrue(provider(new ScryptPasswordHashProviderFactory(), Map.of()).verify("password",
+                credential("scrypt", "$scrypt$ln=10,r=8,p=16$TmFDbA$/bq+HJ00cgB4VucZDQHp/nxq18vII3gw53N2Y0s3MWIurzDZLiKjiG/xCSedmDDaxyevuUqD7m2DYMvfoswGQA", null, Map.of())));
+        assertTrue(provider(new Argon2PhcPasswordHashProviderFactory(), Map.of()).verify("password",
+                credential("argon2-phc", "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc", null, Map.of())));
+        PasswordHashProvider md5 = provider(new Md5PasswordHashProviderFactory(), Map.of());
+        assertTrue(md5.verify("message digest", credential("md5", "f96b697d7cb7938d525a2f31aaf161d0", null, Map.of())));
+        assertTrue(md5.verify("correct horse", credential("md5", "219773a583d01e247fba685932799d38", "eDkhS3Ey", Map.of("saltPosition", List.of("before")))));
+        PasswordHashProvider sha1 = provider(new Sha1PasswordHashProviderFactory(), Map.of());
+        assertTrue(sha1.verify("correct horse", credential("sha1", "t8sogywFDAyxBkmIUOorLyGq8eU=", "eDkhS3Ey", Map.of("saltPosition", List.of("after")))));
+        assertTrue(sha1.verify("abc", credential("sha1", "a9993e364706816aba3e25717850c26c9cd0d89d", null, Map.of())));
+        assertEquals("x9!Kq2", new String(Base64.getDecoder().decode("eDkhS3Ey"), StandardCharsets.UTF_8));
+    }
+
     @Test
     void outOfRangeOptionsFailStartupWithTheOptionName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
