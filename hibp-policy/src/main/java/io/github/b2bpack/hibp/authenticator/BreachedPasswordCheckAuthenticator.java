@@ -73,6 +73,7 @@ public final class BreachedPasswordCheckAuthenticator implements Authenticator {
         String action = directGrant ? (refuseDirectGrant ? "refused" : "recorded") : "update_password";
         context.getEvent().clone()
                 .event(EventType.CUSTOM_REQUIRED_ACTION)
+                .user(user)
                 .detail(EVENT_DETAIL, EVENT_NAME)
                 .detail("hibp_action", action)
                 .success();

@@ -33,7 +33,12 @@ public record LoginCheckSettings(boolean refuseDirectGrant, FailureMode failureM
                 parsed = null; // an unreadable value falls back to the realm policy, never to "refuse everyone"
             }
         }
-        return new LoginCheckSettings(!action.equals("record"),
-                failure.equals("server") || failure.isEmpty() ? null : FailureMode.parse(failure), parsed);
+        // Unknown values fall back to the server setting: a typo in the console must not break logins.
+        FailureMode failureMode = switch (failure) {
+            case "open" -> FailureMode.OPEN;
+            case "closed" -> FailureMode.CLOSED;
+            default -> null;
+        };
+        return new LoginCheckSettings(!action.equals("record"), failureMode, parsed);
     }
 }

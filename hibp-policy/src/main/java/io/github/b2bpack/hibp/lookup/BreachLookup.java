@@ -20,8 +20,8 @@ import org.jboss.logging.Logger;
  * Breach count of a password: offline index and/or range API per {@link LookupMode}, with a
  * per-prefix cache and single-flight. Concurrent checks of one prefix share one in-flight future,
  * created by the first caller, who runs the call on its own thread; the others wait for it no longer
- * than the budget. Failed calls are not cached (Caffeine drops failed futures), so the next check
- * retries. One instance per server, shared by the policy and the login check.
+ * than the budget. A failed call completes the future with null, which Caffeine drops from the cache
+ * (quietly, unlike an exceptional completion), so the next check retries. One instance per server, shared by the policy and the login check.
  */
 public final class BreachLookup {
 
@@ -78,13 +78,16 @@ public final class BreachLookup {
         if (shared == null) {
             fetchInto(mine, hash.prefix());
             shared = mine;
-        } else if (shared.isDone() && !shared.isCompletedExceptionally()) {
+        } else if (shared.isDone() && !shared.isCompletedExceptionally() && shared.getNow(null) != null) {
             metrics.cacheHit();
             return new BreachCount(shared.join().count(hash.suffix()), true, BreachCount.Source.CACHE);
         }
         try {
             long remaining = Math.max(0, deadline - System.nanoTime());
             RangeResult result = shared.get(remaining, TimeUnit.NANOSECONDS);
+            if (result == null) {
+                return BreachCount.unavailable();
+            }
             return new BreachCount(result.count(hash.suffix()), true, BreachCount.Source.RANGE_API);
         } catch (TimeoutException e) {
             LOG.debugf("breach check gave up waiting for a shared range API call after %d ms", settings.budget().toMillis());
@@ -106,7 +109,7 @@ public final class BreachLookup {
             // The message names the failure kind only; never the prefix, hash or password.
             String reason = e instanceof RangeLookupException ? e.getMessage() : e.getClass().getSimpleName();
             LOG.warnf("HIBP range lookup failed (%s); failure mode %s applies", reason, settings.failureMode());
-            future.completeExceptionally(e);
+            future.complete(null);
         } finally {
             metrics.upstreamLatency(Duration.ofNanos(System.nanoTime() - started));
         }

@@ -1,0 +1,223 @@
+package io.github.b2bpack.it.hibp;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.support.OidcClient;
+import io.github.b2bpack.testsupport.FakeHibpRangeApi;
+import io.github.b2bpack.testsupport.FakePorts;
+import io.github.b2bpack.testsupport.RecordedRequest;
+import jakarta.ws.rs.BadRequestException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.ui.annotations.InjectPage;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.page.LoginPage;
+import org.keycloak.testframework.ui.page.LoginPasswordUpdatePage;
+import org.keycloak.testframework.ui.page.RegisterPage;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The {@code hibp} password policy in the running server, against the fake range API: admin
+ * reset, registration and update-password in Chromium, threshold, padding, outages, metrics.
+ */
+@KeycloakIntegrationTest(config = PackServerConfig.class)
+class HibpPolicyIT {
+
+    private static final String REALM = "hibp-policy";
+    /** Server option time-budget-millis in server-options/hibp-policy.properties. */
+    private static final long BUDGET_MILLIS = 1000;
+
+    private static FakeHibpRangeApi fake;
+    private static final List<String> USED_PASSWORDS = new ArrayList<>();
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    @InjectWebDriver
+    ManagedWebDriver driver;
+
+    @InjectPage
+    LoginPage loginPage;
+
+    @InjectPage
+    RegisterPage registerPage;
+
+    @InjectPage
+    LoginPasswordUpdatePage updatePasswordPage;
+
+    @BeforeAll
+    static void startFake() {
+        fake = new FakeHibpRangeApi(FakePorts.HIBP_RANGE_API);
+    }
+
+    @AfterAll
+    static void stopFake() throws Exception {
+        fake.close();
+        HibpRealms.assertLogHoldsNoSecret(USED_PASSWORDS);
+    }
+
+    @BeforeEach
+    void createRealm() {
+        fake.reset();
+        RealmRepresentation realm = new RealmRepresentation();
+        realm.setRealm(REALM);
+        realm.setEnabled(true);
+        realm.setRegistrationAllowed(true);
+        realm.setPasswordPolicy("hibp(3)");
+        admin.realms().create(realm);
+        HibpRealms.createClient(admin, REALM, HibpRealms.CLIENT);
+    }
+
+    @AfterEach
+    void dropRealm() {
+        fake.misbehave(FakeHibpRangeApi.Misbehaviour.NONE);
+        admin.realm(REALM).remove();
+    }
+
+    private static String password(String label) {
+        String password = HibpRealms.freshPassword(label);
+        USED_PASSWORDS.add(password);
+        return password;
+    }
+
+    private void resetPassword(String userId, String password) {
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(false);
+        admin.realm(REALM).users().get(userId).resetPassword(credential);
+    }
+
+    @Test
+    void adminResetRefusesPasswordsAtOrAboveTheThresholdAndSendsOnlyThePrefix() {
+        String userId = HibpRealms.createUser(admin, REALM, "bob", null);
+        String pwned = password("pwned");
+        String belowThreshold = password("seen-twice");
+        String padded = password("padded");
+        String clean = password("clean");
+        fake.addPassword(pwned, 3).addPassword(belowThreshold, 2).addPassword(padded, 0);
+
+        BadRequestException refused = assertThrows(BadRequestException.class, () -> resetPassword(userId, pwned));
+        String body = refused.getResponse().readEntity(String.class);
+        assertTrue(body.contains("b2bpackPasswordBreached"), body);
+        assertTrue(!body.contains(pwned), "the error must not echo the password");
+
+        resetPassword(userId, belowThreshold);
+        resetPassword(userId, padded);
+        resetPassword(userId, clean);
+
+        List<RecordedRequest> requests = fake.requests();
+        assertEquals(4, requests.size());
+        for (RecordedRequest request : requests) {
+            assertTrue(request.path().matches("/range/[0-9A-F]{5}"), request.path());
+            assertEquals(null, request.query());
+            assertEquals("true", request.header("Add-Padding"));
+        }
+        assertEquals("/range/" + FakeHibpRangeApi.sha1Hex(pwned).substring(0, 5), requests.get(0).path());
+    }
+
+    @Test
+    void thresholdBelowOneIsAConfigurationError() {
+        RealmRepresentation realm = admin.realm(REALM).toRepresentation();
+        for (String policy : List.of("hibp(0)", "hibp(-1)", "hibp(lots)")) {
+            realm.setPasswordPolicy(policy);
+            BadRequestException e = assertThrows(BadRequestException.class, () -> admin.realm(REALM).update(realm), policy);
+            assertEquals(400, e.getResponse().getStatus());
+        }
+        realm.setPasswordPolicy("hibp"); // no value: the default threshold 1
+        admin.realm(REALM).update(realm);
+        assertEquals("hibp", admin.realm(REALM).toRepresentation().getPasswordPolicy());
+    }
+
+    @Test
+    void misbehavingApiNeverBlocksLongerThanTheBudgetAndFailsOpen() {
+        String userId = HibpRealms.createUser(admin, REALM, "carol", null);
+        for (FakeHibpRangeApi.Misbehaviour misbehaviour : List.of(FakeHibpRangeApi.Misbehaviour.SERVER_ERROR,
+                FakeHibpRangeApi.Misbehaviour.HANG, FakeHibpRangeApi.Misbehaviour.GARBAGE, FakeHibpRangeApi.Misbehaviour.HUGE_BODY)) {
+            fake.misbehave(misbehaviour);
+            String password = password("outage");
+            fake.addPassword(password, 50); // listed, but the fake will not say so
+            long started = System.nanoTime();
+            resetPassword(userId, password); // failure mode open: accepted, no 500
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(millis < BUDGET_MILLIS + 1500, misbehaviour + " took " + millis + " ms");
+        }
+        fake.misbehave(FakeHibpRangeApi.Misbehaviour.NONE);
+        String pwned = password("after-outage");
+        fake.addPassword(pwned, 10);
+        assertThrows(BadRequestException.class, () -> resetPassword(userId, pwned));
+    }
+
+    @Test
+    void registrationInChromiumRefusesABreachedPasswordAndAcceptsACleanOne() {
+        String pwned = password("Register-pwned");
+        String clean = password("Register-clean");
+        fake.addPassword(pwned, 1000);
+        OidcClient oidc = new OidcClient(HibpRealms.SERVER + "/realms/" + REALM);
+        driver.open(oidc.authorizationUrl(HibpRealms.CLIENT, HibpRealms.redirect(REALM))
+                .replace("/protocol/openid-connect/auth", "/protocol/openid-connect/registrations"));
+        registerPage.register("Dana", "Reyes", "dana@example.com", "dana", pwned, pwned);
+        driver.waiting().until(d -> d.getPageSource().contains("appeared in known data breaches"));
+        assertTrue(admin.realm(REALM).users().search("dana").isEmpty());
+
+        registerPage.register("Dana", "Reyes", "dana@example.com", "dana", clean, clean);
+        driver.waiting().until(d -> d.getCurrentUrl().contains("code="));
+        assertEquals(1, admin.realm(REALM).users().search("dana").size());
+    }
+
+    @Test
+    void updatePasswordInChromiumRefusesABreachedPasswordAndAcceptsACleanOne() {
+        String initial = password("Initial");
+        String pwned = password("Update-pwned");
+        String clean = password("Update-clean");
+        fake.addPassword(pwned, 7);
+        HibpRealms.createUser(admin, REALM, "erin", initial, "UPDATE_PASSWORD");
+        OidcClient oidc = new OidcClient(HibpRealms.SERVER + "/realms/" + REALM);
+        driver.open(oidc.authorizationUrl(HibpRealms.CLIENT, HibpRealms.redirect(REALM)));
+        loginPage.fillLogin("erin", initial);
+        loginPage.submit();
+        driver.waiting().waitForPage(updatePasswordPage);
+
+        updatePasswordPage.changePassword(pwned, pwned);
+        driver.waiting().until(d -> d.getPageSource().contains("appeared in known data breaches"));
+        assertTrue(!driver.getCurrentUrl().contains("code="));
+
+        updatePasswordPage.changePassword(clean, clean);
+        driver.waiting().until(d -> d.getCurrentUrl().contains("code="));
+        assertEquals(200, oidc.passwordGrant(HibpRealms.CLIENT, "erin", clean).status());
+    }
+
+    @Test
+    void metricsEndpointCountsChecksHitsAndUpstreamErrors() {
+        String userId = HibpRealms.createUser(admin, REALM, "frank", null);
+        String pwned = password("metrics");
+        fake.addPassword(pwned, 5);
+        assertThrows(BadRequestException.class, () -> resetPassword(userId, pwned));
+        assertThrows(BadRequestException.class, () -> resetPassword(userId, pwned)); // same prefix: cache
+
+        OidcClient.Response metrics = OidcClient.send(HttpRequest.newBuilder(URI.create("http://localhost:9000/metrics"))
+                .timeout(Duration.ofSeconds(10)).GET().build());
+        assertEquals(200, metrics.status());
+        for (String meter : List.of("b2bpack_hibp_checks_total", "b2bpack_hibp_hits_total", "b2bpack_hibp_cache_hits_total",
+                "b2bpack_hibp_upstream_errors_total", "b2bpack_hibp_upstream_latency_seconds_count")) {
+            assertTrue(metrics.body().contains(meter), meter + " missing from /metrics");
+        }
+    }
+}

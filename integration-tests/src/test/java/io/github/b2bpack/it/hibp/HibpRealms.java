@@ -1,0 +1,83 @@
+package io.github.b2bpack.it.hibp;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.testsupport.FakeHibpRangeApi;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** Shared set-up of the Hibp ITs: clients, users, fresh passwords and the log check. */
+final class HibpRealms {
+
+    static final String SERVER = "http://localhost:8080";
+    static final String CLIENT = "web-app";
+
+    private HibpRealms() {
+    }
+
+    static String redirect(String realm) {
+        return SERVER + "/realms/" + realm + "/.well-known/openid-configuration";
+    }
+
+    static void createClient(Keycloak admin, String realm, String clientId) {
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(clientId);
+        client.setPublicClient(true);
+        client.setDirectAccessGrantsEnabled(true);
+        client.setStandardFlowEnabled(true);
+        client.setRedirectUris(List.of(SERVER + "/realms/" + realm + "/*"));
+        admin.realm(realm).clients().create(client).close();
+    }
+
+    /** A password nobody has used yet: a prefix the lookup cache has not seen. */
+    static String freshPassword(String label) {
+        return label + "-" + UUID.randomUUID();
+    }
+
+    static String createUser(Keycloak admin, String realm, String username, String password, String... requiredActions) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEmail(username + "@example.com");
+        user.setFirstName("Test");
+        user.setLastName("User");
+        user.setEmailVerified(true);
+        user.setEnabled(true);
+        user.setRequiredActions(List.of(requiredActions));
+        if (password != null) {
+            CredentialRepresentation credential = new CredentialRepresentation();
+            credential.setType(CredentialRepresentation.PASSWORD);
+            credential.setValue(password);
+            credential.setTemporary(false);
+            user.setCredentials(List.of(credential));
+        }
+        try (Response created = admin.realm(realm).users().create(user)) {
+            assertEquals(201, created.getStatus(), "create " + username);
+            return CreatedResponseUtil.getCreatedId(created);
+        }
+    }
+
+    /** Neither the passwords nor their SHA-1 (whole or suffix) may ever reach the server log. */
+    static void assertLogHoldsNoSecret(List<String> passwords) throws Exception {
+        Path log = Path.of(PackServerConfig.SERVER_LOG);
+        if (!Files.exists(log)) {
+            return;
+        }
+        String text = Files.readString(log);
+        for (String password : passwords) {
+            String sha1 = FakeHibpRangeApi.sha1Hex(password);
+            assertFalse(text.contains(password), "a password reached the server log");
+            assertFalse(text.toUpperCase().contains(sha1.substring(5)), "a password hash reached the server log");
+        }
+    }
+}
