@@ -6,6 +6,7 @@ import io.github.b2bpack.password.hashing.pepper.PepperRing;
 import io.github.b2bpack.password.hashing.pepper.PepperSource;
 import org.jboss.logging.Logger;
 import org.keycloak.credential.hash.PasswordHashProvider;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.PasswordPolicy;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.credential.dto.PasswordCredentialData;
@@ -67,7 +68,8 @@ public final class NativeArgon2PasswordHashProvider implements PasswordHashProvi
         byte[] salt = new byte[Argon2CredentialLayout.SALT_LENGTH];
         RANDOM.nextBytes(salt);
         Pepper pepper = peppers.current().orElse(null);
-        byte[] secret = pepper == null ? null : pepperSource.bytes(pepper).orElseThrow(() -> new IllegalStateException(
+        // A ModelException becomes a clear 400 on the admin API instead of a server error.
+        byte[] secret = pepper == null ? null : pepperSource.bytes(pepper).orElseThrow(() -> new ModelException(
                 "argon2-native: current pepper '" + pepper.keyId() + "' is not in this realm's vault"));
         byte[] password = PasswordBytes.of(rawPassword);
         try {
@@ -114,6 +116,10 @@ public final class NativeArgon2PasswordHashProvider implements PasswordHashProvi
             } finally {
                 wipe(actual);
             }
+        } catch (IllegalStateException e) {
+            // libargon2 refused the stored inputs (e.g. an imported salt under 8 bytes): a failed login, not an error page.
+            LOG.warnf("argon2-native: stored credential %s cannot be verified: %s", credential.getId(), e.getMessage());
+            return false;
         } finally {
             wipe(password);
             wipe(secret);

@@ -111,6 +111,9 @@ class NativeArgon2PasswordHashProviderTest {
         PasswordCredentialModel badBase64 = PasswordCredentialModel.createFromValues(good.getPasswordCredentialData(),
                 new PasswordSecretData("%%%not-base64", secret.getSalt()));
         assertFalse(plain.verify(PASSWORD, badBase64));
+        PasswordCredentialModel shortSalt = PasswordCredentialModel.createFromValues(good.getPasswordCredentialData(),
+                new PasswordSecretData(secret.getValue(), new byte[3]));
+        assertFalse(plain.verify(PASSWORD, shortSalt), "libargon2 refuses a 3-byte salt: a failed login");
     }
 
     @Test

@@ -1,0 +1,313 @@
+package io.github.b2bpack.it.password.hashing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.support.OidcClient;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code argon2-native} in the running distribution: it takes over from (and hands back to) the
+ * built-in {@code argon2} at login, verifies hashes in the built-in layout, rotates peppers at login
+ * and reports the rotation state, survives hostile passwords, and never logs a secret.
+ * <p>
+ * Server options (server-options/password-hashing.properties): peppers it-k1 and it-k2, current it-k2.
+ */
+@KeycloakIntegrationTest(config = PackServerConfig.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class Argon2HashingIT {
+
+    private static final String REALM = "argon2-native-it";
+    private static final String CLIENT = "cli";
+    private static final String SERVER = "http://localhost:8080";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final String PEPPER_K1 = "IT-pepper-one-0123456789";
+    private static final String PEPPER_K2 = "IT-pepper-two-9876543210";
+    private static final String SWITCH_PASSWORD = "Switch-Algorithms-Pass-0";
+    // Precomputed with argon2-native's NativeArgon2 (byte-identical to BouncyCastle, see NativeArgon2Test):
+    private static final String BUILTIN_PASSWORD = "Imported-Builtin-Layout-1";
+    private static final String BUILTIN_SALT = "c2FsdC1idWlsdGluLTAwMQ==";
+    private static final String BUILTIN_HASH = "CgnlAYFi36jLLSvpgA+/vtpf11gxmLp+fiW36yfR+wU=";
+    private static final String OLD_PEPPER_PASSWORD = "Old-Pepper-Password-2";
+    private static final String OLD_PEPPER_SALT = "c2FsdC1vbGRwZXBwZXIwMQ==";
+    private static final String OLD_PEPPER_HASH = "hZUAbUgQR+kvPlZJkvPZL07TkYDmaCX+DoUaS/xc/8I=";
+    private static final String FOR_BUILTIN_PASSWORD = "Native-For-Builtin-3";
+    private static final String FOR_BUILTIN_SALT = "c2FsdC1uYXQ0YnVpbHRu";
+    private static final String FOR_BUILTIN_HASH = "x45P7+LBzjp+q2aooNeE2Qsv3vDpKMonkv97WslIPvo=";
+    private static final String ODD_MARKER = "Zq7-odd-marker";
+
+    /** Every secret the tests use, for the final log check. */
+    private static final List<String> SECRETS = List.of(PEPPER_K1, PEPPER_K2, SWITCH_PASSWORD, BUILTIN_PASSWORD,
+            OLD_PEPPER_PASSWORD, FOR_BUILTIN_PASSWORD, ODD_MARKER);
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    private final OidcClient oidc = new OidcClient(SERVER + "/realms/" + REALM);
+
+    @BeforeEach
+    void createRealm() {
+        RealmRepresentation realm = new RealmRepresentation();
+        realm.setRealm(REALM);
+        realm.setEnabled(true);
+        realm.setPasswordPolicy("hashAlgorithm(argon2-native)");
+        admin.realms().create(realm);
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(CLIENT);
+        client.setPublicClient(true);
+        client.setDirectAccessGrantsEnabled(true);
+        admin.realm(REALM).clients().create(client).close();
+    }
+
+    @AfterEach
+    void dropRealm() {
+        admin.realm(REALM).remove();
+    }
+
+    @Test
+    @Order(1)
+    void loginMovesCredentialsBetweenBuiltInArgon2AndArgon2Native() {
+        setPolicy("hashAlgorithm(argon2)");
+        String id = createUser("switcher", SWITCH_PASSWORD);
+        assertEquals("argon2", credentialData(id).get("algorithm").asText());
+
+        setPolicy("hashAlgorithm(argon2-native)");
+        assertLogin("switcher", SWITCH_PASSWORD);
+        JsonNode upgraded = credentialData(id);
+        assertEquals("argon2-native", upgraded.get("algorithm").asText(), upgraded.toString());
+        assertEquals(2, upgraded.get("hashIterations").asInt());
+        JsonNode parameters = upgraded.get("additionalParameters");
+        assertEquals("id", parameters.get("type").get(0).asText());
+        assertEquals("1.3", parameters.get("version").get(0).asText());
+        assertEquals("32", parameters.get("hashLength").get(0).asText());
+        assertEquals("19456", parameters.get("memory").get(0).asText());
+        assertEquals("1", parameters.get("parallelism").get(0).asText());
+        assertEquals("it-k2", parameters.get("pepperId").get(0).asText());
+        assertLogin("switcher", SWITCH_PASSWORD);
+        assertRefused("switcher", SWITCH_PASSWORD + "!");
+
+        setPolicy("hashAlgorithm(argon2)");
+        assertLogin("switcher", SWITCH_PASSWORD);
+        JsonNode back = credentialData(id);
+        assertEquals("argon2", back.get("algorithm").asText(), back.toString());
+        assertFalse(back.get("additionalParameters").has("pepperId"));
+        assertLogin("switcher", SWITCH_PASSWORD);
+    }
+
+    @Test
+    @Order(2)
+    void importedHashesVerifyAcrossProvidersAndOldPeppersRotateAtLogin() throws Exception {
+        String builtInLayout = importUser("builtin-layout", "argon2-native", 5, 7168, null, BUILTIN_SALT, BUILTIN_HASH);
+        String oldPepper = importUser("old-pepper", "argon2-native", 2, 19456, "it-k1", OLD_PEPPER_SALT, OLD_PEPPER_HASH);
+        String forBuiltIn = importUser("native-for-builtin", "argon2", 5, 7168, null, FOR_BUILTIN_SALT, FOR_BUILTIN_HASH);
+
+        JsonNode before = rotationReport(adminToken());
+        assertEquals(3, before.get("passwordCredentials").asInt(), before.toString());
+        assertEquals(1, before.get("byPepperId").get("it-k1").asInt(), before.toString());
+        assertEquals(1, before.get("withoutPepper").asInt(), before.toString());
+        assertEquals(0, before.get("onCurrentPepper").asInt(), before.toString());
+        assertEquals("it-k2", before.get("currentPepperId").asText());
+        assertEquals(List.of("it-k1", "it-k2"), List.of(before.get("configuredPepperIds").get(0).asText(), before.get("configuredPepperIds").get(1).asText()));
+
+        // Built-in layout (7168/5/1, no pepper) verified by argon2-native, then re-hashed at the current cost and pepper.
+        assertRefused("builtin-layout", BUILTIN_PASSWORD + "x");
+        assertLogin("builtin-layout", BUILTIN_PASSWORD);
+        JsonNode moved = credentialData(builtInLayout);
+        assertEquals("19456", moved.get("additionalParameters").get("memory").get(0).asText(), moved.toString());
+        assertEquals("it-k2", moved.get("additionalParameters").get("pepperId").get(0).asText());
+
+        // A hash under the retired key it-k1 still verifies and moves to it-k2.
+        assertLogin("old-pepper", OLD_PEPPER_PASSWORD);
+        assertEquals("it-k2", credentialData(oldPepper).get("additionalParameters").get("pepperId").get(0).asText());
+
+        // A hash computed by native libargon2, stored as the built-in argon2's: Keycloak's BouncyCastle verifies it.
+        assertLogin("native-for-builtin", FOR_BUILTIN_PASSWORD);
+        assertEquals("argon2-native", credentialData(forBuiltIn).get("algorithm").asText());
+
+        JsonNode after = rotationReport(adminToken());
+        assertEquals(3, after.get("byPepperId").get("it-k2").asInt(), after.toString());
+        assertFalse(after.get("byPepperId").has("it-k1"), after.toString());
+        assertEquals(3, after.get("onCurrentPepper").asInt(), after.toString());
+        assertEquals(3, after.get("byAlgorithm").get("argon2-native").asInt(), after.toString());
+    }
+
+    @Test
+    @Order(3)
+    void rotationReportNeedsARealmViewer() throws Exception {
+        createUser("plain-user", SWITCH_PASSWORD);
+        String url = SERVER + "/admin/realms/" + REALM + "/password-hashing/pepper-rotation";
+        assertEquals(401, OidcClient.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build()).status());
+        String userToken = assertLogin("plain-user", SWITCH_PASSWORD).field("access_token");
+        assertEquals(403, OidcClient.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + userToken)
+                .timeout(Duration.ofSeconds(30)).GET().build()).status());
+        assertEquals(1, rotationReport(adminToken()).get("passwordCredentials").asInt());
+    }
+
+    @Test
+    @Order(4)
+    void hostilePasswordsGetAPolicyErrorOrWorkNeverA500() {
+        String id = createUser("odd", SWITCH_PASSWORD);
+        String megabyte = ODD_MARKER + "m".repeat(1 << 20);
+        List<String> odd = List.of("", ODD_MARKER + "\u0000nul", ODD_MARKER + "\uD800lone", ODD_MARKER + "\uDC00\uD800",
+                ODD_MARKER + "\u200F\u202Ertl", ODD_MARKER + "🔐🦄👩‍👩‍👧", megabyte);
+        List<String> outcomes = new ArrayList<>();
+        for (String password : odd) {
+            int status = resetPassword(id, password);
+            outcomes.add(password.length() + " chars -> " + status);
+            assertTrue(status == 204 || status == 400, outcomes.toString());
+            if (status == 204 && password.length() < 1000 && !password.contains("\uD800") && !password.contains("\uDC00")) {
+                // Well-formed text travels through the form encoding unchanged: the user logs in with it.
+                assertLogin("odd", password);
+            }
+            if (status == 204) {
+                OidcClient.Response login = oidc.passwordGrant(CLIENT, "odd", password);
+                assertTrue(login.status() < 500, password.length() + " chars -> login " + login.status());
+            }
+        }
+        System.out.println("argon2-native hostile passwords (reset-password status): " + outcomes);
+        // The server is still healthy and hashing.
+        assertEquals(204, resetPassword(id, SWITCH_PASSWORD));
+        assertLogin("odd", SWITCH_PASSWORD);
+    }
+
+    @Test
+    @Order(5)
+    void theServerLogHoldsNoPasswordAndNoPepper() throws IOException {
+        Path log = Path.of(PackServerConfig.SERVER_LOG);
+        assertTrue(Files.exists(log), "server log " + log);
+        String text = Files.readString(log);
+        assertTrue(text.contains("argon2-native"), "the provider logged its startup line");
+        for (String secret : SECRETS) {
+            assertFalse(text.contains(secret), "server log contains a test secret of " + secret.length() + " chars");
+        }
+    }
+
+    // --- helpers ---
+
+    private void setPolicy(String policy) {
+        RealmRepresentation realm = admin.realm(REALM).toRepresentation();
+        realm.setPasswordPolicy(policy);
+        admin.realm(REALM).update(realm);
+    }
+
+    private String createUser(String username, String password) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEnabled(true);
+        user.setEmail(username + "@example.com");
+        user.setFirstName("Test");
+        user.setLastName("User");
+        user.setEmailVerified(true);
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(false);
+        user.setCredentials(List.of(credential));
+        try (Response created = admin.realm(REALM).users().create(user)) {
+            assertEquals(201, created.getStatus());
+            return CreatedResponseUtil.getCreatedId(created);
+        }
+    }
+
+    /** A user whose password credential is given as stored data, the way the admin API imports hashes. */
+    private String importUser(String username, String algorithm, int iterations, int memory, String pepperId, String salt, String hash) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEnabled(true);
+        user.setEmail(username + "@example.com");
+        user.setFirstName("Imported");
+        user.setLastName("User");
+        user.setEmailVerified(true);
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setCredentialData("{\"hashIterations\":" + iterations + ",\"algorithm\":\"" + algorithm + "\",\"additionalParameters\":{"
+                + "\"type\":[\"id\"],\"version\":[\"1.3\"],\"hashLength\":[\"32\"],\"memory\":[\"" + memory + "\"],\"parallelism\":[\"1\"]"
+                + (pepperId == null ? "" : ",\"pepperId\":[\"" + pepperId + "\"]") + "}}");
+        credential.setSecretData("{\"value\":\"" + hash + "\",\"salt\":\"" + salt + "\",\"additionalParameters\":{}}");
+        user.setCredentials(List.of(credential));
+        try (Response created = admin.realm(REALM).users().create(user)) {
+            assertEquals(201, created.getStatus());
+            return CreatedResponseUtil.getCreatedId(created);
+        }
+    }
+
+    private int resetPassword(String userId, String password) {
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(false);
+        try {
+            admin.realm(REALM).users().get(userId).resetPassword(credential);
+            return 204;
+        } catch (WebApplicationException e) {
+            return e.getResponse().getStatus();
+        }
+    }
+
+    private JsonNode credentialData(String userId) {
+        RealmResource realm = admin.realm(REALM);
+        CredentialRepresentation password = realm.users().get(userId).credentials().stream()
+                .filter(c -> CredentialRepresentation.PASSWORD.equals(c.getType()))
+                .findFirst().orElseThrow();
+        try {
+            return JSON.readTree(password.getCredentialData());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private OidcClient.Response assertLogin(String username, String password) {
+        OidcClient.Response tokens = oidc.passwordGrant(CLIENT, username, password);
+        assertEquals(200, tokens.status(), username + ": " + tokens.body());
+        return tokens;
+    }
+
+    private void assertRefused(String username, String password) {
+        OidcClient.Response refused = oidc.passwordGrant(CLIENT, username, password);
+        // Keycloak 26.7 answers a wrong password with 400 invalid_grant (older versions used 401).
+        assertTrue(refused.status() == 400 || refused.status() == 401, refused.body());
+        assertEquals("invalid_grant", refused.field("error"));
+    }
+
+    private String adminToken() {
+        return admin.tokenManager().getAccessTokenString();
+    }
+
+    private JsonNode rotationReport(String token) throws IOException {
+        OidcClient.Response response = OidcClient.send(HttpRequest.newBuilder(
+                        URI.create(SERVER + "/admin/realms/" + REALM + "/password-hashing/pepper-rotation"))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build());
+        assertEquals(200, response.status(), response.body());
+        return JSON.readTree(response.body());
+    }
+}
