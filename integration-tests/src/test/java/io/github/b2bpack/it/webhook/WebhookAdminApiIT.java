@@ -1,0 +1,208 @@
+package io.github.b2bpack.it.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.support.OidcClient;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The webhooks and webhook-events admin REST API in the real server: CRUD with the signature key shown
+ * only at creation and rotation, strict validation (4xx with a JSON error, never a 500), the SSRF guard
+ * at save time, permissions (401 without a token, 403 without view-events / manage-events) and the
+ * trigger-test preview.
+ */
+@KeycloakIntegrationTest(config = PackServerConfig.class)
+class WebhookAdminApiIT {
+
+    private static final String REALM = "webhook-it-api";
+    private static final String RECEIVER = "http://127.0.0.1:8503/hooks";
+    private static final String PASSWORD = "Webhook-IT-Pass-7";
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    private WebhookApi api;
+
+    @BeforeEach
+    void createRealm() {
+        RealmRepresentation realm = new RealmRepresentation();
+        realm.setRealm(REALM);
+        realm.setEnabled(true);
+        realm.setEventsListeners(List.of("jboss-logging", "webhooks"));
+        admin.realms().create(realm);
+        api = new WebhookApi(REALM, () -> admin.tokenManager().getAccessTokenString());
+    }
+
+    @AfterEach
+    void dropRealm() {
+        admin.realm(REALM).remove();
+    }
+
+    @Test
+    void crudShowsTheSignatureKeyOnlyAtCreationAndRotation() {
+        OidcClient.Response created = api.createWebhook("CRM sync", RECEIVER, List.of("user.*", "admin.user.create.success"));
+        assertEquals(201, created.status(), created.body());
+        JsonNode hook = created.json();
+        String id = hook.get("id").asText();
+        String key = hook.get("signature_key").asText();
+        assertTrue(key.startsWith("whsec_") && java.util.Base64.getDecoder().decode(key.substring(6)).length >= 24, key);
+        assertEquals("CRM sync", hook.get("name").asText());
+        assertEquals(RECEIVER, hook.get("target_url").asText());
+        assertTrue(hook.get("active").asBoolean());
+
+        JsonNode read = api.get("/webhooks/" + id).json();
+        assertFalse(read.toString().contains(key.substring(6)), read.toString());
+        assertTrue(read.get("signature_key").asText().startsWith("whsec_****"));
+
+        OidcClient.Response list = api.get("/webhooks?page=1&per_page=1");
+        assertEquals(200, list.status(), list.body());
+        assertEquals(1, list.json().get("total").asInt());
+        assertEquals(id, list.json().get("data").get(0).get("id").asText());
+        assertFalse(list.body().contains(key.substring(6)));
+
+        OidcClient.Response updated = api.put("/webhooks/" + id,
+                "{\"name\":\"CRM\",\"target_url\":\"" + RECEIVER + "\",\"event_codes\":[\"*.error\"],\"active\":false}");
+        assertEquals(200, updated.status(), updated.body());
+        assertEquals("*.error", updated.json().get("event_codes").get(0).asText());
+        assertFalse(updated.json().get("active").asBoolean());
+
+        OidcClient.Response rotated = api.post("/webhooks/" + id + "/rotate-secret", null);
+        assertEquals(200, rotated.status(), rotated.body());
+        String newKey = rotated.json().get("signature_key").asText();
+        assertTrue(newKey.startsWith("whsec_"));
+        assertNotEquals(key, newKey);
+        assertNotNull(rotated.json().get("previous_key_expires_at"), "the previous key keeps signing for the grace period");
+
+        assertEquals(204, api.delete("/webhooks/" + id).status());
+        assertEquals(404, api.get("/webhooks/" + id).status());
+        assertEquals(404, api.delete("/webhooks/" + id).status());
+    }
+
+    @Test
+    void badInputGetsAClear400AndNeverA500() {
+        String[] bodies = {
+                "",
+                "not json",
+                "[1,2]",
+                "{\"name\":\"x\",\"target_url\":\"" + RECEIVER + "\",\"event_codes\":[\"user.(login|logout)\"]}",
+                "{\"name\":\"x\",\"target_url\":\"" + RECEIVER + "\",\"event_codes\":[]}",
+                "{\"name\":\"\",\"target_url\":\"" + RECEIVER + "\",\"event_codes\":[\"*\"]}",
+                "{\"name\":\"x\",\"target_url\":\"ftp://example.com/x\",\"event_codes\":[\"*\"]}",
+                "{\"name\":\"x\",\"target_url\":\"http://169.254.169.254/latest/meta-data\",\"event_codes\":[\"*\"]}",
+                "{\"name\":\"x\",\"target_url\":\"http://10.0.0.8/hook\",\"event_codes\":[\"*\"]}",
+                "{\"name\":\"x\",\"target_url\":\"http://user:pw@127.0.0.1:8503/\",\"event_codes\":[\"*\"]}",
+                "{\"name\":\"x\",\"target_url\":\"" + RECEIVER + "\",\"event_codes\":[\"*\"],\"targetUrl\":\"typo\"}",
+                "{\"name\":\"x\",\"target_url\":\"" + RECEIVER + "\",\"event_codes\":[\"*\"],\"active\":\"yes\"}",
+                "{\"name\":\"" + "n".repeat(300) + "\",\"target_url\":\"" + RECEIVER + "\",\"event_codes\":[\"*\"]}",
+                "{\"name\":\"x\",\"target_url\":\"" + RECEIVER + "\",\"event_codes\":[\"*\"],\"pad\":\"" + "p".repeat(70_000) + "\"}",
+        };
+        for (String body : bodies) {
+            OidcClient.Response r = api.post("/webhooks", body);
+            assertEquals(400, r.status(), body.length() > 200 ? body.substring(0, 200) : body);
+            assertEquals("invalid_request", r.field("error"), r.body());
+            assertNotNull(r.field("error_description"));
+        }
+        assertEquals(0, api.get("/webhooks").json().get("total").asInt(), "nothing was stored");
+
+        assertEquals(400, api.get("/webhooks?per_page=1000").status());
+        assertEquals(400, api.get("/webhooks?page=-1").status());
+        assertEquals(400, api.get("/webhook-events?state=lost").status());
+        assertEquals(404, api.get("/webhooks/" + "x".repeat(500)).status());
+        assertEquals(404, api.post("/webhook-events/msg_nope/retry", null).status());
+        assertEquals(404, api.post("/webhook-events/msg_nope/cancel", null).status());
+        assertEquals(400, api.post("/webhook-events/trigger-test", "{\"event_code\":\"user.*\"}").status());
+        assertEquals(400, api.post("/webhook-events/trigger-test", "{}").status());
+    }
+
+    @Test
+    void permissions() {
+        WebhookApi anonymous = new WebhookApi(REALM, () -> null);
+        assertEquals(401, anonymous.get("/webhooks").status());
+        assertEquals(401, anonymous.get("/webhook-events").status());
+
+        String viewer = tokenOfUserWith("viewer", "view-events");
+        String stranger = tokenOfUserWith("stranger", "view-users");
+        WebhookApi asViewer = new WebhookApi(REALM, () -> viewer);
+        WebhookApi asStranger = new WebhookApi(REALM, () -> stranger);
+
+        assertEquals(403, asStranger.get("/webhooks").status());
+        assertEquals(403, asStranger.get("/webhook-events").status());
+        assertEquals(200, asViewer.get("/webhooks").status());
+        assertEquals(200, asViewer.get("/webhook-events").status());
+        assertEquals(403, asViewer.createWebhook("x", RECEIVER, List.of("*")).status());
+        assertEquals(403, asViewer.post("/webhook-events/trigger-test", "{\"event_code\":\"user.login.success\"}").status());
+    }
+
+    @Test
+    void triggerTestPreviewsThePayloadAndWhichWebhooksWouldReceiveIt() {
+        String logins = api.createWebhook("logins", RECEIVER, List.of("user.login.*")).json().get("id").asText();
+        String admins = api.createWebhook("admin", RECEIVER, List.of("admin.*")).json().get("id").asText();
+
+        OidcClient.Response r = api.post("/webhook-events/trigger-test", "{\"event_code\":\"user.login.success\"}");
+        assertEquals(200, r.status(), r.body());
+        JsonNode answer = r.json();
+        assertEquals("user.login.success", answer.get("payload").get("type").asText());
+        assertEquals(REALM, answer.get("payload").get("data").get("realm").asText());
+        assertEquals(logins, answer.get("would_trigger").get(0).get("id").asText());
+        assertEquals(1, answer.get("would_trigger").size());
+        assertEquals(admins, answer.get("would_not_trigger").get(0).get("id").asText());
+        assertEquals("event_codes", answer.get("would_not_trigger").get(0).get("reason").asText());
+        assertEquals(0, answer.get("enqueued").size(), "a preview sends nothing");
+        assertEquals(0, api.events(null).size());
+    }
+
+    @Test
+    void realmEventSettingsOfferTheListener() throws Exception {
+        assertTrue(admin.realm(REALM).toRepresentation().getEventsListeners().contains("webhooks"));
+        // The test server's key is set, so the fail-closed path is not hit; the server log never shows a key.
+        String log = Files.readString(Path.of(PackServerConfig.SERVER_LOG));
+        assertFalse(log.contains("n5QcsNVpCEHtxMGzQxILgJ9w9wBEkwpoCchvlAh7cd8="), "the encryption key reached the log");
+    }
+
+    private String tokenOfUserWith(String username, String realmManagementRole) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEnabled(true);
+        user.setEmail(username + "@example.com");
+        user.setFirstName(username);
+        user.setLastName("Tester");
+        user.setEmailVerified(true);
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(PASSWORD);
+        password.setTemporary(false);
+        user.setCredentials(List.of(password));
+        String id;
+        try (Response created = admin.realm(REALM).users().create(user)) {
+            id = CreatedResponseUtil.getCreatedId(created);
+        }
+        ClientRepresentation management = admin.realm(REALM).clients().findByClientId("realm-management").get(0);
+        RoleRepresentation role = admin.realm(REALM).clients().get(management.getId()).roles().get(realmManagementRole).toRepresentation();
+        admin.realm(REALM).users().get(id).roles().clientLevel(management.getId()).add(List.of(role));
+        OidcClient.Response tokens = new OidcClient(WebhookApi.SERVER + "/realms/" + REALM).passwordGrant("admin-cli", username, PASSWORD);
+        assertEquals(200, tokens.status(), tokens.body());
+        return tokens.field("access_token");
+    }
+}

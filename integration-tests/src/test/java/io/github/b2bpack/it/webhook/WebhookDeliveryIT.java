@@ -1,0 +1,342 @@
+package io.github.b2bpack.it.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.standardwebhooks.Webhook;
+import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.support.OidcClient;
+import io.github.b2bpack.testsupport.RecordedRequest;
+import io.github.b2bpack.testsupport.WebhookReceiver;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Events become signed Standard Webhooks in the real server: payloads and signatures checked with the
+ * official library, secrets redacted, the durable outbox through a receiver that is down, slow, gone
+ * or failing 30% of requests, and retry/cancel through the events API. The receiver is the loopback
+ * {@link WebhookReceiver} on its fixed port; every wait polls with a deadline.
+ */
+@KeycloakIntegrationTest(config = PackServerConfig.class)
+class WebhookDeliveryIT {
+
+    private static final String REALM = "webhook-it-delivery";
+    private static final String CLIENT = "web-app";
+    private static final String PASSWORD = "Correct-Horse-Battery-9";
+    private static final String RECEIVER_URL = "http://127.0.0.1:8503/hooks";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static WebhookReceiver receiver;
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    private WebhookApi api;
+    private OidcClient oidc;
+    private String aliceId;
+
+    @BeforeAll
+    static void startReceiver() {
+        receiver = WebhookReceiver.onFixedPort();
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.close();
+    }
+
+    @BeforeEach
+    void createRealm() {
+        receiver.answerOk();
+        receiver.clear();
+        RealmRepresentation realm = new RealmRepresentation();
+        realm.setRealm(REALM);
+        realm.setEnabled(true);
+        realm.setEventsListeners(List.of("jboss-logging", "webhooks"));
+        realm.setAdminEventsEnabled(true);
+        realm.setAdminEventsDetailsEnabled(true);
+        admin.realms().create(realm);
+
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(CLIENT);
+        client.setPublicClient(true);
+        client.setDirectAccessGrantsEnabled(true);
+        admin.realm(REALM).clients().create(client).close();
+
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername("alice");
+        user.setEmail("alice@example.com");
+        user.setFirstName("Alice");
+        user.setLastName("Martin");
+        user.setEmailVerified(true);
+        user.setEnabled(true);
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(PASSWORD);
+        password.setTemporary(false);
+        user.setCredentials(List.of(password));
+        try (Response created = admin.realm(REALM).users().create(user)) {
+            aliceId = CreatedResponseUtil.getCreatedId(created);
+        }
+        api = new WebhookApi(REALM, () -> admin.tokenManager().getAccessTokenString());
+        oidc = new OidcClient(WebhookApi.SERVER + "/realms/" + REALM);
+    }
+
+    @AfterEach
+    void dropRealm() {
+        admin.realm(REALM).remove();
+    }
+
+    @Test
+    void loginEventsArriveSignedWithTheirContext() {
+        String key = createWebhook(List.of("user.login.*"));
+        assertEquals(200, oidc.passwordGrant(CLIENT, "alice", PASSWORD).status());
+        OidcClient.Response refused = oidc.passwordGrant(CLIENT, "alice", "wrong-password");
+        assertTrue(refused.status() == 400 || refused.status() == 401, refused.body());
+
+        List<RecordedRequest> deliveries = receiver.awaitRequests(r -> r.header("webhook-id") != null, 2, WAIT);
+        assertEquals(2, deliveries.size());
+        Map<String, JsonNode> byType = new HashMap<>();
+        for (RecordedRequest d : deliveries) {
+            assertDoesNotThrow(() -> new Webhook(key).verify(d.bodyText(), WebhookReceiver.lowerCaseHeaders(d)));
+            JsonNode payload = WebhookApi.parse(d.bodyText());
+            byType.put(payload.get("type").asText(), payload);
+        }
+        JsonNode success = byType.get("user.login.success").get("data");
+        assertEquals(REALM, success.get("realm").asText());
+        assertEquals(aliceId, success.get("user_id").asText());
+        assertEquals(CLIENT, success.get("client_id").asText());
+        assertFalse(success.get("ip_address").asText().isEmpty());
+        assertFalse(success.get("session_id").asText().isEmpty());
+        assertEquals("alice", success.get("details").get("username").asText());
+        JsonNode error = byType.get("user.login.error").get("data");
+        assertEquals("invalid_user_credentials", error.get("error").asText());
+        assertFalse(byType.get("user.login.error").toString().contains("wrong-password"));
+
+        await(() -> api.events("completed").size() == 2, "both events completed");
+        JsonNode row = api.events("completed").get(0);
+        assertEquals(1, row.get("attempts").asInt());
+        assertEquals(204, row.get("last_status").asInt());
+        assertTrue(row.get("id").asText().startsWith("msg_"));
+
+        String metrics = OidcClient.send(HttpRequest.newBuilder(URI.create("http://localhost:9000/metrics")).GET().build()).body();
+        assertTrue(metrics.contains("b2bpack_webhook_deliveries_total{outcome=\"completed\""), "deliveries metric exported");
+        assertTrue(metrics.contains("b2bpack_webhook_first_attempt_delay_seconds"), "latency metric exported");
+    }
+
+    @Test
+    void adminResetPasswordNeverCarriesTheNewPassword() throws Exception {
+        createWebhook(List.of("admin.user.*"));
+        String newPassword = "Brand-New-Secret-Pass-42";
+        CredentialRepresentation reset = new CredentialRepresentation();
+        reset.setType(CredentialRepresentation.PASSWORD);
+        reset.setValue(newPassword);
+        reset.setTemporary(false);
+        admin.realm(REALM).users().get(aliceId).resetPassword(reset);
+
+        List<RecordedRequest> deliveries = receiver.awaitRequests(r -> r.bodyText().contains("reset-password"), 1, WAIT);
+        assertEquals(1, deliveries.size());
+        String body = deliveries.get(0).bodyText();
+        assertFalse(body.contains(newPassword), body);
+        JsonNode data = WebhookApi.parse(body).get("data");
+        assertEquals("admin.user.action.success", WebhookApi.parse(body).get("type").asText());
+        assertEquals(aliceId, data.get("resource_ids").get("users").asText());
+        if (data.has("representation")) {
+            assertEquals("**REDACTED**", data.get("representation").get("value").asText());
+        }
+
+        // A user created with a password in its representation: the credential value is redacted.
+        UserRepresentation bob = new UserRepresentation();
+        bob.setUsername("bob");
+        bob.setEnabled(true);
+        CredentialRepresentation bobPassword = new CredentialRepresentation();
+        bobPassword.setType(CredentialRepresentation.PASSWORD);
+        bobPassword.setValue("Bobs-Initial-Secret-77");
+        bob.setCredentials(List.of(bobPassword));
+        admin.realm(REALM).users().create(bob).close();
+        List<RecordedRequest> created = receiver.awaitRequests(r -> r.bodyText().contains("admin.user.create.success"), 1, WAIT);
+        assertEquals(1, created.size());
+        assertFalse(created.get(0).bodyText().contains("Bobs-Initial-Secret-77"), created.get(0).bodyText());
+        assertEquals("bob", WebhookApi.parse(created.get(0).bodyText()).get("data").get("representation").get("username").asText());
+
+        String stored = api.get("/webhook-events/" + deliveries.get(0).header("webhook-id")).body();
+        assertTrue(stored.contains("reset-password"), stored);
+        assertFalse(stored.contains(newPassword), stored);
+        assertFalse(Files.readString(Path.of(PackServerConfig.SERVER_LOG)).contains(newPassword), "the password reached the server log");
+    }
+
+    @Test
+    void receiverDownThenUpDeliversEveryEventUnderAStableId() {
+        createWebhook(List.of("user.login.success"));
+        receiver.goDown();
+        int logins = 8;
+        for (int i = 0; i < logins; i++) {
+            assertEquals(200, oidc.passwordGrant(CLIENT, "alice", PASSWORD).status(), "logins never wait for the receiver");
+        }
+        // Durable before delivery: every event is a row in the database, retried while the receiver is down.
+        await(() -> {
+            JsonNode rows = api.events(null);
+            if (rows.size() != logins) {
+                return false;
+            }
+            for (JsonNode row : rows) {
+                if (row.get("attempts").asInt() < 2) {
+                    return false;
+                }
+            }
+            return true;
+        }, "every event queued and retried at least once");
+        assertEquals(0, receiver.acceptedIds().size());
+
+        receiver.answerOk();
+        await(() -> receiver.acceptedIds().size() == logins, "every event delivered once the receiver is back");
+        Map<String, String> bodies = new HashMap<>();
+        for (RecordedRequest r : receiver.deliveries()) {
+            String previous = bodies.putIfAbsent(r.header("webhook-id"), r.bodyText());
+            assertTrue(previous == null || previous.equals(r.bodyText()), "a retry resends the same bytes under the same id");
+        }
+        assertEquals(logins, bodies.size(), "one webhook-id per event, repeats are retries");
+        await(() -> api.events("completed").size() == logins, "all completed");
+    }
+
+    @Test
+    void aReceiverAnsweringInTenSecondsDoesNotSlowLogins() {
+        createWebhook(List.of("user.login.success"));
+        receiver.answerSlowly(Duration.ofSeconds(10));
+        assertEquals(200, oidc.passwordGrant(CLIENT, "alice", PASSWORD).status());
+        receiver.awaitRequests(r -> r.header("webhook-id") != null, 1, WAIT);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(200, oidc.passwordGrant(CLIENT, "alice", PASSWORD).status());
+        }
+        // Five more logins are done while the receiver still holds the first delivery's connection.
+        JsonNode rows = api.events(null);
+        JsonNode oldest = rows.get(rows.size() - 1);
+        assertEquals("executing", oldest.get("state").asText(), "first delivery still in flight: " + rows);
+        assertEquals(6, rows.size());
+    }
+
+    @Test
+    void goneDeactivatesTheWebhook() {
+        createWebhook(List.of("user.login.success"));
+        String id = api.get("/webhooks").json().get("data").get(0).get("id").asText();
+        receiver.answerStatus(410);
+        assertEquals(200, oidc.passwordGrant(CLIENT, "alice", PASSWORD).status());
+        await(() -> api.events("discarded").size() == 1, "the delivery is discarded after 410");
+        JsonNode hook = api.get("/webhooks/" + id).json();
+        assertFalse(hook.get("active").asBoolean());
+        assertEquals("gone_410", hook.get("deactivated_reason").asText());
+        assertEquals(1, receiver.deliveries().size(), "a 410 is not retried");
+    }
+
+    @Test
+    void retryAndCancelThroughTheEventsApi() {
+        createWebhook(List.of("user.login.success"));
+        receiver.answerStatus(500);
+        assertEquals(200, oidc.passwordGrant(CLIENT, "alice", PASSWORD).status());
+        assertEquals(200, oidc.passwordGrant(CLIENT, "alice", PASSWORD).status());
+        await(() -> api.events("retryable").size() == 2, "both failed once");
+        JsonNode rows = api.events("retryable");
+        String cancelled = rows.get(0).get("id").asText();
+        String retried = rows.get(1).get("id").asText();
+
+        OidcClient.Response cancel = api.post("/webhook-events/" + cancelled + "/cancel", null);
+        assertEquals(200, cancel.status(), cancel.body());
+        assertEquals("cancelled", cancel.json().get("state").asText());
+        assertEquals(409, api.post("/webhook-events/" + cancelled + "/cancel", null).status(), "already cancelled");
+
+        receiver.answerOk();
+        OidcClient.Response retry = api.post("/webhook-events/" + retried + "/retry", null);
+        assertTrue(retry.status() == 202 || retry.status() == 409, retry.body());
+        await(() -> receiver.acceptedIds().contains(retried), "the retried event arrives");
+        await(() -> "completed".equals(api.get("/webhook-events/" + retried).json().get("state").asText()), "completed");
+        assertFalse(receiver.acceptedIds().contains(cancelled), "a cancelled event is never delivered");
+        assertEquals("cancelled", api.get("/webhook-events/" + cancelled).json().get("state").asText());
+
+        OidcClient.Response again = api.post("/webhook-events/" + cancelled + "/retry", null);
+        assertEquals(202, again.status(), again.body());
+        await(() -> receiver.acceptedIds().contains(cancelled), "a cancelled event can be sent again on request");
+    }
+
+    @Test
+    void duringRotationBothKeysSign() {
+        String oldKey = createWebhook(List.of("user.*"));
+        String id = api.get("/webhooks").json().get("data").get(0).get("id").asText();
+        String newKey = api.post("/webhooks/" + id + "/rotate-secret", null).json().get("signature_key").asText();
+        OidcClient.Response test = api.post("/webhook-events/trigger-test", "{\"event_code\":\"user.login.success\",\"send\":true}");
+        assertEquals(200, test.status(), test.body());
+        assertEquals(1, test.json().get("enqueued").size());
+        List<RecordedRequest> deliveries = receiver.awaitRequests(r -> r.header("webhook-id") != null, 1, WAIT);
+        RecordedRequest d = deliveries.get(0);
+        assertEquals(2, d.header("webhook-signature").split(" ").length);
+        assertDoesNotThrow(() -> new Webhook(oldKey).verify(d.bodyText(), WebhookReceiver.lowerCaseHeaders(d)));
+        assertDoesNotThrow(() -> new Webhook(newKey).verify(d.bodyText(), WebhookReceiver.lowerCaseHeaders(d)));
+    }
+
+    /** CI-sized version of the 10,000-event run (see docs/benchmarks.md): nothing is lost. */
+    @Test
+    void aReceiverFailing30PercentLosesNothing() {
+        createWebhook(List.of("admin.group.create.success"));
+        receiver.failRatio(0.3, 42);
+        int events = 200;
+        for (int i = 0; i < events; i++) {
+            GroupRepresentation group = new GroupRepresentation();
+            group.setName("group-" + i);
+            admin.realm(REALM).groups().add(group).close();
+        }
+        await(() -> receiver.acceptedIds().size() == events, "every event accepted once");
+        Set<String> ids = new HashSet<>();
+        receiver.deliveries().forEach(r -> ids.add(r.header("webhook-id")));
+        assertEquals(events, ids.size());
+        assertTrue(receiver.deliveries().size() > events, "some attempts failed and were retried");
+        await(() -> api.get("/webhook-events?state=completed&per_page=1").json().get("total").asInt() == events, "all completed");
+    }
+
+    private String createWebhook(List<String> codes) {
+        OidcClient.Response created = api.createWebhook("receiver", RECEIVER_URL, codes);
+        assertEquals(201, created.status(), created.body());
+        return created.json().get("signature_key").asText();
+    }
+
+    private static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting: " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,261 @@
+package io.github.b2bpack.it.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.support.OidcClient;
+import io.github.b2bpack.testsupport.RecordedRequest;
+import io.github.b2bpack.testsupport.WebhookReceiver;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Bounded load run of the webhook listener against the shared test server; NOT part of CI (the class
+ * name does not end in IT). Run it alone, under the IT lock:
+ * <pre>
+ * flock /tmp/b2bpack-it.lock ./mvnw -B -ntp verify -pl integration-tests -Dit.test=WebhookLoadBenchmark
+ * </pre>
+ * It prints, and writes to {@code target/webhook-load-benchmark.txt}:
+ * <ol>
+ *   <li>direct-grant logins/s with the listener on and one matching webhook, against a realm without the
+ *       listener, in alternating rounds of the same run (ratio is the goal: ≥ 95%), plus commit → first
+ *       attempt latency percentiles of the login events;</li>
+ *   <li>deliveries/s to the loopback receiver with a backlog (admin events fanned out to many webhooks);</li>
+ *   <li>the reliability run: N events against a receiver failing 30% of requests, none lost.</li>
+ * </ol>
+ * System properties: {@code bench.rounds} (3), {@code bench.roundSeconds} (15), {@code bench.threads} (4),
+ * {@code bench.fanoutEvents} (500), {@code bench.fanoutWebhooks} (20), {@code bench.reliabilityEvents} (10000).
+ */
+@KeycloakIntegrationTest(config = PackServerConfig.class)
+class WebhookLoadBenchmark {
+
+    private static final String OFF = "webhook-it-bench-off";
+    private static final String ON = "webhook-it-bench-on";
+    private static final String PASSWORD = "Correct-Horse-Battery-9";
+    private static final String URL = "http://127.0.0.1:8503/bench";
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    private final StringBuilder report = new StringBuilder();
+
+    @Test
+    void run() throws Exception {
+        int rounds = Integer.getInteger("bench.rounds", 3);
+        int roundSeconds = Integer.getInteger("bench.roundSeconds", 15);
+        int threads = Integer.getInteger("bench.threads", 4);
+        int fanoutEvents = Integer.getInteger("bench.fanoutEvents", 500);
+        int fanoutWebhooks = Integer.getInteger("bench.fanoutWebhooks", 20);
+        int reliabilityEvents = Integer.getInteger("bench.reliabilityEvents", 10_000);
+        line("machine: %d cores, %s %s; threads=%d rounds=%d x %ds", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"), threads, rounds, roundSeconds);
+
+        try (WebhookReceiver receiver = WebhookReceiver.onFixedPort()) {
+            createRealm(OFF, List.of("jboss-logging"));
+            createRealm(ON, List.of("jboss-logging", "webhooks"));
+            try {
+                WebhookApi api = new WebhookApi(ON, () -> admin.tokenManager().getAccessTokenString());
+                assertEquals(201, api.createWebhook("logins", URL, List.of("user.login.success")).status());
+                loginRatio(receiver, rounds, roundSeconds, threads);
+                String loginHook = api.get("/webhooks").json().get("data").get(0).get("id").asText();
+                api.delete("/webhooks/" + loginHook);
+                fanout(receiver, api, fanoutEvents, fanoutWebhooks, threads);
+                reliability(receiver, api, reliabilityEvents, threads);
+            } finally {
+                admin.realm(OFF).remove();
+                admin.realm(ON).remove();
+            }
+        }
+        Path out = Path.of("target", "webhook-load-benchmark.txt");
+        Files.writeString(out, report.toString());
+        System.out.println(report);
+    }
+
+    private void loginRatio(WebhookReceiver receiver, int rounds, int seconds, int threads) throws Exception {
+        receiver.clear();
+        receiver.answerOk();
+        // Warm-up, both realms.
+        logins(OFF, 5, threads);
+        logins(ON, 5, threads);
+        long offTotal = 0;
+        long onTotal = 0;
+        for (int r = 0; r < rounds; r++) {
+            long off = logins(OFF, seconds, threads);
+            long on = logins(ON, seconds, threads);
+            offTotal += off;
+            onTotal += on;
+            line("round %d: listener off %.1f logins/s, on %.1f logins/s (%.1f%%)", r + 1, off / (double) seconds,
+                    on / (double) seconds, 100.0 * on / off);
+        }
+        line("LOGINS: off %.1f/s, on+1 webhook %.1f/s, ratio %.1f%% (goal >= 95%%)", offTotal / (double) (rounds * seconds),
+                onTotal / (double) (rounds * seconds), 100.0 * onTotal / offTotal);
+        // Commit -> first attempt, from the event time in each payload to the first arrival of its webhook-id.
+        long expected = onTotal;
+        receiver.awaitRequests(r -> true, (int) Math.min(Integer.MAX_VALUE, expected), Duration.ofSeconds(60));
+        Map<String, Long> firstArrival = new HashMap<>();
+        Map<String, Long> eventTime = new HashMap<>();
+        for (RecordedRequest r : receiver.deliveries()) {
+            String id = r.header("webhook-id");
+            if (firstArrival.putIfAbsent(id, r.receivedAtMillis()) == null) {
+                eventTime.put(id, Instant.parse(WebhookApi.parse(r.bodyText()).get("timestamp").asText()).toEpochMilli());
+            }
+        }
+        List<Long> lat = new ArrayList<>();
+        firstArrival.forEach((id, at) -> lat.add(at - eventTime.get(id)));
+        Collections.sort(lat);
+        line("COMMIT->FIRST ATTEMPT over %d login events: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms (goal p99 < 1000 ms)",
+                lat.size(), pct(lat, 50), pct(lat, 95), pct(lat, 99), lat.isEmpty() ? -1 : lat.get(lat.size() - 1));
+    }
+
+    private void fanout(WebhookReceiver receiver, WebhookApi api, int events, int webhooks, int threads) throws Exception {
+        receiver.clear();
+        receiver.answerOk();
+        for (int i = 0; i < webhooks; i++) {
+            assertEquals(201, api.createWebhook("fanout-" + i, URL, List.of("admin.group.create.success")).status());
+        }
+        int expected = events * webhooks;
+        long start = System.currentTimeMillis();
+        createGroups("fanout", events, threads);
+        long enqueued = System.currentTimeMillis();
+        receiver.awaitRequests(r -> true, expected, Duration.ofMinutes(5));
+        List<RecordedRequest> all = receiver.deliveries();
+        long first = all.get(0).receivedAtMillis();
+        long last = all.get(all.size() - 1).receivedAtMillis();
+        int accepted = receiver.acceptedIds().size();
+        line("FANOUT: %d admin events x %d webhooks = %d deliveries; events enqueued in %d ms (%.0f rows/s); "
+                        + "%d accepted; first->last delivery %d ms = %.0f deliveries/s (goal >= 500/s)",
+                events, webhooks, expected, enqueued - start, expected * 1000.0 / (enqueued - start), accepted, last - first,
+                all.size() * 1000.0 / Math.max(1, last - first));
+        for (JsonNode hook : api.get("/webhooks?per_page=100").json().get("data")) {
+            api.delete("/webhooks/" + hook.get("id").asText());
+        }
+    }
+
+    private void reliability(WebhookReceiver receiver, WebhookApi api, int events, int threads) throws Exception {
+        receiver.clear();
+        receiver.failRatio(0.3, 7);
+        assertEquals(201, api.createWebhook("reliability", URL, List.of("admin.group.create.success")).status());
+        long start = System.currentTimeMillis();
+        createGroups("rel", events, threads);
+        long enqueued = System.currentTimeMillis();
+        long deadline = System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(10);
+        while (receiver.acceptedIds().size() < events && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        long done = System.currentTimeMillis();
+        int accepted = receiver.acceptedIds().size();
+        int attempts = receiver.deliveries().size();
+        long completed = api.get("/webhook-events?state=completed&per_page=1").json().get("total").asLong();
+        long discarded = api.get("/webhook-events?state=discarded&per_page=1").json().get("total").asLong();
+        line("RELIABILITY: %d events, receiver failing 30%%: %d distinct ids accepted, %d attempts (%.2f per event), "
+                        + "%d completed, %d discarded, lost %d; enqueue %d ms, all delivered %d ms after the first event",
+                events, accepted, attempts, attempts / (double) events, completed, discarded, events - accepted, enqueued - start, done - start);
+    }
+
+    private long logins(String realm, int seconds, int threads) throws Exception {
+        OidcClient oidc = new OidcClient(WebhookApi.SERVER + "/realms/" + realm);
+        AtomicLong ok = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        for (int t = 0; t < threads; t++) {
+            pool.execute(() -> {
+                while (System.nanoTime() < end) {
+                    if (oidc.passwordGrant("bench", "alice", PASSWORD).status() == 200) {
+                        ok.incrementAndGet();
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+        return ok.get();
+    }
+
+    private void createGroups(String prefix, int count, int threads) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        for (int t = 0; t < threads; t++) {
+            pool.execute(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < count) {
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(WebhookApi.SERVER + "/admin/realms/" + ON + "/groups"))
+                            .header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString())
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + prefix + "-" + i + "\"}"))
+                            .build();
+                    if (OidcClient.send(request).status() != 201) {
+                        failed.incrementAndGet();
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(30, TimeUnit.MINUTES);
+        assertEquals(0, failed.get(), "group creations failed");
+    }
+
+    private void createRealm(String name, List<String> listeners) {
+        RealmRepresentation realm = new RealmRepresentation();
+        realm.setRealm(name);
+        realm.setEnabled(true);
+        realm.setEventsListeners(listeners);
+        realm.setAdminEventsEnabled(false);
+        admin.realms().create(realm);
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId("bench");
+        client.setPublicClient(true);
+        client.setDirectAccessGrantsEnabled(true);
+        admin.realm(name).clients().create(client).close();
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername("alice");
+        user.setEmail("alice@example.com");
+        user.setFirstName("Alice");
+        user.setLastName("Martin");
+        user.setEmailVerified(true);
+        user.setEnabled(true);
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(PASSWORD);
+        password.setTemporary(false);
+        user.setCredentials(List.of(password));
+        admin.realm(name).users().create(user).close();
+    }
+
+    private static long pct(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return -1;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private void line(String format, Object... args) {
+        String s = String.format(format, args);
+        report.append(s).append('\n');
+        System.out.println("[webhook-bench] " + s);
+    }
+}

@@ -1,0 +1,223 @@
+package io.github.b2bpack.webhook.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.b2bpack.webhook.WebhookRuntime;
+import io.github.b2bpack.webhook.event.EventCodes;
+import io.github.b2bpack.webhook.event.OrganizationContext;
+import io.github.b2bpack.webhook.event.WebhookPayloads;
+import io.github.b2bpack.webhook.jpa.WebhookDeliveryEntity;
+import io.github.b2bpack.webhook.outbox.DeliveryState;
+import io.github.b2bpack.webhook.outbox.OutboxStore;
+import io.github.b2bpack.webhook.subscription.Webhook;
+import io.github.b2bpack.webhook.subscription.WebhookStore;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.models.AbstractKeycloakTransaction;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * {@code /admin/realms/{realm}/webhook-events}: every delivery of the realm with its state and attempts;
+ * retry, cancel, and trigger-test (preview a payload and the webhooks it would reach, optionally send it).
+ */
+public final class WebhookEventsResource {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+
+    WebhookEventsResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response list(@QueryParam("page") String page, @QueryParam("per_page") String perPage, @QueryParam("state") String state) {
+        auth.realm().requireViewEvents();
+        return WebhooksResource.answer(() -> {
+            Paging paging = Paging.parse(page, perPage);
+            DeliveryState filter = null;
+            if (state != null && !state.isEmpty()) {
+                filter = DeliveryState.fromCode(state);
+                if (filter == null) {
+                    throw ApiException.badRequest("state must be one of available, executing, retryable, completed, discarded, cancelled");
+                }
+            }
+            int max = maxAttempts();
+            OutboxStore outbox = outbox();
+            List<DeliveryView> data = outbox.list(realm.getId(), filter, paging.first(), paging.perPage()).stream()
+                    .map(d -> DeliveryView.of(d, max, null)).toList();
+            return Response.ok(new Page<>(data, paging.page(), paging.perPage(), outbox.count(realm.getId(), filter))).build();
+        });
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response get(@PathParam("id") String id) {
+        auth.realm().requireViewEvents();
+        return WebhooksResource.answer(() -> {
+            WebhookDeliveryEntity row = found(outbox().find(realm.getId(), id));
+            return Response.ok(DeliveryView.of(OutboxStore.view(row), maxAttempts(), payload(row.getPayload()))).build();
+        });
+    }
+
+    @POST
+    @Path("{id}/retry")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response retry(@PathParam("id") String id) {
+        auth.realm().requireManageEvents();
+        return WebhooksResource.answer(() -> {
+            OutboxStore outbox = outbox();
+            WebhookDeliveryEntity row = found(outbox.find(realm.getId(), id));
+            if (!outbox.retry(realm.getId(), id, System.currentTimeMillis())) {
+                throw ApiException.conflict("only retryable, discarded, cancelled or completed webhook events can be retried");
+            }
+            kickAfterCommit();
+            return Response.accepted(DeliveryView.of(outbox.reload(row), maxAttempts(), null)).build();
+        });
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response cancel(@PathParam("id") String id) {
+        auth.realm().requireManageEvents();
+        return WebhooksResource.answer(() -> {
+            OutboxStore outbox = outbox();
+            WebhookDeliveryEntity row = found(outbox.find(realm.getId(), id));
+            if (!outbox.cancel(realm.getId(), id, System.currentTimeMillis())) {
+                throw ApiException.conflict("only available or retryable webhook events can be cancelled");
+            }
+            return Response.ok(DeliveryView.of(outbox.reload(row), maxAttempts(), null)).build();
+        });
+    }
+
+    /** {@code {"event_code": "user.login.success", "send": false}}. */
+    @POST
+    @Path("trigger-test")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response triggerTest(String body) {
+        auth.realm().requireManageEvents();
+        return WebhooksResource.answer(() -> {
+            JsonNode request = parse(body);
+            JsonNode codeNode = request.get("event_code");
+            String code = codeNode == null || !codeNode.isTextual() ? null : codeNode.asText();
+            if (!EventCodes.isCode(code)) {
+                throw ApiException.badRequest("event_code must be a concrete event code such as user.login.success");
+            }
+            JsonNode sendNode = request.get("send");
+            if (sendNode != null && !sendNode.isBoolean()) {
+                throw ApiException.badRequest("send must be true or false");
+            }
+            boolean send = sendNode != null && sendNode.asBoolean();
+            WebhookRuntime runtime = Runtimes.of(session);
+            OrganizationContext org = new OrganizationContext(realm.getAttribute(OrganizationContext.DOMAIN_ATTRIBUTE),
+                    realm.getAttribute(OrganizationContext.ENVIRONMENT_ATTRIBUTE));
+            ObjectNode payload = WebhookPayloads.sample(code, realm.getId(), realm.getName(), org, System.currentTimeMillis());
+            String bytes = new String(WebhookPayloads.bytes(payload), StandardCharsets.UTF_8);
+
+            ObjectNode answer = JSON.createObjectNode();
+            answer.put("event_code", code);
+            answer.set("payload", payload);
+            ArrayNode would = answer.putArray("would_trigger");
+            ArrayNode wouldNot = answer.putArray("would_not_trigger");
+            ArrayNode enqueued = answer.putArray("enqueued");
+            WebhookStore webhooks = new WebhookStore(Runtimes.em(session), runtime.cipher());
+            OutboxStore outbox = outbox();
+            long now = System.currentTimeMillis();
+            for (Webhook w : webhooks.list(realm.getId(), 0, 1000)) {
+                ObjectNode item = JSON.createObjectNode().put("id", w.id()).put("name", w.name());
+                if (!w.active()) {
+                    wouldNot.add(item.put("reason", "inactive"));
+                } else if (!w.subscribesTo(code)) {
+                    wouldNot.add(item.put("reason", "event_codes"));
+                } else {
+                    would.add(item);
+                    if (send) {
+                        enqueued.add(outbox.enqueue(realm.getId(), w.id(), code, bytes, now));
+                    }
+                }
+            }
+            if (send && !enqueued.isEmpty()) {
+                kickAfterCommit();
+            }
+            return Response.ok(answer).build();
+        });
+    }
+
+    private void kickAfterCommit() {
+        WebhookRuntime runtime = Runtimes.of(session);
+        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                runtime.drainer().kick();
+            }
+
+            @Override
+            protected void rollbackImpl() {
+            }
+        });
+    }
+
+    private static JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw ApiException.badRequest("a JSON body is required");
+        }
+        if (body.length() > WebhookRequest.MAX_BODY_CHARS) {
+            throw ApiException.badRequest("the body is too large");
+        }
+        try {
+            JsonNode node = JSON.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw ApiException.badRequest("the body must be a JSON object");
+            }
+            return node;
+        } catch (IOException e) {
+            throw ApiException.badRequest("the body is not valid JSON");
+        }
+    }
+
+    private static JsonNode payload(String stored) {
+        try {
+            return JSON.readTree(stored);
+        } catch (IOException e) {
+            return JSON.getNodeFactory().textNode(stored);
+        }
+    }
+
+    private int maxAttempts() {
+        return Runtimes.of(session).settings().retrySchedule().maxAttempts();
+    }
+
+    private OutboxStore outbox() {
+        return new OutboxStore(Runtimes.em(session));
+    }
+
+    private static WebhookDeliveryEntity found(WebhookDeliveryEntity row) {
+        if (row == null) {
+            throw ApiException.notFound("webhook event");
+        }
+        return row;
+    }
+}

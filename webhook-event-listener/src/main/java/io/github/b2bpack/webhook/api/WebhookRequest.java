@@ -1,0 +1,75 @@
+package io.github.b2bpack.webhook.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.b2bpack.webhook.subscription.EventCodePatterns;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/** The body of create and update: {@code {name, target_url, event_codes[], active}}, parsed strictly. */
+record WebhookRequest(String name, String targetUrl, List<String> eventCodes, boolean active) {
+
+    static final int MAX_BODY_CHARS = 64 * 1024;
+    static final int MAX_NAME = 255;
+    private static final Set<String> FIELDS = Set.of("name", "target_url", "event_codes", "active");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static WebhookRequest parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw ApiException.badRequest("a JSON body is required");
+        }
+        if (body.length() > MAX_BODY_CHARS) {
+            throw ApiException.badRequest("the body is larger than " + MAX_BODY_CHARS + " characters");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (IOException e) {
+            throw ApiException.badRequest("the body is not valid JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw ApiException.badRequest("the body must be a JSON object");
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!FIELDS.contains(field)) {
+                throw ApiException.badRequest("unknown field '" + (field.length() > 40 ? field.substring(0, 40) + "…" : field)
+                        + "'; expected name, target_url, event_codes, active");
+            }
+        }
+        JsonNode name = root.get("name");
+        if (name == null || !name.isTextual() || name.asText().isBlank() || name.asText().length() > MAX_NAME) {
+            throw ApiException.badRequest("name must be a non-empty string of at most " + MAX_NAME + " characters");
+        }
+        JsonNode url = root.get("target_url");
+        if (url == null || !url.isTextual()) {
+            throw ApiException.badRequest("target_url must be a string");
+        }
+        JsonNode codes = root.get("event_codes");
+        if (codes == null || !codes.isArray()) {
+            throw ApiException.badRequest("event_codes must be an array of strings");
+        }
+        List<String> list = new ArrayList<>();
+        for (JsonNode code : codes) {
+            if (!code.isTextual()) {
+                throw ApiException.badRequest("event_codes must be an array of strings");
+            }
+            if (!list.contains(code.asText())) {
+                list.add(code.asText());
+            }
+        }
+        String problem = EventCodePatterns.validate(list);
+        if (problem != null) {
+            throw ApiException.badRequest(problem);
+        }
+        JsonNode active = root.get("active");
+        if (active != null && !active.isBoolean() && !active.isNull()) {
+            throw ApiException.badRequest("active must be true or false");
+        }
+        return new WebhookRequest(name.asText().trim(), url.asText().trim(), list, active == null || active.isNull() || active.asBoolean());
+    }
+}

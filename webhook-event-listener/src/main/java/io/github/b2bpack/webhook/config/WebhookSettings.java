@@ -1,0 +1,64 @@
+package io.github.b2bpack.webhook.config;
+
+import io.github.b2bpack.webhook.delivery.AddressPolicy;
+import io.github.b2bpack.webhook.outbox.RetrySchedule;
+
+import java.time.Duration;
+
+/**
+ * Server-wide settings of the {@code webhooks} event listener, read once from its SPI options
+ * ({@code spi-events-listener--webhooks--<option>}); see {@code docs/webhook-event-listener.md}.
+ *
+ * @param encryptionKey    AES key that encrypts signature keys at rest; null when not configured
+ * @param addressPolicy    which resolved addresses a delivery may connect to (SSRF guard)
+ * @param retrySchedule    delays between attempts, with jitter, and the attempt limit
+ * @param sweepInterval    how often every node looks for due deliveries besides the post-commit kick
+ * @param connectTimeout   TCP connect timeout of one attempt
+ * @param requestTimeout   total time one attempt may take, connect to last byte
+ * @param concurrency      parallel attempts per node
+ * @param batchSize        deliveries claimed per claim transaction
+ * @param claimTimeout     after this, an attempt claimed by a node that died is claimed again
+ * @param secretGracePeriod how long a rotated-out signature key keeps signing beside the new one
+ * @param keepCompleted    retention of completed deliveries
+ * @param keepDiscarded    retention of discarded and cancelled deliveries
+ * @param purgeInterval    how often the retention purge runs
+ * @param maxRepresentationChars admin representations longer than this are left out of payloads
+ */
+public record WebhookSettings(
+        byte[] encryptionKey,
+        AddressPolicy addressPolicy,
+        RetrySchedule retrySchedule,
+        Duration sweepInterval,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        int concurrency,
+        int batchSize,
+        Duration claimTimeout,
+        Duration secretGracePeriod,
+        Duration keepCompleted,
+        Duration keepDiscarded,
+        Duration purgeInterval,
+        int maxRepresentationChars) {
+
+    public WebhookSettings {
+        encryptionKey = encryptionKey == null ? null : encryptionKey.clone();
+        if (concurrency < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("concurrency and batch-size must be at least 1");
+        }
+        if (sweepInterval.compareTo(Duration.ofMillis(100)) < 0) {
+            throw new IllegalArgumentException("sweep-interval must be at least 100ms");
+        }
+    }
+
+    @Override
+    public byte[] encryptionKey() {
+        return encryptionKey == null ? null : encryptionKey.clone();
+    }
+
+    @Override
+    public String toString() {
+        // Never print the key.
+        return "WebhookSettings[encryptionKey=" + (encryptionKey == null ? "absent" : "set") + ", addressPolicy=" + addressPolicy
+                + ", retrySchedule=" + retrySchedule + ", sweepInterval=" + sweepInterval + ", concurrency=" + concurrency + "]";
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.b2bpack.webhook.jpa;
+
+import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
+
+import java.util.List;
+
+/** Adds the webhook tables to Keycloak's persistence unit; Liquibase creates them from the changelog. */
+public final class WebhookJpaEntityProvider implements JpaEntityProvider {
+
+    static final String CHANGELOG = "META-INF/b2bpack-webhooks-changelog.xml";
+
+    @Override
+    public List<Class<?>> getEntities() {
+        return List.of(WebhookEntity.class, WebhookDeliveryEntity.class);
+    }
+
+    @Override
+    public String getChangelogLocation() {
+        return CHANGELOG;
+    }
+
+    @Override
+    public String getFactoryId() {
+        return WebhookJpaEntityProviderFactory.ID;
+    }
+
+    @Override
+    public void close() {
+    }
+}

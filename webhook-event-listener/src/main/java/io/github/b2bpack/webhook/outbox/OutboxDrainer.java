@@ -1,0 +1,255 @@
+package io.github.b2bpack.webhook.outbox;
+
+import io.github.b2bpack.webhook.config.WebhookSettings;
+import io.github.b2bpack.webhook.delivery.DeliveryResult;
+import io.github.b2bpack.webhook.delivery.WebhookSender;
+import io.github.b2bpack.webhook.jpa.WebhookDeliveryEntity;
+import io.github.b2bpack.webhook.metrics.WebhookMetrics;
+import io.github.b2bpack.webhook.subscription.SecretCipher;
+import io.github.b2bpack.webhook.subscription.Webhook;
+import io.github.b2bpack.webhook.subscription.WebhookStore;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Delivers the outbox, on every node, off the request threads. It is woken right after a transaction
+ * that wrote delivery rows commits ({@link #kick()}, enlisted by the listener), and sweeps every
+ * {@code sweep-interval} for retries and for rows another node or a previous run left behind. Work is
+ * shared between nodes only through the database: each attempt is claimed by a conditional UPDATE
+ * (see {@link OutboxStore}), sent with no transaction open, and its result written under the claim.
+ */
+public final class OutboxDrainer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(OutboxDrainer.class);
+
+    private final KeycloakSessionFactory sessionFactory;
+    private final WebhookSettings settings;
+    private final SecretCipher cipher;
+    private final WebhookSender sender;
+    private final WebhookMetrics metrics;
+    private final ExecutorService dispatcher;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService scheduler;
+    private final Semaphore permits;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean wanted = new AtomicBoolean();
+    private volatile boolean closed;
+
+    public OutboxDrainer(KeycloakSessionFactory sessionFactory, WebhookSettings settings, SecretCipher cipher, WebhookSender sender,
+                         WebhookMetrics metrics) {
+        this.sessionFactory = sessionFactory;
+        this.settings = settings;
+        this.cipher = cipher;
+        this.sender = sender;
+        this.metrics = metrics;
+        this.permits = new Semaphore(settings.concurrency());
+        this.dispatcher = Executors.newSingleThreadExecutor(named("b2bpack-webhook-dispatcher"));
+        this.workers = Executors.newFixedThreadPool(settings.concurrency(), named("b2bpack-webhook-sender"));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(named("b2bpack-webhook-sweeper"));
+    }
+
+    public void start() {
+        long sweep = settings.sweepInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
+        long purge = settings.purgeInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::purge, purge, purge, TimeUnit.MILLISECONDS);
+    }
+
+    /** Asks for a drain pass soon; cheap and safe to call from any thread, any number of times. */
+    public void kick() {
+        if (closed) {
+            return;
+        }
+        wanted.set(true);
+        if (running.compareAndSet(false, true)) {
+            try {
+                dispatcher.execute(this::drain);
+            } catch (RuntimeException e) {
+                running.set(false); // shutting down
+            }
+        }
+    }
+
+    private void sweep() {
+        try {
+            inTransaction(session -> metrics.queueDepth(new OutboxStore(em(session)).queueDepth()));
+        } catch (RuntimeException e) {
+            LOG.debugf("webhook queue depth not refreshed: %s", e.getMessage());
+        }
+        kick();
+    }
+
+    private void purge() {
+        try {
+            long now = System.currentTimeMillis();
+            AtomicInteger purged = new AtomicInteger();
+            inTransaction(session -> purged.set(new OutboxStore(em(session)).purge(
+                    now - settings.keepCompleted().toMillis(), now - settings.keepDiscarded().toMillis())));
+            if (purged.get() > 0) {
+                LOG.debugf("purged %d finished webhook deliveries", purged.get());
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("webhook retention purge failed: %s", e.getMessage());
+        }
+    }
+
+    private void drain() {
+        try {
+            while (wanted.getAndSet(false) && !closed) {
+                while (!closed) {
+                    if (permits.availablePermits() == 0) {
+                        permits.acquire();
+                        permits.release();
+                    }
+                    List<ClaimedDelivery> batch = claim(Math.min(permits.availablePermits(), settings.batchSize()));
+                    if (batch.isEmpty()) {
+                        break;
+                    }
+                    for (ClaimedDelivery delivery : batch) {
+                        permits.acquire();
+                        workers.execute(() -> {
+                            try {
+                                attempt(delivery);
+                            } finally {
+                                permits.release();
+                            }
+                        });
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warnf("webhook drain pass failed, the next sweep retries: %s", e.toString());
+        } finally {
+            running.set(false);
+            if (wanted.get() && !closed) {
+                kick();
+            }
+        }
+    }
+
+    private List<ClaimedDelivery> claim(int limit) {
+        List<ClaimedDelivery> claimed = new ArrayList<>();
+        if (limit <= 0) {
+            return claimed;
+        }
+        inTransaction(session -> {
+            EntityManager em = em(session);
+            OutboxStore outbox = new OutboxStore(em);
+            WebhookStore webhooks = new WebhookStore(em, cipher);
+            long now = System.currentTimeMillis();
+            for (String id : outbox.dueIds(now, limit)) {
+                String token = UUID.randomUUID().toString();
+                if (!outbox.claim(id, token, now, now + settings.claimTimeout().toMillis())) {
+                    continue; // another node or thread won it
+                }
+                WebhookDeliveryEntity row = outbox.claimed(id, now);
+                Webhook webhook = webhooks.findById(row.getWebhookId());
+                if (webhook == null || !webhook.active()) {
+                    outbox.finish(id, token, DeliveryState.CANCELLED, null, webhook == null ? "webhook_deleted" : "webhook_inactive", now, now);
+                    metrics.attempt(DeliveryState.CANCELLED.code(), 0);
+                    continue;
+                }
+                List<byte[]> keys;
+                try {
+                    keys = webhooks.signingKeys(webhook.id(), now);
+                } catch (IllegalStateException e) {
+                    // Missing or wrong encryption key: never send unsigned; retry on the schedule.
+                    record(outbox, webhooks, id, token, row.getWebhookId(), row.getAttempts(),
+                            DeliveryResult.failed("signature_key_unavailable", 0), now);
+                    continue;
+                }
+                claimed.add(new ClaimedDelivery(id, token, webhook.id(), URI.create(webhook.targetUrl()),
+                        row.getPayload().getBytes(StandardCharsets.UTF_8), keys, row.getAttempts(), row.getCreatedAt(),
+                        row.getAttempts() == 1));
+            }
+        });
+        return claimed;
+    }
+
+    private void attempt(ClaimedDelivery delivery) {
+        long start = System.currentTimeMillis();
+        if (delivery.firstAttempt()) {
+            metrics.firstAttempt(start - delivery.createdAt());
+        }
+        DeliveryResult result = sender.send(delivery.target(), delivery.id(), delivery.body(), delivery.keys(), start / 1000);
+        try {
+            inTransaction(session -> {
+                EntityManager em = em(session);
+                record(new OutboxStore(em), new WebhookStore(em, cipher), delivery.id(), delivery.token(), delivery.webhookId(),
+                        delivery.attempt(), result, System.currentTimeMillis());
+            });
+        } catch (RuntimeException e) {
+            // The claim expires and the attempt is made again under the same webhook-id: at least once.
+            LOG.warnf("webhook delivery %s: result not recorded (%s)", delivery.id(), e.toString());
+        }
+    }
+
+    private void record(OutboxStore outbox, WebhookStore webhooks, String id, String token, String webhookId, int attempts,
+                        DeliveryResult result, long now) {
+        AttemptDecision decision = AttemptDecision.decide(result, attempts, settings.retrySchedule(), ThreadLocalRandom.current());
+        long next = decision.retryIn() == null ? now : now + decision.retryIn().toMillis();
+        Integer status = result.status() == 0 ? null : result.status();
+        String error = result.isSuccess() ? null : result.error() != null ? result.error() : "http_" + result.status();
+        if (outbox.finish(id, token, decision.state(), status, error, next, now)) {
+            metrics.attempt(decision.state().code(), result.durationMillis());
+            if (decision.deactivateWebhook()) {
+                webhooks.deactivate(webhookId, "gone_410", now);
+                LOG.infof("webhook %s deactivated: its receiver answered 410 Gone", webhookId);
+            }
+        }
+    }
+
+    private void inTransaction(Consumer<KeycloakSession> work) {
+        KeycloakModelUtils.runJobInTransaction(sessionFactory, work::accept);
+    }
+
+    private static EntityManager em(KeycloakSession session) {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        scheduler.shutdownNow();
+        dispatcher.shutdownNow();
+        workers.shutdown();
+        try {
+            // Attempts in flight get a moment to record their result; others are retried after restart.
+            workers.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        workers.shutdownNow();
+        sender.close();
+    }
+}

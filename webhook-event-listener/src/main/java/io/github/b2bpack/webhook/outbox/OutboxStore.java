@@ -1,0 +1,206 @@
+package io.github.b2bpack.webhook.outbox;
+
+import io.github.b2bpack.webhook.jpa.WebhookDeliveryEntity;
+import jakarta.persistence.EntityManager;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The outbox table. Runs in the caller's transaction and holds no state.
+ *
+ * <p>Claims are optimistic conditional UPDATEs ({@code … SET state='executing', claim_token=? WHERE id=?
+ * AND <still due>}) whose update count says who won: correct on every database Keycloak supports
+ * (H2, PostgreSQL, MySQL, …) without relying on {@code SKIP LOCKED}, so two nodes sharing a database
+ * never run the same attempt twice. Results are written under the same claim token, so a node whose
+ * claim expired (it was presumed dead) cannot overwrite the work of the node that took over.
+ */
+public final class OutboxStore {
+
+    private static final List<String> PENDING = List.of(DeliveryState.AVAILABLE.code(), DeliveryState.RETRYABLE.code());
+
+    private final EntityManager em;
+
+    public OutboxStore(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Writes one delivery row in the current (the event's) transaction; returns its {@code webhook-id}. */
+    public String enqueue(String realmId, String webhookId, String eventCode, String payload, long now) {
+        WebhookDeliveryEntity d = new WebhookDeliveryEntity();
+        d.setId(newMessageId());
+        d.setRealmId(realmId);
+        d.setWebhookId(webhookId);
+        d.setEventCode(eventCode);
+        d.setPayload(payload);
+        d.setState(DeliveryState.AVAILABLE.code());
+        d.setAttempts(0);
+        d.setNextAttemptAt(now);
+        d.setCreatedAt(now);
+        em.persist(d);
+        return d.getId();
+    }
+
+    /** {@code msg_} + 32 hex characters: the Standard Webhooks message id. */
+    public static String newMessageId() {
+        return "msg_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** Ids of rows due now: pending and due, or executing under a claim that expired (its node died). */
+    public List<String> dueIds(long now, int limit) {
+        return em.createQuery("select d.id from WebhookDeliveryEntity d where (d.state in :pending and d.nextAttemptAt <= :now)"
+                        + " or (d.state = :executing and d.claimedUntil < :now) order by d.nextAttemptAt", String.class)
+                .setParameter("pending", PENDING)
+                .setParameter("executing", DeliveryState.EXECUTING.code())
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Takes one due row for an attempt; false when another node (or thread) took it first. */
+    public boolean claim(String id, String token, long now, long claimedUntil) {
+        int updated = em.createQuery("update WebhookDeliveryEntity d set d.state = :executing, d.claimToken = :token,"
+                        + " d.claimedUntil = :until, d.attempts = d.attempts + 1, d.lastAttemptAt = :now"
+                        + " where d.id = :id and ((d.state in :pending and d.nextAttemptAt <= :now)"
+                        + " or (d.state = :executing and d.claimedUntil < :now))")
+                .setParameter("executing", DeliveryState.EXECUTING.code())
+                .setParameter("token", token)
+                .setParameter("until", claimedUntil)
+                .setParameter("now", now)
+                .setParameter("id", id)
+                .setParameter("pending", PENDING)
+                .executeUpdate();
+        return updated == 1;
+    }
+
+    /** A claimed row, read after {@link #claim}; records when the first attempt started. */
+    public WebhookDeliveryEntity claimed(String id, long now) {
+        WebhookDeliveryEntity d = em.find(WebhookDeliveryEntity.class, id);
+        if (d != null && d.getFirstAttemptAt() == null) {
+            d.setFirstAttemptAt(now);
+        }
+        return d;
+    }
+
+    /** Records an attempt's outcome, only if {@code token} still holds the claim. */
+    public boolean finish(String id, String token, DeliveryState state, Integer status, String error, long nextAttemptAt, long now) {
+        int updated = em.createQuery("update WebhookDeliveryEntity d set d.state = :state, d.lastStatus = :status, d.lastError = :error,"
+                        + " d.nextAttemptAt = :next, d.claimToken = null, d.claimedUntil = null, d.finishedAt = :finished"
+                        + " where d.id = :id and d.claimToken = :token and d.state = :executing")
+                .setParameter("state", state.code())
+                .setParameter("status", status)
+                .setParameter("error", error)
+                .setParameter("next", nextAttemptAt)
+                .setParameter("finished", state.isFinal() ? now : null)
+                .setParameter("id", id)
+                .setParameter("token", token)
+                .setParameter("executing", DeliveryState.EXECUTING.code())
+                .executeUpdate();
+        return updated == 1;
+    }
+
+    public List<Delivery> list(String realmId, DeliveryState state, int first, int max) {
+        String jpql = "select d from WebhookDeliveryEntity d where d.realmId = :realm" + (state == null ? "" : " and d.state = :state")
+                + " order by d.createdAt desc, d.id desc";
+        var query = em.createQuery(jpql, WebhookDeliveryEntity.class).setParameter("realm", realmId);
+        if (state != null) {
+            query.setParameter("state", state.code());
+        }
+        List<Delivery> list = new ArrayList<>();
+        query.setFirstResult(first).setMaxResults(max).getResultStream().forEach(d -> list.add(view(d)));
+        return list;
+    }
+
+    public long count(String realmId, DeliveryState state) {
+        String jpql = "select count(d) from WebhookDeliveryEntity d where d.realmId = :realm" + (state == null ? "" : " and d.state = :state");
+        var query = em.createQuery(jpql, Long.class).setParameter("realm", realmId);
+        if (state != null) {
+            query.setParameter("state", state.code());
+        }
+        return query.getSingleResult();
+    }
+
+    public WebhookDeliveryEntity find(String realmId, String id) {
+        if (id == null || id.length() > 40) {
+            return null;
+        }
+        WebhookDeliveryEntity d = em.find(WebhookDeliveryEntity.class, id);
+        return d != null && d.getRealmId().equals(realmId) ? d : null;
+    }
+
+    /** Re-reads a row after a bulk update changed it behind the persistence context. */
+    public Delivery reload(WebhookDeliveryEntity row) {
+        em.refresh(row);
+        return view(row);
+    }
+
+    /** Queues a finished or waiting delivery again, with a fresh attempt budget. */
+    public boolean retry(String realmId, String id, long now) {
+        int updated = em.createQuery("update WebhookDeliveryEntity d set d.state = :available, d.attempts = 0, d.nextAttemptAt = :now,"
+                        + " d.finishedAt = null where d.id = :id and d.realmId = :realm and d.state in :retriable")
+                .setParameter("available", DeliveryState.AVAILABLE.code())
+                .setParameter("now", now)
+                .setParameter("id", id)
+                .setParameter("realm", realmId)
+                .setParameter("retriable", List.of(DeliveryState.RETRYABLE.code(), DeliveryState.DISCARDED.code(),
+                        DeliveryState.CANCELLED.code(), DeliveryState.COMPLETED.code()))
+                .executeUpdate();
+        return updated == 1;
+    }
+
+    public boolean cancel(String realmId, String id, long now) {
+        int updated = em.createQuery("update WebhookDeliveryEntity d set d.state = :cancelled, d.finishedAt = :now, d.lastError = :why"
+                        + " where d.id = :id and d.realmId = :realm and d.state in :pending")
+                .setParameter("cancelled", DeliveryState.CANCELLED.code())
+                .setParameter("now", now)
+                .setParameter("why", "cancelled")
+                .setParameter("id", id)
+                .setParameter("realm", realmId)
+                .setParameter("pending", PENDING)
+                .executeUpdate();
+        return updated == 1;
+    }
+
+    /** When a webhook is deleted, what it still had queued will never be sent. */
+    public int cancelForWebhook(String webhookId, long now) {
+        return em.createQuery("update WebhookDeliveryEntity d set d.state = :cancelled, d.finishedAt = :now, d.lastError = :why"
+                        + " where d.webhookId = :webhook and d.state in :pending")
+                .setParameter("cancelled", DeliveryState.CANCELLED.code())
+                .setParameter("now", now)
+                .setParameter("why", "webhook_deleted")
+                .setParameter("webhook", webhookId)
+                .setParameter("pending", PENDING)
+                .executeUpdate();
+    }
+
+    /** Retention: completed rows older than {@code completedBefore}, discarded and cancelled ones older than {@code discardedBefore}. */
+    public int purge(long completedBefore, long discardedBefore) {
+        int completed = em.createQuery("delete from WebhookDeliveryEntity d where d.state = :state and d.finishedAt < :before")
+                .setParameter("state", DeliveryState.COMPLETED.code())
+                .setParameter("before", completedBefore)
+                .executeUpdate();
+        int dead = em.createQuery("delete from WebhookDeliveryEntity d where d.state in :states and d.finishedAt < :before")
+                .setParameter("states", List.of(DeliveryState.DISCARDED.code(), DeliveryState.CANCELLED.code()))
+                .setParameter("before", discardedBefore)
+                .executeUpdate();
+        return completed + dead;
+    }
+
+    /** Rows not finished yet, across realms: the queue depth gauge. */
+    public long queueDepth() {
+        return em.createQuery("select count(d) from WebhookDeliveryEntity d where d.state in :states", Long.class)
+                .setParameter("states", List.of(DeliveryState.AVAILABLE.code(), DeliveryState.RETRYABLE.code(), DeliveryState.EXECUTING.code()))
+                .getSingleResult();
+    }
+
+    public int deleteRealm(String realmId) {
+        return em.createQuery("delete from WebhookDeliveryEntity d where d.realmId = :realm").setParameter("realm", realmId).executeUpdate();
+    }
+
+    public static Delivery view(WebhookDeliveryEntity d) {
+        return new Delivery(d.getId(), d.getRealmId(), d.getWebhookId(), d.getEventCode(), DeliveryState.fromCode(d.getState()),
+                d.getAttempts(), d.getLastStatus(), d.getLastError(), d.getCreatedAt(), d.getFirstAttemptAt(), d.getLastAttemptAt(),
+                d.getNextAttemptAt(), d.getFinishedAt());
+    }
+}

@@ -1,0 +1,183 @@
+package io.github.b2bpack.webhook.subscription;
+
+import io.github.b2bpack.webhook.jpa.WebhookEntity;
+import io.github.b2bpack.webhook.signing.SigningSecret;
+import jakarta.persistence.EntityManager;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Webhooks in the database, for one realm at a time. Runs in the caller's transaction; holds no state.
+ * Signature keys go in and come out through the {@link SecretCipher}; they are never returned by
+ * reads except {@link #signingKeys}, which the drainer uses.
+ */
+public final class WebhookStore {
+
+    private final EntityManager em;
+    private final SecretCipher cipher;
+
+    /** @param cipher null when no encryption key is configured: reads work, writes of keys fail closed */
+    public WebhookStore(EntityManager em, SecretCipher cipher) {
+        this.em = em;
+        this.cipher = cipher;
+    }
+
+    /** Creates the webhook and returns its new signature key (shown once). */
+    public Created create(String realmId, String name, String targetUrl, List<String> eventCodes, boolean active, long now) {
+        WebhookEntity e = new WebhookEntity();
+        e.setId(UUID.randomUUID().toString());
+        e.setRealmId(realmId);
+        e.setName(name);
+        e.setTargetUrl(targetUrl);
+        e.setEventCodes(EventCodePatterns.join(eventCodes));
+        e.setActive(active);
+        String secret = SigningSecret.generate();
+        e.setSecret(requireCipher().encrypt(secret, e.getId()));
+        e.setCreatedAt(now);
+        e.setUpdatedAt(now);
+        em.persist(e);
+        return new Created(view(e), secret);
+    }
+
+    public Webhook find(String realmId, String id) {
+        WebhookEntity e = entity(realmId, id);
+        return e == null ? null : view(e);
+    }
+
+    public List<Webhook> list(String realmId, int first, int max) {
+        List<Webhook> list = new ArrayList<>();
+        em.createQuery("select w from WebhookEntity w where w.realmId = :realm order by w.createdAt, w.id", WebhookEntity.class)
+                .setParameter("realm", realmId)
+                .setFirstResult(first)
+                .setMaxResults(max)
+                .getResultStream()
+                .forEach(e -> list.add(view(e)));
+        return list;
+    }
+
+    public long count(String realmId) {
+        return em.createQuery("select count(w) from WebhookEntity w where w.realmId = :realm", Long.class)
+                .setParameter("realm", realmId).getSingleResult();
+    }
+
+    /** The active webhooks of a realm: what the event listener matches each event against. */
+    public List<Webhook> active(String realmId) {
+        List<Webhook> list = new ArrayList<>();
+        em.createQuery("select w from WebhookEntity w where w.realmId = :realm and w.active = true", WebhookEntity.class)
+                .setParameter("realm", realmId)
+                .getResultStream()
+                .forEach(e -> list.add(view(e)));
+        return list;
+    }
+
+    public Webhook update(String realmId, String id, String name, String targetUrl, List<String> eventCodes, boolean active, long now) {
+        WebhookEntity e = entity(realmId, id);
+        if (e == null) {
+            return null;
+        }
+        e.setName(name);
+        e.setTargetUrl(targetUrl);
+        e.setEventCodes(EventCodePatterns.join(eventCodes));
+        e.setActive(active);
+        if (active) {
+            e.setDeactivatedReason(null);
+        }
+        e.setUpdatedAt(now);
+        return view(e);
+    }
+
+    public boolean delete(String realmId, String id) {
+        WebhookEntity e = entity(realmId, id);
+        if (e == null) {
+            return false;
+        }
+        em.remove(e);
+        return true;
+    }
+
+    /** A new key; the current one keeps signing beside it until {@code previousUntil}. Null when not found. */
+    public Created rotate(String realmId, String id, long now, long previousUntil) {
+        WebhookEntity e = entity(realmId, id);
+        if (e == null) {
+            return null;
+        }
+        requireCipher();
+        String secret = SigningSecret.generate();
+        e.setPreviousSecret(e.getSecret());
+        e.setPreviousSecretUntil(previousUntil);
+        e.setSecret(cipher.encrypt(secret, e.getId()));
+        e.setUpdatedAt(now);
+        return new Created(view(e), secret);
+    }
+
+    /** The raw HMAC keys that sign a delivery now: the current key, then the previous one while in grace. */
+    public List<byte[]> signingKeys(String id, long now) {
+        WebhookEntity e = em.find(WebhookEntity.class, id);
+        if (e == null) {
+            return List.of();
+        }
+        List<byte[]> keys = new ArrayList<>(2);
+        keys.add(SigningSecret.keyBytes(requireCipher().decrypt(e.getSecret(), e.getId())));
+        if (e.getPreviousSecret() != null && e.getPreviousSecretUntil() != null && e.getPreviousSecretUntil() > now) {
+            keys.add(SigningSecret.keyBytes(cipher.decrypt(e.getPreviousSecret(), e.getId())));
+        }
+        return keys;
+    }
+
+    public Webhook findById(String id) {
+        WebhookEntity e = em.find(WebhookEntity.class, id);
+        return e == null ? null : view(e);
+    }
+
+    /** After a 410 Gone: the receiver asked to stop; an operator re-activates with PUT. */
+    public void deactivate(String id, String reason, long now) {
+        WebhookEntity e = em.find(WebhookEntity.class, id);
+        if (e != null && e.isActive()) {
+            e.setActive(false);
+            e.setDeactivatedReason(reason);
+            e.setUpdatedAt(now);
+        }
+    }
+
+    public int deleteRealm(String realmId) {
+        return em.createQuery("delete from WebhookEntity w where w.realmId = :realm").setParameter("realm", realmId).executeUpdate();
+    }
+
+    private WebhookEntity entity(String realmId, String id) {
+        if (id == null || id.length() > 36) {
+            return null;
+        }
+        WebhookEntity e = em.find(WebhookEntity.class, id);
+        return e != null && e.getRealmId().equals(realmId) ? e : null;
+    }
+
+    private SecretCipher requireCipher() {
+        if (cipher == null) {
+            throw new MissingEncryptionKeyException();
+        }
+        return cipher;
+    }
+
+    private static Webhook view(WebhookEntity e) {
+        return new Webhook(e.getId(), e.getRealmId(), e.getName(), e.getTargetUrl(), EventCodePatterns.split(e.getEventCodes()),
+                e.isActive(), e.getDeactivatedReason(), e.getCreatedAt(), e.getUpdatedAt(), e.getPreviousSecretUntil());
+    }
+
+    /** A webhook with its signature key in clear, returned only by create and rotate. */
+    public record Created(Webhook webhook, String signatureKey) {
+
+        @Override
+        public String toString() {
+            return "Created[" + webhook + ", signatureKey=" + SigningSecret.mask(signatureKey) + "]";
+        }
+    }
+
+    /** Fail closed: no encryption key, no signature keys. */
+    public static final class MissingEncryptionKeyException extends IllegalStateException {
+        public MissingEncryptionKeyException() {
+            super("no webhook encryption key configured (spi-events-listener--webhooks--encryption-key)");
+        }
+    }
+}

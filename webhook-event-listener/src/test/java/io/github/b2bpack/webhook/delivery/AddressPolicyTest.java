@@ -1,0 +1,44 @@
+package io.github.b2bpack.webhook.delivery;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AddressPolicyTest {
+
+    private static InetAddress ip(String literal) throws UnknownHostException {
+        return InetAddress.getByName(literal);
+    }
+
+    @Test
+    void refusesInternalAddressesByDefault() throws Exception {
+        AddressPolicy policy = AddressPolicy.parse("");
+        for (String internal : new String[]{"127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "0.0.0.0",
+                "100.100.100.200", "::1", "fd00:ec2::254", "fe80::1", "::ffff:127.0.0.1", "224.0.0.1", "255.255.255.255"}) {
+            assertFalse(policy.permits(ip(internal)), internal);
+        }
+        assertTrue(policy.permits(ip("93.184.216.34")));
+        assertTrue(policy.permits(ip("2606:2800:220:1:248:1893:25c8:1946")));
+    }
+
+    @Test
+    void allowListOpensOnlyItsBlocks() throws Exception {
+        AddressPolicy policy = AddressPolicy.parse("127.0.0.0/8, 10.20.0.0/16");
+        assertTrue(policy.permits(ip("127.0.0.1")));
+        assertTrue(policy.permits(ip("10.20.5.6")));
+        assertFalse(policy.permits(ip("10.21.0.1")));
+        assertFalse(policy.permits(ip("169.254.169.254")));
+        assertFalse(policy.permits(ip("::1")));
+    }
+
+    @Test
+    void allowListEntriesMustBeAddresses() {
+        assertThrows(IllegalArgumentException.class, () -> AddressPolicy.parse("localhost"));
+        assertThrows(IllegalArgumentException.class, () -> AddressPolicy.parse("10.0.0.0/33"));
+    }
+}

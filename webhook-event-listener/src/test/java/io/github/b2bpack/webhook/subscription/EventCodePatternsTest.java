@@ -1,0 +1,56 @@
+package io.github.b2bpack.webhook.subscription;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EventCodePatternsTest {
+
+    @Test
+    void exactAndWildcards() {
+        assertTrue(EventCodePatterns.matches("user.login.success", "user.login.success"));
+        assertFalse(EventCodePatterns.matches("user.login.success", "user.login.error"));
+        assertTrue(EventCodePatterns.matches("user.*", "user.login.error"));
+        assertFalse(EventCodePatterns.matches("user.*", "admin.user.create.success"));
+        assertTrue(EventCodePatterns.matches("*.error", "user.login.error"));
+        assertFalse(EventCodePatterns.matches("*.error", "user.login.success"));
+        assertTrue(EventCodePatterns.matches("*", "admin.user.create.success"));
+        assertTrue(EventCodePatterns.matches("admin.user.*.success", "admin.user.create.success"));
+        assertFalse(EventCodePatterns.matches("admin.user.*.success", "admin.client.create.success"));
+        assertFalse(EventCodePatterns.matches("user.login", "user.login.success"));
+    }
+
+    @Test
+    void dotsAreLiteralNotRegex() {
+        assertFalse(EventCodePatterns.matches("user.login.success", "userXloginXsuccess"));
+    }
+
+    @Test
+    void hostilePatternStaysLinearAndDoesNotMatch() {
+        String pattern = "*a".repeat(60) + "b";
+        String code = "a".repeat(128);
+        assertFalse(EventCodePatterns.matches(pattern, code));
+    }
+
+    @Test
+    void validation() {
+        assertNull(EventCodePatterns.validate(List.of("user.*", "*.error", "admin.user.create.success")));
+        assertNotNull(EventCodePatterns.validate(List.of()));
+        assertNotNull(EventCodePatterns.validate(List.of("user.(login|logout)")));
+        assertNotNull(EventCodePatterns.validate(List.of("User.Login")));
+        assertNotNull(EventCodePatterns.validate(List.of("a".repeat(129))));
+        assertNotNull(EventCodePatterns.validate(java.util.Collections.nCopies(51, "user.*")));
+    }
+
+    @Test
+    void storedFormRoundTrips() {
+        List<String> codes = List.of("user.*", "admin.user.create.success");
+        assertEquals(codes, EventCodePatterns.split(EventCodePatterns.join(codes)));
+    }
+}
