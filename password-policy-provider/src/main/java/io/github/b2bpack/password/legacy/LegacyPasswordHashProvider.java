@@ -9,6 +9,7 @@ import org.keycloak.models.ModelException;
 import org.keycloak.models.PasswordPolicy;
 import org.keycloak.models.credential.PasswordCredentialModel;
 
+import io.github.b2bpack.password.legacy.LegacyHashMetrics.Outcome;
 import io.github.b2bpack.password.legacy.format.HashRejected;
 
 /**
@@ -26,11 +27,13 @@ final class LegacyPasswordHashProvider implements PasswordHashProvider {
     private final String id;
     private final LegacyHashVerifier verifier;
     private final Semaphore permits;
+    private final LegacyHashMetrics metrics;
 
-    LegacyPasswordHashProvider(String id, LegacyHashVerifier verifier, Semaphore permits) {
+    LegacyPasswordHashProvider(String id, LegacyHashVerifier verifier, Semaphore permits, LegacyHashMetrics metrics) {
         this.id = id;
         this.verifier = verifier;
         this.permits = permits;
+        this.metrics = metrics;
     }
 
     @Override
@@ -53,11 +56,15 @@ final class LegacyPasswordHashProvider implements PasswordHashProvider {
         try {
             acquired = permits.tryAcquire(PERMIT_WAIT_SECONDS, TimeUnit.SECONDS);
             if (!acquired) {
+                metrics.record(Outcome.BUSY);
                 LOG.warnf("No %s verification slot free within %d s; login of credential %s fails", id, PERMIT_WAIT_SECONDS, credential.getId());
                 return false;
             }
-            return verifier.verify(rawPassword, credential);
+            boolean matches = verifier.verify(rawPassword, credential);
+            metrics.record(matches ? Outcome.MATCH : Outcome.MISMATCH);
+            return matches;
         } catch (HashRejected e) {
+            metrics.record(Outcome.REJECTED);
             // Never the hash itself: it is as sensitive as the password for weak algorithms.
             LOG.warnf("Imported %s credential %s cannot be verified: %s", id, credential.getId(), e.getMessage());
             return false;
@@ -65,6 +72,7 @@ final class LegacyPasswordHashProvider implements PasswordHashProvider {
             Thread.currentThread().interrupt();
             return false;
         } catch (RuntimeException e) {
+            metrics.record(Outcome.ERROR);
             LOG.warnf("Imported %s credential %s failed verification with %s", id, credential.getId(), e.getClass().getName());
             return false;
         } finally {

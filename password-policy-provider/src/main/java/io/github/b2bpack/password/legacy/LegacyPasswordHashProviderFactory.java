@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 
+import io.micrometer.core.instrument.Metrics;
 import org.keycloak.Config;
 import org.keycloak.credential.hash.PasswordHashProvider;
 import org.keycloak.credential.hash.PasswordHashProviderFactory;
@@ -23,6 +24,7 @@ abstract class LegacyPasswordHashProviderFactory implements PasswordHashProvider
 
     private Semaphore permits;
     private LegacyHashVerifier verifier;
+    private LegacyHashMetrics metrics;
 
     /** The verifier built from this factory's configuration, called once at {@link #init}. */
     abstract LegacyHashVerifier configure(Options options);
@@ -35,11 +37,12 @@ abstract class LegacyPasswordHashProviderFactory implements PasswordHashProvider
         Options options = new Options(getId(), config);
         permits = new Semaphore(options.intOption(MAX_CONCURRENT, Runtime.getRuntime().availableProcessors(), 1, 1024), true);
         verifier = configure(options);
+        metrics = new LegacyHashMetrics(Metrics.globalRegistry, getId());
     }
 
     @Override
     public final PasswordHashProvider create(KeycloakSession session) {
-        return new LegacyPasswordHashProvider(getId(), verifier, permits);
+        return new LegacyPasswordHashProvider(getId(), verifier, permits, metrics);
     }
 
     @Override

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.keycloak.Config;
 import org.keycloak.credential.hash.PasswordHashProvider;
@@ -75,6 +77,50 @@ class LegacyPasswordHashProviderTest {
         PasswordHashProvider md5 = provider(new Md5PasswordHashProviderFactory(), Map.of());
         assertTrue(md5.verify("abc", credential("md5", "900150983cd24fb0d6963f7d28e17f72", null, Map.of())));
         assertFalse(md5.verify("abc", credential("md5", "900150983cd24fb0d6963f7d28e17f72", "c2FsdA==", Map.of("saltPosition", List.of("after")))));
+    }
+
+    @Test
+    void hostilePasswordsNeitherThrowNorMatch() {
+        List<String> hostile = List.of("", "a".repeat(1 << 20), "\u0000", "pw\u0000tail", "\uD800", "\uDFFFx", "\u202Eevil\u202C", "🔑🙂👍🏽");
+        String bcrypt = OpenBSDBCrypt.generate("2b", "real password".getBytes(StandardCharsets.UTF_8), new byte[16], 4);
+        List<PasswordHashProvider> providers = List.of(
+                provider(new BcryptPasswordHashProviderFactory(), Map.of()),
+                provider(new ScryptPasswordHashProviderFactory(), Map.of()),
+                provider(new Argon2PhcPasswordHashProviderFactory(), Map.of()),
+                provider(new Md5PasswordHashProviderFactory(), Map.of()),
+                provider(new Sha1PasswordHashProviderFactory(), Map.of()));
+        List<PasswordCredentialModel> credentials = List.of(
+                credential("bcrypt", bcrypt, null, Map.of()),
+                credential("scrypt", "$scrypt$ln=4,r=8,p=1$c2FsdHNhbHQ$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", null, Map.of()),
+                credential("argon2-phc", "$argon2id$v=19$m=64,t=1,p=1$c29tZXNhbHQ$AAAAAAAAAAAAAAAAAAAAAA", null, Map.of()),
+                credential("md5", "900150983cd24fb0d6963f7d28e17f72", null, Map.of()),
+                credential("sha1", "a9993e364706816aba3e25717850c26c9cd0d89d", "c2FsdA==", Map.of("saltPosition", List.of("before"))));
+        for (int i = 0; i < providers.size(); i++) {
+            for (String password : hostile) {
+                assertFalse(providers.get(i).verify(password, credentials.get(i)));
+            }
+        }
+        // Emoji and NUL are ordinary UTF-8: a legacy hash of them verifies.
+        String emoji = OpenBSDBCrypt.generate("2b", "🔑\u0000🙂".getBytes(StandardCharsets.UTF_8), new byte[16], 4);
+        assertTrue(providers.get(0).verify("🔑\u0000🙂", credential("bcrypt", emoji, null, Map.of())));
+    }
+
+    @Test
+    void verificationsAreCountedPerAlgorithmAndOutcome() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Metrics.addRegistry(registry);
+        try {
+            PasswordHashProvider md5 = provider(new Md5PasswordHashProviderFactory(), Map.of());
+            md5.verify("abc", credential("md5", "900150983cd24fb0d6963f7d28e17f72", null, Map.of()));
+            md5.verify("abd", credential("md5", "900150983cd24fb0d6963f7d28e17f72", null, Map.of()));
+            md5.verify("abc", credential("md5", "not a digest", null, Map.of()));
+            for (String outcome : List.of("match", "mismatch", "rejected")) {
+                assertEquals(1.0, registry.get("b2bpack.password.legacy.verifications").tags("algorithm", "md5", "outcome", outcome).counter().count(), outcome);
+            }
+            assertEquals(0.0, registry.get("b2bpack.password.legacy.verifications").tags("algorithm", "md5", "outcome", "error").counter().count());
+        } finally {
+            Metrics.removeRegistry(registry);
+        }
     }
 
     /** The import examples of docs/password-policy-provider.md, value for value. */

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +22,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.BadRequestException;
+import org.bouncycastle.crypto.params.Argon2Parameters;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +51,7 @@ import io.github.b2bpack.it.support.OidcClient;
 /**
  * Legacy hashes imported through the standard admin REST API (and a partial realm import) log in at
  * the token endpoint with the old password and leave with the realm's policy algorithm
- * ({@code argon2-native} once installed, else the built-in {@code argon2}); the legacy hash is gone.
+ * ({@code argon2-native}); the legacy hash is gone.
  */
 @KeycloakIntegrationTest(config = PackServerConfig.class)
 class LegacyHashImportIT {
@@ -56,8 +62,11 @@ class LegacyHashImportIT {
     private static final String SERVER = "http://localhost:8080";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Set once per run: the realm lives as long as the (in-memory) server. */
-    private static String targetAlgorithm;
+    /** What the realm's policy asks for, and so what every legacy credential becomes at login. */
+    private static final String TARGET_ALGORITHM = "argon2-native";
+
+    /** The realm is created once per run and lives as long as the (in-memory) server. */
+    private static boolean realmCreated;
 
     /** Every password and stored hash used here; none may reach the server log. */
     private static final List<String> SECRETS = new ArrayList<>();
@@ -75,15 +84,13 @@ class LegacyHashImportIT {
 
     @BeforeEach
     void realmWithUpgradePolicy() {
-        if (targetAlgorithm != null) {
+        if (realmCreated) {
             return;
         }
-        String target = admin.serverInfo().getInfo().getProviders().get("password-hashing").getProviders()
-                .containsKey("argon2-native") ? "argon2-native" : "argon2";
         RealmRepresentation realm = new RealmRepresentation();
         realm.setRealm(REALM);
         realm.setEnabled(true);
-        realm.setPasswordPolicy("hashAlgorithm(" + target + ")");
+        realm.setPasswordPolicy("hashAlgorithm(" + TARGET_ALGORITHM + ")");
         admin.realms().create(realm);
         ClientRepresentation client = new ClientRepresentation();
         client.setClientId(CLIENT);
@@ -97,7 +104,7 @@ class LegacyHashImportIT {
         web.setStandardFlowEnabled(true);
         web.setRedirectUris(List.of(SERVER + "/realms/" + REALM + "/*"));
         admin.realm(REALM).clients().create(web).close();
-        targetAlgorithm = target;
+        realmCreated = true;
     }
 
     static List<LegacyCredential> legacyCredentials() {
@@ -126,7 +133,7 @@ class LegacyHashImportIT {
 
         CredentialRepresentation upgraded = onlyPasswordCredential(userId);
         assertEquals(imported.getId(), upgraded.getId(), "re-hashed in place, not added beside");
-        assertEquals(targetAlgorithm, algorithmOf(upgraded), "the legacy hash is replaced by the realm's algorithm");
+        assertEquals(TARGET_ALGORITHM, algorithmOf(upgraded), "the legacy hash is replaced by the realm's algorithm");
         assertFalse(upgraded.getCredentialData().contains("saltPosition"));
 
         // The new hash verifies with the target provider; the legacy one would no longer be asked.
@@ -149,7 +156,7 @@ class LegacyHashImportIT {
         loginPage.fillLogin("browser-bcrypt", legacy.password());
         loginPage.submit();
         driver.waiting().until(d -> d.getCurrentUrl().contains("code="));
-        assertEquals(targetAlgorithm, algorithmOf(onlyPasswordCredential(userId)));
+        assertEquals(TARGET_ALGORITHM, algorithmOf(onlyPasswordCredential(userId)));
     }
 
     @Test
@@ -165,7 +172,40 @@ class LegacyHashImportIT {
         String userId = admin.realm(REALM).users().searchByUsername("partial-import-sha1", true).get(0).getId();
         assertEquals("sha1", algorithmOf(onlyPasswordCredential(userId)));
         assertEquals(200, oidc.passwordGrant(CLIENT, "partial-import-sha1", legacy.password()).status());
-        assertEquals(targetAlgorithm, algorithmOf(onlyPasswordCredential(userId)));
+        assertEquals(TARGET_ALGORITHM, algorithmOf(onlyPasswordCredential(userId)));
+    }
+
+    @Test
+    void wholeRealmImportWithLegacyUsersUpgradesThemAtLogin() throws IOException {
+        String realmName = "legacy-hash-realm-import";
+        LegacyCredential argon2 = LegacyHashes.argon2("argon2id", Argon2Parameters.ARGON2_id, "Realm-Import-Argon2-11");
+        LegacyCredential bcrypt = LegacyHashes.bcrypt("2a", "Realm-Import-Bcrypt-12");
+        SECRETS.addAll(List.of(argon2.password(), argon2.value(), bcrypt.password(), bcrypt.value()));
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(CLIENT);
+        client.setPublicClient(true);
+        client.setDirectAccessGrantsEnabled(true);
+        RealmRepresentation realm = new RealmRepresentation();
+        realm.setRealm(realmName);
+        realm.setEnabled(true);
+        realm.setPasswordPolicy("hashAlgorithm(" + TARGET_ALGORITHM + ")");
+        realm.setClients(List.of(client));
+        realm.setUsers(List.of(user("imported-argon2", argon2), user("imported-bcrypt", bcrypt)));
+        admin.realms().create(realm);
+        try {
+            OidcClient realmOidc = new OidcClient(SERVER + "/realms/" + realmName);
+            for (Map.Entry<String, LegacyCredential> entry : Map.of("imported-argon2", argon2, "imported-bcrypt", bcrypt).entrySet()) {
+                String userId = admin.realm(realmName).users().searchByUsername(entry.getKey(), true).get(0).getId();
+                List<CredentialRepresentation> before = admin.realm(realmName).users().get(userId).credentials();
+                assertEquals(entry.getValue().algorithm(), algorithmOf(before.get(0)));
+                assertEquals(200, realmOidc.passwordGrant(CLIENT, entry.getKey(), entry.getValue().password()).status());
+                List<CredentialRepresentation> after = admin.realm(realmName).users().get(userId).credentials();
+                assertEquals(1, after.size());
+                assertEquals(TARGET_ALGORITHM, algorithmOf(after.get(0)));
+            }
+        } finally {
+            admin.realm(realmName).remove();
+        }
     }
 
     @Test
@@ -198,6 +238,48 @@ class LegacyHashImportIT {
             secrets.add(legacy.value());
         }
         assertNothingLogged(secrets);
+    }
+
+    @Test
+    void hostilePasswordsAgainstALegacyHashGetAClientErrorAndChangeNothing() throws IOException {
+        LegacyCredential legacy = LegacyHashes.scrypt("Hostile-Input-Target-8");
+        String userId = createUser("hostile-passwords", legacy);
+        CredentialRepresentation before = onlyPasswordCredential(userId);
+        List<String> hostile = List.of("", "a".repeat(1 << 20), "\u0000", "pw\u0000tail", "\uD800", "\u202Eevil\u202C", "🔑🙂👍🏽");
+        for (String password : hostile) {
+            OidcClient.Response login = oidc.passwordGrant(CLIENT, "hostile-passwords", password);
+            assertTrue(login.status() >= 400 && login.status() < 500, login.status() + ": " + login.body());
+        }
+        assertEquals(before.getCredentialData(), onlyPasswordCredential(userId).getCredentialData());
+        assertEquals(200, oidc.passwordGrant(CLIENT, "hostile-passwords", legacy.password()).status());
+        assertEquals(TARGET_ALGORITHM, algorithmOf(onlyPasswordCredential(userId)));
+    }
+
+    @Test
+    void metricsCountMatchesMismatchesAndRejectedImports() throws IOException {
+        double matches = legacyVerifications("md5", "match");
+        double mismatches = legacyVerifications("md5", "mismatch");
+        double rejected = legacyVerifications("md5", "rejected");
+        LegacyCredential legacy = LegacyHashes.digest("md5 for metrics", "md5", "MD5", "Metrics-Md5-Pass-9", "after", true);
+        createUser("metrics-md5", legacy);
+        assertEquals(400, oidc.passwordGrant(CLIENT, "metrics-md5", "Metrics-Md5-Pass-9-wrong").status());
+        assertEquals(200, oidc.passwordGrant(CLIENT, "metrics-md5", legacy.password()).status());
+        createUser("metrics-md5-broken", LegacyHashes.phc("md5 broken", "md5", "Metrics-Md5-Pass-10", "not-a-digest"));
+        assertEquals(400, oidc.passwordGrant(CLIENT, "metrics-md5-broken", "Metrics-Md5-Pass-10").status());
+        assertEquals(matches + 1, legacyVerifications("md5", "match"));
+        assertEquals(mismatches + 1, legacyVerifications("md5", "mismatch"));
+        assertEquals(rejected + 1, legacyVerifications("md5", "rejected"));
+    }
+
+    /** {@code b2bpack_password_legacy_verifications_total{algorithm, outcome}} from the management interface. */
+    private static double legacyVerifications(String algorithm, String outcome) {
+        OidcClient.Response metrics = OidcClient.send(HttpRequest.newBuilder(URI.create("http://localhost:9000/metrics"))
+                .timeout(Duration.ofSeconds(10)).GET().build());
+        assertEquals(200, metrics.status());
+        Matcher m = Pattern.compile("^b2bpack_password_legacy_verifications_total\\{algorithm=\"" + algorithm + "\",outcome=\"" + outcome
+                + "\"[^}]*} ([0-9.eE+]+)$", Pattern.MULTILINE).matcher(metrics.body());
+        assertTrue(m.find(), "legacy verification counter missing from /metrics");
+        return Double.parseDouble(m.group(1));
     }
 
     @Test
