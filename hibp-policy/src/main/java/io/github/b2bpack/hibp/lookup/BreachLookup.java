@@ -108,9 +108,12 @@ public final class BreachLookup {
             metrics.upstreamError();
             // The message names the failure kind only; never the prefix, hash or password.
             String reason = e instanceof RangeLookupException ? e.getMessage() : e.getClass().getSimpleName();
-            LOG.warnf("HIBP range lookup failed (%s); failure mode %s applies", reason, settings.failureMode());
+            LOG.warnf("HIBP range lookup failed (%s); the failure mode decides (server default %s)", reason, settings.failureMode());
             future.complete(null);
         } finally {
+            if (!future.isDone()) {
+                future.complete(null); // an Error escaped: waiters must not sit out their whole budget
+            }
             metrics.upstreamLatency(Duration.ofNanos(System.nanoTime() - started));
         }
     }
