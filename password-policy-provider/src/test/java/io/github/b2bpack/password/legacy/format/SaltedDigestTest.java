@@ -49,6 +49,23 @@ class SaltedDigestTest {
         assertFalse(SaltedDigest.parse(algorithm, HexFormat.of().formatHex(md.digest()), NO_SALT, SaltPosition.NONE).matches("Tr0ub4dor&3"));
     }
 
+    /** The recipe of the docs for LDAP {SSHA}: Base64(SHA-1(password ‖ salt) ‖ salt), split and imported as sha1 "after". */
+    @Test
+    void ldapSshaSplitIntoDigestAndSaltVerifiesAsSha1After() throws Exception {
+        byte[] salt = {1, 2, 3, 4, 5, 6, 7, 8};
+        MessageDigest md = MessageDigest.getInstance("SHA-1");
+        md.update("secret".getBytes(StandardCharsets.UTF_8));
+        md.update(salt);
+        byte[] digest = md.digest();
+        byte[] ssha = new byte[digest.length + salt.length];
+        System.arraycopy(digest, 0, ssha, 0, digest.length);
+        System.arraycopy(salt, 0, ssha, digest.length, salt.length);
+        byte[] decoded = Base64.getDecoder().decode(Base64.getEncoder().encodeToString(ssha));
+        String value = Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(decoded, 20));
+        byte[] importedSalt = java.util.Arrays.copyOfRange(decoded, 20, decoded.length);
+        assertTrue(SaltedDigest.parse("SHA-1", value, importedSalt, SaltPosition.AFTER).matches("secret"));
+    }
+
     @Test
     void saltPositionMustAgreeWithTheSalt() throws HashRejected {
         assertEquals(SaltPosition.NONE, SaltPosition.parse(null, false));
