@@ -1,5 +1,6 @@
 package io.github.b2bpack.password.hashing;
 
+import io.github.b2bpack.password.hashing.nativelib.LibArgon2Loader;
 import io.github.b2bpack.password.hashing.nativelib.NativeArgon2;
 import io.github.b2bpack.password.hashing.pepper.PepperRing;
 import io.github.b2bpack.password.hashing.pepper.PepperSource;
@@ -28,6 +29,7 @@ public final class NativeArgon2PasswordHashProviderFactory implements PasswordHa
     static final String PARALLELISM = "parallelism";
     static final String MAX_CONCURRENT_HASHES = "maxConcurrentHashes";
     static final String MEMORY_POOLING = "memoryPooling";
+    static final String NATIVE_LIBRARY = "nativeLibrary";
     static final String PEPPERS = "peppers";
     static final String CURRENT_PEPPER_ID = "currentPepperId";
 
@@ -67,9 +69,16 @@ public final class NativeArgon2PasswordHashProviderFactory implements PasswordHa
             throw new IllegalArgumentException(ID + ": " + e.getMessage() + " (options --spi-password-hashing--" + ID + "--peppers and --current-pepper-id)");
         }
         boolean pooling = config.getBoolean(MEMORY_POOLING, true);
-        argon2 = NativeArgon2.load(maxConcurrent, pooling);
-        LOG.infof("%s: argon2id m=%d KiB t=%d p=%d, %d concurrent hashes, memory pooling %s, %s",
-                ID, cost.memoryKiB(), cost.iterations(), cost.parallelism(), maxConcurrent, pooling ? "on" : "off", peppers);
+        LibArgon2Loader.Choice library;
+        try {
+            library = LibArgon2Loader.Choice.of(config.get(NATIVE_LIBRARY));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(ID + ": " + e.getMessage() + " (option --spi-password-hashing--" + ID + "--native-library)");
+        }
+        argon2 = NativeArgon2.load(maxConcurrent, pooling, library);
+        LOG.infof("%s: argon2id m=%d KiB t=%d p=%d, %d concurrent hashes, memory pooling %s, %s, %s",
+                ID, cost.memoryKiB(), cost.iterations(), cost.parallelism(), maxConcurrent, pooling ? "on" : "off",
+                argon2.libraryDescription(), peppers);
     }
 
     private static int integer(Config.Scope config, String key, int defaultValue) {
@@ -106,6 +115,8 @@ public final class NativeArgon2PasswordHashProviderFactory implements PasswordHa
                 .helpText("Hashes computed at once; more logins wait. Default: the number of CPU cores.").add()
                 .property().name(MEMORY_POOLING).type("boolean").defaultValue(true)
                 .helpText("Reuse native Argon2 memory blocks between hashes (up to max-concurrent-hashes blocks stay allocated).").add()
+                .property().name(NATIVE_LIBRARY).type("string").defaultValue("auto").options("auto", "argon2-jvm")
+                .helpText("auto: on x86-64 Linux the AVX2 or SSE4.2 build of libargon2 shipped in this jar; argon2-jvm: argon2-jvm's (or the system's) reference build.").add()
                 .property().name(PEPPERS).type("string")
                 .helpText("Peppers as key-id:value pairs separated by commas; a value is inline text (at least 16 bytes) or ${vault.name}. "
                         + "Set it through an environment variable or the config keystore, not the command line.").secret(true).add()

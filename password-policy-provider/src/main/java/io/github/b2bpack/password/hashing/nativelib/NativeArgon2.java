@@ -2,7 +2,6 @@ package io.github.b2bpack.password.hashing.nativelib;
 
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-import de.mkammerer.argon2.jna.Argon2Library;
 import de.mkammerer.argon2.jna.Argon2_context;
 import de.mkammerer.argon2.jna.Argon2_type;
 import de.mkammerer.argon2.jna.Argon2_version;
@@ -12,8 +11,9 @@ import io.github.b2bpack.password.hashing.Argon2Cost;
 import java.util.concurrent.Semaphore;
 
 /**
- * Raw Argon2 hashes from native libargon2 (argon2-jvm's bundled library, called through its
- * {@code argon2_ctx} binding so that the memory callbacks and the secret input are available).
+ * Raw Argon2 hashes from native libargon2 (a shipped SIMD build or argon2-jvm's library, see
+ * {@link LibArgon2Loader}), called through {@code argon2_ctx} so that the memory callbacks and the
+ * secret input are available.
  * <p>
  * The memory of a hash lives outside the Java heap, so the number of hashes running at once is
  * bounded by a semaphore; with pooling on, their memory blocks are reused between hashes.
@@ -46,12 +46,16 @@ public final class NativeArgon2 {
     private static final int FLAG_CLEAR_PASSWORD = 1;
     private static final int FLAG_CLEAR_SECRET = 1 << 1;
 
-    private final Argon2Library library;
+    private static final int ARGON2_OK = 0;
+
+    private final LibArgon2 library;
+    private final String libraryDescription;
     private final Semaphore permits;
     private final NativeBlockPool pool;
 
-    private NativeArgon2(Argon2Library library, int maxConcurrentHashes, boolean poolMemory) {
-        this.library = library;
+    private NativeArgon2(LibArgon2Loader.Loaded loaded, int maxConcurrentHashes, boolean poolMemory) {
+        this.library = loaded.library();
+        this.libraryDescription = loaded.description();
         this.permits = new Semaphore(maxConcurrentHashes, true);
         this.pool = poolMemory ? new NativeBlockPool(maxConcurrentHashes) : null;
     }
@@ -64,15 +68,22 @@ public final class NativeArgon2 {
      * @throws IllegalStateException with an operator-readable reason when the native library is unusable
      */
     public static NativeArgon2 load(int maxConcurrentHashes, boolean poolMemory) {
+        return load(maxConcurrentHashes, poolMemory, LibArgon2Loader.Choice.AUTO);
+    }
+
+    /**
+     * @param libraryChoice which libargon2 build to load (see {@link LibArgon2Loader})
+     */
+    public static NativeArgon2 load(int maxConcurrentHashes, boolean poolMemory, LibArgon2Loader.Choice libraryChoice) {
         if (maxConcurrentHashes < 1) {
             throw new IllegalArgumentException("maxConcurrentHashes must be at least 1, got " + maxConcurrentHashes);
         }
         if (poolMemory && Native.SIZE_T_SIZE != 8) {
             throw new IllegalStateException("native memory pooling needs a 64-bit platform; turn memoryPooling off");
         }
-        Argon2Library library;
+        LibArgon2Loader.Loaded library;
         try {
-            library = Argon2Library.INSTANCE;
+            library = LibArgon2Loader.load(libraryChoice);
         } catch (LinkageError e) {
             throw new IllegalStateException("cannot load native libargon2 through JNA (argon2-jvm and argon2-jvm-nolibs "
                     + "must be in providers/, and jna.tmpdir must allow executing extracted libraries): " + e, e);
@@ -120,13 +131,18 @@ public final class NativeArgon2 {
             context.flags = new JnaUint32(FLAG_CLEAR_PASSWORD | FLAG_CLEAR_SECRET);
 
             int result = library.argon2_ctx(context, new Argon2_type(type.value));
-            if (result != Argon2Library.ARGON2_OK) {
+            if (result != ARGON2_OK) {
                 throw new IllegalStateException("libargon2 failed: " + library.argon2_error_message(result));
             }
             return out.pointer().getByteArray(0, hashLength);
         } finally {
             permits.release();
         }
+    }
+
+    /** Which libargon2 build hashes (for the startup log line). */
+    public String libraryDescription() {
+        return libraryDescription;
     }
 
     /** Bytes held by idle pooled blocks. */

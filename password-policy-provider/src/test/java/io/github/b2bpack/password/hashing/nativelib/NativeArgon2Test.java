@@ -26,6 +26,8 @@ class NativeArgon2Test {
 
     private final NativeArgon2 pooled = NativeArgon2.load(2, true);
     private final NativeArgon2 unpooled = NativeArgon2.load(2, false);
+    /** argon2-jvm's (or the system's) reference build, for comparison with the shipped SIMD build. */
+    private final NativeArgon2 reference = NativeArgon2.load(1, true, LibArgon2Loader.Choice.ARGON2_JVM);
 
     @Test
     void matchesBouncyCastleWithAndWithoutPepper() {
@@ -34,6 +36,7 @@ class NativeArgon2Test {
                 byte[] expected = bouncyCastle(Argon2Parameters.ARGON2_id, Argon2Parameters.ARGON2_VERSION_13, cost, PASSWORD, pepper, 32);
                 assertArrayEquals(expected, pooled.hash(NativeArgon2.Type.ID, NativeArgon2.Version.V13, cost, PASSWORD, SALT, pepper, 32), cost + " pooled");
                 assertArrayEquals(expected, unpooled.hash(NativeArgon2.Type.ID, NativeArgon2.Version.V13, cost, PASSWORD, SALT, pepper, 32), cost + " unpooled");
+                assertArrayEquals(expected, reference.hash(NativeArgon2.Type.ID, NativeArgon2.Version.V13, cost, PASSWORD, SALT, pepper, 32), cost + " reference build");
             }
         }
     }
@@ -68,6 +71,15 @@ class NativeArgon2Test {
         long blockBytes = cost.memoryKiB() * 1024L;
         assertTrue(pooled.pooledBytes() >= blockBytes && pooled.pooledBytes() <= 2 * blockBytes, "pooled " + pooled.pooledBytes());
         assertEquals(0, unpooled.pooledBytes());
+    }
+
+    @Test
+    void theShippedSimdBuildIsUsedOnX8664Linux() {
+        if (LibArgon2Loader.simdBuildForThisCpu() != null) {
+            assertTrue(pooled.libraryDescription().contains("shipped SIMD build"), pooled.libraryDescription());
+        }
+        assertTrue(reference.libraryDescription().contains("argon2-jvm"), reference.libraryDescription());
+        assertThrows(IllegalArgumentException.class, () -> LibArgon2Loader.Choice.of("fastest"));
     }
 
     @Test
