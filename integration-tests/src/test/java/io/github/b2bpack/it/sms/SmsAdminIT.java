@@ -1,0 +1,177 @@
+package io.github.b2bpack.it.sms;
+
+import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.support.OidcClient;
+import io.github.b2bpack.testsupport.FakePorts;
+import io.github.b2bpack.testsupport.FakeSmsGateway;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.github.b2bpack.it.sms.SmsFlows.assertTextContains;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The re-enrollment cap, the admin REST resource {@code /admin/realms/{realm}/sms-otp} (force-enroll,
+ * delete, 401/403/404) and a misconfigured realm, against a real Keycloak.
+ */
+@KeycloakIntegrationTest(config = PackServerConfig.class)
+class SmsAdminIT {
+
+    private static FakeSmsGateway gateway;
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    @InjectWebDriver
+    ManagedWebDriver driver;
+
+    private final List<String> realms = new ArrayList<>();
+    private SmsBrowser browser;
+
+    @BeforeAll
+    static void startGateway() {
+        gateway = new FakeSmsGateway(FakePorts.SMS_GATEWAY, SmsTestRealm.TWILIO_SID, SmsTestRealm.TWILIO_TOKEN, SmsTestRealm.HTTP_SECRET);
+    }
+
+    @AfterAll
+    static void stopGateway() {
+        gateway.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        browser = new SmsBrowser(driver);
+        gateway.clear();
+    }
+
+    @AfterEach
+    void dropRealms() {
+        realms.forEach(r -> admin.realm(r).remove());
+        realms.clear();
+    }
+
+    private SmsTestRealm realm(String name, Map<String, String> config) {
+        realms.add(name);
+        return SmsTestRealm.create(admin, name, config, 0);
+    }
+
+    @Test
+    void selfReenrollmentIsCappedAndAdminForceEnrollResetsIt() {
+        SmsTestRealm realm = realm("sms-cap-admin", Map.of("sender", "http", "resendCooldownSeconds", "0", "maxSendsPerUserPerHour", "100"));
+        SmsFlows.enrollOnFirstLogin(browser, gateway, realm, "+33612345610");
+        // Five self re-enrollments (account-console style, kc_action) are allowed...
+        for (int i = 1; i <= 5; i++) {
+            browser.startEnrollmentAction(realm);
+            SmsFlows.enrollOnPhonePage(browser, gateway, "+3361234561" + i);
+        }
+        SmsAdminApi api = new SmsAdminApi(admin, realm.name);
+        assertEquals(6, api.get(realm.userId).json().get("enrollmentCount"));
+        // ...the sixth is refused.
+        browser.startEnrollmentAction(realm);
+        assertTextContains(browser, "too many times");
+        assertFalse(browser.has("phone"));
+
+        // Admin force-enroll: factor removed, cap reset, enrollment required.
+        SmsAdminApi.Reply forced = api.forceEnroll(realm.userId);
+        assertEquals(204, forced.status(), forced.body());
+        Map<String, Object> state = api.get(realm.userId).json();
+        assertEquals(Boolean.FALSE, state.get("enrolled"));
+        assertEquals(0, state.get("enrollmentCount"));
+        assertEquals(0, state.get("recoveryCodesLeft"));
+        assertEquals(Boolean.TRUE, state.get("enrollmentRequired"));
+        // The next login enrolls again.
+        SmsFlows.enrollOnFirstLogin(browser, gateway, realm, "+33612345619");
+        state = api.get(realm.userId).json();
+        assertEquals(Boolean.TRUE, state.get("enrolled"));
+        assertEquals("+33*******19", state.get("maskedPhone"));
+        assertEquals(1, state.get("enrollmentCount"));
+        assertEquals(5, state.get("recoveryCodesLeft"));
+
+        // Delete removes the factor; the user then logs in with the password alone.
+        assertEquals(204, api.delete(realm.userId).status());
+        state = api.get(realm.userId).json();
+        assertEquals(Boolean.FALSE, state.get("enrolled"));
+        assertEquals(Boolean.FALSE, state.get("enrollmentRequired"));
+        assertTrue(admin.realm(realm.name).users().get(realm.userId).credentials().stream()
+                .noneMatch(c -> c.getType().startsWith("sms-")));
+    }
+
+    @Test
+    void adminResourceRefusesAnonymousAndUnprivilegedCallersAndUnknownUsers() {
+        SmsTestRealm realm = realm("sms-rest", Map.of("sender", "http"));
+        SmsAdminApi api = new SmsAdminApi(admin, realm.name);
+
+        assertEquals(401, api.call("GET", realm.userId, null).status());
+        assertEquals(401, api.call("POST", realm.userId + "/force-enroll", "not-a-token").status());
+
+        // A realm user with view-users only: 403 on every operation.
+        UserRepresentation viewer = new UserRepresentation();
+        viewer.setUsername("viewer");
+        viewer.setEnabled(true);
+        viewer.setEmail("viewer@example.com");
+        viewer.setFirstName("View");
+        viewer.setLastName("Er");
+        viewer.setEmailVerified(true);
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue("Viewer-Password-42");
+        password.setTemporary(false);
+        viewer.setCredentials(List.of(password));
+        String viewerId;
+        try (Response created = admin.realm(realm.name).users().create(viewer)) {
+            assertEquals(201, created.getStatus());
+            viewerId = SmsTestRealm.createdId(created);
+        }
+        String realmManagement = admin.realm(realm.name).clients().findByClientId("realm-management").get(0).getId();
+        RoleRepresentation viewUsers = admin.realm(realm.name).clients().get(realmManagement).roles().get("view-users").toRepresentation();
+        admin.realm(realm.name).users().get(viewerId).roles().clientLevel(realmManagement).add(List.of(viewUsers));
+        OidcClient.Response tokens = new OidcClient(realm.url()).passwordGrant("admin-cli", "viewer", "Viewer-Password-42");
+        assertEquals(200, tokens.status(), tokens.body());
+        String viewerToken = tokens.field("access_token");
+        assertEquals(403, api.call("GET", realm.userId, viewerToken).status());
+        assertEquals(403, api.call("POST", realm.userId + "/force-enroll", viewerToken).status());
+        assertEquals(403, api.call("DELETE", realm.userId, viewerToken).status());
+
+        SmsAdminApi.Reply missing = api.get("00000000-0000-0000-0000-000000000000");
+        assertEquals(404, missing.status());
+        assertEquals("user_not_found", missing.json().get("error"));
+        assertEquals(404, api.get("x".repeat(300)).status());
+        assertEquals(404, api.forceEnroll("nobody").status());
+
+        Map<String, Object> state = api.get(realm.userId).json();
+        assertEquals(Boolean.FALSE, state.get("enrolled"));
+        assertEquals(Boolean.TRUE, state.get("enrollmentRequired"));
+    }
+
+    @Test
+    void outOfRangeConfigurationIsRefusedWithAClearPageAndLogLine() throws IOException {
+        SmsTestRealm realm = realm("sms-misconfigured", Map.of("sender", "http", "codeTtlSeconds", "10"));
+        browser.startLogin(realm);
+        assertTextContains(browser, "SMS verification is not available");
+        assertFalse(browser.has("phone"));
+        assertTrue(gateway.messages().isEmpty());
+        String log = Files.readString(Path.of(PackServerConfig.SERVER_LOG));
+        assertTrue(log.contains("realm sms-misconfigured: invalid sms-otp-form configuration: codeTtlSeconds must be between 30 and 900"));
+    }
+}

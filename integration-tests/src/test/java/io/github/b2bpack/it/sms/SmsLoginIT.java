@@ -1,0 +1,285 @@
+package io.github.b2bpack.it.sms;
+
+import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.support.OidcClient;
+import io.github.b2bpack.testsupport.FakePorts;
+import io.github.b2bpack.testsupport.FakeSmsGateway;
+import io.github.b2bpack.testsupport.RecordedRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static io.github.b2bpack.it.sms.SmsFlows.WAIT;
+import static io.github.b2bpack.it.sms.SmsFlows.assertTextContains;
+import static io.github.b2bpack.it.sms.SmsFlows.wrongCode;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * SMS second factor in a real Keycloak, driven in headless Chromium, with both real senders talking
+ * to {@link FakeSmsGateway}: enrollment and login, reloads, wrong codes, cooldown, caps, brute force,
+ * recovery codes with forced re-enrollment and the 24 h limit.
+ */
+@KeycloakIntegrationTest(config = PackServerConfig.class)
+class SmsLoginIT {
+
+    private static FakeSmsGateway gateway;
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    @InjectWebDriver
+    ManagedWebDriver driver;
+
+    private final List<String> realms = new ArrayList<>();
+    private SmsBrowser browser;
+
+    @BeforeAll
+    static void startGateway() {
+        gateway = new FakeSmsGateway(FakePorts.SMS_GATEWAY, SmsTestRealm.TWILIO_SID, SmsTestRealm.TWILIO_TOKEN, SmsTestRealm.HTTP_SECRET);
+    }
+
+    @AfterAll
+    static void stopGateway() {
+        gateway.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        browser = new SmsBrowser(driver);
+        gateway.clear();
+    }
+
+    @AfterEach
+    void dropRealms() {
+        realms.forEach(r -> admin.realm(r).remove());
+        realms.clear();
+    }
+
+    private SmsTestRealm realm(String name, Map<String, String> config, int bruteForceFailures) {
+        realms.add(name);
+        return SmsTestRealm.create(admin, name, config, bruteForceFailures);
+    }
+
+    @Test
+    void enrollsAPhoneThenLogsInWithTheTextedCodeOverTheHttpSender() throws IOException {
+        SmsTestRealm realm = realm("sms-login", Map.of("sender", "http", "defaultRegion", "FR"), 0);
+        String number = "+33612345601";
+        browser.startLogin(realm);
+
+        // Bad numbers: form errors, no SMS.
+        browser.submitPhone("not a number");
+        assertTextContains(browser, "This is not a valid mobile number.");
+        assertEquals("true", browser.element("phone").getAttribute("aria-invalid"));
+        browser.submitPhone("+33 8 99 23 45 67");
+        assertTextContains(browser, "premium-rate");
+        assertTrue(gateway.messages().isEmpty());
+
+        // A national number is normalised with the default region and verified by the first code.
+        browser.submitPhone("06 12 34 56 01");
+        List<FakeSmsGateway.Sms> texts = gateway.awaitMessagesTo(number, 1, WAIT);
+        assertEquals(1, texts.size());
+        assertTextContains(browser, "+33*******01");
+        assertGenericWireFormat(number);
+        assertEquals(0, admin.realm(realm.name).users().get(realm.userId).credentials().stream()
+                .filter(c -> c.getType().equals("sms-otp")).count(), "no credential before the number is verified");
+        browser.submitCode(wrongCode(texts.get(0).code()));
+        assertTextContains(browser, "Wrong code");
+        String enrollCode = texts.get(0).code();
+        browser.submitCode(enrollCode);
+        List<String> recovery = browser.shownRecoveryCodes();
+        assertEquals(5, recovery.size());
+        recovery.forEach(c -> assertTrue(c.matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}"), c));
+        assertTrue(browser.has("b2bpack-sms-copy-codes") && browser.has("b2bpack-sms-download-codes"));
+        browser.acknowledgeRecoveryCodes();
+        browser.awaitAuthorizationCode();
+
+        // Second login: the SMS page, masked number, one-time-code input; a reload sends nothing.
+        browser.startLogin(realm);
+        texts = gateway.awaitMessagesTo(number, 2, WAIT);
+        assertEquals(2, texts.size());
+        assertTextContains(browser, "+33*******01");
+        assertEquals("one-time-code", browser.element("code").getAttribute("autocomplete"));
+        assertEquals("numeric", browser.element("code").getAttribute("inputmode"));
+        browser.reload();
+        browser.reload();
+        assertTrue(browser.has("code"));
+        assertEquals(2, gateway.messagesTo(number).size(), "a page reload must not send another SMS");
+
+        String loginCode = texts.get(1).code();
+        browser.submitCode(loginCode);
+        String code = browser.awaitAuthorizationCode();
+        OidcClient.Response tokens = new OidcClient(realm.url()).authorizationCodeGrant(SmsTestRealm.CLIENT, code, realm.redirect());
+        assertEquals(200, tokens.status(), tokens.body());
+
+        // Events name what happened, never the code or the full number.
+        List<EventRepresentation> events = admin.realm(realm.name).getEvents();
+        List<String> actions = events.stream().map(e -> e.getDetails() == null ? null : e.getDetails().get("b2bpack_event")).toList();
+        assertTrue(actions.contains("sms_otp.enrolled"), actions.toString());
+        assertTrue(actions.contains("sms_otp.code_sent"), actions.toString());
+        assertTrue(actions.contains("sms_otp.challenge_succeeded"), actions.toString());
+        for (EventRepresentation e : events) {
+            String details = String.valueOf(e.getDetails());
+            assertFalse(details.contains(loginCode) || details.contains(enrollCode) || details.contains(number), details);
+        }
+        String log = Files.readString(Path.of(PackServerConfig.SERVER_LOG));
+        assertFalse(log.contains(number), "full number in the server log");
+        for (String line : log.split("\n")) {
+            boolean smsLine = line.toLowerCase().contains("sms");
+            assertFalse(smsLine && (line.contains(loginCode) || line.contains(enrollCode)), "code in the server log: " + line);
+        }
+        for (String r : recovery) {
+            assertFalse(log.contains(r), "recovery code in the server log");
+        }
+    }
+
+    private void assertGenericWireFormat(String number) {
+        List<RecordedRequest> posts = gateway.requests(r -> r.path().equals(FakeSmsGateway.GENERIC_PATH));
+        assertEquals(1, posts.size());
+        RecordedRequest post = posts.get(0);
+        assertEquals("POST", post.method());
+        assertTrue(post.header("Content-Type").startsWith("application/json"), post.header("Content-Type"));
+        String timestamp = post.header("X-B2bpack-Timestamp");
+        assertNotNull(timestamp);
+        assertTrue(Math.abs(Long.parseLong(timestamp) - System.currentTimeMillis() / 1000) < 60);
+        assertEquals(gateway.sign(timestamp, post.body()), post.header("X-B2bpack-Signature"));
+        Map<String, String> json = FakeSmsGateway.flatJson(post.bodyText());
+        assertEquals(number, json.get("to"));
+        assertEquals("sms-login", json.get("realm"));
+        assertTrue(json.get("text").startsWith("Your verification code is "), json.get("text"));
+    }
+
+    @Test
+    void threeWrongCodesVoidTheCodeAndResendWaitsForTheCooldown() {
+        SmsTestRealm realm = realm("sms-void", Map.of("sender", "http"), 0);
+        String number = "+33612345602";
+        SmsFlows.enrollOnFirstLogin(browser, gateway, realm, number);
+
+        browser.startLogin(realm);
+        List<FakeSmsGateway.Sms> texts = gateway.awaitMessagesTo(number, 2, WAIT);
+        String code = texts.get(1).code();
+        browser.submitCode(wrongCode(code));
+        assertTextContains(browser, "Wrong code");
+        assertEquals("true", browser.element("code").getAttribute("aria-invalid"));
+        browser.submitCode(wrongCode(code));
+        assertTextContains(browser, "Wrong code");
+        browser.submitCode(wrongCode(code));
+        assertTextContains(browser, "no longer works");
+        browser.submitCode(code);
+        assertTextContains(browser, "No code is waiting");
+
+        browser.click("b2bpack-sms-resend");
+        assertTextContains(browser, "Please wait");
+        assertEquals(2, gateway.messagesTo(number).size(), "resend inside the 30 s cooldown sends nothing");
+        assertFalse(browser.currentUrl().contains("code="));
+    }
+
+    @Test
+    void perUserSendCapStopsSmsPumping() {
+        SmsTestRealm realm = realm("sms-cap", Map.of("sender", "http", "resendCooldownSeconds", "0", "maxSendsPerUserPerHour", "3"), 0);
+        String number = "+33612345605";
+        SmsFlows.enrollOnFirstLogin(browser, gateway, realm, number);
+        browser.startLogin(realm);
+        gateway.awaitMessagesTo(number, 2, WAIT);
+        browser.click("b2bpack-sms-resend");
+        assertTextContains(browser, "A new code was sent");
+        assertEquals(3, gateway.awaitMessagesTo(number, 3, WAIT).size());
+        browser.click("b2bpack-sms-resend");
+        assertTextContains(browser, "Too many codes were sent");
+        assertEquals(3, gateway.messagesTo(number).size());
+        // The last code still works.
+        browser.submitCode(gateway.messagesTo(number).get(2).code());
+        browser.awaitAuthorizationCode();
+    }
+
+    @Test
+    void wrongCodesCountTowardsTheRealmBruteForceLockout() {
+        SmsTestRealm realm = realm("sms-brute", Map.of("sender", "http"), 2);
+        String number = "+33612345606";
+        SmsFlows.enrollOnFirstLogin(browser, gateway, realm, number);
+
+        browser.startLogin(realm);
+        String code = gateway.awaitMessagesTo(number, 2, WAIT).get(1).code();
+        browser.submitCode(wrongCode(code));
+        browser.submitCode(wrongCode(code));
+        Map<String, Object> status = admin.realm(realm.name).attackDetection().bruteForceUserStatus(realm.userId);
+        assertEquals(2, ((Number) status.get("numFailures")).intValue(), status.toString());
+        assertEquals(Boolean.TRUE, status.get("disabled"), status.toString());
+
+        browser.submitCode(code);
+        assertFalse(browser.currentUrl().contains("code="), "a locked-out user must not get in, even with the right code");
+        assertTextContains(browser, "temporarily locked");
+    }
+
+    @Test
+    void recoveryCodeLoginForcesReenrollmentAndWorksOncePerDayOverTwilio() throws Exception {
+        SmsTestRealm realm = realm("sms-recovery", Map.of("sender", "twilio"), 0);
+        String number = "+33612345603";
+        List<String> codes = SmsFlows.enrollOnFirstLogin(browser, gateway, realm, number);
+        assertTwilioWireFormat(number);
+
+        browser.startLogin(realm);
+        gateway.awaitMessagesTo(number, 2, WAIT);
+        browser.click("b2bpack-sms-use-recovery");
+        browser.submitRecoveryCode("not-a-recovery-code");
+        assertTextContains(browser, "Wrong recovery code");
+        assertEquals("true", browser.element("recoveryCode").getAttribute("aria-invalid"));
+        // Any order, any case, without dashes.
+        browser.submitRecoveryCode(codes.get(3).toLowerCase().replace("-", ""));
+        // Forced re-enrollment: a new phone verification and 5 new codes.
+        assertTrue(browser.has("phone"), browser.text());
+        List<String> fresh = SmsFlows.enrollOnPhonePage(browser, gateway, "+33612345604");
+        assertNotEquals(codes, fresh);
+
+        SmsAdminApi api = new SmsAdminApi(admin, realm.name);
+        Map<String, Object> state = api.get(realm.userId).json();
+        assertEquals(Boolean.TRUE, state.get("enrolled"));
+        assertEquals("+33*******04", state.get("maskedPhone"));
+        assertEquals(2, state.get("enrollmentCount"));
+        assertEquals(5, state.get("recoveryCodesLeft"));
+        assertNotNull(state.get("lastRecoveryUse"));
+
+        // A second recovery within 24 h is refused, even with a valid code.
+        browser.startLogin(realm);
+        gateway.awaitMessagesTo("+33612345604", 2, WAIT);
+        browser.click("b2bpack-sms-use-recovery");
+        browser.submitRecoveryCode(fresh.get(0));
+        assertTextContains(browser, "already used in the last 24 hours");
+        assertFalse(browser.currentUrl().contains("code="));
+    }
+
+    private void assertTwilioWireFormat(String number) {
+        List<RecordedRequest> posts = gateway.requests(r -> r.path().equals("/2010-04-01/Accounts/" + SmsTestRealm.TWILIO_SID + "/Messages.json"));
+        assertEquals(1, posts.size());
+        RecordedRequest post = posts.get(0);
+        assertEquals("POST", post.method());
+        assertEquals("Basic " + Base64.getEncoder().encodeToString((SmsTestRealm.TWILIO_SID + ":" + SmsTestRealm.TWILIO_TOKEN)
+                .getBytes(StandardCharsets.UTF_8)), post.header("Authorization"));
+        assertTrue(post.header("Content-Type").startsWith("application/x-www-form-urlencoded"), post.header("Content-Type"));
+        Map<String, String> form = FakeSmsGateway.parseForm(post.bodyText());
+        assertEquals(number, form.get("To"));
+        assertEquals(SmsTestRealm.TWILIO_FROM, form.get("From"));
+        assertTrue(form.get("Body").matches("Your verification code is \\d{6}\\. It expires in 10 minutes\\."), form.get("Body"));
+        assertEquals(List.of("To", "From", "Body"), List.copyOf(form.keySet()));
+    }
+}

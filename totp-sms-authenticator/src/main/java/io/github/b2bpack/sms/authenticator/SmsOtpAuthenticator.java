@@ -1,0 +1,258 @@
+package io.github.b2bpack.sms.authenticator;
+
+import io.github.b2bpack.sms.challenge.SendStatus;
+import io.github.b2bpack.sms.challenge.SmsChallenges;
+import io.github.b2bpack.sms.challenge.SmsOtpSettings;
+import io.github.b2bpack.sms.code.CodeCheck;
+import io.github.b2bpack.sms.code.CodePolicy;
+import io.github.b2bpack.sms.credential.RecoveryCodesCredential;
+import io.github.b2bpack.sms.credential.SmsOtpCredential;
+import io.github.b2bpack.sms.enrollment.ConfigureSmsOtpRequiredActionFactory;
+import io.github.b2bpack.sms.enrollment.EnrollmentState;
+import io.github.b2bpack.sms.event.SmsEvents;
+import io.github.b2bpack.sms.phone.PhoneNumbers;
+import io.github.b2bpack.sms.recovery.RecoveryCodeGenerator;
+import io.github.b2bpack.sms.recovery.RecoveryCodeHasher.HashedCode;
+import io.github.b2bpack.sms.recovery.RecoveryRules;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.common.util.Time;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+import java.util.List;
+
+/**
+ * {@code sms-otp-form}: texts a code to the user's verified phone and checks it. A page reload never
+ * sends another SMS (the pending code is found in the single-use store); a resend link obeys the
+ * cooldown and caps; 3 wrong entries void the code; every wrong entry is a brute-force failure
+ * (reference category {@code otp}). A recovery code can replace the SMS once per 24 h, after which
+ * the user must enroll again.
+ */
+final class SmsOtpAuthenticator implements Authenticator {
+
+    private static final Logger LOG = Logger.getLogger(SmsOtpAuthenticator.class);
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        SmsOtpSettings settings = settings(context);
+        if (settings == null) {
+            return;
+        }
+        String phone = phone(context.getUser());
+        if (phone == null) {
+            context.attempted();
+            return;
+        }
+        if (lockedOut(context)) {
+            context.challenge(lockedForm(context, settings, phone));
+            return;
+        }
+        SmsChallenges challenges = challenges(context, settings);
+        SmsChallenges.SendResult sent = challenges.sendIfNone(phone, ip(context));
+        reportSend(context, sent, phone);
+        LoginFormsProvider form = SmsOtpForm.code(context.form(), PhoneNumbers.mask(phone), settings.policy().length(), hasRecoveryCodes(context.getUser()));
+        if (sent.status().messageKey() != null) {
+            form.setError(sent.status().messageKey(), sent.waitSeconds());
+        }
+        context.challenge(form.createForm(SmsOtpForm.TEMPLATE));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        SmsOtpSettings settings = settings(context);
+        if (settings == null) {
+            return;
+        }
+        UserModel user = context.getUser();
+        String phone = phone(user);
+        if (phone == null) {
+            context.attempted();
+            return;
+        }
+        MultivaluedMap<String, String> params = context.getHttpRequest().getDecodedFormParameters();
+        String masked = PhoneNumbers.mask(phone);
+        int length = settings.policy().length();
+        if (params.containsKey("useRecovery")) {
+            context.challenge(SmsOtpForm.recovery(context.form(), masked, length).createForm(SmsOtpForm.TEMPLATE));
+            return;
+        }
+        if (params.containsKey("useSms")) {
+            context.challenge(SmsOtpForm.code(context.form(), masked, length, hasRecoveryCodes(user)).createForm(SmsOtpForm.TEMPLATE));
+            return;
+        }
+        if (lockedOut(context)) {
+            context.getEvent().user(user).error(Errors.USER_TEMPORARILY_DISABLED);
+            context.challenge(lockedForm(context, settings, phone));
+            return;
+        }
+        if (params.containsKey(SmsOtpForm.RECOVERY_FIELD)) {
+            recover(context, settings, params.getFirst(SmsOtpForm.RECOVERY_FIELD), masked);
+            return;
+        }
+        SmsChallenges challenges = challenges(context, settings);
+        if (params.containsKey("resend")) {
+            SmsChallenges.SendResult sent = challenges.send(phone, ip(context));
+            reportSend(context, sent, phone);
+            LoginFormsProvider form = SmsOtpForm.code(context.form(), masked, length, hasRecoveryCodes(user));
+            if (sent.delivered()) {
+                form.setInfo("b2bpackSmsCodeResent", masked);
+            } else {
+                form.setError(sent.status().messageKey(), sent.waitSeconds());
+            }
+            context.challenge(form.createForm(SmsOtpForm.TEMPLATE));
+            return;
+        }
+
+        CodeCheck.Outcome outcome = challenges.verify(params.getFirst(SmsOtpForm.CODE_FIELD), phone);
+        switch (outcome) {
+            case VALID -> {
+                SmsEvents.success(context.getEvent().user(context.getUser()), EventType.CUSTOM_REQUIRED_ACTION, SmsEvents.CHALLENGE_SUCCEEDED,
+                        "credential_type", SmsOtpCredential.TYPE, "phone", masked);
+                context.success();
+            }
+            case WRONG, VOIDED -> {
+                String key = outcome == CodeCheck.Outcome.WRONG ? "b2bpackSmsCodeInvalid" : "b2bpackSmsCodeVoided";
+                context.getEvent().user(user)
+                        .detail(SmsEvents.DETAIL, SmsEvents.CHALLENGE_FAILED)
+                        .detail("reason", outcome == CodeCheck.Outcome.WRONG ? "wrong_code" : "code_voided")
+                        .error(Errors.INVALID_USER_CREDENTIALS);
+                LoginFormsProvider form = SmsOtpForm.code(context.form(), masked, length, hasRecoveryCodes(user));
+                SmsOtpForm.fieldError(form, SmsOtpForm.CODE_FIELD, key);
+                context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, form.createForm(SmsOtpForm.TEMPLATE));
+            }
+            case EXPIRED, NO_CODE -> {
+                String key = outcome == CodeCheck.Outcome.EXPIRED ? "b2bpackSmsCodeExpired" : "b2bpackSmsNoCode";
+                SmsEvents.error(context.getEvent().user(context.getUser()), EventType.CUSTOM_REQUIRED_ACTION_ERROR, SmsEvents.CHALLENGE_FAILED,
+                        outcome == CodeCheck.Outcome.EXPIRED ? Errors.EXPIRED_CODE : Errors.INVALID_CODE,
+                        "reason", outcome == CodeCheck.Outcome.EXPIRED ? "code_expired" : "no_code");
+                LoginFormsProvider form = SmsOtpForm.code(context.form(), masked, length, hasRecoveryCodes(user));
+                SmsOtpForm.fieldError(form, SmsOtpForm.CODE_FIELD, key);
+                context.challenge(form.createForm(SmsOtpForm.TEMPLATE));
+            }
+        }
+    }
+
+    private void recover(AuthenticationFlowContext context, SmsOtpSettings settings, String input, String masked) {
+        UserModel user = context.getUser();
+        long now = Time.currentTimeMillis();
+        int length = settings.policy().length();
+        if (!RecoveryRules.recoveryAllowed(EnrollmentState.lastRecoveryAt(user), now)) {
+            SmsEvents.error(context.getEvent().user(context.getUser()), EventType.CUSTOM_REQUIRED_ACTION_ERROR, SmsEvents.RECOVERY_CODE_USED,
+                    "recovery_limit_reached");
+            LoginFormsProvider form = SmsOtpForm.recovery(context.form(), masked, length);
+            SmsOtpForm.fieldError(form, SmsOtpForm.RECOVERY_FIELD, "b2bpackSmsRecoveryLimit");
+            context.challenge(form.createForm(SmsOtpForm.TEMPLATE));
+            return;
+        }
+        CredentialModel credential = recoveryCredential(user);
+        String normalized = RecoveryCodeGenerator.normalize(input);
+        List<HashedCode> left = credential == null || normalized == null ? null : RecoveryCodesCredential.consume(credential, normalized);
+        if (left == null) {
+            context.getEvent().user(user)
+                    .detail(SmsEvents.DETAIL, SmsEvents.CHALLENGE_FAILED)
+                    .detail("reason", "wrong_recovery_code")
+                    .error(Errors.INVALID_USER_CREDENTIALS);
+            LoginFormsProvider form = SmsOtpForm.recovery(context.form(), masked, length);
+            SmsOtpForm.fieldError(form, SmsOtpForm.RECOVERY_FIELD, "b2bpackSmsRecoveryCodeInvalid");
+            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, form.createForm(SmsOtpForm.TEMPLATE));
+            return;
+        }
+        RecoveryCodesCredential.write(credential, left, now);
+        user.credentialManager().updateStoredCredential(credential);
+        EnrollmentState.recordRecovery(user, now);
+        user.addRequiredAction(ConfigureSmsOtpRequiredActionFactory.ID);
+        challenges(context, settings).discard();
+        SmsEvents.success(context.getEvent().user(context.getUser()), EventType.UPDATE_CREDENTIAL, SmsEvents.RECOVERY_CODE_USED,
+                "credential_type", RecoveryCodesCredential.TYPE, "remaining", Integer.toString(left.size()));
+        context.success();
+    }
+
+    private static boolean lockedOut(AuthenticationFlowContext context) {
+        RealmModel realm = context.getRealm();
+        if (!realm.isBruteForceProtected()) {
+            return false;
+        }
+        KeycloakSession session = context.getSession();
+        return context.getProtector().isTemporarilyDisabled(session, realm, context.getUser())
+                || context.getProtector().isPermanentlyLockedOut(session, realm, context.getUser());
+    }
+
+    private static Response lockedForm(AuthenticationFlowContext context, SmsOtpSettings settings, String phone) {
+        LoginFormsProvider form = SmsOtpForm.code(context.form(), PhoneNumbers.mask(phone), settings.policy().length(), false);
+        form.setError("b2bpackSmsTemporarilyLocked");
+        return form.createForm(SmsOtpForm.TEMPLATE);
+    }
+
+    private static void reportSend(AuthenticationFlowContext context, SmsChallenges.SendResult sent, String phone) {
+        if (sent.status() == SendStatus.SENT) {
+            SmsEvents.success(context.getEvent().user(context.getUser()), EventType.CUSTOM_REQUIRED_ACTION, SmsEvents.CODE_SENT,
+                    "purpose", "login", "phone", PhoneNumbers.mask(phone));
+        } else if (sent.status() != SendStatus.ALREADY_PENDING) {
+            SmsEvents.error(context.getEvent().user(context.getUser()), EventType.CUSTOM_REQUIRED_ACTION_ERROR, SmsEvents.CODE_NOT_SENT,
+                    sent.status().name().toLowerCase(), "purpose", "login", "phone", PhoneNumbers.mask(phone));
+        }
+    }
+
+    /** Null (after answering the request) when the configuration is invalid. */
+    private static SmsOtpSettings settings(AuthenticationFlowContext context) {
+        try {
+            return SmsOtpSettings.from(context.getAuthenticatorConfig() == null ? null : context.getAuthenticatorConfig().getConfig());
+        } catch (CodePolicy.InvalidPolicyException e) {
+            LOG.warnf("realm %s: invalid sms-otp-form configuration: %s", context.getRealm().getName(), e.getMessage());
+            context.failure(AuthenticationFlowError.INTERNAL_ERROR,
+                    context.form().setError("b2bpackSmsNotConfigured").createErrorPage(Response.Status.SERVICE_UNAVAILABLE));
+            return null;
+        }
+    }
+
+    private static SmsChallenges challenges(AuthenticationFlowContext context, SmsOtpSettings settings) {
+        return new SmsChallenges(context.getSession(), context.getRealm(), context.getUser(), SmsChallenges.Purpose.LOGIN, settings);
+    }
+
+    private static String ip(AuthenticationFlowContext context) {
+        return context.getConnection() == null ? null : context.getConnection().getRemoteAddr();
+    }
+
+    static String phone(UserModel user) {
+        return user.credentialManager().getStoredCredentialsByTypeStream(SmsOtpCredential.TYPE)
+                .map(SmsOtpCredential::phone).filter(p -> p != null).findFirst().orElse(null);
+    }
+
+    private static CredentialModel recoveryCredential(UserModel user) {
+        return user.credentialManager().getStoredCredentialsByTypeStream(RecoveryCodesCredential.TYPE).findFirst().orElse(null);
+    }
+
+    private static boolean hasRecoveryCodes(UserModel user) {
+        CredentialModel credential = recoveryCredential(user);
+        return credential != null && RecoveryCodesCredential.remaining(credential) > 0;
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return true;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return phone(user) != null;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+        user.addRequiredAction(ConfigureSmsOtpRequiredActionFactory.ID);
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,50 @@
+package io.github.b2bpack.sms.credential;
+
+import io.github.b2bpack.sms.phone.PhoneNumbers;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.util.JsonSerialization;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The {@code sms-otp} credential: a verified phone. The full number sits in the secret data (which
+ * the admin REST API never returns); the credential data and label hold only the masked number.
+ */
+public final class SmsOtpCredential {
+
+    public static final String TYPE = "sms-otp";
+
+    record Secret(String phone) {
+    }
+
+    record Data(String maskedPhone) {
+    }
+
+    private SmsOtpCredential() {
+    }
+
+    public static CredentialModel create(String e164, long createdAtMillis) {
+        CredentialModel model = new CredentialModel();
+        model.setType(TYPE);
+        model.setCreatedDate(createdAtMillis);
+        String masked = PhoneNumbers.mask(e164);
+        model.setUserLabel(masked);
+        try {
+            model.setSecretData(JsonSerialization.writeValueAsString(new Secret(e164)));
+            model.setCredentialData(JsonSerialization.writeValueAsString(new Data(masked)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return model;
+    }
+
+    /** The E.164 number, or null when the stored data is unreadable. */
+    public static String phone(CredentialModel model) {
+        try {
+            return JsonSerialization.readValue(model.getSecretData(), Secret.class).phone();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}

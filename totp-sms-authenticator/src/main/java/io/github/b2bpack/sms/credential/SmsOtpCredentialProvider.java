@@ -1,0 +1,65 @@
+package io.github.b2bpack.sms.credential;
+
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.credential.CredentialProvider;
+import org.keycloak.credential.CredentialTypeMetadata;
+import org.keycloak.credential.CredentialTypeMetadataContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Stores and lists {@code sms-otp} and {@code sms-recovery-codes} credentials (one provider per type,
+ * see the two factories). Codes are checked by the authenticator, not through {@code isValid}, so
+ * this provider only stores and describes.
+ */
+public final class SmsOtpCredentialProvider implements CredentialProvider<CredentialModel> {
+
+    private final KeycloakSession session;
+    private final String type;
+    private final String displayKey;
+    private final String helpKey;
+    private final boolean twoFactor;
+
+    SmsOtpCredentialProvider(KeycloakSession session, String type, String displayKey, String helpKey, boolean twoFactor) {
+        this.session = session;
+        this.type = type;
+        this.displayKey = displayKey;
+        this.helpKey = helpKey;
+        this.twoFactor = twoFactor;
+    }
+
+    @Override
+    public String getType() {
+        return type;
+    }
+
+    @Override
+    public CredentialModel createCredential(RealmModel realm, UserModel user, CredentialModel credentialModel) {
+        return user.credentialManager().createStoredCredential(credentialModel);
+    }
+
+    @Override
+    public boolean deleteCredential(RealmModel realm, UserModel user, String credentialId) {
+        return user.credentialManager().removeStoredCredentialById(credentialId);
+    }
+
+    @Override
+    public CredentialModel getCredentialFromModel(CredentialModel model) {
+        return model;
+    }
+
+    @Override
+    public CredentialTypeMetadata getCredentialTypeMetadata(CredentialTypeMetadataContext metadataContext) {
+        return CredentialTypeMetadata.builder()
+                .type(type)
+                .category(twoFactor ? CredentialTypeMetadata.Category.TWO_FACTOR : CredentialTypeMetadata.Category.BASIC_AUTHENTICATION)
+                .displayName(displayKey)
+                .helpText(helpKey)
+                .iconCssClass("kcAuthenticatorOTPClass")
+                .createAction(twoFactor ? "CONFIGURE_SMS_OTP" : null)
+                .updateAction(twoFactor ? "CONFIGURE_SMS_OTP" : null)
+                .removeable(true)
+                .build(session);
+    }
+}

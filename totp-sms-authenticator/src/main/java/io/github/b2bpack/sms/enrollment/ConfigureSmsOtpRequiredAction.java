@@ -1,0 +1,255 @@
+package io.github.b2bpack.sms.enrollment;
+
+import io.github.b2bpack.sms.challenge.SettingsLocator;
+import io.github.b2bpack.sms.challenge.SmsChallenges;
+import io.github.b2bpack.sms.challenge.SmsOtpSettings;
+import io.github.b2bpack.sms.code.CodeCheck;
+import io.github.b2bpack.sms.code.CodePolicy;
+import io.github.b2bpack.sms.credential.RecoveryCodesCredential;
+import io.github.b2bpack.sms.credential.SmsOtpCredential;
+import io.github.b2bpack.sms.event.SmsEvents;
+import io.github.b2bpack.sms.phone.PhoneCheck;
+import io.github.b2bpack.sms.phone.PhoneNumbers;
+import io.github.b2bpack.sms.recovery.RecoveryCodeGenerator;
+import io.github.b2bpack.sms.recovery.RecoveryRules;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.InitiatedActionSupport;
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import java.security.SecureRandom;
+import java.util.List;
+
+/**
+ * {@code CONFIGURE_SMS_OTP}: the user types a number, libphonenumber normalises it to E.164, a code
+ * is texted to it, and only a correct code stores the {@code sms-otp} credential (replacing any
+ * previous number) together with 5 fresh recovery codes, shown once. Self enrollments are capped;
+ * beyond the cap only an admin force-enroll resets the count. Runs after the login flow, so changing
+ * a number always follows a login with the current second factor.
+ */
+final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
+
+    private static final Logger LOG = Logger.getLogger(ConfigureSmsOtpRequiredAction.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    static final String TEMPLATE = "totp-sms-authenticator_enroll-phone.ftl";
+    static final String CODES_TEMPLATE = "totp-sms-authenticator_recovery-codes.ftl";
+    static final String NOTE_PHONE = "b2bpack.sms.enroll.phone";
+    static final String NOTE_DONE = "b2bpack.sms.enroll.done";
+
+    @Override
+    public InitiatedActionSupport initiatedActionSupport() {
+        return InitiatedActionSupport.SUPPORTED;
+    }
+
+    @Override
+    public void evaluateTriggers(RequiredActionContext context) {
+    }
+
+    @Override
+    public void requiredActionChallenge(RequiredActionContext context) {
+        SmsOtpSettings settings = settings(context);
+        if (settings == null) {
+            return;
+        }
+        if (!RecoveryRules.selfEnrollmentAllowed(EnrollmentState.enrollments(context.getUser()))) {
+            context.challenge(capReached(context));
+            return;
+        }
+        AuthenticationSessionModel auth = context.getAuthenticationSession();
+        auth.removeAuthNote(NOTE_PHONE);
+        auth.removeAuthNote(NOTE_DONE);
+        context.challenge(phoneForm(context, null).createForm(TEMPLATE));
+    }
+
+    @Override
+    public void processAction(RequiredActionContext context) {
+        SmsOtpSettings settings = settings(context);
+        if (settings == null) {
+            return;
+        }
+        AuthenticationSessionModel auth = context.getAuthenticationSession();
+        MultivaluedMap<String, String> params = context.getHttpRequest().getDecodedFormParameters();
+        if (params.containsKey("acknowledge") && "true".equals(auth.getAuthNote(NOTE_DONE))) {
+            auth.removeAuthNote(NOTE_DONE);
+            context.success();
+            return;
+        }
+        if (!RecoveryRules.selfEnrollmentAllowed(EnrollmentState.enrollments(context.getUser()))) {
+            context.challenge(capReached(context));
+            return;
+        }
+        String phone = auth.getAuthNote(NOTE_PHONE);
+        SmsChallenges challenges = new SmsChallenges(context.getSession(), context.getRealm(), context.getUser(),
+                SmsChallenges.Purpose.ENROLL, settings);
+
+        if (params.containsKey("changeNumber") || (phone == null && !params.containsKey("phone"))) {
+            auth.removeAuthNote(NOTE_PHONE);
+            context.challenge(phoneForm(context, null).createForm(TEMPLATE));
+            return;
+        }
+        if (params.containsKey("phone")) {
+            PhoneCheck check = PhoneNumbers.check(params.getFirst("phone"), settings.defaultRegion(), settings.allowedRegions());
+            if (!check.ok()) {
+                SmsEvents.error(context.getEvent(), EventType.CUSTOM_REQUIRED_ACTION_ERROR, SmsEvents.CODE_NOT_SENT,
+                        "invalid_phone", "purpose", "enroll", "reason", check.errorKey());
+                LoginFormsProvider form = phoneForm(context, null);
+                form.addError(new FormMessage("phone", check.errorKey()));
+                context.challenge(form.createForm(TEMPLATE));
+                return;
+            }
+            auth.setAuthNote(NOTE_PHONE, check.e164());
+            SmsChallenges.SendResult sent = challenges.sendIfNone(check.e164(), ip(context));
+            context.challenge(afterSend(context, sent, check.e164()).createForm(TEMPLATE));
+            return;
+        }
+        if (params.containsKey("resend")) {
+            SmsChallenges.SendResult sent = challenges.send(phone, ip(context));
+            LoginFormsProvider form = afterSend(context, sent, phone);
+            if (sent.delivered()) {
+                form.setInfo("b2bpackSmsCodeResent", PhoneNumbers.mask(phone));
+            }
+            context.challenge(form.createForm(TEMPLATE));
+            return;
+        }
+
+        CodeCheck.Outcome outcome = challenges.verify(params.getFirst("code"), phone);
+        if (outcome != CodeCheck.Outcome.VALID) {
+            String key = switch (outcome) {
+                case WRONG -> "b2bpackSmsCodeInvalid";
+                case VOIDED -> "b2bpackSmsCodeVoided";
+                case EXPIRED -> "b2bpackSmsCodeExpired";
+                default -> "b2bpackSmsNoCode";
+            };
+            SmsEvents.error(context.getEvent(), EventType.CUSTOM_REQUIRED_ACTION_ERROR, SmsEvents.CHALLENGE_FAILED,
+                    "invalid_code", "purpose", "enroll", "reason", outcome.name().toLowerCase());
+            LoginFormsProvider form = codeForm(context, phone);
+            form.addError(new FormMessage("code", key));
+            context.challenge(form.createForm(TEMPLATE));
+            return;
+        }
+        List<String> recoveryCodes = enroll(context, phone);
+        auth.removeAuthNote(NOTE_PHONE);
+        auth.setAuthNote(NOTE_DONE, "true");
+        context.challenge(context.form()
+                .setAttribute("smsRecovery", new RecoveryCodesView(recoveryCodes, PhoneNumbers.mask(phone)))
+                .createForm(CODES_TEMPLATE));
+    }
+
+    /** Replaces the phone and recovery codes, counts the enrollment and reports it. */
+    private List<String> enroll(RequiredActionContext context, String phone) {
+        UserModel user = context.getUser();
+        long now = Time.currentTimeMillis();
+        user.credentialManager().getStoredCredentialsByTypeStream(SmsOtpCredential.TYPE).toList()
+                .forEach(c -> user.credentialManager().removeStoredCredentialById(c.getId()));
+        user.credentialManager().getStoredCredentialsByTypeStream(RecoveryCodesCredential.TYPE).toList()
+                .forEach(c -> user.credentialManager().removeStoredCredentialById(c.getId()));
+        user.credentialManager().createStoredCredential(SmsOtpCredential.create(phone, now));
+        List<String> codes = new RecoveryCodeGenerator(RANDOM).generate();
+        List<String> normalized = codes.stream().map(RecoveryCodeGenerator::normalize).toList();
+        user.credentialManager().createStoredCredential(RecoveryCodesCredential.create(normalized, RANDOM, now));
+        EnrollmentState.recordEnrollment(user);
+        user.removeRequiredAction(ConfigureSmsOtpRequiredActionFactory.ID);
+        SmsEvents.success(context.getEvent(), EventType.UPDATE_CREDENTIAL, SmsEvents.ENROLLED,
+                "credential_type", SmsOtpCredential.TYPE, "phone", PhoneNumbers.mask(phone),
+                "enrollments", Integer.toString(EnrollmentState.enrollments(user)));
+        return codes;
+    }
+
+    private LoginFormsProvider afterSend(RequiredActionContext context, SmsChallenges.SendResult sent, String phone) {
+        if (sent.status().messageKey() == null) {
+            if (sent.delivered()) {
+                SmsEvents.success(context.getEvent(), EventType.CUSTOM_REQUIRED_ACTION, SmsEvents.CODE_SENT,
+                        "purpose", "enroll", "phone", PhoneNumbers.mask(phone));
+            }
+            return codeForm(context, phone);
+        }
+        SmsEvents.error(context.getEvent(), EventType.CUSTOM_REQUIRED_ACTION_ERROR, SmsEvents.CODE_NOT_SENT,
+                sent.status().name().toLowerCase(), "purpose", "enroll", "phone", PhoneNumbers.mask(phone));
+        // Cooldown with a code already on its way: stay on the code step; otherwise back to the number.
+        LoginFormsProvider form = sent.status() == io.github.b2bpack.sms.challenge.SendStatus.COOLDOWN ? codeForm(context, phone) : phoneForm(context, phone);
+        form.setError(sent.status().messageKey(), sent.waitSeconds());
+        return form;
+    }
+
+    private static LoginFormsProvider phoneForm(RequiredActionContext context, String phone) {
+        return context.form().setAttribute("smsEnroll", new EnrollView("phone", null));
+    }
+
+    private static LoginFormsProvider codeForm(RequiredActionContext context, String phone) {
+        return context.form().setAttribute("smsEnroll", new EnrollView("code", PhoneNumbers.mask(phone)));
+    }
+
+    private static Response capReached(RequiredActionContext context) {
+        SmsEvents.error(context.getEvent(), EventType.CUSTOM_REQUIRED_ACTION_ERROR, SmsEvents.ENROLLED, "enrollment_limit_reached");
+        return context.form().setError("b2bpackSmsReenrollLimit").createErrorPage(Response.Status.FORBIDDEN);
+    }
+
+    private static SmsOtpSettings settings(RequiredActionContext context) {
+        try {
+            return SmsOtpSettings.from(SettingsLocator.rawConfig(context.getRealm()));
+        } catch (CodePolicy.InvalidPolicyException e) {
+            LOG.warnf("realm %s: invalid sms-otp-form configuration: %s", context.getRealm().getName(), e.getMessage());
+            context.challenge(context.form().setError("b2bpackSmsNotConfigured").createErrorPage(Response.Status.SERVICE_UNAVAILABLE));
+            return null;
+        }
+    }
+
+    private static String ip(RequiredActionContext context) {
+        return context.getConnection() == null ? null : context.getConnection().getRemoteAddr();
+    }
+
+    @Override
+    public void close() {
+    }
+
+    /** {@code smsEnroll.*} in the template: the step and the masked number the code went to (a bean for FreeMarker). */
+    public static final class EnrollView {
+        private final String step;
+        private final String maskedPhone;
+
+        EnrollView(String step, String maskedPhone) {
+            this.step = step;
+            this.maskedPhone = maskedPhone;
+        }
+
+        public String getStep() {
+            return step;
+        }
+
+        public String getMaskedPhone() {
+            return maskedPhone;
+        }
+    }
+
+    /** {@code smsRecovery.*}: the codes, shown this once (a bean for FreeMarker). */
+    public static final class RecoveryCodesView {
+        private final List<String> codes;
+        private final String maskedPhone;
+
+        RecoveryCodesView(List<String> codes, String maskedPhone) {
+            this.codes = List.copyOf(codes);
+            this.maskedPhone = maskedPhone;
+        }
+
+        public List<String> getCodes() {
+            return codes;
+        }
+
+        public String getCodesAsText() {
+            return String.join("\n", codes);
+        }
+
+        public String getMaskedPhone() {
+            return maskedPhone;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.github.b2bpack.sms.code;
+
+import org.junit.jupiter.api.Test;
+
+import java.security.SecureRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CodeCheckTest {
+
+    private static final long T0 = 1_000_000L;
+    private static final long TTL = 600_000L;
+
+    private static PendingCode pending(String code) {
+        byte[] salt = CodeHasher.newSalt(new SecureRandom());
+        return new PendingCode(CodeHasher.hash(code, salt), CodeHasher.encodeSalt(salt), T0, T0 + TTL, 0, "phone");
+    }
+
+    @Test
+    void rightCodeBeforeExpiryIsValidAndConsumed() {
+        CodeCheck.Result r = CodeCheck.check(pending("123456"), "123 456", T0 + 1, 3, "phone");
+        assertEquals(CodeCheck.Outcome.VALID, r.outcome());
+        assertNull(r.remaining());
+    }
+
+    @Test
+    void threeWrongEntriesVoidTheCode() {
+        PendingCode p = pending("123456");
+        CodeCheck.Result first = CodeCheck.check(p, "000000", T0 + 1, 3, "phone");
+        assertEquals(CodeCheck.Outcome.WRONG, first.outcome());
+        CodeCheck.Result second = CodeCheck.check(first.remaining(), "111111", T0 + 2, 3, "phone");
+        assertEquals(CodeCheck.Outcome.WRONG, second.outcome());
+        assertEquals(2, second.remaining().failures());
+        CodeCheck.Result third = CodeCheck.check(second.remaining(), "222222", T0 + 3, 3, "phone");
+        assertEquals(CodeCheck.Outcome.VOIDED, third.outcome());
+        assertNull(third.remaining());
+    }
+
+    @Test
+    void rightCodeAfterExpiryIsRefused() {
+        assertEquals(CodeCheck.Outcome.EXPIRED, CodeCheck.check(pending("123456"), "123456", T0 + TTL, 3, "phone").outcome());
+        assertEquals(CodeCheck.Outcome.VALID, CodeCheck.check(pending("123456"), "123456", T0 + TTL - 1, 3, "phone").outcome());
+    }
+
+    @Test
+    void codeSentToAnotherNumberDoesNotVerifyThisOne() {
+        assertEquals(CodeCheck.Outcome.WRONG, CodeCheck.check(pending("123456"), "123456", T0 + 1, 3, "other").outcome());
+    }
+
+    @Test
+    void garbageCountsAsAWrongEntry() {
+        for (String junk : new String[] {null, "", "abc", "12345<script>", "9".repeat(10_000)}) {
+            assertEquals(CodeCheck.Outcome.WRONG, CodeCheck.check(pending("123456"), junk, T0 + 1, 3, "phone").outcome(), String.valueOf(junk).length() + "");
+        }
+    }
+
+    @Test
+    void nothingPendingIsReportedAsSuch() {
+        assertEquals(CodeCheck.Outcome.NO_CODE, CodeCheck.check(null, "123456", T0, 3, "phone").outcome());
+    }
+
+    @Test
+    void resendWaitCountsDownTheCooldown() {
+        PendingCode p = pending("123456");
+        assertEquals(30, CodeCheck.resendWaitSeconds(p, T0, 30_000));
+        assertEquals(1, CodeCheck.resendWaitSeconds(p, T0 + 29_500, 30_000));
+        assertEquals(0, CodeCheck.resendWaitSeconds(p, T0 + 30_000, 30_000));
+    }
+
+    @Test
+    void hashIsSaltedAndNeverTheCode() {
+        byte[] salt1 = CodeHasher.newSalt(new SecureRandom());
+        byte[] salt2 = CodeHasher.newSalt(new SecureRandom());
+        String h1 = CodeHasher.hash("123456", salt1);
+        assertNotEquals(h1, CodeHasher.hash("123456", salt2));
+        assertTrue(!h1.contains("123456"));
+        assertTrue(CodeHasher.matches("123456", salt1, h1));
+    }
+
+    @Test
+    void pendingCodeSurvivesTheStoreRoundTripAndCorruptionMeansNoCode() {
+        PendingCode p = pending("123456").withFailures(2);
+        assertEquals(p, PendingCode.fromMap(p.toMap()));
+        assertNull(PendingCode.fromMap(java.util.Map.of("hash", "x", "salt", "y", "sentAt", "nope")));
+    }
+
+    @Test
+    void generatedCodesHaveTheConfiguredLengthAndOnlyDigits() {
+        OneTimeCodeGenerator gen = new OneTimeCodeGenerator(new SecureRandom());
+        for (int len = 6; len <= 8; len++) {
+            String code = gen.next(len);
+            assertEquals(len, code.length());
+            assertTrue(code.chars().allMatch(Character::isDigit));
+        }
+    }
+}
