@@ -24,4 +24,5 @@ sources="src/argon2.c src/core.c src/blake2/blake2b.c src/thread.c src/encoding.
 gcc -O3 -march=x86-64-v3 -fPIC -shared -pthread -Wl,-soname,libargon2-avx2.so -Iinclude -Isrc $sources -o "$out/libargon2-avx2.so"
 gcc -O3 -march=x86-64-v2 -fPIC -shared -pthread -Wl,-soname,libargon2-sse.so -Iinclude -Isrc $sources -o "$out/libargon2-sse.so"
 cp LICENSE "$out/LICENSE-libargon2.txt"
+chmod 644 "$out"/*.so   # resources; the loader gives the extracted copy its own permissions
 ls -l "$out"

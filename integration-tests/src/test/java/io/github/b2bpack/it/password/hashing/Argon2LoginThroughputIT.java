@@ -83,7 +83,7 @@ class Argon2LoginThroughputIT {
             for (int t = 0; t < threads; t++) {
                 workers.add(pool.submit(() -> {
                     while (System.currentTimeMillis() < deadline) {
-                        OidcClient.Response tokens = oidc.passwordGrant("cli", "u" + (next.getAndIncrement() % USERS), PASSWORD);
+                        OidcClient.Response tokens = oidc.passwordGrant("cli", "load-user-" + (next.getAndIncrement() % USERS), PASSWORD);
                         assertEquals(200, tokens.status(), tokens.body());
                         ok.incrementAndGet();
                     }
@@ -112,9 +112,9 @@ class Argon2LoginThroughputIT {
         admin.realm(name).clients().create(client).close();
         for (int i = 0; i < USERS; i++) {
             UserRepresentation user = new UserRepresentation();
-            user.setUsername("u" + i);
+            user.setUsername("load-user-" + i);
             user.setEnabled(true);
-            user.setEmail("u" + i + "@example.com");
+            user.setEmail("load-user-" + i + "@example.com");
             user.setFirstName("Load");
             user.setLastName("User");
             user.setEmailVerified(true);
@@ -125,7 +125,7 @@ class Argon2LoginThroughputIT {
             credential.setSecretData("{\"value\":\"" + HASH + "\",\"salt\":\"" + SALT + "\",\"additionalParameters\":{}}");
             user.setCredentials(List.of(credential));
             try (Response created = admin.realm(name).users().create(user)) {
-                assertEquals(201, created.getStatus());
+                assertEquals(201, created.getStatus(), () -> created.readEntity(String.class));
             }
         }
     }
