@@ -18,9 +18,13 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -49,6 +53,8 @@ public final class OutboxDrainer implements AutoCloseable {
     private final ExecutorService dispatcher;
     private final ExecutorService workers;
     private final ScheduledExecutorService scheduler;
+    private final ExecutorService recorder;
+    private final BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
     private final Semaphore permits;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wanted = new AtomicBoolean();
@@ -65,9 +71,11 @@ public final class OutboxDrainer implements AutoCloseable {
         this.dispatcher = Executors.newSingleThreadExecutor(named("b2bpack-webhook-dispatcher"));
         this.workers = Executors.newFixedThreadPool(settings.concurrency(), named("b2bpack-webhook-sender"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(named("b2bpack-webhook-sweeper"));
+        this.recorder = Executors.newSingleThreadExecutor(named("b2bpack-webhook-recorder"));
     }
 
     public void start() {
+        recorder.execute(this::recordOutcomes);
         long sweep = settings.sweepInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
         long purge = settings.purgeInterval().toMillis();
@@ -158,12 +166,10 @@ public final class OutboxDrainer implements AutoCloseable {
             OutboxStore outbox = new OutboxStore(em);
             WebhookStore webhooks = new WebhookStore(em, cipher);
             long now = System.currentTimeMillis();
-            for (String id : outbox.dueIds(now, limit)) {
-                String token = UUID.randomUUID().toString();
-                if (!outbox.claim(id, token, now, now + settings.claimTimeout().toMillis())) {
-                    continue; // another node or thread won it
-                }
-                WebhookDeliveryEntity row = outbox.claimed(id, now);
+            String token = UUID.randomUUID().toString();
+            Map<String, List<byte[]>> keysByWebhook = new HashMap<>();
+            for (WebhookDeliveryEntity row : outbox.claimAll(outbox.dueIds(now, limit), token, now, now + settings.claimTimeout().toMillis())) {
+                String id = row.getId();
                 Webhook webhook = webhooks.findById(row.getWebhookId());
                 if (webhook == null || !webhook.active()) {
                     outbox.finish(id, token, DeliveryState.CANCELLED, null, webhook == null ? "webhook_deleted" : "webhook_inactive", now, now);
@@ -172,7 +178,7 @@ public final class OutboxDrainer implements AutoCloseable {
                 }
                 List<byte[]> keys;
                 try {
-                    keys = webhooks.signingKeys(webhook.id(), now);
+                    keys = keysByWebhook.computeIfAbsent(webhook.id(), w -> webhooks.signingKeys(w, now));
                 } catch (IllegalStateException e) {
                     // Missing or wrong encryption key: never send unsigned; retry on the schedule.
                     record(outbox, webhooks, id, token, row.getWebhookId(), row.getAttempts(),
@@ -193,15 +199,41 @@ public final class OutboxDrainer implements AutoCloseable {
             metrics.firstAttempt(start - delivery.createdAt());
         }
         DeliveryResult result = sender.send(delivery.target(), delivery.id(), delivery.body(), delivery.keys(), start / 1000);
-        try {
-            inTransaction(session -> {
-                EntityManager em = em(session);
-                record(new OutboxStore(em), new WebhookStore(em, cipher), delivery.id(), delivery.token(), delivery.webhookId(),
-                        delivery.attempt(), result, System.currentTimeMillis());
-            });
-        } catch (RuntimeException e) {
-            // The claim expires and the attempt is made again under the same webhook-id: at least once.
-            LOG.warnf("webhook delivery %s: result not recorded (%s)", delivery.id(), e.toString());
+        outcomes.add(new Outcome(delivery, result, System.currentTimeMillis()));
+    }
+
+    /**
+     * Writes attempt results in batches, one transaction per batch rather than per delivery. The rows stay
+     * {@code executing} under their claim until written, so nothing can take them meanwhile; if the node
+     * dies first, the claims expire and the attempts are made again under the same webhook-id.
+     */
+    private void recordOutcomes() {
+        List<Outcome> batch = new ArrayList<>();
+        while (!closed || !outcomes.isEmpty()) {
+            try {
+                Outcome first = outcomes.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                outcomes.drainTo(batch, settings.batchSize() - 1);
+                inTransaction(session -> {
+                    EntityManager em = em(session);
+                    OutboxStore outbox = new OutboxStore(em);
+                    WebhookStore webhooks = new WebhookStore(em, cipher);
+                    for (Outcome o : batch) {
+                        record(outbox, webhooks, o.delivery().id(), o.delivery().token(), o.delivery().webhookId(),
+                                o.delivery().attempt(), o.result(), o.at());
+                    }
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("%d webhook results not recorded, their claims expire and they are retried: %s", batch.size(), e.toString());
+            } finally {
+                batch.clear();
+            }
         }
     }
 
@@ -237,6 +269,10 @@ public final class OutboxDrainer implements AutoCloseable {
         };
     }
 
+    /** One attempt's result, waiting to be written. */
+    private record Outcome(ClaimedDelivery delivery, DeliveryResult result, long at) {
+    }
+
     @Override
     public void close() {
         closed = true;
@@ -250,6 +286,13 @@ public final class OutboxDrainer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         workers.shutdownNow();
+        recorder.shutdown();
+        try {
+            recorder.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        recorder.shutdownNow();
         sender.close();
     }
 }

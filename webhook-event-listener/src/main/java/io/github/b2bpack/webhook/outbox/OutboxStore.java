@@ -10,10 +10,11 @@ import java.util.UUID;
 /**
  * The outbox table. Runs in the caller's transaction and holds no state.
  *
- * <p>Claims are optimistic conditional UPDATEs ({@code … SET state='executing', claim_token=? WHERE id=?
- * AND <still due>}) whose update count says who won: correct on every database Keycloak supports
- * (H2, PostgreSQL, MySQL, …) without relying on {@code SKIP LOCKED}, so two nodes sharing a database
- * never run the same attempt twice. Results are written under the same claim token, so a node whose
+ * <p>Claims are conditional UPDATEs ({@code … SET state='executing', claim_token=? WHERE id IN (…)
+ * AND <still due>}) followed by reading back the rows that carry the new token: the database's row
+ * locks let only one transaction change a row from due to executing, and the loser's WHERE clause no
+ * longer matches it. Correct on every database Keycloak supports (H2, PostgreSQL, MySQL, …) without
+ * relying on {@code SKIP LOCKED}, so two nodes sharing a database never run the same attempt twice. Results are written under the same claim token, so a node whose
  * claim expired (it was presumed dead) cannot overwrite the work of the node that took over.
  */
 public final class OutboxStore {
@@ -58,29 +59,36 @@ public final class OutboxStore {
                 .getResultList();
     }
 
-    /** Takes one due row for an attempt; false when another node (or thread) took it first. */
-    public boolean claim(String id, String token, long now, long claimedUntil) {
-        int updated = em.createQuery("update WebhookDeliveryEntity d set d.state = :executing, d.claimToken = :token,"
+    /**
+     * Takes every row of {@code ids} that is still due, in one conditional UPDATE under one claim token,
+     * and returns the rows this call won (a row another node took meanwhile no longer matches the WHERE
+     * clause once its lock is released, so it is not updated twice). Records when each first attempt started.
+     */
+    public List<WebhookDeliveryEntity> claimAll(List<String> ids, String token, long now, long claimedUntil) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        em.createQuery("update WebhookDeliveryEntity d set d.state = :executing, d.claimToken = :token,"
                         + " d.claimedUntil = :until, d.attempts = d.attempts + 1, d.lastAttemptAt = :now"
-                        + " where d.id = :id and ((d.state in :pending and d.nextAttemptAt <= :now)"
+                        + " where d.id in :ids and ((d.state in :pending and d.nextAttemptAt <= :now)"
                         + " or (d.state = :executing and d.claimedUntil < :now))")
                 .setParameter("executing", DeliveryState.EXECUTING.code())
                 .setParameter("token", token)
                 .setParameter("until", claimedUntil)
                 .setParameter("now", now)
-                .setParameter("id", id)
+                .setParameter("ids", ids)
                 .setParameter("pending", PENDING)
                 .executeUpdate();
-        return updated == 1;
-    }
-
-    /** A claimed row, read after {@link #claim}; records when the first attempt started. */
-    public WebhookDeliveryEntity claimed(String id, long now) {
-        WebhookDeliveryEntity d = em.find(WebhookDeliveryEntity.class, id);
-        if (d != null && d.getFirstAttemptAt() == null) {
-            d.setFirstAttemptAt(now);
+        List<WebhookDeliveryEntity> won = em.createQuery("select d from WebhookDeliveryEntity d where d.claimToken = :token",
+                        WebhookDeliveryEntity.class)
+                .setParameter("token", token)
+                .getResultList();
+        for (WebhookDeliveryEntity d : won) {
+            if (d.getFirstAttemptAt() == null) {
+                d.setFirstAttemptAt(now);
+            }
         }
-        return d;
+        return won;
     }
 
     /** Records an attempt's outcome, only if {@code token} still holds the claim. */
