@@ -26,6 +26,11 @@ final class DockerKeycloak {
     private DockerKeycloak() {
     }
 
+    /** True under {@code -Pdocker}; otherwise the classes of this package stay idle. */
+    static boolean requested() {
+        return Boolean.getBoolean("b2bpack.docker");
+    }
+
     static boolean dockerAvailable() {
         try {
             return DockerClientFactory.instance().isDockerAvailable();

@@ -12,7 +12,7 @@ public final class DockerKeycloakSession implements LauncherSessionListener {
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        if (DockerKeycloak.dockerAvailable()) {
+        if (DockerKeycloak.requested() && DockerKeycloak.dockerAvailable()) {
             DockerKeycloak.start();
         }
     }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /** Under {@code -Pdocker}, every test is skipped (not failed) where no Docker engine answers. */
 public final class DockerRequired implements ExecutionCondition {
 
-    private static final boolean AVAILABLE = DockerKeycloak.dockerAvailable();
+    private static final boolean AVAILABLE = !DockerKeycloak.requested() || DockerKeycloak.dockerAvailable();
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
