@@ -50,6 +50,9 @@ class ZxcvbnPolicyIT {
         realm.setRealm(REALM);
         realm.setEnabled(true);
         realm.setPasswordPolicy("zxcvbn(3)");
+        realm.setInternationalizationEnabled(true);
+        realm.setSupportedLocales(java.util.Set.of("en", "fr"));
+        realm.setDefaultLocale("en");
         admin.realms().create(realm);
 
         ClientRepresentation client = new ClientRepresentation();
@@ -65,6 +68,8 @@ class ZxcvbnPolicyIT {
         alice.setLastName("Martin");
         alice.setEmailVerified(true);
         alice.setEnabled(true);
+        // Alice reads French; the admin's error must still be one language (the admin's: English).
+        alice.setAttributes(java.util.Map.of("locale", List.of("fr")));
         try (Response created = admin.realm(REALM).users().create(alice)) {
             assertEquals(201, created.getStatus());
             aliceId = CreatedResponseUtil.getCreatedId(created);

@@ -4,11 +4,14 @@ import io.github.b2bpack.password.strength.scoring.BoundedStrengthEstimator;
 import io.github.b2bpack.password.strength.scoring.FeedbackMessages;
 import io.github.b2bpack.password.strength.scoring.StrengthEstimate;
 import io.github.b2bpack.password.strength.scoring.UserInputs;
+import org.keycloak.Token;
+import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PolicyError;
+import org.keycloak.representations.AccessToken;
 
 import java.util.Locale;
 
@@ -59,14 +62,29 @@ public final class ZxcvbnPasswordPolicyProvider implements PasswordPolicyProvide
         return new PolicyError(ERROR_MESSAGE_KEY, estimate.score(), minimum, feedback);
     }
 
-    /** The language the answer is shown in; checks outside a request (realm import) use English. */
+    /**
+     * The language of the feedback: the one the surrounding message is worded in. Login pages use the
+     * user's (Keycloak's locale selection); the admin REST API words its errors in the admin's, from
+     * the admin token's {@code locale} claim, else English. Checks outside a request (realm import)
+     * use English.
+     */
     private Locale locale(UserModel user) {
         try {
-            Locale locale = session.getContext().resolveLocale(user);
+            KeycloakContext context = session.getContext();
+            if (isAdminRequest(context)) {
+                Token token = context.getBearerToken();
+                String tag = token instanceof AccessToken access ? access.getLocale() : null;
+                return tag == null || tag.isBlank() ? Locale.ENGLISH : Locale.forLanguageTag(tag);
+            }
+            Locale locale = context.resolveLocale(user);
             return locale == null ? Locale.ENGLISH : locale;
         } catch (RuntimeException noRequest) {
             return Locale.ENGLISH;
         }
+    }
+
+    private static boolean isAdminRequest(KeycloakContext context) {
+        return context.getUri() != null && ("/" + context.getUri().getPath()).contains("/admin/realms/");
     }
 
     @Override
