@@ -1,0 +1,161 @@
+package io.github.b2bpack.benchmarks.org;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Bounded load run of the organization API against a running server (not JMH: the cost is in the
+ * server). Grows the number of organizations to each target count, then measures, in the same run
+ * and on the same connection: creating an organization (production realm + template), discovery by
+ * email, one list page, and two baselines — a cheap built-in admin call ({@code GET
+ * /admin/realms/master}) and Keycloak's own realm list ({@code GET /admin/realms?briefRepresentation=true}),
+ * which scans every realm.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar io.github.b2bpack.benchmarks.org.OrgScaleRun http://localhost:8080 100,250</pre>
+ */
+public final class OrgScaleRun {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
+
+    private final String server;
+    private String token;
+    private long tokenAt;
+
+    private OrgScaleRun(String server) {
+        this.server = server;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String server = args.length > 0 ? args[0] : "http://localhost:8080";
+        int[] targets = Arrays.stream((args.length > 1 ? args[1] : "100").split(",")).mapToInt(Integer::parseInt).toArray();
+        int samples = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+        new OrgScaleRun(server).run(targets, samples);
+    }
+
+    private void run(int[] targets, int samples) throws Exception {
+        int existing = total();
+        System.out.printf("server %s, %d organizations at start, %d samples per read measure%n", server, existing, samples);
+        System.out.println("| orgs | create p50 / p90 (ms) | discovery p50 / p99 (ms) | list page p50 / p99 (ms) | baseline GET /admin/realms/master p50 / p99 (ms) | GET /admin/realms p50 / p99 (ms) |");
+        System.out.println("|---|---|---|---|---|---|");
+        List<Long> creates = new ArrayList<>();
+        for (int target : targets) {
+            creates.clear();
+            while (existing < target) {
+                long start = System.nanoTime();
+                int status = post("/admin/realms/master/orgs",
+                        "{\"name\":\"Bench Org " + existing + "\",\"allowed_email_domains\":[\"bench-" + existing + ".example\"]}");
+                creates.add(System.nanoTime() - start);
+                if (status != 201 && status != 409) {
+                    throw new IllegalStateException("create answered " + status);
+                }
+                existing++;
+            }
+            int count = existing;
+            Random random = new Random(42);
+            Stats discovery = measure(samples, i -> "/admin/realms/master/orgs/discovery?email="
+                    + URLEncoder.encode("user@bench-" + random.nextInt(count) + ".example", StandardCharsets.UTF_8));
+            Stats list = measure(samples, i -> "/admin/realms/master/orgs?per_page=10&page=" + (1 + random.nextInt(Math.max(1, count / 10))));
+            Stats baseline = measure(samples, i -> "/admin/realms/master");
+            Stats realmList = measure(Math.max(5, samples / 50), i -> "/admin/realms?briefRepresentation=true");
+            Stats create = Stats.of(creates);
+            System.out.printf("| %d | %s | %s | %s | %s | %s |%n", count,
+                    create.isEmpty() ? "–" : create.p50() + " / " + create.p(0.90), discovery.p50() + " / " + discovery.p(0.99),
+                    list.p50() + " / " + list.p(0.99), baseline.p50() + " / " + baseline.p(0.99),
+                    realmList.p50() + " / " + realmList.p(0.99));
+        }
+    }
+
+    private Stats measure(int samples, IntFunction<String> path) throws Exception {
+        // Warm-up: JIT and caches, not measured.
+        for (int i = 0; i < Math.min(50, samples); i++) {
+            get(path.apply(i));
+        }
+        List<Long> times = new ArrayList<>(samples);
+        for (int i = 0; i < samples; i++) {
+            String p = path.apply(i);
+            long start = System.nanoTime();
+            int status = get(p);
+            times.add(System.nanoTime() - start);
+            if (status != 200) {
+                throw new IllegalStateException(p + " answered " + status);
+            }
+        }
+        return Stats.of(times);
+    }
+
+    private int total() throws Exception {
+        HttpResponse<String> response = HTTP.send(authorized("/admin/realms/master/orgs?per_page=1").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher m = TOTAL.matcher(response.body());
+        if (!m.find()) {
+            throw new IllegalStateException("no total in " + response.statusCode() + " " + response.body());
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    private int get(String path) throws Exception {
+        return HTTP.send(authorized(path).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private int post(String path, String json) throws Exception {
+        return HTTP.send(authorized(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private HttpRequest.Builder authorized(String path) throws IOException, InterruptedException {
+        // Master's admin tokens live 60 s: refresh well before.
+        if (token == null || System.currentTimeMillis() - tokenAt > 30_000) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server + "/realms/master/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin&password=admin"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            Matcher m = ACCESS_TOKEN.matcher(response.body());
+            if (!m.find()) {
+                throw new IllegalStateException("no admin token: " + response.statusCode());
+            }
+            token = m.group(1);
+            tokenAt = System.currentTimeMillis();
+        }
+        return HttpRequest.newBuilder(URI.create(server + path)).timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Bearer " + token);
+    }
+
+    /** Latency percentiles in milliseconds, with one decimal. */
+    private record Stats(long[] sortedNanos) {
+
+        static Stats of(List<Long> nanos) {
+            return new Stats(nanos.stream().mapToLong(Long::longValue).sorted().toArray());
+        }
+
+        boolean isEmpty() {
+            return sortedNanos.length == 0;
+        }
+
+        String p50() {
+            return p(0.50);
+        }
+
+        String p(double quantile) {
+            if (sortedNanos.length == 0) {
+                return "–";
+            }
+            int index = (int) Math.min(sortedNanos.length - 1, Math.ceil(quantile * sortedNanos.length) - 1);
+            return String.format("%.1f", sortedNanos[Math.max(0, index)] / 1_000_000.0);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.b2bpack.it.org;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.b2bpack.it.support.OidcClient;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Shared set-up of the organization ITs: organizations, clients and users in their realms, clean-up. */
+final class OrgFixtures {
+
+    /** Every organization a test creates has a name starting with this, so its slug starts with {@code org-it-}. */
+    static final String PREFIX = "Org IT ";
+    static final String PASSWORD = "Tq7#vLm9!pRz2@wXk-Quartz";
+
+    private OrgFixtures() {
+    }
+
+    static OrgHttp adminHttp(Keycloak admin) {
+        return new OrgHttp(() -> admin.tokenManager().getAccessTokenString());
+    }
+
+    /** Creates an organization and returns its slug. */
+    static String createOrg(OrgHttp http, String name, String... domains) {
+        StringBuilder list = new StringBuilder();
+        for (String d : domains) {
+            list.append(list.length() == 0 ? "" : ",").append('"').append(d).append('"');
+        }
+        OidcClient.Response created = http.post("", "{\"name\":\"" + name + "\",\"allowed_email_domains\":[" + list + "]}");
+        assertEquals(201, created.status(), created.body());
+        return created.field("domain");
+    }
+
+    /** Deletes every organization whose slug starts with {@code org-it-}, page by page. */
+    static void deleteTestOrgs(OrgHttp http) {
+        for (int guard = 0; guard < 20; guard++) {
+            JsonNode data = http.get("?per_page=100").json().get("data");
+            List<String> slugs = new java.util.ArrayList<>();
+            data.forEach(o -> {
+                if (o.get("domain").asText().startsWith("org-it-")) {
+                    slugs.add(o.get("domain").asText());
+                }
+            });
+            if (slugs.isEmpty()) {
+                return;
+            }
+            slugs.forEach(s -> http.delete("/" + s));
+        }
+    }
+
+    /**
+     * Makes an organization realm usable by a test client: no password policy (the template's
+     * zxcvbn/HIBP policies are the password modules' business), a public client with direct grant
+     * and a redirect back into the realm, and optionally a user.
+     */
+    static void prepareRealm(Keycloak admin, String realm) {
+        RealmRepresentation rep = admin.realm(realm).toRepresentation();
+        rep.setPasswordPolicy("");
+        admin.realm(realm).update(rep);
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId("it-web");
+        client.setPublicClient(true);
+        client.setDirectAccessGrantsEnabled(true);
+        client.setStandardFlowEnabled(true);
+        client.setRedirectUris(List.of(OrgHttp.SERVER + "/realms/" + realm + "/*"));
+        admin.realm(realm).clients().create(client).close();
+    }
+
+    static void createUser(Keycloak admin, String realm, String username, String email) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEmail(email);
+        user.setFirstName("Test");
+        user.setLastName("User");
+        user.setEmailVerified(true);
+        user.setEnabled(true);
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(PASSWORD);
+        password.setTemporary(false);
+        user.setCredentials(List.of(password));
+        try (Response created = admin.realm(realm).users().create(user)) {
+            assertEquals(201, created.getStatus(), () -> created.readEntity(String.class));
+        }
+    }
+
+    static String redirectUri(String realm) {
+        return OrgHttp.SERVER + "/realms/" + realm + "/.well-known/openid-configuration";
+    }
+}

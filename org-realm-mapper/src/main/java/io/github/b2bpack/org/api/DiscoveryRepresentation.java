@@ -1,0 +1,25 @@
+package io.github.b2bpack.org.api;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/** Where the owner of an email address signs in: the organization and its realms' OIDC issuers. */
+@JsonPropertyOrder({"__type__", "domain", "name", "realms"})
+public record DiscoveryRepresentation(
+        @JsonProperty("__type__") String type,
+        @JsonProperty("domain") String domain,
+        @JsonProperty("name") String name,
+        @JsonProperty("realms") List<RealmEntry> realms) {
+
+    public static final String TYPE = "OrganizationDiscovery";
+
+    @JsonPropertyOrder({"environment", "realm", "status", "issuer"})
+    public record RealmEntry(
+            @JsonProperty("environment") String environment,
+            @JsonProperty("realm") String realm,
+            @JsonProperty("status") String status,
+            @JsonProperty("issuer") String issuer) {
+    }
+}

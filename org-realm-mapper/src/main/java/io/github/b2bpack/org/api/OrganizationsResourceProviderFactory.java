@@ -1,0 +1,67 @@
+package io.github.b2bpack.org.api;
+
+import java.util.List;
+
+import io.github.b2bpack.org.template.ProviderCatalog;
+import io.github.b2bpack.org.template.RealmTemplate;
+import io.github.b2bpack.org.template.TemplateSanitizer;
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
+import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
+
+/**
+ * Factory of the organization API. Server option {@code --spi-admin-realm-restapi-extension--orgs--template}
+ * names the realm template file; without it the pack's recommended template is used.
+ */
+public final class OrganizationsResourceProviderFactory implements AdminRealmResourceProviderFactory {
+
+    public static final String ID = "orgs";
+    public static final String OPTION_TEMPLATE = "template";
+
+    private static final Logger LOG = Logger.getLogger(OrganizationsResourceProviderFactory.class);
+
+    private RealmTemplate template;
+    private TemplateSanitizer sanitizer;
+
+    @Override
+    public AdminRealmResourceProvider create(KeycloakSession session) {
+        return new OrganizationsResourceProvider(template, sanitizer);
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        // A template that cannot be read stops the server: realms silently built from the wrong
+        // template would be worse than a failed start.
+        template = RealmTemplate.load(config.get(OPTION_TEMPLATE));
+        LOG.infof("Organization realms are created from %s", template.source());
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        sanitizer = new TemplateSanitizer(ProviderCatalog.of(factory));
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(OPTION_TEMPLATE).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Path of the realm JSON (a realm export) that new organization realms are imported from. "
+                        + "Default: the pack's recommended template (classpath " + RealmTemplate.DEFAULT_RESOURCE + ").")
+                .add()
+                .build();
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.b2bpack.org.discovery;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** The authorization endpoint of a realm on this server, with a caller's query string carried over verbatim. */
+public final class AuthorizationRedirect {
+
+    private AuthorizationRedirect() {
+    }
+
+    /**
+     * @param serverBase this server's base URI (from the request context, never from parameters)
+     * @param realmName  a realm name taken from the organization index
+     * @param rawQuery   the incoming query string, still percent-encoded, or null
+     */
+    public static URI to(URI serverBase, String realmName, String rawQuery) {
+        String base = serverBase.toString();
+        int query = base.indexOf('?');
+        if (query >= 0) {
+            base = base.substring(0, query);
+        }
+        if (!base.endsWith("/")) {
+            base = base + "/";
+        }
+        String segment = URLEncoder.encode(realmName, StandardCharsets.UTF_8).replace("+", "%20");
+        String endpoint = base + "realms/" + segment + "/protocol/openid-connect/auth";
+        return URI.create(rawQuery == null || rawQuery.isEmpty() ? endpoint : endpoint + "?" + rawQuery);
+    }
+}

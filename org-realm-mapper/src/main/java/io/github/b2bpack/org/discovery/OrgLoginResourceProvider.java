@@ -1,0 +1,28 @@
+package io.github.b2bpack.org.discovery;
+
+import jakarta.ws.rs.NotFoundException;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.services.resource.RealmResourceProvider;
+
+/** Serves the discovery entry point on the administration realm only ({@code /realms/master/org-login}). */
+public final class OrgLoginResourceProvider implements RealmResourceProvider {
+
+    private final KeycloakSession session;
+
+    OrgLoginResourceProvider(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public Object getResource() {
+        if (!Config.getAdminRealm().equals(session.getContext().getRealm().getName())) {
+            throw new NotFoundException();
+        }
+        return new OrgLoginResource(session);
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,142 @@
+package io.github.b2bpack.org.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.github.b2bpack.org.domain.EmailDomainRule;
+import io.github.b2bpack.org.slug.Slugs;
+import io.github.b2bpack.org.template.RealmTemplate;
+import io.github.b2bpack.org.template.TemplateSanitizer;
+import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.services.managers.RealmManager;
+
+/**
+ * Organization lifecycle on top of Keycloak's realms: every change to the index and to the realms
+ * happens in the caller's transaction, so they commit or roll back together.
+ */
+public final class OrganizationManager {
+
+    private static final Logger LOG = Logger.getLogger(OrganizationManager.class);
+
+    /** Slugs that would shadow a path of the organization API. */
+    private static final List<String> RESERVED = List.of("discovery");
+
+    private final KeycloakSession session;
+    private final RealmTemplate template;
+    private final TemplateSanitizer sanitizer;
+    private final OrganizationStore store;
+
+    public OrganizationManager(KeycloakSession session, RealmTemplate template, TemplateSanitizer sanitizer) {
+        this.session = session;
+        this.template = template;
+        this.sanitizer = sanitizer;
+        this.store = new OrganizationStore(session);
+    }
+
+    public OrganizationStore store() {
+        return store;
+    }
+
+    /** Creates the index row and the production realm (and the sandbox realm when asked up). */
+    public Organization create(String slug, String name, List<String> domains, Map<String, String> environments) {
+        if (RESERVED.contains(slug) || store.exists(slug) || realmExists(Slugs.productionRealm(slug))
+                || realmExists(Slugs.sandboxRealm(slug))) {
+            throw new OrganizationException(OrganizationException.Kind.CONFLICT, "organization_exists",
+                    "an organization or realm named '" + slug + "' already exists; choose another name");
+        }
+        requireDomainsFree(domains, slug);
+        boolean productionUp = !"down".equals(environments.getOrDefault("production", "up"));
+        boolean sandboxUp = "up".equals(environments.get("sandbox"));
+        long now = System.currentTimeMillis();
+        Organization org = new Organization(slug, name, domains, now, now, productionUp, sandboxUp);
+        store.insert(org);
+        createRealm(Slugs.productionRealm(slug), name, domains, productionUp);
+        if (sandboxUp) {
+            createRealm(Slugs.sandboxRealm(slug), name + " (sandbox)", domains, true);
+        }
+        return org;
+    }
+
+    /** Applies a change of name, email domains or environment status. */
+    public Organization update(Organization current, String name, List<String> domains, Map<String, String> environments) {
+        String newName = name == null ? current.name() : name;
+        List<String> newDomains = domains == null ? current.emailDomains() : domains;
+        if (domains != null) {
+            requireDomainsFree(domains, current.slug());
+        }
+        boolean productionUp = environments.containsKey("production")
+                ? "up".equals(environments.get("production")) : current.productionUp();
+        boolean sandboxUp = environments.containsKey("sandbox")
+                ? "up".equals(environments.get("sandbox")) : current.sandboxUp();
+        Organization updated = new Organization(current.slug(), newName, newDomains, current.createdAt(),
+                System.currentTimeMillis(), productionUp, sandboxUp);
+        store.update(updated);
+
+        RealmModel production = realm(Slugs.productionRealm(current.slug())).orElse(null);
+        if (production == null) {
+            production = createRealm(Slugs.productionRealm(current.slug()), newName, newDomains, productionUp);
+        } else {
+            production.setEnabled(productionUp);
+            production.setDisplayName(newName);
+            if (domains != null) {
+                EmailDomainRule.apply(session, production, newDomains);
+            }
+        }
+        RealmModel sandbox = realm(Slugs.sandboxRealm(current.slug())).orElse(null);
+        if (sandbox == null && sandboxUp) {
+            createRealm(Slugs.sandboxRealm(current.slug()), newName + " (sandbox)", newDomains, true);
+        } else if (sandbox != null) {
+            sandbox.setEnabled(sandboxUp);
+            sandbox.setDisplayName(newName + " (sandbox)");
+            if (domains != null) {
+                EmailDomainRule.apply(session, sandbox, newDomains);
+            }
+        }
+        return updated;
+    }
+
+    /** Removes both realms and the index row. */
+    public void delete(Organization org) {
+        RealmManager realms = new RealmManager(session);
+        realm(Slugs.sandboxRealm(org.slug())).ifPresent(realms::removeRealm);
+        realm(Slugs.productionRealm(org.slug())).ifPresent(realms::removeRealm);
+        store.delete(org.slug());
+    }
+
+    /** A realm by its immutable id (equal to its original name), whatever it has been renamed to. */
+    public Optional<RealmModel> realm(String id) {
+        return Optional.ofNullable(session.realms().getRealm(id));
+    }
+
+    private boolean realmExists(String name) {
+        return session.realms().getRealm(name) != null || session.realms().getRealmByName(name) != null;
+    }
+
+    private void requireDomainsFree(List<String> domains, String slug) {
+        List<String> taken = store.domainsOwnedByOthers(domains, slug);
+        if (!taken.isEmpty()) {
+            throw new OrganizationException(OrganizationException.Kind.CONFLICT, "email_domain_taken",
+                    "email domain " + String.join(", ", taken) + " already belongs to another organization");
+        }
+    }
+
+    private RealmModel createRealm(String realmName, String displayName, List<String> domains, boolean enabled) {
+        RealmRepresentation rep = template.instantiate(realmName, displayName, enabled);
+        for (String skipped : sanitizer.sanitize(rep)) {
+            LOG.warnf("Realm template %s: skipped %s for realm %s", template.source(), skipped, realmName);
+        }
+        RealmModel previous = session.getContext().getRealm();
+        RealmModel realm;
+        try {
+            realm = new RealmManager(session).importRealm(rep);
+        } finally {
+            session.getContext().setRealm(previous);
+        }
+        EmailDomainRule.apply(session, realm, domains);
+        return realm;
+    }
+}

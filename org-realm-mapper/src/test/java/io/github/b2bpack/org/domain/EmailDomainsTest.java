@@ -1,0 +1,69 @@
+package io.github.b2bpack.org.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EmailDomainsTest {
+
+    @Test
+    void domainsAreLowercasedPunycodedAndTrimmed() {
+        assertEquals(Optional.of("acme.com"), EmailDomains.normalize(" ACME.com. "));
+        assertEquals(Optional.of("xn--bcher-kva.example"), EmailDomains.normalize("Bücher.example"));
+        assertEquals(Optional.of("communitz-app"), EmailDomains.normalize("communitz-app"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "acme..com", "-acme.com", "acme-.com", "ac me.com", "acme.com/x", "a@b.com", "x.\u0000y.com"})
+    void malformedDomainsAreRejected(String domain) {
+        assertEquals(Optional.empty(), EmailDomains.normalize(domain));
+    }
+
+    @Test
+    void overlongDomainIsRejected() {
+        assertEquals(Optional.empty(), EmailDomains.normalize(("a".repeat(60) + ".").repeat(5) + "com"));
+    }
+
+    @Test
+    void normalizeAllDeduplicatesCaseInsensitivelyAndNamesTheBadOne() {
+        assertEquals(List.of("acme.com", "acme.fr"), EmailDomains.normalizeAll(List.of("Acme.com", "acme.fr", "ACME.COM")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EmailDomains.normalizeAll(List.of("acme.com", "bad domain")));
+        assertTrue(e.getMessage().contains("bad domain"), e.getMessage());
+    }
+
+    @Test
+    void tooManyDomainsAreRejected() {
+        List<String> many = java.util.stream.IntStream.range(0, EmailDomains.MAX_DOMAINS + 1).mapToObj(i -> "d" + i + ".com").toList();
+        assertThrows(IllegalArgumentException.class, () -> EmailDomains.normalizeAll(many));
+    }
+
+    @Test
+    void domainOfTakesThePartAfterTheLastAt() {
+        assertEquals(Optional.of("acme.com"), EmailDomains.domainOf("Alice@ACME.com"));
+        assertEquals(Optional.of("acme.com"), EmailDomains.domainOf("\"a@b\"@acme.com"));
+        assertEquals(Optional.empty(), EmailDomains.domainOf("alice"));
+        assertEquals(Optional.empty(), EmailDomains.domainOf("alice@"));
+        assertEquals(Optional.empty(), EmailDomains.domainOf("@acme.com"));
+        assertEquals(Optional.empty(), EmailDomains.domainOf(null));
+    }
+
+    @Test
+    void allowsMatchesWholeDomainsOnly() {
+        List<String> allowed = List.of("acme.com");
+        assertTrue(EmailDomains.allows(allowed, "bob@Acme.COM"));
+        assertFalse(EmailDomains.allows(allowed, "bob@evil-acme.com"));
+        assertFalse(EmailDomains.allows(allowed, "bob@acme.com.evil.io"));
+        assertFalse(EmailDomains.allows(allowed, "bob@sub.acme.com"));
+        assertFalse(EmailDomains.allows(allowed, "not-an-email"));
+        assertTrue(EmailDomains.allows(List.of(), "anyone@anywhere.io"));
+    }
+}
