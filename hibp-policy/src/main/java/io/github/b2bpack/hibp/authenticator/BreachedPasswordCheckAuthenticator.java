@@ -79,7 +79,9 @@ public final class BreachedPasswordCheckAuthenticator implements Authenticator {
                 .success();
         if (directGrant) {
             if (refuseDirectGrant) {
-                context.getEvent().detail(EVENT_DETAIL, EVENT_NAME);
+                // A failure with a response ends the direct grant without an event of Keycloak's own:
+                // record the LOGIN_ERROR here, as the built-in direct-grant authenticators do.
+                context.getEvent().user(user).detail(EVENT_DETAIL, EVENT_NAME).error("password_breached");
                 context.failure(AuthenticationFlowError.INVALID_CREDENTIALS, json(Response.Status.BAD_REQUEST, "invalid_grant",
                         "This password has appeared in a known data breach. Reset it before signing in."));
             } else {
@@ -93,6 +95,7 @@ public final class BreachedPasswordCheckAuthenticator implements Authenticator {
 
     private void onUnavailable(AuthenticationFlowContext context, boolean directGrant) {
         if (directGrant) {
+            context.getEvent().error("breach_check_unavailable");
             context.failure(AuthenticationFlowError.INTERNAL_ERROR, json(Response.Status.SERVICE_UNAVAILABLE, "temporarily_unavailable",
                     "The breached-password check is unavailable. Try again later."));
             return;

@@ -241,6 +241,9 @@ class HibpLoginCheckIT {
 
         List<String> actions = breachEvents().stream().map(e -> e.getDetails().get("hibp_action")).sorted().toList();
         assertEquals(List.of("recorded", "refused"), actions);
+        List<EventRepresentation> loginErrors = admin.realm(REALM).getEvents(List.of("LOGIN_ERROR"), null, null, null, null, null, 0, 100);
+        assertTrue(loginErrors.stream().anyMatch(e -> "password_breached".equals(e.getError()) && e.getDetails() != null
+                && "hibp.breached_password".equals(e.getDetails().get("b2bpack_event"))), "the refused grant is a LOGIN_ERROR with the detail");
     }
 
     @Test
