@@ -162,6 +162,14 @@ class SmsAdminIT {
         Map<String, Object> state = api.get(realm.userId).json();
         assertEquals(Boolean.FALSE, state.get("enrolled"));
         assertEquals(Boolean.TRUE, state.get("enrollmentRequired"));
+
+        // The enrollment page speaks French and German from the module's bundles.
+        browser.startLogin(realm, "&ui_locales=fr");
+        assertTextContains(browser, "Configurer la vérification par SMS");
+        assertTextContains(browser, "Numéro de mobile");
+        browser.open(browser.currentUrl() + "&kc_locale=de");
+        assertTextContains(browser, "SMS-Bestätigung einrichten");
+        assertTextContains(browser, "Mobilnummer");
     }
 
     @Test

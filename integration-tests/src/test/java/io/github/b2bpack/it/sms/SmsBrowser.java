@@ -3,8 +3,8 @@ package io.github.b2bpack.it.sms;
 import io.github.b2bpack.it.support.OidcClient;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
@@ -20,8 +20,13 @@ final class SmsBrowser {
     }
 
     void startLogin(SmsTestRealm realm) {
+        startLogin(realm, "");
+    }
+
+    /** @param extraQuery appended to the authorization URL, e.g. {@code &ui_locales=fr} */
+    void startLogin(SmsTestRealm realm, String extraQuery) {
         driver.driver().manage().deleteAllCookies();
-        driver.open(new OidcClient(realm.url()).authorizationUrl(SmsTestRealm.CLIENT, realm.redirect()));
+        driver.open(new OidcClient(realm.url()).authorizationUrl(SmsTestRealm.CLIENT, realm.redirect()) + extraQuery);
         driver.findElement(By.id("username")).sendKeys(SmsTestRealm.USER);
         driver.findElement(By.id("password")).sendKeys(SmsTestRealm.PASSWORD);
         navigate(() -> driver.findElement(By.id("kc-login")).click());
@@ -60,7 +65,22 @@ final class SmsBrowser {
     private void navigate(Runnable action) {
         WebElement page = driver.findElement(By.tagName("html"));
         action.run();
-        new WebDriverWait(driver.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        awaitLeft(page);
+    }
+
+    /**
+     * Waits until {@code page} no longer belongs to the current document. Chromium sometimes reports a
+     * node of a replaced document as an inspector error rather than as a stale element: both mean "left".
+     */
+    private void awaitLeft(WebElement page) {
+        new WebDriverWait(driver.driver(), Duration.ofSeconds(15)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (WebDriverException e) {
+                return true;
+            }
+        });
     }
 
     List<String> shownRecoveryCodes() {
@@ -97,6 +117,12 @@ final class SmsBrowser {
             }
         }
         throw new AssertionError("no code in " + url);
+    }
+
+    void open(String url) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.open(url);
+        awaitLeft(page);
     }
 
     String currentUrl() {

@@ -213,6 +213,50 @@ class SmsLoginIT {
     }
 
     @Test
+    void logSenderPrintsTheCodeForDevelopmentAndAGatewayOutageIsAFormError() throws Exception {
+        // Development: the log sender writes the masked number and the text (with the code) to the server log.
+        SmsTestRealm dev = realm("sms-dev", Map.of("sender", "log"), 0);
+        int logLines = Files.readAllLines(Path.of(PackServerConfig.SERVER_LOG)).size();
+        browser.startLogin(dev);
+        browser.submitPhone("+33612345607");
+        String line = awaitLogLine(logLines, "b2bpack SMS to +33*******07: ");
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("code is (\\d{6})").matcher(line);
+        assertTrue(code.find(), line);
+        assertFalse(line.contains("+33612345607"), "full number in the log line");
+        browser.submitCode(code.group(1));
+        assertEquals(5, browser.shownRecoveryCodes().size());
+        browser.acknowledgeRecoveryCodes();
+        browser.awaitAuthorizationCode();
+        assertTrue(gateway.messages().isEmpty());
+
+        // Gateway down: a form error, no credential, no 500; the next try goes through.
+        SmsTestRealm realm = realm("sms-outage", Map.of("sender", "http", "resendCooldownSeconds", "0"), 0);
+        gateway.failNext(1);
+        browser.startLogin(realm);
+        browser.submitPhone("+33612345608");
+        assertTextContains(browser, "The SMS could not be sent");
+        assertTrue(browser.has("phone"));
+        SmsFlows.enrollOnPhonePage(browser, gateway, "+33612345608");
+    }
+
+    /** The first line after line {@code skip} of the server log that contains {@code text}, polled with a deadline. */
+    private static String awaitLogLine(int skip, String text) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            List<String> lines = Files.readAllLines(Path.of(PackServerConfig.SERVER_LOG));
+            for (String line : lines.subList(Math.min(skip, lines.size()), lines.size())) {
+                if (line.contains(text)) {
+                    return line;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no log line with " + text);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
     void wrongCodesCountTowardsTheRealmBruteForceLockout() {
         SmsTestRealm realm = realm("sms-brute", Map.of("sender", "http"), 2);
         String number = "+33612345606";
