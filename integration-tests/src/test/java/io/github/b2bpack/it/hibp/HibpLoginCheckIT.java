@@ -265,5 +265,7 @@ class HibpLoginCheckIT {
         assertEquals(503, closed.status(), closed.body());
         assertEquals("temporarily_unavailable", closed.field("error"));
         assertTrue(closedMillis < BUDGET_MILLIS + 2000, "closed took " + closedMillis + " ms");
+        assertTrue(admin.realm(REALM).getEvents(List.of("LOGIN_ERROR"), null, null, null, null, null, 0, 100).stream()
+                .anyMatch(e -> "breach_check_unavailable".equals(e.getError())), "closed-mode refusal is a LOGIN_ERROR");
     }
 }
