@@ -172,6 +172,27 @@ class SmsAdminIT {
         assertTextContains(browser, "Mobilnummer");
     }
 
+    /**
+     * The one real expiry check (the rules are unit-tested with an injected clock): the shortest
+     * allowed lifetime is 30 s, so this test has to let 30 s pass.
+     */
+    @Test
+    void expiredCodeIsRefused() throws InterruptedException {
+        SmsTestRealm realm = realm("sms-expiry", Map.of("sender", "http", "codeTtlSeconds", "30"));
+        String number = "+33612345620";
+        browser.startLogin(realm);
+        browser.submitPhone(number);
+        List<FakeSmsGateway.Sms> texts = gateway.awaitMessagesTo(number, 1, SmsFlows.WAIT);
+        long expired = System.nanoTime() + java.time.Duration.ofSeconds(31).toNanos();
+        while (System.nanoTime() < expired) {
+            Thread.sleep(250);
+        }
+        browser.submitCode(texts.get(0).code());
+        assertTextContains(browser, "This code has expired");
+        assertTrue(admin.realm(realm.name).users().get(realm.userId).credentials().stream()
+                .noneMatch(c -> c.getType().equals("sms-otp")));
+    }
+
     @Test
     void outOfRangeConfigurationIsRefusedWithAClearPageAndLogLine() throws IOException {
         SmsTestRealm realm = realm("sms-misconfigured", Map.of("sender", "http", "codeTtlSeconds", "10"));

@@ -36,6 +36,11 @@ public final class SmsChallenges {
 
     private static final Logger LOG = Logger.getLogger(SmsChallenges.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * The store keeps a code this long past its expiry (it is refused by its own timestamp), so a late
+     * entry is told "expired" rather than "no code".
+     */
+    private static final long EXPIRED_GRACE_SECONDS = 60;
     private static final String DEFAULT_TEXT = "Your verification code is {0}. It expires in {1} minutes.";
 
     /** Login codes and enrollment codes never stand in for each other. */
@@ -123,7 +128,7 @@ public final class SmsChallenges {
         byte[] salt = CodeHasher.newSalt(RANDOM);
         PendingCode pending = new PendingCode(CodeHasher.hash(code, salt), CodeHasher.encodeSalt(salt), now,
                 now + ttlSeconds * 1000, 0, digest(phone));
-        store.put(codeKey(), ttlSeconds, pending.toMap());
+        store.put(codeKey(), ttlSeconds + EXPIRED_GRACE_SECONDS, pending.toMap());
         return new SendResult(SendStatus.SENT, 0);
     }
 
@@ -138,7 +143,7 @@ public final class SmsChallenges {
         CodeCheck.Result result = CodeCheck.check(pending, input, now, settings.policy().maxAttempts(), digest(phone));
         switch (result.outcome()) {
             case WRONG -> {
-                long left = Math.max(1, (pending.expiresAtMillis() - now) / 1000);
+                long left = Math.max(1, (pending.expiresAtMillis() - now) / 1000) + EXPIRED_GRACE_SECONDS;
                 store.put(codeKey(), left, result.remaining().toMap());
             }
             case NO_CODE -> {
