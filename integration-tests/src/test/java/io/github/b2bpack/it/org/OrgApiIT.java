@@ -83,6 +83,9 @@ class OrgApiIT {
             assertTrue(browserAuthenticators.contains("breached-password-check"), browserAuthenticators.toString());
             assertTrue(browserAuthenticators.contains("sms-otp-form"), browserAuthenticators.toString());
             assertEquals(1, admin.realm(slug).clients().findByClientId("app").size());
+            // Other modules (webhook payloads) learn the organization from these realm attributes.
+            assertEquals(slug, realm.getAttributes().get("b2bpack.org.domain"));
+            assertEquals("production", realm.getAttributes().get("b2bpack.org.environment"));
 
             assertEquals(org, http.get("/" + slug).json());
 
@@ -96,7 +99,10 @@ class OrgApiIT {
             assertEquals(slug, updated.field("domain"));
             assertEquals("Org IT Lifecycle Renamed", updated.field("name"));
             assertEquals(Map.of("production", "up", "sandbox", "up"), statuses(updated.json()));
-            assertTrue(admin.realm(slug + "--sandbox").toRepresentation().isEnabled());
+            RealmRepresentation sandbox = admin.realm(slug + "--sandbox").toRepresentation();
+            assertTrue(sandbox.isEnabled());
+            assertEquals(slug, sandbox.getAttributes().get("b2bpack.org.domain"));
+            assertEquals("sandbox", sandbox.getAttributes().get("b2bpack.org.environment"));
 
             OidcClient.Response down = http.put("/" + slug, "{\"environments\":[{\"name\":\"production\",\"status\":\"down\"}]}");
             assertEquals(200, down.status(), down.body());

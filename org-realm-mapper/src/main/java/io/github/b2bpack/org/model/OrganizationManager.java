@@ -20,6 +20,13 @@ import org.keycloak.services.managers.RealmManager;
  */
 public final class OrganizationManager {
 
+    /** Realm attribute naming the organization a realm belongs to (its immutable domain slug). */
+    public static final String DOMAIN_ATTRIBUTE = "b2bpack.org.domain";
+    /** Realm attribute naming the environment a realm serves: {@value #PRODUCTION} or {@value #SANDBOX}. */
+    public static final String ENVIRONMENT_ATTRIBUTE = "b2bpack.org.environment";
+    public static final String PRODUCTION = "production";
+    public static final String SANDBOX = "sandbox";
+
     private static final Logger LOG = Logger.getLogger(OrganizationManager.class);
 
     /** Slugs that would shadow a path of the organization API. */
@@ -54,9 +61,9 @@ public final class OrganizationManager {
         long now = System.currentTimeMillis();
         Organization org = new Organization(slug, name, domains, now, now, productionUp, sandboxUp);
         store.insert(org);
-        createRealm(Slugs.productionRealm(slug), name, domains, productionUp);
+        createRealm(slug, PRODUCTION, name, domains, productionUp);
         if (sandboxUp) {
-            createRealm(Slugs.sandboxRealm(slug), name + " (sandbox)", domains, true);
+            createRealm(slug, SANDBOX, name + " (sandbox)", domains, true);
         }
         return org;
     }
@@ -78,7 +85,7 @@ public final class OrganizationManager {
 
         RealmModel production = realm(Slugs.productionRealm(current.slug())).orElse(null);
         if (production == null) {
-            production = createRealm(Slugs.productionRealm(current.slug()), newName, newDomains, productionUp);
+            production = createRealm(current.slug(), PRODUCTION, newName, newDomains, productionUp);
         } else {
             production.setEnabled(productionUp);
             production.setDisplayName(newName);
@@ -88,7 +95,7 @@ public final class OrganizationManager {
         }
         RealmModel sandbox = realm(Slugs.sandboxRealm(current.slug())).orElse(null);
         if (sandbox == null && sandboxUp) {
-            createRealm(Slugs.sandboxRealm(current.slug()), newName + " (sandbox)", newDomains, true);
+            createRealm(current.slug(), SANDBOX, newName + " (sandbox)", newDomains, true);
         } else if (sandbox != null) {
             sandbox.setEnabled(sandboxUp);
             sandbox.setDisplayName(newName + " (sandbox)");
@@ -124,7 +131,8 @@ public final class OrganizationManager {
         }
     }
 
-    private RealmModel createRealm(String realmName, String displayName, List<String> domains, boolean enabled) {
+    private RealmModel createRealm(String slug, String environment, String displayName, List<String> domains, boolean enabled) {
+        String realmName = SANDBOX.equals(environment) ? Slugs.sandboxRealm(slug) : Slugs.productionRealm(slug);
         RealmRepresentation rep = template.instantiate(realmName, displayName, enabled);
         for (String skipped : sanitizer.sanitize(rep)) {
             LOG.warnf("Realm template %s: skipped %s for realm %s", template.source(), skipped, realmName);
@@ -137,6 +145,9 @@ public final class OrganizationManager {
             session.getContext().setRealm(previous);
         }
         EmailDomainRule.apply(session, realm, domains);
+        // Read by other modules (the webhook payload's organization fields) without depending on this one.
+        realm.setAttribute(DOMAIN_ATTRIBUTE, slug);
+        realm.setAttribute(ENVIRONMENT_ATTRIBUTE, environment);
         return realm;
     }
 }
