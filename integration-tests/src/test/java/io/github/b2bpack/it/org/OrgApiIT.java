@@ -167,6 +167,20 @@ class OrgApiIT {
         JsonNode down = http.get("?q[environments_status_in][]=down".replace("[", "%5B").replace("]", "%5D")).json();
         assertEquals(List.of(c, b, a), slugs(down));
 
+        // The console's Enabled switch goes through the standard realm update, not this API:
+        // both the filter and the organization's status must follow the realm itself.
+        RealmRepresentation disable = admin.realm(a).toRepresentation();
+        disable.setEnabled(false);
+        admin.realm(a).update(disable);
+        assertEquals(List.of(c), slugs(http.get("?q%5Benvironments_status_in%5D%5B%5D=up").json()));
+        assertEquals(List.of(c, b, a), slugs(http.get("?q%5Benvironments_status_in%5D%5B%5D=down").json()));
+        assertEquals(Map.of("production", "down", "sandbox", "down"), statuses(http.get("/" + a).json()));
+        RealmRepresentation enable = admin.realm(a).toRepresentation();
+        enable.setEnabled(true);
+        admin.realm(a).update(enable);
+        assertEquals(List.of(c, a), slugs(http.get("?q%5Benvironments_status_in%5D%5B%5D=up").json()));
+        assertEquals(Map.of("production", "up", "sandbox", "down"), statuses(http.get("/" + a).json()));
+
         for (String bad : List.of("?per_page=0", "?per_page=101", "?page=abc", "?page=-1",
                 "?q%5Benvironments_status_in%5D%5B%5D=maybe")) {
             OidcClient.Response refused = http.get(bad);

@@ -18,18 +18,25 @@ import jakarta.persistence.Table;
         @NamedQuery(name = "b2bOrgPage",
                 query = "select o from B2bOrganization o order by o.createdAt desc, o.id asc"),
         @NamedQuery(name = "b2bOrgCount", query = "select count(o) from B2bOrganization o"),
+        // The status filter reads Keycloak's own REALM table (two primary-key probes per row), so it
+        // follows the realms' enabled flag however it was changed: this API, the admin console or a
+        // realm import. Realm ids are immutable: production = slug, sandbox = slug + "--sandbox".
         @NamedQuery(name = "b2bOrgPageAnyUp",
-                query = "select o from B2bOrganization o where o.productionUp = true or o.sandboxUp = true"
+                query = "select o from B2bOrganization o where " + OrganizationEntity.ENABLED_REALMS + " > 0"
                         + " order by o.createdAt desc, o.id asc"),
         @NamedQuery(name = "b2bOrgCountAnyUp",
-                query = "select count(o) from B2bOrganization o where o.productionUp = true or o.sandboxUp = true"),
+                query = "select count(o) from B2bOrganization o where " + OrganizationEntity.ENABLED_REALMS + " > 0"),
         @NamedQuery(name = "b2bOrgPageAnyDown",
-                query = "select o from B2bOrganization o where o.productionUp = false or o.sandboxUp = false"
+                query = "select o from B2bOrganization o where " + OrganizationEntity.ENABLED_REALMS + " < 2"
                         + " order by o.createdAt desc, o.id asc"),
         @NamedQuery(name = "b2bOrgCountAnyDown",
-                query = "select count(o) from B2bOrganization o where o.productionUp = false or o.sandboxUp = false"),
+                query = "select count(o) from B2bOrganization o where " + OrganizationEntity.ENABLED_REALMS + " < 2"),
 })
 public class OrganizationEntity {
+
+    /** Number of this organization's realms (production, sandbox) that exist and are enabled. */
+    static final String ENABLED_REALMS = "(select count(r) from RealmEntity r where r.enabled = true"
+            + " and (r.id = o.id or r.id = concat(o.id, '" + io.github.b2bpack.org.slug.Slugs.SANDBOX_SUFFIX + "')))";
 
     @Id
     @Column(name = "ID", length = 63)
@@ -44,11 +51,11 @@ public class OrganizationEntity {
     @Column(name = "UPDATED_AT", nullable = false)
     private long updatedAt;
 
-    /** Mirror of the production realm's enabled flag, kept for filtering without loading realms. */
+    /** Production status last requested through the API; the list filter reads the realm itself (REALM.ENABLED). */
     @Column(name = "PRODUCTION_UP", nullable = false)
     private boolean productionUp;
 
-    /** Mirror of the sandbox realm's enabled flag (false while no sandbox realm exists). */
+    /** Sandbox status last requested through the API; the list filter reads the realm itself (REALM.ENABLED). */
     @Column(name = "SANDBOX_UP", nullable = false)
     private boolean sandboxUp;
 
