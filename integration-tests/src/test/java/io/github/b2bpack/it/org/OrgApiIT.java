@@ -335,6 +335,14 @@ class OrgApiIT {
         assertEquals(400, http.get("/discovery?email=not-an-email").status());
         assertEquals(400, http.get("/discovery").status());
 
+        // The lookup is cached on the node; a write through the API must be visible at once.
+        assertEquals(404, http.get("/discovery?email=bob%40disco-two-it.example").status());
+        assertEquals(200, http.put("/" + slug, "{\"allowed_email_domains\":[\"disco-it.example\",\"disco-two-it.example\"]}").status());
+        assertEquals(slug, http.get("/discovery?email=bob%40disco-two-it.example").json().get("domain").asText());
+        assertEquals(200, http.put("/" + slug, "{\"name\":\"Org IT Discovery Renamed\",\"allowed_email_domains\":[\"disco-it.example\"]}").status());
+        assertEquals(404, http.get("/discovery?email=bob%40disco-two-it.example").status());
+        assertEquals("Org IT Discovery Renamed", http.get("/discovery?email=bob%40disco-it.example").json().get("name").asText());
+
         HttpClient noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         String query = "client_id=app&response_type=code&scope=openid&state=s%20t&redirect_uri=https%3A%2F%2Fevil.example%2Fcb"
                 + "&login_hint=carol%40disco-it.example";

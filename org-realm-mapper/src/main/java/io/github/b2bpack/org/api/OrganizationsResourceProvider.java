@@ -1,5 +1,6 @@
 package io.github.b2bpack.org.api;
 
+import io.github.b2bpack.org.model.DomainLookupCache;
 import io.github.b2bpack.org.model.OrganizationManager;
 import io.github.b2bpack.org.template.RealmTemplate;
 import io.github.b2bpack.org.template.TemplateSanitizer;
@@ -16,10 +17,12 @@ public final class OrganizationsResourceProvider implements AdminRealmResourcePr
 
     private final RealmTemplate template;
     private final TemplateSanitizer sanitizer;
+    private final DomainLookupCache cache;
 
-    OrganizationsResourceProvider(RealmTemplate template, TemplateSanitizer sanitizer) {
+    OrganizationsResourceProvider(RealmTemplate template, TemplateSanitizer sanitizer, DomainLookupCache cache) {
         this.template = template;
         this.sanitizer = sanitizer;
+        this.cache = cache;
     }
 
     @Override
@@ -28,7 +31,7 @@ public final class OrganizationsResourceProvider implements AdminRealmResourcePr
         if (!Config.getAdminRealm().equals(realm.getName())) {
             throw new NotFoundException();
         }
-        return new OrganizationsResource(session, auth, adminEvent, new OrganizationManager(session, template, sanitizer));
+        return new OrganizationsResource(session, auth, adminEvent, new OrganizationManager(session, template, sanitizer, cache));
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.github.b2bpack.org.api;
 
+import java.time.Duration;
 import java.util.List;
 
+import io.github.b2bpack.org.model.DomainLookupCache;
 import io.github.b2bpack.org.template.ProviderCatalog;
 import io.github.b2bpack.org.template.RealmTemplate;
 import io.github.b2bpack.org.template.TemplateSanitizer;
@@ -22,15 +24,18 @@ public final class OrganizationsResourceProviderFactory implements AdminRealmRes
 
     public static final String ID = "orgs";
     public static final String OPTION_TEMPLATE = "template";
+    public static final String OPTION_DISCOVERY_CACHE_TTL = "discovery-cache-ttl";
+    static final int DEFAULT_DISCOVERY_CACHE_TTL_SECONDS = 10;
 
     private static final Logger LOG = Logger.getLogger(OrganizationsResourceProviderFactory.class);
 
     private RealmTemplate template;
     private TemplateSanitizer sanitizer;
+    private DomainLookupCache discoveryCache;
 
     @Override
     public AdminRealmResourceProvider create(KeycloakSession session) {
-        return new OrganizationsResourceProvider(template, sanitizer);
+        return new OrganizationsResourceProvider(template, sanitizer, discoveryCache);
     }
 
     @Override
@@ -39,11 +44,21 @@ public final class OrganizationsResourceProviderFactory implements AdminRealmRes
         // template would be worse than a failed start.
         template = RealmTemplate.load(config.get(OPTION_TEMPLATE));
         LOG.infof("Organization realms are created from %s", template.source());
+        int ttl = config.getInt(OPTION_DISCOVERY_CACHE_TTL, DEFAULT_DISCOVERY_CACHE_TTL_SECONDS);
+        if (ttl < 0) {
+            throw new IllegalArgumentException(OPTION_DISCOVERY_CACHE_TTL + " must be 0 (off) or a number of seconds");
+        }
+        discoveryCache = new DomainLookupCache(Duration.ofSeconds(ttl));
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         sanitizer = new TemplateSanitizer(ProviderCatalog.of(factory));
+    }
+
+    /** This node's discovery cache, shared with the browser entry point ({@code org-login}). */
+    public DomainLookupCache discoveryCache() {
+        return discoveryCache;
     }
 
     @Override
@@ -61,6 +76,12 @@ public final class OrganizationsResourceProviderFactory implements AdminRealmRes
                 .property().name(OPTION_TEMPLATE).type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Path of the realm JSON (a realm export) that new organization realms are imported from. "
                         + "Default: the pack's recommended template (classpath " + RealmTemplate.DEFAULT_RESOURCE + ").")
+                .add()
+                .property().name(OPTION_DISCOVERY_CACHE_TTL).type(ProviderConfigProperty.INTEGER_TYPE)
+                .defaultValue(DEFAULT_DISCOVERY_CACHE_TTL_SECONDS)
+                .helpText("Seconds this node keeps an email domain to organization lookup of discovery in memory; "
+                        + "0 turns the cache off. Changes made through this node are seen at once; changes made "
+                        + "through another node within this many seconds. Default: " + DEFAULT_DISCOVERY_CACHE_TTL_SECONDS + ".")
                 .add()
                 .build();
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.github.b2bpack.org.domain.EmailDomains;
+import io.github.b2bpack.org.model.DomainLookupCache;
 import io.github.b2bpack.org.model.OrganizationStore;
 import io.github.b2bpack.org.slug.Slugs;
 import jakarta.ws.rs.GET;
@@ -32,9 +33,11 @@ public final class OrgLoginResource {
     public static final String MESSAGE_UNKNOWN = "b2bpackOrgLoginUnknown";
 
     private final KeycloakSession session;
+    private final DomainLookupCache cache;
 
-    OrgLoginResource(KeycloakSession session) {
+    OrgLoginResource(KeycloakSession session, DomainLookupCache cache) {
         this.session = session;
+        this.cache = cache;
     }
 
     @GET
@@ -57,7 +60,7 @@ public final class OrgLoginResource {
             return page(uriInfo, false);
         }
         Optional<RealmModel> realm = EmailDomains.domainOf(hint)
-                .flatMap(domain -> new OrganizationStore(session).findByEmailDomain(domain))
+                .flatMap(domain -> new OrganizationStore(session, cache).findByEmailDomain(domain))
                 .map(org -> session.realms().getRealm(Slugs.productionRealm(org.slug())))
                 .filter(RealmModel::isEnabled);
         if (realm.isEmpty()) {

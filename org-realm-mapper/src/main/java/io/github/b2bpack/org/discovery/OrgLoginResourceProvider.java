@@ -1,5 +1,6 @@
 package io.github.b2bpack.org.discovery;
 
+import io.github.b2bpack.org.model.DomainLookupCache;
 import jakarta.ws.rs.NotFoundException;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -9,9 +10,11 @@ import org.keycloak.services.resource.RealmResourceProvider;
 public final class OrgLoginResourceProvider implements RealmResourceProvider {
 
     private final KeycloakSession session;
+    private final DomainLookupCache cache;
 
-    OrgLoginResourceProvider(KeycloakSession session) {
+    OrgLoginResourceProvider(KeycloakSession session, DomainLookupCache cache) {
         this.session = session;
+        this.cache = cache;
     }
 
     @Override
@@ -19,7 +22,7 @@ public final class OrgLoginResourceProvider implements RealmResourceProvider {
         if (!Config.getAdminRealm().equals(session.getContext().getRealm().getName())) {
             throw new NotFoundException();
         }
-        return new OrgLoginResource(session);
+        return new OrgLoginResource(session, cache);
     }
 
     @Override

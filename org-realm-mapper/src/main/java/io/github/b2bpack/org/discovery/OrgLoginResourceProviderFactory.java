@@ -1,5 +1,8 @@
 package io.github.b2bpack.org.discovery;
 
+import io.github.b2bpack.org.api.OrganizationsResourceProviderFactory;
+import io.github.b2bpack.org.model.DomainLookupCache;
+import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -10,9 +13,11 @@ public final class OrgLoginResourceProviderFactory implements RealmResourceProvi
 
     public static final String ID = "org-login";
 
+    private DomainLookupCache discoveryCache;
+
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        return new OrgLoginResourceProvider(session);
+        return new OrgLoginResourceProvider(session, discoveryCache);
     }
 
     @Override
@@ -21,6 +26,9 @@ public final class OrgLoginResourceProviderFactory implements RealmResourceProvi
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        // One cache per node for both discovery paths, so an API write clears what the login page reads.
+        discoveryCache = ((OrganizationsResourceProviderFactory) factory.getProviderFactory(
+                AdminRealmResourceProvider.class, OrganizationsResourceProviderFactory.ID)).discoveryCache();
     }
 
     @Override

@@ -37,11 +37,12 @@ public final class OrganizationManager {
     private final TemplateSanitizer sanitizer;
     private final OrganizationStore store;
 
-    public OrganizationManager(KeycloakSession session, RealmTemplate template, TemplateSanitizer sanitizer) {
+    public OrganizationManager(KeycloakSession session, RealmTemplate template, TemplateSanitizer sanitizer,
+                               DomainLookupCache cache) {
         this.session = session;
         this.template = template;
         this.sanitizer = sanitizer;
-        this.store = new OrganizationStore(session);
+        this.store = new OrganizationStore(session, cache);
     }
 
     public OrganizationStore store() {

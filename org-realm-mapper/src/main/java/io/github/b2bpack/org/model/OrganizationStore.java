@@ -18,10 +18,14 @@ import org.keycloak.models.KeycloakSession;
  */
 public final class OrganizationStore {
 
+    private final KeycloakSession session;
     private final EntityManager em;
+    private final DomainLookupCache cache;
 
-    public OrganizationStore(KeycloakSession session) {
+    public OrganizationStore(KeycloakSession session, DomainLookupCache cache) {
+        this.session = session;
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        this.cache = cache;
     }
 
     public Optional<Organization> find(String slug) {
@@ -59,10 +63,12 @@ public final class OrganizationStore {
         return new Page(data, total);
     }
 
-    /** The organization owning an email domain (one primary-key lookup). */
+    /** The organization owning an email domain: this node's cache, else one primary-key lookup. */
     public Optional<Organization> findByEmailDomain(String domain) {
-        OrganizationEmailDomainEntity owner = em.find(OrganizationEmailDomainEntity.class, domain);
-        return owner == null ? Optional.empty() : find(owner.getOrganizationId());
+        return cache.lookup(domain, d -> {
+            OrganizationEmailDomainEntity owner = em.find(OrganizationEmailDomainEntity.class, d);
+            return owner == null ? Optional.empty() : find(owner.getOrganizationId());
+        });
     }
 
     /** Domains among {@code domains} owned by an organization other than {@code slug}. */
@@ -79,6 +85,7 @@ public final class OrganizationStore {
     }
 
     public void insert(Organization org) {
+        cache.invalidateOnWrite(session);
         OrganizationEntity entity = new OrganizationEntity();
         entity.setId(org.slug());
         copy(org, entity);
@@ -90,6 +97,7 @@ public final class OrganizationStore {
     }
 
     public void update(Organization org) {
+        cache.invalidateOnWrite(session);
         OrganizationEntity entity = em.find(OrganizationEntity.class, org.slug());
         copy(org, entity);
         // Entity-by-entity rather than a bulk delete: kept rows stay managed, and a domain removed
@@ -114,6 +122,7 @@ public final class OrganizationStore {
     }
 
     public void delete(String slug) {
+        cache.invalidateOnWrite(session);
         domainEntitiesOf(slug).forEach(em::remove);
         OrganizationEntity entity = em.find(OrganizationEntity.class, slug);
         if (entity != null) {

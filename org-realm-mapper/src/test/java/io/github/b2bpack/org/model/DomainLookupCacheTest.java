@@ -1,0 +1,49 @@
+package io.github.b2bpack.org.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+
+class DomainLookupCacheTest {
+
+    private final AtomicInteger reads = new AtomicInteger();
+    private final Function<String, Optional<Organization>> database = domain -> {
+        reads.incrementAndGet();
+        return domain.equals("acme.example")
+                ? Optional.of(new Organization("acme", "Acme", List.of("acme.example"), 1, 1, true, false))
+                : Optional.empty();
+    };
+
+    @Test
+    void answersRepeatedLookupsIncludingUnknownDomainsFromMemory() {
+        DomainLookupCache cache = new DomainLookupCache(Duration.ofMinutes(1));
+        assertEquals("acme", cache.lookup("acme.example", database).orElseThrow().slug());
+        assertEquals("acme", cache.lookup("acme.example", database).orElseThrow().slug());
+        assertEquals(Optional.empty(), cache.lookup("nobody.example", database));
+        assertEquals(Optional.empty(), cache.lookup("nobody.example", database));
+        assertEquals(2, reads.get());
+    }
+
+    @Test
+    void invalidationSendsTheNextLookupToTheDatabase() {
+        DomainLookupCache cache = new DomainLookupCache(Duration.ofMinutes(1));
+        cache.lookup("acme.example", database);
+        cache.invalidateAll();
+        cache.lookup("acme.example", database);
+        assertEquals(2, reads.get());
+    }
+
+    @Test
+    void zeroTtlReadsTheDatabaseEveryTime() {
+        DomainLookupCache cache = new DomainLookupCache(Duration.ZERO);
+        cache.lookup("acme.example", database);
+        cache.lookup("acme.example", database);
+        assertEquals(2, reads.get());
+    }
+}
