@@ -118,12 +118,11 @@ public final class OrganizationsResource {
                 ApiErrors.badRequest("invalid_email", "email must be an address with a valid domain"));
         Organization org = organizations.store().findByEmailDomain(domain).orElseThrow(() ->
                 ApiErrors.notFound("no organization owns this email domain"));
+        // Each realm is read once: a sandbox realm that does not exist is not held by Keycloak's
+        // realm cache, so every read of it is a database query.
         List<DiscoveryRepresentation.RealmEntry> realms = new ArrayList<>();
-        for (EnvironmentRepresentation env : environments(org)) {
-            organizations.realm(env.realm()).ifPresent(realm -> realms.add(new DiscoveryRepresentation.RealmEntry(
-                    env.name(), realm.getName(), env.status(),
-                    Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()))));
-        }
+        addRealm(realms, EnvironmentRepresentation.PRODUCTION, Slugs.productionRealm(org.slug()));
+        addRealm(realms, EnvironmentRepresentation.SANDBOX, Slugs.sandboxRealm(org.slug()));
         return new DiscoveryRepresentation(DiscoveryRepresentation.TYPE, org.slug(), org.name(), realms);
     }
 
@@ -211,6 +210,13 @@ public final class OrganizationsResource {
             organizations.realm(realmId).map(RealmModel::getMasterAdminClient)
                     .ifPresent(client -> client.getRolesStream().forEach(user::grantRole));
         }
+    }
+
+    private void addRealm(List<DiscoveryRepresentation.RealmEntry> realms, String environment, String realmId) {
+        organizations.realm(realmId).ifPresent(realm -> realms.add(new DiscoveryRepresentation.RealmEntry(
+                environment, realm.getName(),
+                realm.isEnabled() ? EnvironmentRepresentation.UP : EnvironmentRepresentation.DOWN,
+                Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()))));
     }
 
     OrganizationRepresentation toRepresentation(Organization org) {
