@@ -300,6 +300,50 @@ class WebhookDeliveryIT {
         assertDoesNotThrow(() -> new Webhook(newKey).verify(d.bodyText(), WebhookReceiver.lowerCaseHeaders(d)));
     }
 
+    /**
+     * Switching a webhook to v1a (Ed25519) is a rotation: during the grace period the old HMAC key and the new
+     * Ed25519 key both sign; the v1a signature verifies with nothing but the returned {@code whpk_} public key.
+     */
+    @Test
+    void switchingToV1aSignsWithEd25519VerifiableWithThePublicKey() throws Exception {
+        String oldKey = createWebhook(List.of("user.*"));
+        String id = api.get("/webhooks").json().get("data").get(0).get("id").asText();
+        String body = "{\"name\":\"receiver\",\"target_url\":\"" + RECEIVER_URL + "\",\"event_codes\":[\"user.*\"],";
+        assertEquals(400, api.put("/webhooks/" + id, body + "\"signature_scheme\":\"v2\"}").status(), "unknown scheme");
+        OidcClient.Response switched = api.put("/webhooks/" + id, body + "\"signature_scheme\":\"v1a\"}");
+        assertEquals(200, switched.status(), switched.body());
+        assertEquals("v1a", switched.json().get("signature_scheme").asText());
+        assertFalse(switched.json().has("signature_key"), "the private key never leaves the server");
+        String publicKey = switched.json().get("public_key").asText();
+        assertTrue(publicKey.startsWith("whpk_"), publicKey);
+        JsonNode read = api.get("/webhooks/" + id).json();
+        assertEquals(publicKey, read.get("public_key").asText());
+        assertFalse(read.has("signature_key"));
+
+        OidcClient.Response test = api.post("/webhook-events/trigger-test", "{\"event_code\":\"user.login.success\",\"send\":true}");
+        assertEquals(200, test.status(), test.body());
+        RecordedRequest d = receiver.awaitRequests(r -> r.header("webhook-id") != null, 1, WAIT).get(0);
+        String[] signatures = d.header("webhook-signature").split(" ");
+        assertEquals(2, signatures.length, d.header("webhook-signature"));
+        assertTrue(signatures[0].startsWith("v1a,"), signatures[0]);
+        String signed = d.header("webhook-id") + "." + d.header("webhook-timestamp") + "." + d.bodyText();
+        assertTrue(verifyEd25519(publicKey, signed, java.util.Base64.getDecoder().decode(signatures[0].substring(4))));
+        assertDoesNotThrow(() -> new Webhook(oldKey).verify(d.bodyText(), WebhookReceiver.lowerCaseHeaders(d)),
+                "the old HMAC key still verifies during the grace period");
+    }
+
+    /** What a receiver does with a {@code whpk_} key: rebuild the X.509 form of the raw 32 bytes and verify with the JDK. */
+    private static boolean verifyEd25519(String whpk, String signedText, byte[] signature) throws Exception {
+        byte[] raw = java.util.Base64.getDecoder().decode(whpk.substring("whpk_".length()));
+        byte[] x509 = new byte[12 + raw.length];
+        System.arraycopy(new byte[] {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00}, 0, x509, 0, 12);
+        System.arraycopy(raw, 0, x509, 12, raw.length);
+        java.security.Signature verifier = java.security.Signature.getInstance("Ed25519");
+        verifier.initVerify(java.security.KeyFactory.getInstance("Ed25519").generatePublic(new java.security.spec.X509EncodedKeySpec(x509)));
+        verifier.update(signedText.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return verifier.verify(signature);
+    }
+
     /** CI-sized version of the 10,000-event run (see docs/benchmarks.md): nothing is lost. */
     @Test
     void aReceiverFailing30PercentLosesNothing() {

@@ -2,6 +2,7 @@ package io.github.b2bpack.webhook.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.b2bpack.webhook.signing.SigningKey;
 import io.github.b2bpack.webhook.subscription.EventCodePatterns;
 
 import java.io.IOException;
@@ -10,12 +11,16 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
-/** The body of create and update: {@code {name, target_url, event_codes[], active}}, parsed strictly. */
-record WebhookRequest(String name, String targetUrl, List<String> eventCodes, boolean active) {
+/**
+ * The body of create and update: {@code {name, target_url, event_codes[], active, signature_scheme}}, parsed strictly.
+ *
+ * @param signatureScheme {@code v1} or {@code v1a}; null when absent (create: v1, update: unchanged)
+ */
+record WebhookRequest(String name, String targetUrl, List<String> eventCodes, boolean active, String signatureScheme) {
 
     static final int MAX_BODY_CHARS = 64 * 1024;
     static final int MAX_NAME = 255;
-    private static final Set<String> FIELDS = Set.of("name", "target_url", "event_codes", "active");
+    private static final Set<String> FIELDS = Set.of("name", "target_url", "event_codes", "active", "signature_scheme");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static WebhookRequest parse(String body) {
@@ -38,7 +43,7 @@ record WebhookRequest(String name, String targetUrl, List<String> eventCodes, bo
             String field = it.next();
             if (!FIELDS.contains(field)) {
                 throw ApiException.badRequest("unknown field '" + (field.length() > 40 ? field.substring(0, 40) + "…" : field)
-                        + "'; expected name, target_url, event_codes, active");
+                        + "'; expected name, target_url, event_codes, active, signature_scheme");
             }
         }
         JsonNode name = root.get("name");
@@ -70,6 +75,12 @@ record WebhookRequest(String name, String targetUrl, List<String> eventCodes, bo
         if (active != null && !active.isBoolean() && !active.isNull()) {
             throw ApiException.badRequest("active must be true or false");
         }
-        return new WebhookRequest(name.asText().trim(), url.asText().trim(), list, active == null || active.isNull() || active.asBoolean());
+        JsonNode scheme = root.get("signature_scheme");
+        if (scheme != null && !scheme.isNull()
+                && !(scheme.isTextual() && (SigningKey.V1.equals(scheme.asText()) || SigningKey.V1A.equals(scheme.asText())))) {
+            throw ApiException.badRequest("signature_scheme must be \"v1\" (HMAC-SHA256) or \"v1a\" (Ed25519)");
+        }
+        return new WebhookRequest(name.asText().trim(), url.asText().trim(), list, active == null || active.isNull() || active.asBoolean(),
+                scheme == null || scheme.isNull() ? null : scheme.asText());
     }
 }

@@ -2,13 +2,16 @@ package io.github.b2bpack.webhook.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.b2bpack.webhook.signing.SigningSecret;
 import io.github.b2bpack.webhook.subscription.Webhook;
 
 import java.util.List;
 
 /**
- * A webhook in API answers. {@code signature_key} is the full key only in the answers to create and
- * rotate-secret; everywhere else it is masked.
+ * A webhook in API answers. For v1, {@code signature_key} is the full HMAC secret only in the answers to
+ * create and rotate-secret (and to an update that switches the scheme); everywhere else it is masked.
+ * For v1a, {@code public_key} is the Ed25519 verification key and there is no {@code signature_key}:
+ * the private key never leaves the server.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record WebhookView(
@@ -18,14 +21,19 @@ record WebhookView(
         @JsonProperty("event_codes") List<String> eventCodes,
         boolean active,
         @JsonProperty("deactivated_reason") String deactivatedReason,
+        @JsonProperty("signature_scheme") String signatureScheme,
         @JsonProperty("signature_key") String signatureKey,
+        @JsonProperty("public_key") String publicKey,
         @JsonProperty("previous_key_expires_at") String previousKeyExpiresAt,
         @JsonProperty("created_at") String createdAt,
         @JsonProperty("updated_at") String updatedAt) {
 
+    /** @param signatureKey the v1 secret to show (create, rotate) or null for the masked form */
     static WebhookView of(Webhook w, String signatureKey, long now) {
         Long previous = w.previousKeyUntil() != null && w.previousKeyUntil() > now ? w.previousKeyUntil() : null;
-        return new WebhookView(w.id(), w.name(), w.targetUrl(), w.eventCodes(), w.active(), w.deactivatedReason(), signatureKey,
+        String shownSecret = w.publicKey() != null ? null : signatureKey != null ? signatureKey : SigningSecret.mask(null);
+        return new WebhookView(w.id(), w.name(), w.targetUrl(), w.eventCodes(), w.active(), w.deactivatedReason(),
+                w.signatureScheme(), shownSecret, w.publicKey(),
                 JsonTime.of(previous), JsonTime.of(w.createdAt()), JsonTime.of(w.updatedAt()));
     }
 }

@@ -2,7 +2,6 @@ package io.github.b2bpack.webhook.api;
 
 import io.github.b2bpack.webhook.WebhookRuntime;
 import io.github.b2bpack.webhook.outbox.OutboxStore;
-import io.github.b2bpack.webhook.signing.SigningSecret;
 import io.github.b2bpack.webhook.subscription.Webhook;
 import io.github.b2bpack.webhook.subscription.WebhookStore;
 import jakarta.ws.rs.Consumes;
@@ -49,7 +48,7 @@ public final class WebhooksResource {
             WebhookStore store = store(runtime());
             long now = System.currentTimeMillis();
             List<WebhookView> data = store.list(realm.getId(), paging.first(), paging.perPage()).stream()
-                    .map(w -> WebhookView.of(w, SigningSecret.mask(null), now)).toList();
+                    .map(w -> WebhookView.of(w, null, now)).toList();
             return Response.ok(new Page<>(data, paging.page(), paging.perPage(), store.count(realm.getId()))).build();
         });
     }
@@ -65,7 +64,7 @@ public final class WebhooksResource {
             checkTarget(runtime, request.targetUrl());
             long now = System.currentTimeMillis();
             WebhookStore.Created created = store(runtime).create(realm.getId(), request.name(), request.targetUrl(), request.eventCodes(),
-                    request.active(), now);
+                    request.active(), request.signatureScheme(), now);
             return Response.created(URI.create(created.webhook().id()))
                     .entity(WebhookView.of(created.webhook(), created.signatureKey(), now)).build();
         });
@@ -76,7 +75,7 @@ public final class WebhooksResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response get(@PathParam("id") String id) {
         auth.realm().requireViewEvents();
-        return answer(() -> Response.ok(WebhookView.of(found(store(runtime()).find(realm.getId(), id)), SigningSecret.mask(null),
+        return answer(() -> Response.ok(WebhookView.of(found(store(runtime()).find(realm.getId(), id)), null,
                 System.currentTimeMillis())).build());
     }
 
@@ -91,9 +90,16 @@ public final class WebhooksResource {
             WebhookRequest request = WebhookRequest.parse(body);
             checkTarget(runtime, request.targetUrl());
             long now = System.currentTimeMillis();
-            Webhook updated = found(store(runtime).update(realm.getId(), id, request.name(), request.targetUrl(), request.eventCodes(),
+            WebhookStore store = store(runtime);
+            Webhook updated = found(store.update(realm.getId(), id, request.name(), request.targetUrl(), request.eventCodes(),
                     request.active(), now));
-            return Response.ok(WebhookView.of(updated, SigningSecret.mask(null), now)).build();
+            if (request.signatureScheme() != null && !request.signatureScheme().equals(updated.signatureScheme())) {
+                // A scheme switch is a rotation: the old key keeps signing beside the new one for the grace period.
+                WebhookStore.Created switched = store.rotate(realm.getId(), id, request.signatureScheme(), now,
+                        now + runtime.settings().secretGracePeriod().toMillis());
+                return Response.ok(WebhookView.of(switched.webhook(), switched.signatureKey(), now)).build();
+            }
+            return Response.ok(WebhookView.of(updated, null, now)).build();
         });
     }
 
@@ -119,7 +125,7 @@ public final class WebhooksResource {
         return answer(() -> {
             WebhookRuntime runtime = runtime();
             long now = System.currentTimeMillis();
-            WebhookStore.Created rotated = store(runtime).rotate(realm.getId(), id, now,
+            WebhookStore.Created rotated = store(runtime).rotate(realm.getId(), id, null, now,
                     now + runtime.settings().secretGracePeriod().toMillis());
             if (rotated == null) {
                 throw ApiException.notFound("webhook");

@@ -1,5 +1,6 @@
 package io.github.b2bpack.webhook.delivery;
 
+import io.github.b2bpack.webhook.signing.SigningKey;
 import io.github.b2bpack.webhook.signing.WebhookSigner;
 import org.apache.http.Header;
 import org.apache.http.HttpResponse;
@@ -83,7 +84,7 @@ public final class WebhookSender implements AutoCloseable {
      * POSTs {@code body} to {@code url} with Standard Webhooks headers signed by every key in {@code keys}.
      * Never throws for a network problem: that is a result like any other.
      */
-    public DeliveryResult send(URI url, String messageId, byte[] body, List<byte[]> keys, long timestampSeconds) {
+    public DeliveryResult send(URI url, String messageId, byte[] body, List<SigningKey> keys, long timestampSeconds) {
         long start = System.nanoTime();
         HttpPost post = new HttpPost(url);
         post.setHeader(WebhookSigner.HEADER_ID, messageId);

@@ -42,6 +42,10 @@ public class WebhookEntity {
     @Column(name = "PREVIOUS_SECRET_UNTIL")
     private Long previousSecretUntil;
 
+    /** The {@code whpk_} Ed25519 public key of a v1a webhook (not secret); null for v1. */
+    @Column(name = "PUBLIC_KEY", length = 64)
+    private String publicKey;
+
     @Column(name = "DEACTIVATED_REASON", length = 255)
     private String deactivatedReason;
 
@@ -69,6 +73,8 @@ public class WebhookEntity {
     public void setPreviousSecret(String previousSecret) { this.previousSecret = previousSecret; }
     public Long getPreviousSecretUntil() { return previousSecretUntil; }
     public void setPreviousSecretUntil(Long previousSecretUntil) { this.previousSecretUntil = previousSecretUntil; }
+    public String getPublicKey() { return publicKey; }
+    public void setPublicKey(String publicKey) { this.publicKey = publicKey; }
     public String getDeactivatedReason() { return deactivatedReason; }
     public void setDeactivatedReason(String deactivatedReason) { this.deactivatedReason = deactivatedReason; }
     public long getCreatedAt() { return createdAt; }

@@ -5,6 +5,7 @@ import io.github.b2bpack.webhook.delivery.DeliveryResult;
 import io.github.b2bpack.webhook.delivery.WebhookSender;
 import io.github.b2bpack.webhook.jpa.WebhookDeliveryEntity;
 import io.github.b2bpack.webhook.metrics.WebhookMetrics;
+import io.github.b2bpack.webhook.signing.SigningKey;
 import io.github.b2bpack.webhook.subscription.SecretCipher;
 import io.github.b2bpack.webhook.subscription.Webhook;
 import io.github.b2bpack.webhook.subscription.WebhookStore;
@@ -190,7 +191,7 @@ public final class OutboxDrainer implements AutoCloseable {
             WebhookStore webhooks = new WebhookStore(em, cipher);
             long now = System.currentTimeMillis();
             String token = UUID.randomUUID().toString();
-            Map<String, List<byte[]>> keysByWebhook = new HashMap<>();
+            Map<String, List<SigningKey>> keysByWebhook = new HashMap<>();
             for (WebhookDeliveryEntity row : outbox.claimAll(outbox.dueIds(now, limit), token, now, now + settings.claimTimeout().toMillis())) {
                 String id = row.getId();
                 Webhook webhook = webhooks.findById(row.getWebhookId());
@@ -199,7 +200,7 @@ public final class OutboxDrainer implements AutoCloseable {
                     metrics.attempt(DeliveryState.CANCELLED.code(), 0);
                     continue;
                 }
-                List<byte[]> keys;
+                List<SigningKey> keys;
                 try {
                     keys = keysByWebhook.computeIfAbsent(webhook.id(), w -> webhooks.signingKeys(w, now));
                 } catch (IllegalStateException e) {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.StringJoiner;
 
 /**
- * Standard Webhooks v1 symmetric signatures: {@code v1,} + base64(HMAC-SHA256(key, id + "." + timestamp + "." + body)),
+ * Standard Webhooks v1 symmetric signatures (v1a Ed25519 ones are made by {@link SigningKey}): {@code v1,} + base64(HMAC-SHA256(key, id + "." + timestamp + "." + body)),
  * computed over the exact body bytes that are sent. Several keys (during a rotation) give several
  * space-separated signatures in one {@code webhook-signature} header; receivers accept any.
  */
@@ -35,10 +35,10 @@ public final class WebhookSigner {
     }
 
     /** The {@code webhook-signature} header value for every key in {@code keys}. */
-    public static String signatureHeader(List<byte[]> keys, String messageId, long timestampSeconds, byte[] body) {
+    public static String signatureHeader(List<SigningKey> keys, String messageId, long timestampSeconds, byte[] body) {
         StringJoiner header = new StringJoiner(" ");
-        for (byte[] key : keys) {
-            header.add(sign(key, messageId, timestampSeconds, body));
+        for (SigningKey key : keys) {
+            header.add(key.sign(messageId, timestampSeconds, body));
         }
         return header.toString();
     }

@@ -1,17 +1,25 @@
 package io.github.b2bpack.webhook.subscription;
 
+import io.github.b2bpack.webhook.signing.SigningKey;
+
 import java.util.List;
 
 /**
  * A webhook as the rest of the module sees it, signature keys decrypted only where needed.
  *
  * @param eventCodes exact codes or {@code *}-wildcards
+ * @param publicKey  the {@code whpk_} Ed25519 public key of a v1a webhook; null for v1 (HMAC)
  */
 public record Webhook(String id, String realmId, String name, String targetUrl, List<String> eventCodes, boolean active,
-                      String deactivatedReason, long createdAt, long updatedAt, Long previousKeyUntil) {
+                      String deactivatedReason, long createdAt, long updatedAt, Long previousKeyUntil,
+                      String publicKey) {
 
     public Webhook {
         eventCodes = List.copyOf(eventCodes);
+    }
+
+    public String signatureScheme() {
+        return publicKey == null ? SigningKey.V1 : SigningKey.V1A;
     }
 
     public boolean subscribesTo(String code) {

@@ -1,6 +1,7 @@
 package io.github.b2bpack.webhook.subscription;
 
 import io.github.b2bpack.webhook.jpa.WebhookEntity;
+import io.github.b2bpack.webhook.signing.SigningKey;
 import io.github.b2bpack.webhook.signing.SigningSecret;
 import jakarta.persistence.EntityManager;
 
@@ -24,8 +25,12 @@ public final class WebhookStore {
         this.cipher = cipher;
     }
 
-    /** Creates the webhook and returns its new signature key (shown once). */
-    public Created create(String realmId, String name, String targetUrl, List<String> eventCodes, boolean active, long now) {
+    /**
+     * Creates the webhook and returns its new signature key: for v1 the HMAC secret (shown once), for v1a
+     * the Ed25519 public key (the private key stays encrypted in the database).
+     */
+    public Created create(String realmId, String name, String targetUrl, List<String> eventCodes, boolean active, String scheme,
+                          long now) {
         WebhookEntity e = new WebhookEntity();
         e.setId(UUID.randomUUID().toString());
         e.setRealmId(realmId);
@@ -33,12 +38,26 @@ public final class WebhookStore {
         e.setTargetUrl(targetUrl);
         e.setEventCodes(EventCodePatterns.join(eventCodes));
         e.setActive(active);
-        String secret = SigningSecret.generate();
-        e.setSecret(requireCipher().encrypt(secret, e.getId()));
+        requireCipher();
+        String shown = newKey(e, scheme);
         e.setCreatedAt(now);
         e.setUpdatedAt(now);
         em.persist(e);
-        return new Created(view(e), secret);
+        return new Created(view(e), shown);
+    }
+
+    /** Puts a new key of {@code scheme} in SECRET (encrypted) and PUBLIC_KEY; returns what the API may show once. */
+    private String newKey(WebhookEntity e, String scheme) {
+        if (SigningKey.V1A.equals(scheme)) {
+            SigningKey.Ed25519Pair pair = SigningKey.generateEd25519();
+            e.setSecret(cipher.encrypt(pair.privateSecret(), e.getId()));
+            e.setPublicKey(pair.publicKey());
+            return pair.publicKey();
+        }
+        String secret = SigningSecret.generate();
+        e.setSecret(cipher.encrypt(secret, e.getId()));
+        e.setPublicKey(null);
+        return secret;
     }
 
     public Webhook find(String realmId, String id) {
@@ -97,31 +116,33 @@ public final class WebhookStore {
         return true;
     }
 
-    /** A new key; the current one keeps signing beside it until {@code previousUntil}. Null when not found. */
-    public Created rotate(String realmId, String id, long now, long previousUntil) {
+    /**
+     * A new key of {@code scheme} (null: the current scheme); the current key keeps signing beside it until
+     * {@code previousUntil}, so a v1 → v1a switch sends both signatures during the grace period. Null when not found.
+     */
+    public Created rotate(String realmId, String id, String scheme, long now, long previousUntil) {
         WebhookEntity e = entity(realmId, id);
         if (e == null) {
             return null;
         }
         requireCipher();
-        String secret = SigningSecret.generate();
         e.setPreviousSecret(e.getSecret());
         e.setPreviousSecretUntil(previousUntil);
-        e.setSecret(cipher.encrypt(secret, e.getId()));
+        String shown = newKey(e, scheme != null ? scheme : (e.getPublicKey() == null ? SigningKey.V1 : SigningKey.V1A));
         e.setUpdatedAt(now);
-        return new Created(view(e), secret);
+        return new Created(view(e), shown);
     }
 
-    /** The raw HMAC keys that sign a delivery now: the current key, then the previous one while in grace. */
-    public List<byte[]> signingKeys(String id, long now) {
+    /** The keys that sign a delivery now: the current key, then the previous one while in grace. */
+    public List<SigningKey> signingKeys(String id, long now) {
         WebhookEntity e = em.find(WebhookEntity.class, id);
         if (e == null) {
             return List.of();
         }
-        List<byte[]> keys = new ArrayList<>(2);
-        keys.add(SigningSecret.keyBytes(requireCipher().decrypt(e.getSecret(), e.getId())));
+        List<SigningKey> keys = new ArrayList<>(2);
+        keys.add(SigningKey.of(requireCipher().decrypt(e.getSecret(), e.getId())));
         if (e.getPreviousSecret() != null && e.getPreviousSecretUntil() != null && e.getPreviousSecretUntil() > now) {
-            keys.add(SigningSecret.keyBytes(cipher.decrypt(e.getPreviousSecret(), e.getId())));
+            keys.add(SigningKey.of(cipher.decrypt(e.getPreviousSecret(), e.getId())));
         }
         return keys;
     }
@@ -162,15 +183,17 @@ public final class WebhookStore {
 
     private static Webhook view(WebhookEntity e) {
         return new Webhook(e.getId(), e.getRealmId(), e.getName(), e.getTargetUrl(), EventCodePatterns.split(e.getEventCodes()),
-                e.isActive(), e.getDeactivatedReason(), e.getCreatedAt(), e.getUpdatedAt(), e.getPreviousSecretUntil());
+                e.isActive(), e.getDeactivatedReason(), e.getCreatedAt(), e.getUpdatedAt(), e.getPreviousSecretUntil(),
+                e.getPublicKey());
     }
 
-    /** A webhook with its signature key in clear, returned only by create and rotate. */
+    /** A webhook with its new key as the API shows it once: the v1 secret in clear, or the v1a public key. */
     public record Created(Webhook webhook, String signatureKey) {
 
         @Override
         public String toString() {
-            return "Created[" + webhook + ", signatureKey=" + SigningSecret.mask(signatureKey) + "]";
+            return "Created[" + webhook + ", signatureKey=" + (signatureKey.startsWith(SigningKey.PUBLIC_PREFIX) ? signatureKey
+                    : SigningSecret.mask(signatureKey)) + "]";
         }
     }
 

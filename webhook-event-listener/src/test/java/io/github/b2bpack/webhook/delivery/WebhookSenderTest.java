@@ -3,6 +3,7 @@ package io.github.b2bpack.webhook.delivery;
 import com.standardwebhooks.Webhook;
 import io.github.b2bpack.testsupport.RecordedRequest;
 import io.github.b2bpack.testsupport.WebhookReceiver;
+import io.github.b2bpack.webhook.signing.SigningKey;
 import io.github.b2bpack.webhook.signing.SigningSecret;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +40,7 @@ class WebhookSenderTest {
     }
 
     private DeliveryResult send() {
-        return sender.send(URI.create(receiver.baseUrl() + "/hook"), "msg_abc", body, List.of(SigningSecret.keyBytes(secret)),
+        return sender.send(URI.create(receiver.baseUrl() + "/hook"), "msg_abc", body, List.of(SigningKey.of(secret)),
                 System.currentTimeMillis() / 1000);
     }
 
@@ -84,7 +85,7 @@ class WebhookSenderTest {
     void loopbackIsRefusedWithoutTheAllowListEvenWhenTheUrlLooksFine() {
         try (WebhookSender strict = new WebhookSender(AddressPolicy.parse(""), Duration.ofSeconds(1), Duration.ofSeconds(1), 1)) {
             DeliveryResult result = strict.send(URI.create("http://localhost:" + receiver.port() + "/hook"), "msg_x", body,
-                    List.of(SigningSecret.keyBytes(secret)), System.currentTimeMillis() / 1000);
+                    List.of(SigningKey.of(secret)), System.currentTimeMillis() / 1000);
             assertEquals("ssrf_refused", result.error());
             assertTrue(receiver.requests().isEmpty());
         }

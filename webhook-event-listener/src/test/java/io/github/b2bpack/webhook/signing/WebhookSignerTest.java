@@ -29,7 +29,7 @@ class WebhookSignerTest {
         String previous = SigningSecret.generate();
         byte[] body = "{\"type\":\"user.login.success\",\"data\":{\"realm\":\"acme\",\"name\":\"Zoë\"}}".getBytes(StandardCharsets.UTF_8);
         long now = System.currentTimeMillis() / 1000;
-        String header = WebhookSigner.signatureHeader(List.of(SigningSecret.keyBytes(current), SigningSecret.keyBytes(previous)),
+        String header = WebhookSigner.signatureHeader(List.of(SigningKey.of(current), SigningKey.of(previous)),
                 "msg_1", now, body);
         assertEquals(2, header.split(" ").length);
         Map<String, List<String>> headers = Map.of("webhook-id", List.of("msg_1"), "webhook-timestamp", List.of(Long.toString(now)),
