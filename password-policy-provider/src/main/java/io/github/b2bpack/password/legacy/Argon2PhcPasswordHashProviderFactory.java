@@ -35,14 +35,11 @@ public final class Argon2PhcPasswordHashProviderFactory extends LegacyPasswordHa
 
     @Override
     void describeOptions(ProviderConfigurationBuilder builder) {
-        builder.property().name(MAX_MEMORY_KIB).type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULT_MAX_MEMORY_KIB)
-                .helpText("Highest Argon2 memory m (KiB) accepted from an imported hash; it is allocated on the heap per login. Hashes above it never verify.")
-                .add();
-        builder.property().name(MAX_ITERATIONS).type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULT_MAX_ITERATIONS)
-                .helpText("Highest Argon2 pass count t accepted from an imported hash.")
-                .add();
-        builder.property().name(MAX_PARALLELISM).type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULT_MAX_PARALLELISM)
-                .helpText("Highest Argon2 lane count p accepted from an imported hash.")
-                .add();
+        intOption(builder, MAX_MEMORY_KIB, DEFAULT_MAX_MEMORY_KIB,
+                "Highest Argon2 memory m (KiB) accepted from an imported hash; it is allocated on the heap per login. Hashes above it never verify.");
+        intOption(builder, MAX_ITERATIONS, DEFAULT_MAX_ITERATIONS,
+                "Highest Argon2 pass count t accepted from an imported hash.");
+        intOption(builder, MAX_PARALLELISM, DEFAULT_MAX_PARALLELISM,
+                "Highest Argon2 lane count p accepted from an imported hash.");
     }
 }

@@ -28,8 +28,7 @@ public final class BcryptPasswordHashProviderFactory extends LegacyPasswordHashP
 
     @Override
     void describeOptions(ProviderConfigurationBuilder builder) {
-        builder.property().name(MAX_COST).type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULT_MAX_COST)
-                .helpText("Highest bcrypt cost accepted from an imported hash (4-31); each step doubles the work. Hashes above it never verify.")
-                .add();
+        intOption(builder, MAX_COST, DEFAULT_MAX_COST,
+                "Highest bcrypt cost accepted from an imported hash (4-31); each step doubles the work. Hashes above it never verify.");
     }
 }

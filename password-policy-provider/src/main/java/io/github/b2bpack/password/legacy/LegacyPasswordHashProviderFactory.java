@@ -63,6 +63,11 @@ abstract class LegacyPasswordHashProviderFactory implements PasswordHashProvider
         return new ArrayList<>(builder.build());
     }
 
+    /** Declares one integer cap: every legacy option is a bound on what an imported hash may ask for. */
+    static void intOption(ProviderConfigurationBuilder builder, String name, int defaultValue, String helpText) {
+        builder.property().name(name).type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(defaultValue).helpText(helpText).add();
+    }
+
     /** Reads and range-checks SPI options, failing startup with a clear message on a bad value. */
     static final class Options {
 

@@ -29,11 +29,9 @@ public final class ScryptPasswordHashProviderFactory extends LegacyPasswordHashP
 
     @Override
     void describeOptions(ProviderConfigurationBuilder builder) {
-        builder.property().name(MAX_MEMORY_KIB).type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULT_MAX_MEMORY_KIB)
-                .helpText("Highest scrypt memory (128 * N * r bytes, in KiB) accepted from an imported hash; hashes above it never verify.")
-                .add();
-        builder.property().name(MAX_PARALLELISM).type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULT_MAX_PARALLELISM)
-                .helpText("Highest scrypt p accepted from an imported hash; the work grows linearly with p.")
-                .add();
+        intOption(builder, MAX_MEMORY_KIB, DEFAULT_MAX_MEMORY_KIB,
+                "Highest scrypt memory (128 * N * r bytes, in KiB) accepted from an imported hash; hashes above it never verify.");
+        intOption(builder, MAX_PARALLELISM, DEFAULT_MAX_PARALLELISM,
+                "Highest scrypt p accepted from an imported hash; the work grows linearly with p.");
     }
 }

@@ -4,7 +4,6 @@ import io.github.b2bpack.sms.sender.SmsSenderProvider;
 import io.github.b2bpack.sms.sender.SmsSenderProviderFactory;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -29,14 +28,6 @@ public final class HttpSmsSenderFactory implements SmsSenderProviderFactory {
                 config.get("secret"),
                 config.get("signature-header", "X-B2bpack-Signature"),
                 config.getInt("timeout-ms", 5000));
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.github.b2bpack.sms.sender.SmsSenderProvider;
 import io.github.b2bpack.sms.sender.SmsSenderProviderFactory;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 
 /** {@code log}: development only, prints the code to the server log. */
 public final class LogSmsSenderFactory implements SmsSenderProviderFactory {
@@ -18,14 +17,6 @@ public final class LogSmsSenderFactory implements SmsSenderProviderFactory {
 
     @Override
     public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.github.b2bpack.sms.sender.SmsSenderProvider;
 import io.github.b2bpack.sms.sender.SmsSenderProviderFactory;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -31,14 +30,6 @@ public final class TwilioSmsSenderFactory implements SmsSenderProviderFactory {
                 config.get("from"),
                 config.get("messaging-service-sid"),
                 config.getInt("timeout-ms", 5000));
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override
