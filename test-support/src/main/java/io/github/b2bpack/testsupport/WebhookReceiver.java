@@ -63,16 +63,33 @@ public final class WebhookReceiver extends LoopbackHttpServer {
         return requests(r -> r.header("webhook-id") != null);
     }
 
+    /**
+     * Deliveries posted to {@code path}. A test that gives its webhook a path of its own sees only its own
+     * deliveries, not a previous test's attempt that was still in flight when the receiver was cleared.
+     */
+    public List<RecordedRequest> deliveriesTo(String path) {
+        return requests(r -> r.header("webhook-id") != null && path.equals(r.path()));
+    }
+
     /** Distinct {@code webhook-id}s that were answered 2xx at least once. */
     public Set<String> acceptedIds() {
         Set<String> ids = new LinkedHashSet<>();
         synchronized (accepted) {
-            ids.addAll(accepted);
+            accepted.forEach(a -> ids.add(a.id()));
         }
         return ids;
     }
 
-    private final List<String> accepted = new ArrayList<>();
+    /** Distinct {@code webhook-id}s posted to {@code path} and answered 2xx at least once. */
+    public Set<String> acceptedIdsAt(String path) {
+        Set<String> ids = new LinkedHashSet<>();
+        synchronized (accepted) {
+            accepted.stream().filter(a -> a.path().equals(path)).forEach(a -> ids.add(a.id()));
+        }
+        return ids;
+    }
+
+    private final List<Accepted> accepted = new ArrayList<>();
 
     /**
      * Headers of a recorded request in the lower-case form the Standard Webhooks libraries look up
@@ -113,7 +130,7 @@ public final class WebhookReceiver extends LoopbackHttpServer {
         String id = request.header("webhook-id");
         if (status >= 200 && status < 300 && id != null) {
             synchronized (accepted) {
-                accepted.add(id);
+                accepted.add(new Accepted(request.path(), id));
             }
         }
         respond(exchange, status, null, new byte[0]);
@@ -128,6 +145,9 @@ public final class WebhookReceiver extends LoopbackHttpServer {
     }
 
     private enum Mode { OK, DOWN }
+
+    private record Accepted(String path, String id) {
+    }
 
     private record Behaviour(Mode mode, int status, String retryAfter, Duration delay, double failRatio, Random random) {
     }

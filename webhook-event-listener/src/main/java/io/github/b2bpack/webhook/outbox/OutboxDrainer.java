@@ -249,23 +249,48 @@ public final class OutboxDrainer implements AutoCloseable {
                     batch.add(next);
                     outcomes.drainTo(batch, settings.batchSize() - batch.size());
                 }
-                inTransaction(session -> {
-                    EntityManager em = em(session);
-                    OutboxStore outbox = new OutboxStore(em);
-                    WebhookStore webhooks = new WebhookStore(em, cipher);
-                    for (Outcome o : batch) {
-                        record(outbox, webhooks, o.delivery().id(), o.delivery().token(), o.delivery().webhookId(),
-                                o.delivery().attempt(), o.result(), o.at());
-                    }
-                });
+                recordAll(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                LOG.warnf("%d webhook results not recorded, their claims expire and they are retried: %s", batch.size(), e.toString());
             } finally {
                 batch.clear();
             }
+        }
+    }
+
+    /**
+     * One transaction for the whole batch; if it fails (a lock timeout, say), each result is written in a
+     * transaction of its own, so one bad row cannot leave the others executing until their claims expire.
+     */
+    private void recordAll(List<Outcome> batch) {
+        try {
+            inTransaction(session -> recordIn(session, batch));
+        } catch (RuntimeException batchFailure) {
+            if (batch.size() == 1) {
+                LOG.warnf("a webhook result was not recorded, its claim expires and it is retried: %s", batchFailure.toString());
+                return;
+            }
+            int lost = 0;
+            for (Outcome o : batch) {
+                try {
+                    inTransaction(session -> recordIn(session, List.of(o)));
+                } catch (RuntimeException e) {
+                    lost++;
+                }
+            }
+            LOG.warnf("a batch of %d webhook results failed (%s); written one by one, %d not recorded (their claims expire and they are retried)",
+                    batch.size(), batchFailure.toString(), lost);
+        }
+    }
+
+    private void recordIn(KeycloakSession session, List<Outcome> outcomes) {
+        EntityManager em = em(session);
+        OutboxStore outbox = new OutboxStore(em);
+        WebhookStore webhooks = new WebhookStore(em, cipher);
+        for (Outcome o : outcomes) {
+            record(outbox, webhooks, o.delivery().id(), o.delivery().token(), o.delivery().webhookId(),
+                    o.delivery().attempt(), o.result(), o.at());
         }
     }
 
