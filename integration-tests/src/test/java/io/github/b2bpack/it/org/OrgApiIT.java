@@ -86,6 +86,8 @@ class OrgApiIT {
             // Other modules (webhook payloads) learn the organization from these realm attributes.
             assertEquals(slug, realm.getAttributes().get("b2bpack.org.domain"));
             assertEquals("production", realm.getAttributes().get("b2bpack.org.environment"));
+            // Lets listings skip the database read of a sandbox realm that was never created.
+            assertEquals("none", realm.getAttributes().get("b2bpack.org.sandbox-realm"));
 
             assertEquals(org, http.get("/" + slug).json());
 
@@ -103,6 +105,7 @@ class OrgApiIT {
             assertTrue(sandbox.isEnabled());
             assertEquals(slug, sandbox.getAttributes().get("b2bpack.org.domain"));
             assertEquals("sandbox", sandbox.getAttributes().get("b2bpack.org.environment"));
+            assertEquals("created", admin.realm(slug).toRepresentation().getAttributes().get("b2bpack.org.sandbox-realm"));
 
             OidcClient.Response down = http.put("/" + slug, "{\"environments\":[{\"name\":\"production\",\"status\":\"down\"}]}");
             assertEquals(200, down.status(), down.body());

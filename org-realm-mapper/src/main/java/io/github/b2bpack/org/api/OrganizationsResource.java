@@ -3,6 +3,7 @@ package io.github.b2bpack.org.api;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import io.github.b2bpack.org.domain.EmailDomains;
@@ -118,11 +119,9 @@ public final class OrganizationsResource {
                 ApiErrors.badRequest("invalid_email", "email must be an address with a valid domain"));
         Organization org = organizations.store().findByEmailDomain(domain).orElseThrow(() ->
                 ApiErrors.notFound("no organization owns this email domain"));
-        // Each realm is read once: a sandbox realm that does not exist is not held by Keycloak's
-        // realm cache, so every read of it is a database query.
         List<DiscoveryRepresentation.RealmEntry> realms = new ArrayList<>();
-        addRealm(realms, EnvironmentRepresentation.PRODUCTION, Slugs.productionRealm(org.slug()));
-        addRealm(realms, EnvironmentRepresentation.SANDBOX, Slugs.sandboxRealm(org.slug()));
+        addRealm(realms, EnvironmentRepresentation.PRODUCTION, organizations.realm(Slugs.productionRealm(org.slug())));
+        addRealm(realms, EnvironmentRepresentation.SANDBOX, organizations.sandboxRealm(org.slug()));
         return new DiscoveryRepresentation(DiscoveryRepresentation.TYPE, org.slug(), org.name(), realms);
     }
 
@@ -206,14 +205,14 @@ public final class OrganizationsResource {
         if (user == null || auth.hasOneAdminRole(AdminRoles.ADMIN)) {
             return;
         }
-        for (String realmId : List.of(Slugs.productionRealm(org.slug()), Slugs.sandboxRealm(org.slug()))) {
-            organizations.realm(realmId).map(RealmModel::getMasterAdminClient)
-                    .ifPresent(client -> client.getRolesStream().forEach(user::grantRole));
+        for (Optional<RealmModel> realm : List.of(organizations.realm(Slugs.productionRealm(org.slug())),
+                organizations.sandboxRealm(org.slug()))) {
+            realm.map(RealmModel::getMasterAdminClient).ifPresent(client -> client.getRolesStream().forEach(user::grantRole));
         }
     }
 
-    private void addRealm(List<DiscoveryRepresentation.RealmEntry> realms, String environment, String realmId) {
-        organizations.realm(realmId).ifPresent(realm -> realms.add(new DiscoveryRepresentation.RealmEntry(
+    private void addRealm(List<DiscoveryRepresentation.RealmEntry> realms, String environment, Optional<RealmModel> found) {
+        found.ifPresent(realm -> realms.add(new DiscoveryRepresentation.RealmEntry(
                 environment, realm.getName(),
                 realm.isEnabled() ? EnvironmentRepresentation.UP : EnvironmentRepresentation.DOWN,
                 Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()))));
@@ -228,15 +227,14 @@ public final class OrganizationsResource {
     /** Status read from the realms themselves (cached by Keycloak), so it follows their enabled flag. */
     private List<EnvironmentRepresentation> environments(Organization org) {
         String production = Slugs.productionRealm(org.slug());
-        String sandbox = Slugs.sandboxRealm(org.slug());
         return List.of(
-                new EnvironmentRepresentation(EnvironmentRepresentation.PRODUCTION, status(production), production),
-                new EnvironmentRepresentation(EnvironmentRepresentation.SANDBOX, status(sandbox), sandbox));
+                new EnvironmentRepresentation(EnvironmentRepresentation.PRODUCTION, status(organizations.realm(production)), production),
+                new EnvironmentRepresentation(EnvironmentRepresentation.SANDBOX, status(organizations.sandboxRealm(org.slug())),
+                        Slugs.sandboxRealm(org.slug())));
     }
 
-    private String status(String realmId) {
-        return organizations.realm(realmId).filter(RealmModel::isEnabled).isPresent()
-                ? EnvironmentRepresentation.UP : EnvironmentRepresentation.DOWN;
+    private static String status(Optional<RealmModel> realm) {
+        return realm.filter(RealmModel::isEnabled).isPresent() ? EnvironmentRepresentation.UP : EnvironmentRepresentation.DOWN;
     }
 
     private static OrganizationRequest parse(String body) {

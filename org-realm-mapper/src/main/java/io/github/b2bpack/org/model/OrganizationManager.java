@@ -24,6 +24,14 @@ public final class OrganizationManager {
     public static final String DOMAIN_ATTRIBUTE = "b2bpack.org.domain";
     /** Realm attribute naming the environment a realm serves: {@value #PRODUCTION} or {@value #SANDBOX}. */
     public static final String ENVIRONMENT_ATTRIBUTE = "b2bpack.org.environment";
+    /**
+     * Production-realm attribute saying whether the API has created the sandbox realm ({@value #SANDBOX_CREATED})
+     * or not ({@value #SANDBOX_NONE}). Keycloak's realm cache holds realms that exist, not ids that do not, so
+     * without this every listing or discovery of an organization with no sandbox would query the database.
+     */
+    public static final String SANDBOX_REALM_ATTRIBUTE = "b2bpack.org.sandbox-realm";
+    static final String SANDBOX_NONE = "none";
+    static final String SANDBOX_CREATED = "created";
     public static final String PRODUCTION = "production";
     public static final String SANDBOX = "sandbox";
 
@@ -62,10 +70,11 @@ public final class OrganizationManager {
         long now = System.currentTimeMillis();
         Organization org = new Organization(slug, name, domains, now, now, productionUp, sandboxUp);
         store.insert(org);
-        createRealm(slug, PRODUCTION, name, domains, productionUp);
+        RealmModel production = createRealm(slug, PRODUCTION, name, domains, productionUp);
         if (sandboxUp) {
             createRealm(slug, SANDBOX, name + " (sandbox)", domains, true);
         }
+        production.setAttribute(SANDBOX_REALM_ATTRIBUTE, sandboxUp ? SANDBOX_CREATED : SANDBOX_NONE);
         return org;
     }
 
@@ -94,9 +103,10 @@ public final class OrganizationManager {
                 EmailDomainRule.apply(session, production, newDomains);
             }
         }
+        // Read directly, not through the production realm's attribute: an update is rare and repairs it.
         RealmModel sandbox = realm(Slugs.sandboxRealm(current.slug())).orElse(null);
         if (sandbox == null && sandboxUp) {
-            createRealm(current.slug(), SANDBOX, newName + " (sandbox)", newDomains, true);
+            sandbox = createRealm(current.slug(), SANDBOX, newName + " (sandbox)", newDomains, true);
         } else if (sandbox != null) {
             sandbox.setEnabled(sandboxUp);
             sandbox.setDisplayName(newName + " (sandbox)");
@@ -104,6 +114,7 @@ public final class OrganizationManager {
                 EmailDomainRule.apply(session, sandbox, newDomains);
             }
         }
+        production.setAttribute(SANDBOX_REALM_ATTRIBUTE, sandbox != null ? SANDBOX_CREATED : SANDBOX_NONE);
         return updated;
     }
 
@@ -118,6 +129,19 @@ public final class OrganizationManager {
     /** A realm by its immutable id (equal to its original name), whatever it has been renamed to. */
     public Optional<RealmModel> realm(String id) {
         return Optional.ofNullable(session.realms().getRealm(id));
+    }
+
+    /**
+     * The organization's sandbox realm, without a database query when the production realm (held by
+     * Keycloak's realm cache) records that none was created. Organizations created before that record
+     * existed fall back to reading the realm.
+     */
+    public Optional<RealmModel> sandboxRealm(String slug) {
+        Optional<RealmModel> production = realm(Slugs.productionRealm(slug));
+        if (production.isPresent() && SANDBOX_NONE.equals(production.get().getAttribute(SANDBOX_REALM_ATTRIBUTE))) {
+            return Optional.empty();
+        }
+        return realm(Slugs.sandboxRealm(slug));
     }
 
     private boolean realmExists(String name) {
