@@ -258,6 +258,9 @@ class WebhookDeliveryIT {
         assertFalse(hook.get("active").asBoolean());
         assertEquals("gone_410", hook.get("deactivated_reason").asText());
         assertEquals(1, receiver.deliveriesTo(hookPath).size(), "a 410 is not retried");
+        // The node's copy of the realm's active webhooks follows the deactivation: the next login queues nothing.
+        assertEquals(200, oidc.passwordGrant(CLIENT, "alice", PASSWORD).status());
+        assertEquals(1, api.events(null).size(), "an inactive webhook receives no new event");
     }
 
     @Test
@@ -302,6 +305,27 @@ class WebhookDeliveryIT {
         assertEquals(2, d.header("webhook-signature").split(" ").length);
         assertDoesNotThrow(() -> new Webhook(oldKey).verify(d.bodyText(), WebhookReceiver.lowerCaseHeaders(d)));
         assertDoesNotThrow(() -> new Webhook(newKey).verify(d.bodyText(), WebhookReceiver.lowerCaseHeaders(d)));
+    }
+
+    /**
+     * A login's delivery is sent by the node straight after commit with keys the node keeps in memory:
+     * a rotation must reach them, so the login after it is signed by both keys.
+     */
+    @Test
+    void aRotationReachesTheKeysOfDirectDeliveries() {
+        String oldKey = createWebhook(List.of("user.login.success"));
+        String id = api.get("/webhooks").json().get("data").get(0).get("id").asText();
+        assertEquals(200, oidc.passwordGrant(CLIENT, "alice", PASSWORD).status());
+        RecordedRequest before = receiver.awaitRequests(r -> hookPath.equals(r.path()) && r.header("webhook-id") != null, 1, WAIT).get(0);
+        assertEquals(1, before.header("webhook-signature").split(" ").length, "one key before the rotation");
+
+        String newKey = api.post("/webhooks/" + id + "/rotate-secret", null).json().get("signature_key").asText();
+        assertEquals(200, oidc.passwordGrant(CLIENT, "alice", PASSWORD).status());
+        RecordedRequest after = receiver.awaitRequests(r -> hookPath.equals(r.path()) && r.header("webhook-id") != null
+                && !r.header("webhook-id").equals(before.header("webhook-id")), 1, WAIT).get(0);
+        assertEquals(2, after.header("webhook-signature").split(" ").length, after.header("webhook-signature"));
+        assertDoesNotThrow(() -> new Webhook(newKey).verify(after.bodyText(), WebhookReceiver.lowerCaseHeaders(after)));
+        assertDoesNotThrow(() -> new Webhook(oldKey).verify(after.bodyText(), WebhookReceiver.lowerCaseHeaders(after)));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.b2bpack.webhook.api;
 
 import io.github.b2bpack.webhook.WebhookRuntime;
 import io.github.b2bpack.webhook.outbox.OutboxStore;
+import io.github.b2bpack.webhook.subscription.ActiveWebhooks;
 import io.github.b2bpack.webhook.subscription.Webhook;
 import io.github.b2bpack.webhook.subscription.WebhookStore;
 import jakarta.ws.rs.Consumes;
@@ -65,6 +66,7 @@ public final class WebhooksResource {
             long now = System.currentTimeMillis();
             WebhookStore.Created created = store(runtime).create(realm.getId(), request.name(), request.targetUrl(), request.eventCodes(),
                     request.active(), request.signatureScheme(), now);
+            ActiveWebhooks.changed(realm);
             return Response.created(URI.create(created.webhook().id()))
                     .entity(WebhookView.of(created.webhook(), created.signatureKey(), now)).build();
         });
@@ -93,6 +95,7 @@ public final class WebhooksResource {
             WebhookStore store = store(runtime);
             Webhook updated = found(store.update(realm.getId(), id, request.name(), request.targetUrl(), request.eventCodes(),
                     request.active(), now));
+            ActiveWebhooks.changed(realm);
             if (request.signatureScheme() != null && !request.signatureScheme().equals(updated.signatureScheme())) {
                 // A scheme switch is a rotation: the old key keeps signing beside the new one for the grace period.
                 WebhookStore.Created switched = store.rotate(realm.getId(), id, request.signatureScheme(), now,
@@ -113,6 +116,7 @@ public final class WebhooksResource {
                 throw ApiException.notFound("webhook");
             }
             new OutboxStore(Runtimes.em(session)).cancelForWebhook(id, System.currentTimeMillis());
+            ActiveWebhooks.changed(realm);
             return Response.noContent().build();
         });
     }
@@ -130,6 +134,7 @@ public final class WebhooksResource {
             if (rotated == null) {
                 throw ApiException.notFound("webhook");
             }
+            ActiveWebhooks.changed(realm);
             return Response.ok(WebhookView.of(rotated.webhook(), rotated.signatureKey(), now)).build();
         });
     }

@@ -2,7 +2,9 @@ package io.github.b2bpack.webhook.event;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.b2bpack.webhook.WebhookRuntime;
+import io.github.b2bpack.webhook.outbox.DirectDelivery;
 import io.github.b2bpack.webhook.outbox.OutboxStore;
+import io.github.b2bpack.webhook.subscription.ActiveWebhooks;
 import io.github.b2bpack.webhook.subscription.Webhook;
 import io.github.b2bpack.webhook.subscription.WebhookStore;
 import jakarta.persistence.EntityManager;
@@ -14,22 +16,29 @@ import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Writes one outbox row per matching webhook, in the transaction of the event: Keycloak calls
  * {@code onEvent} inside the request's transaction for successes and inside the transaction that
  * stores the event for errors, so a rolled-back event leaves no row and a committed one cannot be
- * lost. No HTTP here: after the transaction completes, the drainer is woken to send.
+ * lost. No HTTP here: the rows are written already claimed by this node and handed to the drainer once
+ * the transaction commits, so the first attempt needs no claim transaction; if this node stops before
+ * sending, the claims expire and any node's sweep sends them.
  */
 public final class WebhookEventListenerProvider implements EventListenerProvider {
 
     private final KeycloakSession session;
     private final WebhookRuntime runtime;
-    private boolean kickEnlisted;
+    /** Rows this transaction wrote already claimed, sent by this node once it commits. */
+    private final List<DirectDelivery> direct = new ArrayList<>();
+    private boolean afterCommitEnlisted;
 
     WebhookEventListenerProvider(KeycloakSession session, WebhookRuntime runtime) {
         this.session = session;
@@ -58,8 +67,12 @@ public final class WebhookEventListenerProvider implements EventListenerProvider
 
     private void enqueue(String realmId, String code, Function<OrganizationContext, ObjectNode> payload) {
         EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        RealmModel realm = session.realms().getRealm(realmId);
+        Supplier<List<Webhook>> load = () -> new WebhookStore(em, runtime.cipher()).active(realmId);
+        String realmVersion = realm == null ? null : realm.getAttribute(ActiveWebhooks.VERSION_ATTRIBUTE);
+        List<Webhook> active = realm == null ? load.get() : runtime.subscriptions().of(realmId, realmVersion, load);
         List<Webhook> targets = new ArrayList<>();
-        for (Webhook webhook : new WebhookStore(em, runtime.cipher()).active(realmId)) {
+        for (Webhook webhook : active) {
             if (webhook.subscribesTo(code)) {
                 targets.add(webhook);
             }
@@ -68,18 +81,22 @@ public final class WebhookEventListenerProvider implements EventListenerProvider
             return;
         }
         // Serialised once: every webhook gets, and every attempt signs, these exact bytes.
-        String body = new String(WebhookPayloads.bytes(payload.apply(organization(realmId))), StandardCharsets.UTF_8);
+        byte[] bytes = WebhookPayloads.bytes(payload.apply(organization(realm)));
+        String body = new String(bytes, StandardCharsets.UTF_8);
         OutboxStore outbox = new OutboxStore(em);
         long now = System.currentTimeMillis();
+        String token = UUID.randomUUID().toString();
+        long claimedUntil = now + runtime.settings().claimTimeout().toMillis();
         for (Webhook webhook : targets) {
-            outbox.enqueue(realmId, webhook.id(), code, body, now);
+            String id = outbox.enqueueClaimed(realmId, webhook.id(), code, body, now, token, claimedUntil);
+            direct.add(new DirectDelivery(id, token, webhook.id(), realmVersion + "/" + webhook.updatedAt(),
+                    URI.create(webhook.targetUrl()), bytes, now));
         }
         runtime.metrics().enqueued(targets.size());
-        kickAfterCompletion();
+        sendAfterCommit();
     }
 
-    private OrganizationContext organization(String realmId) {
-        RealmModel realm = session.realms().getRealm(realmId);
+    private static OrganizationContext organization(RealmModel realm) {
         if (realm == null) {
             return OrganizationContext.NONE;
         }
@@ -87,20 +104,22 @@ public final class WebhookEventListenerProvider implements EventListenerProvider
                 realm.getAttribute(OrganizationContext.ENVIRONMENT_ATTRIBUTE));
     }
 
-    private void kickAfterCompletion() {
-        if (kickEnlisted) {
+    private void sendAfterCommit() {
+        if (afterCommitEnlisted) {
             return;
         }
-        kickEnlisted = true;
+        afterCommitEnlisted = true;
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
-                runtime.drainer().kick();
+                runtime.drainer().dispatch(List.copyOf(direct));
+                direct.clear();
             }
 
             @Override
             protected void rollbackImpl() {
                 // Nothing was written: nothing to send.
+                direct.clear();
             }
         });
     }

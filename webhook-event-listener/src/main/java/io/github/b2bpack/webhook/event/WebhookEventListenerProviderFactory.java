@@ -9,6 +9,7 @@ import io.github.b2bpack.webhook.metrics.WebhookMetrics;
 import io.github.b2bpack.webhook.outbox.OutboxDrainer;
 import io.github.b2bpack.webhook.outbox.OutboxStore;
 import io.github.b2bpack.webhook.outbox.RetrySchedule;
+import io.github.b2bpack.webhook.subscription.ActiveWebhooks;
 import io.github.b2bpack.webhook.subscription.SecretCipher;
 import io.github.b2bpack.webhook.subscription.WebhookStore;
 import jakarta.persistence.EntityManager;
@@ -122,7 +123,8 @@ public final class WebhookEventListenerProviderFactory implements EventListenerP
         WebhookSender sender = new WebhookSender(settings.addressPolicy(), settings.connectTimeout(), settings.requestTimeout(),
                 settings.concurrency());
         OutboxDrainer drainer = new OutboxDrainer(factory, settings, cipher, sender, metrics);
-        runtime = new WebhookRuntime(settings, cipher, drainer, metrics);
+        ActiveWebhooks subscriptions = new ActiveWebhooks();
+        runtime = new WebhookRuntime(settings, cipher, drainer, metrics, subscriptions);
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
                 // Sweeping starts once the schema (our changelog included) is in place.
@@ -132,6 +134,7 @@ public final class WebhookEventListenerProviderFactory implements EventListenerP
                 String realmId = removed.getRealm().getId();
                 new OutboxStore(em).deleteRealm(realmId);
                 new WebhookStore(em, null).deleteRealm(realmId);
+                subscriptions.forget(realmId);
             }
         });
     }

@@ -6,6 +6,7 @@ import io.github.b2bpack.webhook.delivery.WebhookSender;
 import io.github.b2bpack.webhook.jpa.WebhookDeliveryEntity;
 import io.github.b2bpack.webhook.metrics.WebhookMetrics;
 import io.github.b2bpack.webhook.signing.SigningKey;
+import io.github.b2bpack.webhook.subscription.ActiveWebhooks;
 import io.github.b2bpack.webhook.subscription.SecretCipher;
 import io.github.b2bpack.webhook.subscription.Webhook;
 import io.github.b2bpack.webhook.subscription.WebhookStore;
@@ -14,6 +15,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 import java.net.URI;
@@ -48,6 +50,8 @@ public final class OutboxDrainer implements AutoCloseable {
 
     /** How long a wake-up waits for more commits before claiming; also how long results wait for company. */
     private static final long LINGER_MILLIS = 50;
+    /** Direct deliveries waiting for a sender; past this, the rest are left to their claims' expiry and the sweep. */
+    private static final int DIRECT_QUEUE_LIMIT = 10_000;
 
     private final KeycloakSessionFactory sessionFactory;
     private final WebhookSettings settings;
@@ -58,6 +62,10 @@ public final class OutboxDrainer implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService recorder;
+    private final ExecutorService directDispatcher;
+    private final BlockingQueue<DirectDelivery> direct = new LinkedBlockingQueue<>(DIRECT_QUEUE_LIMIT);
+    private final AtomicBoolean directRunning = new AtomicBoolean();
+    private final SigningKeyCache keyCache = new SigningKeyCache();
     private final BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
     private final Semaphore permits;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -74,6 +82,7 @@ public final class OutboxDrainer implements AutoCloseable {
         this.metrics = metrics;
         this.permits = new Semaphore(settings.concurrency());
         this.dispatcher = Executors.newSingleThreadExecutor(named("b2bpack-webhook-dispatcher"));
+        this.directDispatcher = Executors.newSingleThreadExecutor(named("b2bpack-webhook-direct"));
         this.workers = Executors.newFixedThreadPool(settings.concurrency(), named("b2bpack-webhook-sender"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(named("b2bpack-webhook-sweeper"));
         this.recorder = Executors.newSingleThreadExecutor(named("b2bpack-webhook-recorder"));
@@ -105,6 +114,101 @@ public final class OutboxDrainer implements AutoCloseable {
         } catch (RuntimeException e) {
             lingering.set(false); // shutting down
         }
+    }
+
+    /**
+     * Sends deliveries this node wrote already claimed, right after their transaction committed: no claim
+     * transaction, no database read for the keys (see {@link SigningKeyCache}). Never blocks the caller (a
+     * request thread); what cannot be queued, or waits longer than half the claim timeout, is sent by the
+     * sweep once its claim expires.
+     */
+    public void dispatch(List<DirectDelivery> deliveries) {
+        if (closed) {
+            return;
+        }
+        int dropped = 0;
+        for (DirectDelivery d : deliveries) {
+            if (!direct.offer(d)) {
+                dropped++;
+            }
+        }
+        if (dropped > 0) {
+            LOG.debugf("%d webhook deliveries left to the sweep: the direct queue is full", dropped);
+        }
+        if (!direct.isEmpty() && directRunning.compareAndSet(false, true)) {
+            try {
+                directDispatcher.execute(this::sendDirect);
+            } catch (RuntimeException e) {
+                directRunning.set(false); // shutting down
+            }
+        }
+    }
+
+    private void sendDirect() {
+        long stale = settings.claimTimeout().toMillis() / 2;
+        try {
+            DirectDelivery next;
+            while (!closed && (next = direct.poll()) != null) {
+                if (System.currentTimeMillis() - next.createdAt() > stale) {
+                    continue; // its claim expires soon: the sweep sends it, and must not race this node
+                }
+                DirectDelivery delivery = next;
+                permits.acquire();
+                workers.execute(() -> {
+                    try {
+                        attemptDirect(delivery);
+                    } finally {
+                        permits.release();
+                    }
+                });
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warnf("direct webhook sending stopped, the sweep sends what is left once claims expire: %s", e.toString());
+        } finally {
+            directRunning.set(false);
+            if (!direct.isEmpty() && !closed) {
+                dispatch(List.of());
+            }
+        }
+    }
+
+    private void attemptDirect(DirectDelivery d) {
+        long now = System.currentTimeMillis();
+        List<SigningKey> keys;
+        try {
+            keys = keyCache.keys(d.webhookId(), d.keyVersion(), now, () -> loadKeys(d.webhookId(), now));
+        } catch (IllegalStateException e) {
+            // Missing or wrong encryption key: never send unsigned; retry on the schedule.
+            outcomes.add(new Outcome(claimed(d, List.of()), DeliveryResult.failed("signature_key_unavailable", 0), now));
+            return;
+        }
+        if (keys == null) {
+            inTransaction(session -> {
+                if (new OutboxStore(em(session)).finish(d.id(), d.token(), DeliveryState.CANCELLED, null, "webhook_gone", now, now)) {
+                    metrics.attempt(DeliveryState.CANCELLED.code(), 0);
+                }
+            });
+            return;
+        }
+        attempt(claimed(d, keys));
+    }
+
+    private SigningKeyCache.KeySet loadKeys(String webhookId, long now) {
+        SigningKeyCache.KeySet[] found = new SigningKeyCache.KeySet[1];
+        inTransaction(session -> {
+            WebhookStore webhooks = new WebhookStore(em(session), cipher);
+            Webhook webhook = webhooks.findById(webhookId);
+            if (webhook != null && webhook.active()) {
+                found[0] = new SigningKeyCache.KeySet(webhooks.signingKeys(webhookId, now), webhook.previousKeyUntil());
+            }
+        });
+        return found[0];
+    }
+
+    private static ClaimedDelivery claimed(DirectDelivery d, List<SigningKey> keys) {
+        return new ClaimedDelivery(d.id(), d.token(), d.webhookId(), d.target(), d.body(), keys, 1, d.createdAt(), true);
     }
 
     private void drainSoon() {
@@ -205,7 +309,7 @@ public final class OutboxDrainer implements AutoCloseable {
                     keys = keysByWebhook.computeIfAbsent(webhook.id(), w -> webhooks.signingKeys(w, now));
                 } catch (IllegalStateException e) {
                     // Missing or wrong encryption key: never send unsigned; retry on the schedule.
-                    record(outbox, webhooks, id, token, row.getWebhookId(), row.getAttempts(),
+                    record(session, outbox, webhooks, id, token, row.getWebhookId(), row.getAttempts(),
                             DeliveryResult.failed("signature_key_unavailable", 0), now);
                     continue;
                 }
@@ -289,12 +393,12 @@ public final class OutboxDrainer implements AutoCloseable {
         OutboxStore outbox = new OutboxStore(em);
         WebhookStore webhooks = new WebhookStore(em, cipher);
         for (Outcome o : outcomes) {
-            record(outbox, webhooks, o.delivery().id(), o.delivery().token(), o.delivery().webhookId(),
+            record(session, outbox, webhooks, o.delivery().id(), o.delivery().token(), o.delivery().webhookId(),
                     o.delivery().attempt(), o.result(), o.at());
         }
     }
 
-    private void record(OutboxStore outbox, WebhookStore webhooks, String id, String token, String webhookId, int attempts,
+    private void record(KeycloakSession session, OutboxStore outbox, WebhookStore webhooks, String id, String token, String webhookId, int attempts,
                         DeliveryResult result, long now) {
         AttemptDecision decision = AttemptDecision.decide(result, attempts, settings.retrySchedule(), ThreadLocalRandom.current());
         long next = decision.retryIn() == null ? now : now + decision.retryIn().toMillis();
@@ -303,7 +407,11 @@ public final class OutboxDrainer implements AutoCloseable {
         if (outbox.finish(id, token, decision.state(), status, error, next, now)) {
             metrics.attempt(decision.state().code(), result.durationMillis());
             if (decision.deactivateWebhook()) {
-                webhooks.deactivate(webhookId, "gone_410", now);
+                String realmId = webhooks.deactivate(webhookId, "gone_410", now);
+                RealmModel realm = realmId == null ? null : session.realms().getRealm(realmId);
+                if (realm != null) {
+                    ActiveWebhooks.changed(realm);
+                }
                 LOG.infof("webhook %s deactivated: its receiver answered 410 Gone", webhookId);
             }
         }
@@ -335,6 +443,7 @@ public final class OutboxDrainer implements AutoCloseable {
         closed = true;
         scheduler.shutdownNow();
         dispatcher.shutdownNow();
+        directDispatcher.shutdownNow();
         workers.shutdown();
         try {
             // Attempts in flight get a moment to record their result; others are retried after restart.

@@ -43,6 +43,31 @@ public final class OutboxStore {
         return d.getId();
     }
 
+    /**
+     * Writes one delivery row already claimed by this node under {@code token} until {@code claimedUntil},
+     * as its first attempt: the node sends it right after the event's commit without a claim transaction.
+     * If the node stops first, the claim expires and any node's sweep sends it.
+     */
+    public String enqueueClaimed(String realmId, String webhookId, String eventCode, String payload, long now, String token,
+                                 long claimedUntil) {
+        WebhookDeliveryEntity d = new WebhookDeliveryEntity();
+        d.setId(newMessageId());
+        d.setRealmId(realmId);
+        d.setWebhookId(webhookId);
+        d.setEventCode(eventCode);
+        d.setPayload(payload);
+        d.setState(DeliveryState.EXECUTING.code());
+        d.setAttempts(1);
+        d.setClaimToken(token);
+        d.setClaimedUntil(claimedUntil);
+        d.setNextAttemptAt(now);
+        d.setFirstAttemptAt(now);
+        d.setLastAttemptAt(now);
+        d.setCreatedAt(now);
+        em.persist(d);
+        return d.getId();
+    }
+
     /** {@code msg_} + 32 hex characters: the Standard Webhooks message id. */
     public static String newMessageId() {
         return "msg_" + UUID.randomUUID().toString().replace("-", "");

@@ -152,14 +152,20 @@ public final class WebhookStore {
         return e == null ? null : view(e);
     }
 
-    /** After a 410 Gone: the receiver asked to stop; an operator re-activates with PUT. */
-    public void deactivate(String id, String reason, long now) {
+    /**
+     * After a 410 Gone: the receiver asked to stop; an operator re-activates with PUT.
+     *
+     * @return the webhook's realm id when this call deactivated it, else null
+     */
+    public String deactivate(String id, String reason, long now) {
         WebhookEntity e = em.find(WebhookEntity.class, id);
         if (e != null && e.isActive()) {
             e.setActive(false);
             e.setDeactivatedReason(reason);
             e.setUpdatedAt(now);
+            return e.getRealmId();
         }
+        return null;
     }
 
     public int deleteRealm(String realmId) {

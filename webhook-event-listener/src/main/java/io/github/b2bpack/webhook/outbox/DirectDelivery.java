@@ -1,0 +1,17 @@
+package io.github.b2bpack.webhook.outbox;
+
+import java.net.URI;
+
+/**
+ * A delivery the committing node sends itself, straight after the event's transaction commits: its row
+ * was written already claimed under {@code token} ({@link OutboxStore#enqueueClaimed}), so sending needs
+ * no claim transaction. {@code keyVersion} changes whenever the webhook's signature keys may have.
+ */
+public record DirectDelivery(String id, String token, String webhookId, String keyVersion, URI target, byte[] body,
+                             long createdAt) {
+
+    @Override
+    public String toString() {
+        return "DirectDelivery[" + id + ", webhook " + webhookId + "]";
+    }
+}
