@@ -183,7 +183,7 @@ public final class WebhookEventListenerProviderFactory implements EventListenerP
                 .property().name(CONCURRENCY).type("int").defaultValue(16).helpText("Parallel attempts per node.").add()
                 .property().name(BATCH_SIZE).type("int").defaultValue(100).helpText("Deliveries claimed per claim transaction.").add()
                 .property().name(CLAIM_TIMEOUT).type("string").defaultValue("60s")
-                .helpText("After this, an attempt claimed by a node that stopped is claimed again.").add()
+                .helpText("After this, an attempt claimed by a node that stopped (also a first attempt it had not yet made) is claimed again.").add()
                 .property().name(SECRET_GRACE_PERIOD).type("string").defaultValue("24h")
                 .helpText("How long a rotated-out signature key keeps signing beside the new one.").add()
                 .property().name(KEEP_COMPLETED).type("string").defaultValue("24h").helpText("Retention of completed deliveries.").add()

@@ -38,11 +38,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Delivers the outbox, on every node, off the request threads. It is woken right after a transaction
- * that wrote delivery rows commits ({@link #kick()}, enlisted by the listener), and sweeps every
- * {@code sweep-interval} for retries and for rows another node or a previous run left behind. Work is
- * shared between nodes only through the database: each attempt is claimed by a conditional UPDATE
- * (see {@link OutboxStore}), sent with no transaction open, and its result written under the claim.
+ * Delivers the outbox, on every node, off the request threads. First attempts of events this node ran
+ * arrive already claimed right after their commit ({@link #dispatch}); rows queued by the API are sent
+ * after a wake-up ({@link #kick()}); and a sweep every {@code sweep-interval} takes retries and rows
+ * another node or a previous run left behind. Work is shared between nodes only through the database:
+ * each attempt is claimed by a conditional UPDATE (see {@link OutboxStore}) or written claimed, sent with
+ * no transaction open, and its result written under the claim.
  */
 public final class OutboxDrainer implements AutoCloseable {
 
