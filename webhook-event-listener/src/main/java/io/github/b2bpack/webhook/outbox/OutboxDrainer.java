@@ -49,8 +49,14 @@ public final class OutboxDrainer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(OutboxDrainer.class);
 
-    /** How long a wake-up waits for more commits before claiming; also how long results wait for company. */
+    /** How long a wake-up waits for more commits before claiming. */
     private static final long LINGER_MILLIS = 50;
+    /**
+     * How long a result waits for others to be written in the same transaction. Receivers never wait for
+     * it (the row only stays {@code executing} a little longer), and fewer transactions leave more CPU to
+     * the logins sharing the node.
+     */
+    private static final long RESULT_LINGER_MILLIS = 250;
     /** Direct deliveries waiting for a sender; past this, the rest are left to their claims' expiry and the sweep. */
     private static final int DIRECT_QUEUE_LIMIT = 10_000;
 
@@ -129,7 +135,13 @@ public final class OutboxDrainer implements AutoCloseable {
         }
         int dropped = 0;
         for (DirectDelivery d : deliveries) {
-            if (!direct.offer(d)) {
+            // A free sender takes it at once (no hand-over through the direct dispatcher thread); otherwise,
+            // and behind anything already waiting, it queues.
+            if (direct.isEmpty() && permits.tryAcquire()) {
+                if (!sendNow(d)) {
+                    return; // shutting down
+                }
+            } else if (!direct.offer(d)) {
                 dropped++;
             }
         }
@@ -153,15 +165,10 @@ public final class OutboxDrainer implements AutoCloseable {
                 if (System.currentTimeMillis() - next.createdAt() > stale) {
                     continue; // its claim expires soon: the sweep sends it, and must not race this node
                 }
-                DirectDelivery delivery = next;
                 permits.acquire();
-                workers.execute(() -> {
-                    try {
-                        attemptDirect(delivery);
-                    } finally {
-                        permits.release();
-                    }
-                });
+                if (!sendNow(next)) {
+                    return;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -172,6 +179,23 @@ public final class OutboxDrainer implements AutoCloseable {
             if (!direct.isEmpty() && !closed) {
                 dispatch(List.of());
             }
+        }
+    }
+
+    /** Hands a delivery to a sender under a permit already taken; false (permit returned) when shutting down. */
+    private boolean sendNow(DirectDelivery d) {
+        try {
+            workers.execute(() -> {
+                try {
+                    attemptDirect(d);
+                } finally {
+                    permits.release();
+                }
+            });
+            return true;
+        } catch (RuntimeException e) {
+            permits.release();
+            return false;
         }
     }
 
@@ -345,7 +369,7 @@ public final class OutboxDrainer implements AutoCloseable {
                     continue;
                 }
                 batch.add(first);
-                long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
+                long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RESULT_LINGER_MILLIS);
                 while (batch.size() < settings.batchSize() && System.nanoTime() < until) {
                     Outcome next = outcomes.poll(until - System.nanoTime(), TimeUnit.NANOSECONDS);
                     if (next == null) {

@@ -29,16 +29,9 @@ public final class OutboxStore {
 
     /** Writes one delivery row in the current (the event's) transaction; returns its {@code webhook-id}. */
     public String enqueue(String realmId, String webhookId, String eventCode, String payload, long now) {
-        WebhookDeliveryEntity d = new WebhookDeliveryEntity();
-        d.setId(newMessageId());
-        d.setRealmId(realmId);
-        d.setWebhookId(webhookId);
-        d.setEventCode(eventCode);
-        d.setPayload(payload);
+        WebhookDeliveryEntity d = newRow(realmId, webhookId, eventCode, payload, now);
         d.setState(DeliveryState.AVAILABLE.code());
         d.setAttempts(0);
-        d.setNextAttemptAt(now);
-        d.setCreatedAt(now);
         em.persist(d);
         return d.getId();
     }
@@ -50,22 +43,27 @@ public final class OutboxStore {
      */
     public String enqueueClaimed(String realmId, String webhookId, String eventCode, String payload, long now, String token,
                                  long claimedUntil) {
+        WebhookDeliveryEntity d = newRow(realmId, webhookId, eventCode, payload, now);
+        d.setState(DeliveryState.EXECUTING.code());
+        d.setAttempts(1);
+        d.setClaimToken(token);
+        d.setClaimedUntil(claimedUntil);
+        d.setFirstAttemptAt(now);
+        d.setLastAttemptAt(now);
+        em.persist(d);
+        return d.getId();
+    }
+
+    private static WebhookDeliveryEntity newRow(String realmId, String webhookId, String eventCode, String payload, long now) {
         WebhookDeliveryEntity d = new WebhookDeliveryEntity();
         d.setId(newMessageId());
         d.setRealmId(realmId);
         d.setWebhookId(webhookId);
         d.setEventCode(eventCode);
         d.setPayload(payload);
-        d.setState(DeliveryState.EXECUTING.code());
-        d.setAttempts(1);
-        d.setClaimToken(token);
-        d.setClaimedUntil(claimedUntil);
         d.setNextAttemptAt(now);
-        d.setFirstAttemptAt(now);
-        d.setLastAttemptAt(now);
         d.setCreatedAt(now);
-        em.persist(d);
-        return d.getId();
+        return d;
     }
 
     /** {@code msg_} + 32 hex characters: the Standard Webhooks message id. */
