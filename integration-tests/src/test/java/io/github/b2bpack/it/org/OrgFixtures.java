@@ -3,11 +3,11 @@ package io.github.b2bpack.it.org;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -64,28 +64,14 @@ final class OrgFixtures {
         RealmRepresentation rep = admin.realm(realm).toRepresentation();
         rep.setPasswordPolicy("");
         admin.realm(realm).update(rep);
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId("it-web");
-        client.setPublicClient(true);
-        client.setDirectAccessGrantsEnabled(true);
+        ClientRepresentation client = Fixtures.publicDirectGrantClient("it-web");
         client.setStandardFlowEnabled(true);
         client.setRedirectUris(List.of(OrgHttp.SERVER + "/realms/" + realm + "/*"));
         admin.realm(realm).clients().create(client).close();
     }
 
     static void createUser(Keycloak admin, String realm, String username, String email) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEmail(email);
-        user.setFirstName("Test");
-        user.setLastName("User");
-        user.setEmailVerified(true);
-        user.setEnabled(true);
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(PASSWORD);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
+        UserRepresentation user = Fixtures.userWithPassword(username, email, "Test", "User", PASSWORD);
         try (Response created = admin.realm(realm).users().create(user)) {
             assertEquals(201, created.getStatus(), () -> created.readEntity(String.class));
         }

@@ -3,6 +3,7 @@ package io.github.b2bpack.it.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.standardwebhooks.Webhook;
 import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 import io.github.b2bpack.testsupport.RecordedRequest;
 import io.github.b2bpack.testsupport.WebhookReceiver;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
@@ -89,24 +89,9 @@ class WebhookDeliveryIT {
         realm.setAdminEventsDetailsEnabled(true);
         admin.realms().create(realm);
 
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(CLIENT);
-        client.setPublicClient(true);
-        client.setDirectAccessGrantsEnabled(true);
-        admin.realm(REALM).clients().create(client).close();
+        admin.realm(REALM).clients().create(Fixtures.publicDirectGrantClient(CLIENT)).close();
 
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername("alice");
-        user.setEmail("alice@example.com");
-        user.setFirstName("Alice");
-        user.setLastName("Martin");
-        user.setEmailVerified(true);
-        user.setEnabled(true);
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(PASSWORD);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
+        UserRepresentation user = Fixtures.userWithPassword("alice", "alice@example.com", "Alice", "Martin", PASSWORD);
         try (Response created = admin.realm(REALM).users().create(user)) {
             aliceId = CreatedResponseUtil.getCreatedId(created);
         }

@@ -2,15 +2,13 @@ package io.github.b2bpack.it.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 import io.github.b2bpack.testsupport.RecordedRequest;
 import io.github.b2bpack.testsupport.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
@@ -252,24 +250,8 @@ class WebhookLoadBenchmark {
         realm.setEventsListeners(listeners);
         realm.setAdminEventsEnabled(false);
         admin.realms().create(realm);
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId("bench");
-        client.setPublicClient(true);
-        client.setDirectAccessGrantsEnabled(true);
-        admin.realm(name).clients().create(client).close();
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername("alice");
-        user.setEmail("alice@example.com");
-        user.setFirstName("Alice");
-        user.setLastName("Martin");
-        user.setEmailVerified(true);
-        user.setEnabled(true);
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(PASSWORD);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
-        admin.realm(name).users().create(user).close();
+        admin.realm(name).clients().create(Fixtures.publicDirectGrantClient("bench")).close();
+        admin.realm(name).users().create(Fixtures.userWithPassword("alice", "alice@example.com", "Alice", "Martin", PASSWORD)).close();
     }
 
     private static long pct(List<Long> sorted, int p) {

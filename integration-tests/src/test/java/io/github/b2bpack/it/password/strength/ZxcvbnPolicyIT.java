@@ -1,6 +1,7 @@
 package io.github.b2bpack.it.password.strength;
 
 import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.Response;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
@@ -55,11 +55,7 @@ class ZxcvbnPolicyIT {
         realm.setDefaultLocale("en");
         admin.realms().create(realm);
 
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(CLIENT);
-        client.setPublicClient(true);
-        client.setDirectAccessGrantsEnabled(true);
-        admin.realm(REALM).clients().create(client).close();
+        admin.realm(REALM).clients().create(Fixtures.publicDirectGrantClient(CLIENT)).close();
 
         UserRepresentation alice = new UserRepresentation();
         alice.setUsername("alice");
