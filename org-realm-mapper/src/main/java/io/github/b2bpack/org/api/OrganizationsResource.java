@@ -120,8 +120,9 @@ public final class OrganizationsResource {
         Organization org = organizations.store().findByEmailDomain(domain).orElseThrow(() ->
                 ApiErrors.notFound("no organization owns this email domain"));
         List<DiscoveryRepresentation.RealmEntry> realms = new ArrayList<>();
-        addRealm(realms, EnvironmentRepresentation.PRODUCTION, organizations.realm(Slugs.productionRealm(org.slug())));
-        addRealm(realms, EnvironmentRepresentation.SANDBOX, organizations.sandboxRealm(org.slug()));
+        Optional<RealmModel> production = organizations.realm(Slugs.productionRealm(org.slug()));
+        addRealm(realms, EnvironmentRepresentation.PRODUCTION, production);
+        addRealm(realms, EnvironmentRepresentation.SANDBOX, organizations.sandboxRealm(org.slug(), production));
         return new DiscoveryRepresentation(DiscoveryRepresentation.TYPE, org.slug(), org.name(), realms);
     }
 
@@ -205,8 +206,8 @@ public final class OrganizationsResource {
         if (user == null || auth.hasOneAdminRole(AdminRoles.ADMIN)) {
             return;
         }
-        for (Optional<RealmModel> realm : List.of(organizations.realm(Slugs.productionRealm(org.slug())),
-                organizations.sandboxRealm(org.slug()))) {
+        Optional<RealmModel> production = organizations.realm(Slugs.productionRealm(org.slug()));
+        for (Optional<RealmModel> realm : List.of(production, organizations.sandboxRealm(org.slug(), production))) {
             realm.map(RealmModel::getMasterAdminClient).ifPresent(client -> client.getRolesStream().forEach(user::grantRole));
         }
     }
@@ -226,10 +227,11 @@ public final class OrganizationsResource {
 
     /** Status read from the realms themselves (cached by Keycloak), so it follows their enabled flag. */
     private List<EnvironmentRepresentation> environments(Organization org) {
-        String production = Slugs.productionRealm(org.slug());
+        String productionId = Slugs.productionRealm(org.slug());
+        Optional<RealmModel> production = organizations.realm(productionId);
         return List.of(
-                new EnvironmentRepresentation(EnvironmentRepresentation.PRODUCTION, status(organizations.realm(production)), production),
-                new EnvironmentRepresentation(EnvironmentRepresentation.SANDBOX, status(organizations.sandboxRealm(org.slug())),
+                new EnvironmentRepresentation(EnvironmentRepresentation.PRODUCTION, status(production), productionId),
+                new EnvironmentRepresentation(EnvironmentRepresentation.SANDBOX, status(organizations.sandboxRealm(org.slug(), production)),
                         Slugs.sandboxRealm(org.slug())));
     }
 

@@ -135,9 +135,10 @@ public final class OrganizationManager {
      * The organization's sandbox realm, without a database query when the production realm (held by
      * Keycloak's realm cache) records that none was created. Organizations created before that record
      * existed fall back to reading the realm.
+     *
+     * @param production the organization's production realm, as the caller already read it
      */
-    public Optional<RealmModel> sandboxRealm(String slug) {
-        Optional<RealmModel> production = realm(Slugs.productionRealm(slug));
+    public Optional<RealmModel> sandboxRealm(String slug, Optional<RealmModel> production) {
         if (production.isPresent() && SANDBOX_NONE.equals(production.get().getAttribute(SANDBOX_REALM_ATTRIBUTE))) {
             return Optional.empty();
         }
