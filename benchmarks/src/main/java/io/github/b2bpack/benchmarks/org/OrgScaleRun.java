@@ -25,6 +25,10 @@ import java.util.regex.Pattern;
  * which scans every realm.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.github.b2bpack.benchmarks.org.OrgScaleRun http://localhost:8080 100,250</pre>
+ *
+ * <p>By default it calls as master's {@code admin} user, whose token carries the admin roles of every
+ * realm. {@code -Dbench.clientId=… -Dbench.clientSecret=…} calls as a master service account instead
+ * (client credentials), the way a B2B backend holding only the roles it needs would.
  */
 public final class OrgScaleRun {
 
@@ -33,11 +37,13 @@ public final class OrgScaleRun {
     private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
 
     private final String server;
+    private final String tokenForm;
     private String token;
     private long tokenAt;
 
-    private OrgScaleRun(String server) {
+    private OrgScaleRun(String server, String tokenForm) {
         this.server = server;
+        this.tokenForm = tokenForm;
     }
 
     public static void main(String[] args) throws Exception {
@@ -46,12 +52,18 @@ public final class OrgScaleRun {
         int samples = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         // Keycloak's own realm list, a scan of every realm: 0 leaves it out (it takes minutes past a few hundred realms).
         int realmListSamples = args.length > 3 ? Integer.parseInt(args[3]) : Math.max(5, samples / 50);
-        new OrgScaleRun(server).run(targets, samples, realmListSamples);
+        String clientId = System.getProperty("bench.clientId");
+        String tokenForm = clientId == null
+                ? "grant_type=password&client_id=admin-cli&username=admin&password=admin"
+                : "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+                        + "&client_secret=" + URLEncoder.encode(System.getProperty("bench.clientSecret", ""), StandardCharsets.UTF_8);
+        new OrgScaleRun(server, tokenForm).run(targets, samples, realmListSamples);
     }
 
     private void run(int[] targets, int samples, int realmListSamples) throws Exception {
         int existing = total();
-        System.out.printf("server %s, %d organizations at start, %d samples per read measure%n", server, existing, samples);
+        System.out.printf("server %s, %d organizations at start, %d samples per read measure, caller %s%n", server, existing, samples,
+                tokenForm.startsWith("grant_type=password") ? "master admin user" : "service account " + System.getProperty("bench.clientId"));
         System.out.println("| orgs | create p50 / p90 (ms) | discovery p50 / p99 (ms) | list page p50 / p99 (ms) | baseline GET /admin/realms/master p50 / p99 (ms) | GET /admin/realms p50 / p99 (ms) |");
         System.out.println("|---|---|---|---|---|---|");
         List<Long> creates = new ArrayList<>();
@@ -143,7 +155,7 @@ public final class OrgScaleRun {
         if (token == null || System.currentTimeMillis() - tokenAt > 30_000) {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server + "/realms/master/protocol/openid-connect/token"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin&password=admin"))
+                    .POST(HttpRequest.BodyPublishers.ofString(tokenForm))
                     .build(), HttpResponse.BodyHandlers.ofString());
             Matcher m = ACCESS_TOKEN.matcher(response.body());
             if (!m.find()) {
