@@ -14,6 +14,7 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,9 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -46,8 +50,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  *   <li>the reliability run: N events against a receiver failing 30% of requests, none lost.</li>
  * </ol>
  * The login comparison runs many short alternating blocks (default 20 pairs of 2 s, ABBA order) because
- * the shared 2-core machine's load drifts by tens of percent within a minute.
- * System properties: {@code bench.rounds} (20), {@code bench.roundSeconds} (2), {@code bench.threads} (4),
+ * the shared 2-core machine's load drifts by tens of percent within a minute. Its webhook posts to
+ * {@link LeanReceiver} (the JDK {@code HttpServer} of the ITs' receiver takes about 0.85 ms of CPU per
+ * request from the same two cores; {@code bench.receiver=jdk} uses it anyway), and it reports the CPU each
+ * JVM spent per login, by thread group for Keycloak's, read from {@code /proc}.
+ * System properties: {@code bench.rounds} (20), {@code bench.roundSeconds} (2), {@code bench.warmupSeconds} (15), {@code bench.receiver} ({@code lean}), {@code bench.threads} (4),
  * {@code bench.phases} ({@code logins,fanout,reliability}), {@code bench.loginCode} ({@code user.login.success}),
  * {@code bench.fanoutEvents} (500), {@code bench.fanoutWebhooks} (20), {@code bench.reliabilityEvents} (10000).
  */
@@ -58,6 +65,8 @@ class WebhookLoadBenchmark {
     private static final String ON = "webhook-it-bench-on";
     private static final String PASSWORD = "Correct-Horse-Battery-9";
     private static final String URL = "http://127.0.0.1:8503/bench";
+    private static final int LEAN_PORT = 8504;
+    private static final String LEAN_URL = "http://127.0.0.1:" + LEAN_PORT + "/bench";
 
     @InjectAdminClient
     Keycloak admin;
@@ -83,9 +92,14 @@ class WebhookLoadBenchmark {
                 WebhookApi api = new WebhookApi(ON, () -> admin.tokenManager().getAccessTokenString());
                 // bench.loginCode=user.none.success keeps the listener on but matches nothing: the in-transaction cost alone.
                 String loginCode = System.getProperty("bench.loginCode", "user.login.success");
-                assertEquals(201, api.createWebhook("logins", URL, List.of(loginCode)).status());
-                if (phases.contains("logins")) {
-                    loginRatio(receiver, rounds, roundSeconds, threads);
+                // bench.receiver=jdk sends the login webhooks to the JDK HttpServer receiver the ITs use, instead of the lean one.
+                boolean lean = !"jdk".equals(System.getProperty("bench.receiver", "lean"));
+                try (LeanReceiver leanReceiver = lean ? new LeanReceiver(LEAN_PORT) : null) {
+                    assertEquals(201, api.createWebhook("logins", lean ? LEAN_URL : URL, List.of(loginCode)).status());
+                    if (phases.contains("logins")) {
+                        line("login webhook receiver: %s", lean ? "lean (LeanReceiver, 204 on a kept-alive socket)" : "JDK HttpServer (WebhookReceiver)");
+                        loginRatio(receiver, leanReceiver, rounds, roundSeconds, threads);
+                    }
                 }
                 String loginHook = api.get("/webhooks").json().get("data").get(0).get("id").asText();
                 api.delete("/webhooks/" + loginHook);
@@ -105,25 +119,30 @@ class WebhookLoadBenchmark {
         System.out.println(report);
     }
 
-    private void loginRatio(WebhookReceiver receiver, int rounds, int seconds, int threads) throws Exception {
+    private void loginRatio(WebhookReceiver receiver, LeanReceiver lean, int rounds, int seconds, int threads) throws Exception {
         receiver.clear();
         receiver.answerOk();
-        // Warm-up, both realms.
-        logins(OFF, 5, threads);
-        logins(ON, 5, threads);
+        // Warm-up, both realms: the JIT is still compiling the login path for tens of seconds after a start.
+        int warmup = Integer.getInteger("bench.warmupSeconds", 15);
+        logins(OFF, warmup, threads);
+        logins(ON, warmup, threads);
         long offTotal = 0;
         long onTotal = 0;
         List<Double> ratios = new ArrayList<>();
+        long server = ProcessCpu.keycloakPid().orElse(-1L);
+        long self = ProcessHandle.current().pid();
+        CpuAccount offCpu = new CpuAccount(server, self);
+        CpuAccount onCpu = new CpuAccount(server, self);
         for (int r = 0; r < rounds; r++) {
             // Alternate which realm goes first (ABBA…), so drift in machine load hits both sides alike.
             long off;
             long on;
             if (r % 2 == 0) {
-                off = logins(OFF, seconds, threads);
-                on = logins(ON, seconds, threads);
+                off = offCpu.during(() -> logins(OFF, seconds, threads));
+                on = onCpu.during(() -> logins(ON, seconds, threads));
             } else {
-                on = logins(ON, seconds, threads);
-                off = logins(OFF, seconds, threads);
+                on = onCpu.during(() -> logins(ON, seconds, threads));
+                off = offCpu.during(() -> logins(OFF, seconds, threads));
             }
             offTotal += off;
             onTotal += on;
@@ -133,19 +152,48 @@ class WebhookLoadBenchmark {
                         on / (double) seconds, 100.0 * on / off);
             }
         }
+        if (server > 0) {
+            // The webhook threads' work for an "on" block may spill into the next block: read these as estimates.
+            line("CPU per login (ms): Keycloak JVM off %.2f, on %.2f; test JVM (load generator + receiver) off %.2f, on %.2f",
+                    offCpu.serverMillis / (double) offTotal, onCpu.serverMillis / (double) onTotal,
+                    offCpu.selfMillis / (double) offTotal, onCpu.selfMillis / (double) onTotal);
+            StringBuilder groups = new StringBuilder();
+            Set<String> names = new TreeSet<>(onCpu.serverThreads.keySet());
+            names.addAll(offCpu.serverThreads.keySet());
+            for (String name : names) {
+                double offPer = offCpu.serverThreads.getOrDefault(name, 0L) / (double) offTotal;
+                double onPer = onCpu.serverThreads.getOrDefault(name, 0L) / (double) onTotal;
+                if (offPer >= 0.05 || onPer >= 0.05) {
+                    groups.append(String.format("%s %.2f / %.2f; ", name, offPer, onPer));
+                }
+            }
+            line("Keycloak JVM CPU per login by thread group, off / on (ms): %s", groups);
+        }
         Collections.sort(ratios);
         line("LOGINS: off %.1f/s, on+1 webhook %.1f/s, ratio %.1f%% (median of rounds %.1f%%; goal >= 95%%)",
                 offTotal / (double) (rounds * seconds), onTotal / (double) (rounds * seconds), 100.0 * onTotal / offTotal,
                 ratios.get(ratios.size() / 2));
         // Commit -> first attempt, from the event time in each payload to the first arrival of its webhook-id.
         long expected = onTotal;
-        receiver.awaitRequests(r -> true, (int) Math.min(Integer.MAX_VALUE, expected), Duration.ofSeconds(60));
         Map<String, Long> firstArrival = new HashMap<>();
         Map<String, Long> eventTime = new HashMap<>();
-        for (RecordedRequest r : receiver.deliveries()) {
-            String id = r.header("webhook-id");
-            if (firstArrival.putIfAbsent(id, r.receivedAtMillis()) == null) {
-                eventTime.put(id, Instant.parse(WebhookApi.parse(r.bodyText()).get("timestamp").asText()).toEpochMilli());
+        if (lean != null) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (lean.arrivals().size() < expected && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            for (LeanReceiver.Arrival a : lean.arrivals()) {
+                if (firstArrival.putIfAbsent(a.webhookId(), a.receivedAtMillis()) == null) {
+                    eventTime.put(a.webhookId(), eventTime(a.body()));
+                }
+            }
+        } else {
+            receiver.awaitRequests(r -> true, (int) Math.min(Integer.MAX_VALUE, expected), Duration.ofSeconds(60));
+            for (RecordedRequest r : receiver.deliveries()) {
+                String id = r.header("webhook-id");
+                if (firstArrival.putIfAbsent(id, r.receivedAtMillis()) == null) {
+                    eventTime.put(id, eventTime(r.body()));
+                }
             }
         }
         List<Long> lat = new ArrayList<>();
@@ -153,6 +201,10 @@ class WebhookLoadBenchmark {
         Collections.sort(lat);
         line("COMMIT->FIRST ATTEMPT over %d login events: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms (goal p99 < 1000 ms)",
                 lat.size(), pct(lat, 50), pct(lat, 95), pct(lat, 99), lat.isEmpty() ? -1 : lat.get(lat.size() - 1));
+    }
+
+    private static long eventTime(byte[] body) {
+        return Instant.parse(WebhookApi.parse(new String(body, StandardCharsets.UTF_8)).get("timestamp").asText()).toEpochMilli();
     }
 
     private void fanout(WebhookReceiver receiver, WebhookApi api, int events, int webhooks, int threads) throws Exception {
@@ -198,6 +250,34 @@ class WebhookLoadBenchmark {
         line("RELIABILITY: %d events, receiver failing 30%%: %d distinct ids accepted, %d attempts (%.2f per event), "
                         + "%d completed, %d discarded, lost %d; enqueue %d ms, all delivered %d ms after the first event",
                 events, accepted, attempts, attempts / (double) events, completed, discarded, events - accepted, enqueued - start, done - start);
+    }
+
+    /** CPU of the server's JVM (per thread group) and of this JVM, added up over the blocks of one side. */
+    private static final class CpuAccount {
+        private final long server;
+        private final long self;
+        long serverMillis;
+        long selfMillis;
+        final Map<String, Long> serverThreads = new HashMap<>();
+
+        CpuAccount(long server, long self) {
+            this.server = server;
+            this.self = self;
+        }
+
+        long during(Callable<Long> block) throws Exception {
+            long serverBefore = server > 0 ? ProcessCpu.millis(server) : 0;
+            Map<String, Long> threadsBefore = server > 0 ? ProcessCpu.byThreadGroup(server) : Map.of();
+            long selfBefore = ProcessCpu.millis(self);
+            long result = block.call();
+            selfMillis += ProcessCpu.millis(self) - selfBefore;
+            if (server > 0) {
+                serverMillis += ProcessCpu.millis(server) - serverBefore;
+                ProcessCpu.byThreadGroup(server).forEach((name, ms) ->
+                        serverThreads.merge(name, ms - threadsBefore.getOrDefault(name, 0L), Long::sum));
+            }
+            return result;
+        }
     }
 
     private long logins(String realm, int seconds, int threads) throws Exception {

@@ -73,7 +73,7 @@ public final class WebhookSender implements AutoCloseable {
                 .evictIdleConnections(30, TimeUnit.SECONDS)
                 .build();
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "b2bpack-webhook-timeout");
+            Thread t = new Thread(r, "b2bpack-wh-abort");
             t.setDaemon(true);
             return t;
         });

@@ -88,11 +88,11 @@ public final class OutboxDrainer implements AutoCloseable {
         this.sender = sender;
         this.metrics = metrics;
         this.permits = new Semaphore(settings.concurrency());
-        this.dispatcher = Executors.newSingleThreadExecutor(named("b2bpack-webhook-dispatcher"));
-        this.directDispatcher = Executors.newSingleThreadExecutor(named("b2bpack-webhook-direct"));
-        this.workers = Executors.newFixedThreadPool(settings.concurrency(), named("b2bpack-webhook-sender"));
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(named("b2bpack-webhook-sweeper"));
-        this.recorder = Executors.newSingleThreadExecutor(named("b2bpack-webhook-recorder"));
+        this.dispatcher = Executors.newSingleThreadExecutor(named("b2bpack-wh-claim"));
+        this.directDispatcher = Executors.newSingleThreadExecutor(named("b2bpack-wh-direct"));
+        this.workers = Executors.newFixedThreadPool(settings.concurrency(), named("b2bpack-wh-send"));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(named("b2bpack-wh-sweep"));
+        this.recorder = Executors.newSingleThreadExecutor(named("b2bpack-wh-record"));
     }
 
     public void start() {
@@ -450,6 +450,7 @@ public final class OutboxDrainer implements AutoCloseable {
         return session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
+    /** Names that stay apart in the 15 characters Linux keeps of a thread's name ({@code top -H}, {@code /proc}). */
     private static java.util.concurrent.ThreadFactory named(String name) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
