@@ -26,6 +26,7 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -314,6 +315,26 @@ class OrgApiIT {
         OidcClient.Response foreignIntrospection = introspect(b, accessToken);
         assertEquals(200, foreignIntrospection.status(), foreignIntrospection.body());
         assertEquals("false", foreignIntrospection.field("active"), foreignIntrospection.body());
+    }
+
+    @Test
+    void everyWriteChangesTheVersionThatKeepsEveryNodesDiscoveryCacheCurrent() {
+        // Other nodes drop their cached lookups when the master realm's version attribute changes (the
+        // realm cache invalidates master cluster-wide); one node can only show that each write changes it.
+        String slug = OrgFixtures.createOrg(http, "Org IT Version", "version-it.example");
+        String created = orgsVersion();
+        assertNotNull(created);
+        assertEquals(200, http.put("/" + slug, "{\"allowed_email_domains\":[\"version-two-it.example\"]}").status());
+        String updated = orgsVersion();
+        assertNotEquals(created, updated);
+        assertEquals(slug, http.get("/discovery?email=a%40version-two-it.example").json().get("domain").asText());
+        assertEquals(200, http.delete("/" + slug).status());
+        assertNotEquals(updated, orgsVersion());
+        assertEquals(404, http.get("/discovery?email=a%40version-two-it.example").status());
+    }
+
+    private String orgsVersion() {
+        return admin.realm("master").toRepresentation().getAttributes().get("b2bpack.orgs.version");
     }
 
     @Test

@@ -25,7 +25,7 @@ public final class OrganizationsResourceProviderFactory implements AdminRealmRes
     public static final String ID = "orgs";
     public static final String OPTION_TEMPLATE = "template";
     public static final String OPTION_DISCOVERY_CACHE_TTL = "discovery-cache-ttl";
-    static final int DEFAULT_DISCOVERY_CACHE_TTL_SECONDS = 10;
+    static final int DEFAULT_DISCOVERY_CACHE_TTL_SECONDS = 600;
 
     private static final Logger LOG = Logger.getLogger(OrganizationsResourceProviderFactory.class);
 
@@ -80,8 +80,9 @@ public final class OrganizationsResourceProviderFactory implements AdminRealmRes
                 .property().name(OPTION_DISCOVERY_CACHE_TTL).type(ProviderConfigProperty.INTEGER_TYPE)
                 .defaultValue(DEFAULT_DISCOVERY_CACHE_TTL_SECONDS)
                 .helpText("Seconds this node keeps an email domain to organization lookup of discovery in memory; "
-                        + "0 turns the cache off. Changes made through this node are seen at once; changes made "
-                        + "through another node within this many seconds. Default: " + DEFAULT_DISCOVERY_CACHE_TTL_SECONDS + ".")
+                        + "0 turns the cache off. Every node sees an organization change at once (each write changes the "
+                        + "master realm's b2bpack.orgs.version attribute, which Keycloak invalidates cluster-wide), so this "
+                        + "only bounds how long an unused entry stays. Default: " + DEFAULT_DISCOVERY_CACHE_TTL_SECONDS + ".")
                 .add()
                 .build();
     }

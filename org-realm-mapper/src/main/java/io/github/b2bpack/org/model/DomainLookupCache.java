@@ -1,7 +1,9 @@
 package io.github.b2bpack.org.model;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -10,12 +12,16 @@ import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 
 /**
- * This node's short-lived memory of "email domain → organization" (including "no organization"),
- * so discovery usually answers without a database round trip. The database stays the source of
- * truth: writes on this node clear the cache (at once and again after their transaction ends),
- * and other nodes see a change once their entries expire, within the TTL.
+ * This node's memory of "email domain → organization" (including "no organization"), so discovery
+ * usually answers without a database round trip. The database stays the source of truth. Each entry
+ * is kept under the organizations' version, the admin realm's {@value #VERSION_ATTRIBUTE} attribute,
+ * which every organization write changes in its own transaction: that invalidates the admin realm in
+ * Keycloak's realm cache on every node of the cluster, so a lookup that reads another version goes to
+ * the database at once. The TTL only bounds how long an unused entry stays in memory. Writes on this
+ * node also clear the cache (at once and again after their transaction ends).
  *
  * <p>Every lookup is timed into {@code b2bpack_org_discovery_lookup_seconds} (tag {@code source}:
  * {@code cache} or {@code database}), which isolates the lookup from the admin authentication that
@@ -23,10 +29,12 @@ import org.keycloak.models.KeycloakSession;
  */
 public final class DomainLookupCache {
 
+    /** Admin realm attribute that changes whenever an organization is created, changed or deleted. */
+    public static final String VERSION_ATTRIBUTE = "b2bpack.orgs.version";
     /** Bounded, so a flood of unknown domains cannot grow the heap. */
     static final long MAX_ENTRIES = 10_000;
 
-    private final Cache<String, Optional<Organization>> entries;
+    private final Cache<String, Entry> entries;
     private final Timer fromCache;
     private final Timer fromDatabase;
 
@@ -38,17 +46,21 @@ public final class DomainLookupCache {
         this.fromDatabase = timer("database");
     }
 
-    /** The organization owning {@code domain}, from this node's memory or else from {@code database}. */
-    public Optional<Organization> lookup(String domain, Function<String, Optional<Organization>> database) {
+    /**
+     * The organization owning {@code domain}, from this node's memory when it was read under
+     * {@code version} (the {@value #VERSION_ATTRIBUTE} read before calling, so the rows are at least as
+     * new as the version they are kept under), or else from {@code database}.
+     */
+    public Optional<Organization> lookup(String domain, String version, Function<String, Optional<Organization>> database) {
         long start = System.nanoTime();
-        Optional<Organization> cached = entries == null ? null : entries.getIfPresent(domain);
-        if (cached != null) {
+        Entry cached = entries == null ? null : entries.getIfPresent(domain);
+        if (cached != null && Objects.equals(cached.version(), version)) {
             fromCache.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-            return cached;
+            return cached.organization();
         }
         Optional<Organization> loaded = database.apply(domain);
         if (entries != null) {
-            entries.put(domain, loaded);
+            entries.put(domain, new Entry(version, loaded));
         }
         fromDatabase.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         return loaded;
@@ -79,11 +91,21 @@ public final class DomainLookupCache {
         }
     }
 
+    /** Call in the transaction of every organization write; {@code adminRealm} may be null in tests. */
+    public static void changed(RealmModel adminRealm) {
+        if (adminRealm != null) {
+            adminRealm.setAttribute(VERSION_ATTRIBUTE, UUID.randomUUID().toString());
+        }
+    }
+
     private static Timer timer(String source) {
         return Timer.builder("b2bpack.org.discovery.lookup")
                 .description("Email domain to organization lookup of discovery, without the request around it")
                 .tag("source", source)
                 .publishPercentiles(0.5, 0.99)
                 .register(Metrics.globalRegistry);
+    }
+
+    private record Entry(String version, Optional<Organization> organization) {
     }
 }

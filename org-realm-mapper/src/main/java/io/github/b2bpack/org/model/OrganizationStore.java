@@ -9,8 +9,10 @@ import java.util.Optional;
 import io.github.b2bpack.org.jpa.OrganizationEmailDomainEntity;
 import io.github.b2bpack.org.jpa.OrganizationEntity;
 import jakarta.persistence.EntityManager;
+import org.keycloak.Config;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 
 /**
  * Reads and writes the organization index in the request's JPA transaction, so an index row and
@@ -65,7 +67,9 @@ public final class OrganizationStore {
 
     /** The organization owning an email domain: this node's cache, else one primary-key lookup. */
     public Optional<Organization> findByEmailDomain(String domain) {
-        return cache.lookup(domain, d -> {
+        RealmModel admin = adminRealm();
+        String version = admin == null ? null : admin.getAttribute(DomainLookupCache.VERSION_ATTRIBUTE);
+        return cache.lookup(domain, version, d -> {
             OrganizationEmailDomainEntity owner = em.find(OrganizationEmailDomainEntity.class, d);
             return owner == null ? Optional.empty() : find(owner.getOrganizationId());
         });
@@ -85,7 +89,7 @@ public final class OrganizationStore {
     }
 
     public void insert(Organization org) {
-        cache.invalidateOnWrite(session);
+        written();
         OrganizationEntity entity = new OrganizationEntity();
         entity.setId(org.slug());
         copy(org, entity);
@@ -97,7 +101,7 @@ public final class OrganizationStore {
     }
 
     public void update(Organization org) {
-        cache.invalidateOnWrite(session);
+        written();
         OrganizationEntity entity = em.find(OrganizationEntity.class, org.slug());
         copy(org, entity);
         // Entity-by-entity rather than a bulk delete: kept rows stay managed, and a domain removed
@@ -122,7 +126,7 @@ public final class OrganizationStore {
     }
 
     public void delete(String slug) {
-        cache.invalidateOnWrite(session);
+        written();
         domainEntitiesOf(slug).forEach(em::remove);
         OrganizationEntity entity = em.find(OrganizationEntity.class, slug);
         if (entity != null) {
@@ -166,6 +170,16 @@ public final class OrganizationStore {
     }
 
     /** A page of organizations and the number matching the filter. */
+    /** Every node's cached lookups go stale with this write: a new version, and this node's cache cleared. */
+    private void written() {
+        DomainLookupCache.changed(adminRealm());
+        cache.invalidateOnWrite(session);
+    }
+
+    private RealmModel adminRealm() {
+        return session.realms().getRealmByName(Config.getAdminRealm());
+    }
+
     public record Page(List<Organization> data, long total) {
     }
 }

@@ -23,27 +23,46 @@ class DomainLookupCacheTest {
     @Test
     void answersRepeatedLookupsIncludingUnknownDomainsFromMemory() {
         DomainLookupCache cache = new DomainLookupCache(Duration.ofMinutes(1));
-        assertEquals("acme", cache.lookup("acme.example", database).orElseThrow().slug());
-        assertEquals("acme", cache.lookup("acme.example", database).orElseThrow().slug());
-        assertEquals(Optional.empty(), cache.lookup("nobody.example", database));
-        assertEquals(Optional.empty(), cache.lookup("nobody.example", database));
+        assertEquals("acme", cache.lookup("acme.example", "v1", database).orElseThrow().slug());
+        assertEquals("acme", cache.lookup("acme.example", "v1", database).orElseThrow().slug());
+        assertEquals(Optional.empty(), cache.lookup("nobody.example", "v1", database));
+        assertEquals(Optional.empty(), cache.lookup("nobody.example", "v1", database));
         assertEquals(2, reads.get());
     }
 
     @Test
     void invalidationSendsTheNextLookupToTheDatabase() {
         DomainLookupCache cache = new DomainLookupCache(Duration.ofMinutes(1));
-        cache.lookup("acme.example", database);
+        cache.lookup("acme.example", "v1", database);
         cache.invalidateAll();
-        cache.lookup("acme.example", database);
+        cache.lookup("acme.example", "v1", database);
+        assertEquals(2, reads.get());
+    }
+
+    @Test
+    void anEntryReadUnderAnotherVersionIsReadAgain() {
+        DomainLookupCache cache = new DomainLookupCache(Duration.ofMinutes(1));
+        cache.lookup("acme.example", "v1", database);
+        cache.lookup("acme.example", "v2", database);
+        cache.lookup("acme.example", "v2", database);
+        assertEquals(2, reads.get());
+    }
+
+    @Test
+    void aMissingVersionIsAVersionLikeAnyOther() {
+        // Before the first organization write the admin realm has no version attribute yet.
+        DomainLookupCache cache = new DomainLookupCache(Duration.ofMinutes(1));
+        cache.lookup("acme.example", null, database);
+        cache.lookup("acme.example", null, database);
+        cache.lookup("acme.example", "v1", database);
         assertEquals(2, reads.get());
     }
 
     @Test
     void zeroTtlReadsTheDatabaseEveryTime() {
         DomainLookupCache cache = new DomainLookupCache(Duration.ZERO);
-        cache.lookup("acme.example", database);
-        cache.lookup("acme.example", database);
+        cache.lookup("acme.example", "v1", database);
+        cache.lookup("acme.example", "v1", database);
         assertEquals(2, reads.get());
     }
 }
