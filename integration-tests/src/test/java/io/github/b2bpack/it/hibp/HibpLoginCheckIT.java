@@ -1,6 +1,5 @@
 package io.github.b2bpack.it.hibp;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,15 +7,11 @@ import java.util.Map;
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.OidcClient;
 import io.github.b2bpack.testsupport.FakeHibpRangeApi;
-import io.github.b2bpack.testsupport.FakePorts;
 import jakarta.ws.rs.core.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.CreatedResponseUtil;
-import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.AuthenticationManagementResource;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
@@ -24,13 +19,7 @@ import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.ui.annotations.InjectPage;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.page.LoginPage;
-import org.keycloak.testframework.ui.page.LoginPasswordUpdatePage;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,43 +31,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of direct-grant flows, against the fake range API.
  */
 @KeycloakIntegrationTest(config = PackServerConfig.class)
-class HibpLoginCheckIT {
+class HibpLoginCheckIT extends HibpItBase {
 
     private static final String REALM = "hibp-login";
     private static final String RECORD_CLIENT = "record-app";
-    private static final long BUDGET_MILLIS = 1000;
-
-    private static FakeHibpRangeApi fake;
-    private static final List<String> USED_PASSWORDS = new ArrayList<>();
-
-    @InjectAdminClient
-    Keycloak admin;
-
-    @InjectWebDriver
-    ManagedWebDriver driver;
-
-    @InjectPage
-    LoginPage loginPage;
-
-    @InjectPage
-    LoginPasswordUpdatePage updatePasswordPage;
 
     private OidcClient oidc;
 
-    @BeforeAll
-    static void startFake() {
-        fake = new FakeHibpRangeApi(FakePorts.HIBP_RANGE_API);
-    }
-
-    @AfterAll
-    static void stopFake() throws Exception {
-        fake.close();
-        HibpRealms.assertLogHoldsNoSecret(USED_PASSWORDS);
-    }
-
     @BeforeEach
     void createRealmWithCheckedFlows() {
-        fake.reset();
         RealmRepresentation realm = new RealmRepresentation();
         realm.setRealm(REALM);
         realm.setEnabled(true);

@@ -3,29 +3,20 @@ package io.github.b2bpack.it.hibp;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.OidcClient;
 import io.github.b2bpack.testsupport.FakeHibpRangeApi;
-import io.github.b2bpack.testsupport.FakePorts;
 import io.github.b2bpack.testsupport.RecordedRequest;
 import jakarta.ws.rs.BadRequestException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.ui.annotations.InjectPage;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.page.LoginPage;
-import org.keycloak.testframework.ui.page.LoginPasswordUpdatePage;
 import org.keycloak.testframework.ui.page.RegisterPage;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
@@ -38,44 +29,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reset, registration and update-password in Chromium, threshold, padding, outages, metrics.
  */
 @KeycloakIntegrationTest(config = PackServerConfig.class)
-class HibpPolicyIT {
+class HibpPolicyIT extends HibpItBase {
 
     private static final String REALM = "hibp-policy";
-    /** Server option time-budget-millis in server-options/hibp-policy.properties. */
-    private static final long BUDGET_MILLIS = 1000;
-
-    private static FakeHibpRangeApi fake;
-    private static final List<String> USED_PASSWORDS = new ArrayList<>();
-
-    @InjectAdminClient
-    Keycloak admin;
-
-    @InjectWebDriver
-    ManagedWebDriver driver;
-
-    @InjectPage
-    LoginPage loginPage;
 
     @InjectPage
     RegisterPage registerPage;
 
-    @InjectPage
-    LoginPasswordUpdatePage updatePasswordPage;
-
-    @BeforeAll
-    static void startFake() {
-        fake = new FakeHibpRangeApi(FakePorts.HIBP_RANGE_API);
-    }
-
-    @AfterAll
-    static void stopFake() throws Exception {
-        fake.close();
-        HibpRealms.assertLogHoldsNoSecret(USED_PASSWORDS);
-    }
-
     @BeforeEach
     void createRealm() {
-        fake.reset();
         RealmRepresentation realm = new RealmRepresentation();
         realm.setRealm(REALM);
         realm.setEnabled(true);

@@ -2,26 +2,16 @@ package io.github.b2bpack.it.sms;
 
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.OidcClient;
-import io.github.b2bpack.testsupport.FakePorts;
 import io.github.b2bpack.testsupport.FakeSmsGateway;
 import io.github.b2bpack.testsupport.RecordedRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.EventRepresentation;
-import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -41,45 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * recovery codes with forced re-enrollment and the 24 h limit.
  */
 @KeycloakIntegrationTest(config = PackServerConfig.class)
-class SmsLoginIT {
-
-    private static FakeSmsGateway gateway;
-
-    @InjectAdminClient
-    Keycloak admin;
-
-    @InjectWebDriver
-    ManagedWebDriver driver;
-
-    private final List<String> realms = new ArrayList<>();
-    private SmsBrowser browser;
-
-    @BeforeAll
-    static void startGateway() {
-        gateway = new FakeSmsGateway(FakePorts.SMS_GATEWAY, SmsTestRealm.TWILIO_SID, SmsTestRealm.TWILIO_TOKEN, SmsTestRealm.HTTP_SECRET);
-    }
-
-    @AfterAll
-    static void stopGateway() {
-        gateway.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        browser = new SmsBrowser(driver);
-        gateway.clear();
-    }
-
-    @AfterEach
-    void dropRealms() {
-        realms.forEach(r -> admin.realm(r).remove());
-        realms.clear();
-    }
-
-    private SmsTestRealm realm(String name, Map<String, String> config, int bruteForceFailures) {
-        realms.add(name);
-        return SmsTestRealm.create(admin, name, config, bruteForceFailures);
-    }
+class SmsLoginIT extends SmsItBase {
 
     @Test
     void enrollsAPhoneThenLogsInWithTheTextedCodeOverTheHttpSender() throws IOException {
