@@ -357,6 +357,43 @@ class WebhookDeliveryIT {
         return verifier.verify(signature);
     }
 
+    /**
+     * Keycloak hands the admin event to listeners before the request commits; a role description longer
+     * than its database column then fails the commit. The listener did write a row (the enqueued counter
+     * moves), and the rollback took it away: no delivery row, nothing sent. The same request with a valid
+     * description is delivered.
+     */
+    @Test
+    void aRolledBackTransactionLeavesNoDelivery() throws Exception {
+        createWebhook(List.of("admin.realm_role.create.success"));
+        double enqueuedBefore = enqueuedRows();
+        OidcClient.Response failed = createRole("{\"name\":\"rolled-back\",\"description\":\"" + "x".repeat(5000) + "\"}");
+        assertTrue(failed.status() >= 400, "the commit fails: " + failed.status());
+        assertEquals(enqueuedBefore + 1, enqueuedRows(), "the listener wrote a row inside the transaction");
+        Thread.sleep(3000); // several sweeps (500 ms): a surviving row would be sent by now
+        assertEquals(0, api.get("/webhook-events?per_page=1").json().get("total").asInt(), "no row survived the rollback");
+        assertTrue(receiver.deliveriesTo(hookPath).isEmpty(), "nothing was sent");
+        assertEquals(404, OidcClient.send(HttpRequest.newBuilder(URI.create(WebhookApi.SERVER + "/admin/realms/" + REALM + "/roles/rolled-back"))
+                .header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString()).GET().build()).status());
+
+        assertEquals(201, createRole("{\"name\":\"committed\",\"description\":\"fits\"}").status());
+        await(() -> receiver.deliveriesTo(hookPath).size() == 1, "the committed event delivered");
+        assertEquals(1, api.get("/webhook-events?per_page=1").json().get("total").asInt());
+    }
+
+    private OidcClient.Response createRole(String json) {
+        return OidcClient.send(HttpRequest.newBuilder(URI.create(WebhookApi.SERVER + "/admin/realms/" + REALM + "/roles"))
+                .header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private static double enqueuedRows() {
+        String metrics = OidcClient.send(HttpRequest.newBuilder(URI.create("http://localhost:9000/metrics")).GET().build()).body();
+        return metrics.lines().filter(l -> l.startsWith("b2bpack_webhook_enqueued_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
     /** CI-sized version of the 10,000-event run (see docs/benchmarks.md): nothing is lost. */
     @Test
     void aReceiverFailing30PercentLosesNothing() {
