@@ -28,17 +28,8 @@ N2=http://localhost:18082
 if ss -ltn | grep -qE ':(18081|18082|19001|19002|19092|18503)\b'; then echo "a port of this script is busy"; exit 2; fi
 H2_JAR=$(ls "$SRC"/lib/lib/main/com.h2database.h2-*.jar | head -1)
 
-# Same server options as the ITs (every module's server-options file), webhooks retried while the receiver is down.
-OPTS=()
-for f in "$ROOT"/integration-tests/src/test/resources/server-options/*.properties; do
-  while IFS= read -r line; do
-    line=${line%%#*}; [ -z "${line// }" ] && continue
-    k=$(echo "${line%%=*}" | xargs); v=$(echo "${line#*=}" | xargs)
-    case "$k" in *webhooks--max-attempts|*webhooks--retry-schedule) continue ;; esac
-    OPTS+=("--$k=$v")
-  done < "$f"
-done
-OPTS+=("--spi-events-listener--webhooks--max-attempts=100" "--spi-events-listener--webhooks--retry-schedule=2s")
+# The ITs' server options, webhooks retried for as long as the receiver is down.
+. "$ROOT/integration-tests/src/test/scripts/it-server-options.sh"
 
 PIDS=()
 cleanup() {

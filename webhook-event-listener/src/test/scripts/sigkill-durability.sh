@@ -26,19 +26,8 @@ if ss -ltn | grep -qE ':(8080|9000|8503)\b'; then echo "ports 8080/9000/8503 bus
 cp -r "$SRC" "$KC"
 rm -rf "$KC/data"
 
-# Same server options as the ITs (every module's server-options file).
-OPTS=()
-for f in "$ROOT"/integration-tests/src/test/resources/server-options/*.properties; do
-  while IFS= read -r line; do
-    line=${line%%#*}; [ -z "${line// }" ] && continue
-    k=$(echo "${line%%=*}" | xargs); v=$(echo "${line#*=}" | xargs)
-    case "$k" in *webhooks--max-attempts|*webhooks--retry-schedule) continue ;; esac
-    OPTS+=("--$k=$v")
-  done < "$f"
-done
-
-# Retry for as long as the receiver is down (the IT schedule would discard after ~20 s).
-OPTS+=("--spi-events-listener--webhooks--max-attempts=100" "--spi-events-listener--webhooks--retry-schedule=2s")
+# The ITs' server options, webhooks retried for as long as the receiver is down.
+. "$ROOT/integration-tests/src/test/scripts/it-server-options.sh"
 
 KC_PID=""; RX_PID=""
 cleanup() {
