@@ -91,7 +91,7 @@ public final class DomainLookupCache {
         }
     }
 
-    /** Call in the transaction of every organization write; {@code adminRealm} may be null in tests. */
+    /** Call in the transaction of every organization write (nothing to do before the admin realm exists). */
     public static void changed(RealmModel adminRealm) {
         if (adminRealm != null) {
             adminRealm.setAttribute(VERSION_ATTRIBUTE, UUID.randomUUID().toString());
