@@ -321,9 +321,11 @@ class OrgApiIT {
     void everyWriteChangesTheVersionThatKeepsEveryNodesDiscoveryCacheCurrent() {
         // Other nodes drop their cached lookups when the master realm's version attribute changes (the
         // realm cache invalidates master cluster-wide); one node can only show that each write changes it.
+        String before = orgsVersion();
+        assertNotNull(before, "present before this test's first write (every node writes it at start if missing)");
         String slug = OrgFixtures.createOrg(http, "Org IT Version", "version-it.example");
         String created = orgsVersion();
-        assertNotNull(created);
+        assertNotEquals(before, created);
         assertEquals(200, http.put("/" + slug, "{\"allowed_email_domains\":[\"version-two-it.example\"]}").status());
         String updated = orgsVersion();
         assertNotEquals(created, updated);

@@ -11,6 +11,9 @@ import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
@@ -54,6 +57,30 @@ public final class OrganizationsResourceProviderFactory implements AdminRealmRes
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         sanitizer = new TemplateSanitizer(ProviderCatalog.of(factory));
+        factory.register(event -> {
+            if (event instanceof PostMigrationEvent) {
+                writeFirstVersion(factory);
+            }
+        });
+    }
+
+    /**
+     * Gives the admin realm (there by now: Keycloak publishes the event after creating it) its organizations'
+     * version before any organization write, so that two first writes at the same moment both update the
+     * attribute rather than both insert it.
+     */
+    private static void writeFirstVersion(KeycloakSessionFactory factory) {
+        try {
+            KeycloakModelUtils.runJobInTransaction(factory, session -> {
+                RealmModel admin = session.realms().getRealmByName(Config.getAdminRealm());
+                if (admin != null && admin.getAttribute(DomainLookupCache.VERSION_ATTRIBUTE) == null) {
+                    DomainLookupCache.changed(admin);
+                }
+            });
+        } catch (RuntimeException e) {
+            // Another node starting at the same moment wrote it first.
+            LOG.debugf("organizations' version left to another node: %s", e.toString());
+        }
     }
 
     /** This node's discovery cache, shared with the browser entry point ({@code org-login}). */
