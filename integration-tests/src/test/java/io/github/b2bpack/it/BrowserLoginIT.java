@@ -1,5 +1,6 @@
 package io.github.b2bpack.it;
 
+import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.AfterEach;
@@ -8,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
@@ -61,18 +61,7 @@ class BrowserLoginIT {
         client.setRedirectUris(List.of(SERVER + "/realms/" + REALM + "/*"));
         admin.realm(REALM).clients().create(client).close();
 
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername("alice");
-        user.setEmail("alice@example.com");
-        user.setFirstName("Alice");
-        user.setLastName("Martin");
-        user.setEmailVerified(true);
-        user.setEnabled(true);
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue("Correct-Horse-Battery-9");
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
+        UserRepresentation user = Fixtures.userWithPassword("alice", "alice@example.com", "Alice", "Martin", "Correct-Horse-Battery-9");
         try (Response created = admin.realm(REALM).users().create(user)) {
             assertEquals(201, created.getStatus());
             assertNotNull(CreatedResponseUtil.getCreatedId(created));

@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 import io.github.b2bpack.testsupport.FakeHibpRangeApi;
 import io.github.b2bpack.testsupport.FakePorts;
@@ -100,10 +101,7 @@ class HibpDemoFragmentIT {
             fake.addPassword(pwned, 4);
             String userId = HibpRealms.createUser(admin, REALM, "lena", clean);
 
-            CredentialRepresentation credential = new CredentialRepresentation();
-            credential.setType(CredentialRepresentation.PASSWORD);
-            credential.setValue(pwned);
-            credential.setTemporary(false);
+            CredentialRepresentation credential = Fixtures.password(pwned);
             assertThrows(BadRequestException.class, () -> admin.realm(REALM).users().get(userId).resetPassword(credential));
 
             OidcClient oidc = new OidcClient(HibpRealms.SERVER + "/realms/" + REALM);

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 import io.github.b2bpack.testsupport.FakeHibpRangeApi;
 import io.github.b2bpack.testsupport.RecordedRequest;
@@ -63,10 +64,7 @@ class HibpPolicyIT extends HibpItBase {
     }
 
     private void resetPassword(String userId, String password) {
-        CredentialRepresentation credential = new CredentialRepresentation();
-        credential.setType(CredentialRepresentation.PASSWORD);
-        credential.setValue(password);
-        credential.setTemporary(false);
+        CredentialRepresentation credential = Fixtures.password(password);
         admin.realm(REALM).users().get(userId).resetPassword(credential);
     }
 

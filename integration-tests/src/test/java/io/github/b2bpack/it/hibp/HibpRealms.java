@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.UUID;
 
 import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.testsupport.FakeHibpRangeApi;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,20 +46,10 @@ final class HibpRealms {
     }
 
     static String createUser(Keycloak admin, String realm, String username, String password, String... requiredActions) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEmail(username + "@example.com");
-        user.setFirstName("Test");
-        user.setLastName("User");
-        user.setEmailVerified(true);
-        user.setEnabled(true);
+        UserRepresentation user = Fixtures.userWithPassword(username, username + "@example.com", "Test", "User", password);
         user.setRequiredActions(List.of(requiredActions));
-        if (password != null) {
-            CredentialRepresentation credential = new CredentialRepresentation();
-            credential.setType(CredentialRepresentation.PASSWORD);
-            credential.setValue(password);
-            credential.setTemporary(false);
-            user.setCredentials(List.of(credential));
+        if (password == null) {
+            user.setCredentials(null);
         }
         try (Response created = admin.realm(realm).users().create(user)) {
             assertEquals(201, created.getStatus(), "create " + username);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.AfterEach;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
@@ -131,18 +131,8 @@ class OrgAuthorizationIT {
     }
 
     private String user(String username) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEmail(username + "@authz-users.example");
-        user.setFirstName("Authz");
-        user.setLastName("User");
-        user.setEmailVerified(true);
-        user.setEnabled(true);
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(OrgFixtures.PASSWORD);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
+        UserRepresentation user = Fixtures.userWithPassword(username, username + "@authz-users.example", "Authz", "User",
+                OrgFixtures.PASSWORD);
         try (Response created = admin.realm("master").users().create(user)) {
             assertEquals(201, created.getStatus());
             String id = CreatedResponseUtil.getCreatedId(created);

@@ -1,11 +1,11 @@
 package io.github.b2bpack.it.sms;
 
 import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 import io.github.b2bpack.testsupport.FakeSmsGateway;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -82,18 +82,7 @@ class SmsAdminIT extends SmsItBase {
         assertEquals(401, api.call("POST", realm.userId + "/force-enroll", "not-a-token").status());
 
         // A realm user with view-users only: 403 on every operation.
-        UserRepresentation viewer = new UserRepresentation();
-        viewer.setUsername("viewer");
-        viewer.setEnabled(true);
-        viewer.setEmail("viewer@example.com");
-        viewer.setFirstName("View");
-        viewer.setLastName("Er");
-        viewer.setEmailVerified(true);
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue("Viewer-Password-42");
-        password.setTemporary(false);
-        viewer.setCredentials(List.of(password));
+        UserRepresentation viewer = Fixtures.userWithPassword("viewer", "viewer@example.com", "View", "Er", "Viewer-Password-42");
         String viewerId;
         try (Response created = admin.realm(realm.name).users().create(viewer)) {
             assertEquals(201, created.getStatus());

@@ -31,11 +31,16 @@ public final class Fixtures {
         user.setLastName(lastName);
         user.setEmailVerified(true);
         user.setEnabled(true);
+        user.setCredentials(List.of(password(password)));
+        return user;
+    }
+
+    /** A permanent (not temporary) password credential, for a new user or an admin reset. */
+    public static CredentialRepresentation password(String value) {
         CredentialRepresentation credential = new CredentialRepresentation();
         credential.setType(CredentialRepresentation.PASSWORD);
-        credential.setValue(password);
+        credential.setValue(value);
         credential.setTemporary(false);
-        user.setCredentials(List.of(credential));
-        return user;
+        return credential;
     }
 }

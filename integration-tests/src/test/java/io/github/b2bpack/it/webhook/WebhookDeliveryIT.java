@@ -145,10 +145,7 @@ class WebhookDeliveryIT {
     void adminResetPasswordNeverCarriesTheNewPassword() throws Exception {
         createWebhook(List.of("admin.user.*"));
         String newPassword = "Brand-New-Secret-Pass-42";
-        CredentialRepresentation reset = new CredentialRepresentation();
-        reset.setType(CredentialRepresentation.PASSWORD);
-        reset.setValue(newPassword);
-        reset.setTemporary(false);
+        CredentialRepresentation reset = Fixtures.password(newPassword);
         admin.realm(REALM).users().get(aliceId).resetPassword(reset);
 
         List<RecordedRequest> deliveries = receiver.awaitRequests(r -> hookPath.equals(r.path()) && r.bodyText().contains("reset-password"), 1, WAIT);

@@ -3,6 +3,7 @@ package io.github.b2bpack.it.password.hashing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -221,18 +222,7 @@ class Argon2HashingIT {
     }
 
     private String createUser(String username, String password) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEnabled(true);
-        user.setEmail(username + "@example.com");
-        user.setFirstName("Test");
-        user.setLastName("User");
-        user.setEmailVerified(true);
-        CredentialRepresentation credential = new CredentialRepresentation();
-        credential.setType(CredentialRepresentation.PASSWORD);
-        credential.setValue(password);
-        credential.setTemporary(false);
-        user.setCredentials(List.of(credential));
+        UserRepresentation user = Fixtures.userWithPassword(username, username + "@example.com", "Test", "User", password);
         try (Response created = admin.realm(REALM).users().create(user)) {
             assertEquals(201, created.getStatus());
             return CreatedResponseUtil.getCreatedId(created);
@@ -262,10 +252,7 @@ class Argon2HashingIT {
     }
 
     private int resetPassword(String userId, String password) {
-        CredentialRepresentation credential = new CredentialRepresentation();
-        credential.setType(CredentialRepresentation.PASSWORD);
-        credential.setValue(password);
-        credential.setTemporary(false);
+        CredentialRepresentation credential = Fixtures.password(password);
         try {
             admin.realm(REALM).users().get(userId).resetPassword(credential);
             return 204;

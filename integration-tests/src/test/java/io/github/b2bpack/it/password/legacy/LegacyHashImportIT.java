@@ -46,6 +46,7 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.password.legacy.LegacyHashes.LegacyCredential;
+import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 
 /**
@@ -298,10 +299,7 @@ class LegacyHashImportIT {
             try (Response created = admin.realm(realmName).users().create(user)) {
                 userId = CreatedResponseUtil.getCreatedId(created);
             }
-            CredentialRepresentation password = new CredentialRepresentation();
-            password.setType(CredentialRepresentation.PASSWORD);
-            password.setValue("Refused-New-Password-9");
-            password.setTemporary(false);
+            CredentialRepresentation password = Fixtures.password("Refused-New-Password-9");
             BadRequestException refused = assertThrows(BadRequestException.class,
                     () -> admin.realm(realmName).users().get(userId).resetPassword(password));
             String body = refused.getResponse().readEntity(String.class);
