@@ -120,9 +120,9 @@ public final class OrganizationsResource {
         Organization org = organizations.store().findByEmailDomain(domain).orElseThrow(() ->
                 ApiErrors.notFound("no organization owns this email domain"));
         List<DiscoveryRepresentation.RealmEntry> realms = new ArrayList<>();
-        Optional<RealmModel> production = organizations.realm(Slugs.productionRealm(org.slug()));
-        addRealm(realms, EnvironmentRepresentation.PRODUCTION, production);
-        addRealm(realms, EnvironmentRepresentation.SANDBOX, organizations.sandboxRealm(org.slug(), production));
+        OrganizationManager.EnvironmentRealms found = organizations.realms(org.slug());
+        addRealm(realms, EnvironmentRepresentation.PRODUCTION, found.production());
+        addRealm(realms, EnvironmentRepresentation.SANDBOX, found.sandbox());
         return new DiscoveryRepresentation(DiscoveryRepresentation.TYPE, org.slug(), org.name(), realms);
     }
 
@@ -206,8 +206,8 @@ public final class OrganizationsResource {
         if (user == null || auth.hasOneAdminRole(AdminRoles.ADMIN)) {
             return;
         }
-        Optional<RealmModel> production = organizations.realm(Slugs.productionRealm(org.slug()));
-        for (Optional<RealmModel> realm : List.of(production, organizations.sandboxRealm(org.slug(), production))) {
+        OrganizationManager.EnvironmentRealms found = organizations.realms(org.slug());
+        for (Optional<RealmModel> realm : List.of(found.production(), found.sandbox())) {
             realm.map(RealmModel::getMasterAdminClient).ifPresent(client -> client.getRolesStream().forEach(user::grantRole));
         }
     }
@@ -227,11 +227,11 @@ public final class OrganizationsResource {
 
     /** Status read from the realms themselves (cached by Keycloak), so it follows their enabled flag. */
     private List<EnvironmentRepresentation> environments(Organization org) {
-        String productionId = Slugs.productionRealm(org.slug());
-        Optional<RealmModel> production = organizations.realm(productionId);
+        OrganizationManager.EnvironmentRealms found = organizations.realms(org.slug());
         return List.of(
-                new EnvironmentRepresentation(EnvironmentRepresentation.PRODUCTION, status(production), productionId),
-                new EnvironmentRepresentation(EnvironmentRepresentation.SANDBOX, status(organizations.sandboxRealm(org.slug(), production)),
+                new EnvironmentRepresentation(EnvironmentRepresentation.PRODUCTION, status(found.production()),
+                        Slugs.productionRealm(org.slug())),
+                new EnvironmentRepresentation(EnvironmentRepresentation.SANDBOX, status(found.sandbox()),
                         Slugs.sandboxRealm(org.slug())));
     }
 

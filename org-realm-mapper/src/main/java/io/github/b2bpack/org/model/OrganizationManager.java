@@ -132,17 +132,21 @@ public final class OrganizationManager {
     }
 
     /**
-     * The organization's sandbox realm, without a database query when the production realm (held by
-     * Keycloak's realm cache) records that none was created. Organizations created before that record
-     * existed fall back to reading the realm.
-     *
-     * @param production the organization's production realm, as the caller already read it
+     * The organization's two realms. The production realm is read once (Keycloak's realm cache holds it);
+     * the sandbox realm is not read at all when the production realm records that none was created, since
+     * the realm cache does not hold the absence of a realm. Organizations created before that record
+     * existed fall back to reading it.
      */
-    public Optional<RealmModel> sandboxRealm(String slug, Optional<RealmModel> production) {
+    public EnvironmentRealms realms(String slug) {
+        Optional<RealmModel> production = realm(Slugs.productionRealm(slug));
         if (production.isPresent() && SANDBOX_NONE.equals(production.get().getAttribute(SANDBOX_REALM_ATTRIBUTE))) {
-            return Optional.empty();
+            return new EnvironmentRealms(production, Optional.empty());
         }
-        return realm(Slugs.sandboxRealm(slug));
+        return new EnvironmentRealms(production, realm(Slugs.sandboxRealm(slug)));
+    }
+
+    /** An organization's realms; either may be missing (deleted in the console, or a sandbox never created). */
+    public record EnvironmentRealms(Optional<RealmModel> production, Optional<RealmModel> sandbox) {
     }
 
     private boolean realmExists(String name) {
