@@ -10,8 +10,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
-import org.keycloak.models.AbstractKeycloakTransaction;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
@@ -20,8 +18,8 @@ import org.keycloak.models.RealmModel;
  * is kept under the organizations' version, the admin realm's {@value #VERSION_ATTRIBUTE} attribute,
  * which every organization write changes in its own transaction: that invalidates the admin realm in
  * Keycloak's realm cache on every node of the cluster, so a lookup that reads another version goes to
- * the database at once. The TTL only bounds how long an unused entry stays in memory. Writes on this
- * node also clear the cache (at once and again after their transaction ends).
+ * the database at once (a lookup racing the write can only cache the old answer under the old version).
+ * The TTL only bounds how long an unused entry stays in memory.
  *
  * <p>Every lookup is timed into {@code b2bpack_org_discovery_lookup_seconds} (tag {@code source}:
  * {@code cache} or {@code database}), which isolates the lookup from the admin authentication that
@@ -67,24 +65,9 @@ public final class DomainLookupCache {
     }
 
     /**
-     * Forgets everything now and again when the session's transaction ends: a lookup racing the
-     * write could otherwise re-cache the pre-commit row until the TTL runs out.
+     * Forgets everything. After an organization write every entry is kept under an old version and can
+     * no longer answer; dropping them frees the memory at once instead of after the TTL.
      */
-    public void invalidateOnWrite(KeycloakSession session) {
-        invalidateAll();
-        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
-            @Override
-            protected void commitImpl() {
-                invalidateAll();
-            }
-
-            @Override
-            protected void rollbackImpl() {
-                invalidateAll();
-            }
-        });
-    }
-
     public void invalidateAll() {
         if (entries != null) {
             entries.invalidateAll();

@@ -170,10 +170,10 @@ public final class OrganizationStore {
     }
 
     /** A page of organizations and the number matching the filter. */
-    /** Every node's cached lookups go stale with this write: a new version, and this node's cache cleared. */
+    /** Every node's cached lookups go stale with this write: a new version, and this node's stale entries dropped. */
     private void written() {
         DomainLookupCache.changed(adminRealm());
-        cache.invalidateOnWrite(session);
+        cache.invalidateAll();
     }
 
     private RealmModel adminRealm() {
