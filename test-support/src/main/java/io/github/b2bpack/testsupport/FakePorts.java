@@ -10,6 +10,8 @@ public final class FakePorts {
     public static final int HIBP_RANGE_API = 8501;
     public static final int SMS_GATEWAY = 8502;
     public static final int WEBHOOK_RECEIVER = 8503;
+    /** FakeDnsServer, UDP and TCP (8504 is the webhook load benchmark's lean receiver). */
+    public static final int DNS = 8553;
 
     private FakePorts() {
     }

@@ -329,6 +329,9 @@ class OrgApiIT {
         assertEquals(200, http.put("/" + slug, "{\"allowed_email_domains\":[\"version-two-it.example\"]}").status());
         String updated = orgsVersion();
         assertNotEquals(created, updated);
+        OrgFixtures.verifyManually(http, slug, "version-two-it.example");
+        assertNotEquals(updated, orgsVersion(), "a verification is a write too");
+        updated = orgsVersion();
         assertEquals(slug, http.get("/discovery?email=a%40version-two-it.example").json().get("domain").asText());
         assertEquals(200, http.delete("/" + slug).status());
         assertNotEquals(updated, orgsVersion());
@@ -364,6 +367,9 @@ class OrgApiIT {
         // The lookup is cached on the node; a write through the API must be visible at once.
         assertEquals(404, http.get("/discovery?email=bob%40disco-two-it.example").status());
         assertEquals(200, http.put("/" + slug, "{\"allowed_email_domains\":[\"disco-it.example\",\"disco-two-it.example\"]}").status());
+        // A new domain routes once verified (pending claims never route: OrgEmailDomainOwnershipIT).
+        assertEquals(404, http.get("/discovery?email=bob%40disco-two-it.example").status());
+        OrgFixtures.verifyManually(http, slug, "disco-two-it.example");
         assertEquals(slug, http.get("/discovery?email=bob%40disco-two-it.example").json().get("domain").asText());
         assertEquals(200, http.put("/" + slug, "{\"name\":\"Org IT Discovery Renamed\",\"allowed_email_domains\":[\"disco-it.example\"]}").status());
         assertEquals(404, http.get("/discovery?email=bob%40disco-two-it.example").status());

@@ -27,8 +27,32 @@ final class OrgFixtures {
         return new OrgHttp(() -> admin.tokenManager().getAccessTokenString());
     }
 
-    /** Creates an organization and returns its slug. */
+    /**
+     * Creates an organization and returns its slug. Its email domains are verified by hand (the caller
+     * must hold manage-realm on master, as the admin does), so discovery and the user rule apply to them
+     * as before ownership checks; {@link #createPendingOrg} leaves them pending.
+     */
     static String createOrg(OrgHttp http, String name, String... domains) {
+        String slug = createPendingOrg(http, name, domains);
+        for (String domain : domains) {
+            verifyManually(http, slug, domain);
+        }
+        return slug;
+    }
+
+    /** Marks a claimed domain verified without DNS, as an operator may ({@code verified_by: manual}). */
+    static void verifyManually(OrgHttp http, String slug, String domain) {
+        OidcClient.Response verified = verify(http, slug, domain, "manual");
+        assertEquals(200, verified.status(), verified.body());
+    }
+
+    /** {@code POST /orgs/{slug}/email-domains/{domain}/verify} with {@code {"method": method}}. */
+    static OidcClient.Response verify(OrgHttp http, String slug, String domain, String method) {
+        return http.post("/" + slug + "/email-domains/" + domain + "/verify", "{\"method\":\"" + method + "\"}");
+    }
+
+    /** Creates an organization whose email domains stay pending, and returns its slug. */
+    static String createPendingOrg(OrgHttp http, String name, String... domains) {
         StringBuilder list = new StringBuilder();
         for (String d : domains) {
             list.append(list.length() == 0 ? "" : ",").append('"').append(d).append('"');

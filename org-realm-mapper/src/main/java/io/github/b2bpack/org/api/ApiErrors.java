@@ -20,4 +20,13 @@ public final class ApiErrors {
     public static ErrorResponseException conflict(String code, String description) {
         return new ErrorResponseException(code, description, Response.Status.CONFLICT);
     }
+
+    /** Any status, including those JAX-RS has no constant for (422). */
+    public static ErrorResponseException status(int status, String code, String description) {
+        java.util.Map<String, String> body = new java.util.LinkedHashMap<>();
+        body.put("error", code);
+        body.put("error_description", description);
+        return new ErrorResponseException(Response.status(status)
+                .type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE).entity(body).build());
+    }
 }

@@ -12,6 +12,7 @@ import io.github.b2bpack.org.model.OrganizationException;
 import io.github.b2bpack.org.model.OrganizationManager;
 import io.github.b2bpack.org.model.OrganizationStore;
 import io.github.b2bpack.org.model.StatusFilter;
+import io.github.b2bpack.org.ownership.OwnershipSettings;
 import io.github.b2bpack.org.slug.Slugs;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -51,13 +52,15 @@ public final class OrganizationsResource {
     private final AdminPermissionEvaluator auth;
     private final AdminEventBuilder adminEvent;
     private final OrganizationManager organizations;
+    private final OwnershipSettings ownership;
 
     OrganizationsResource(KeycloakSession session, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent,
-                          OrganizationManager organizations) {
+                          OrganizationManager organizations, OwnershipSettings ownership) {
         this.session = session;
         this.auth = auth;
         this.adminEvent = adminEvent.resource(ResourceType.ORGANIZATION);
         this.organizations = organizations;
+        this.ownership = ownership;
     }
 
     @POST
@@ -77,6 +80,7 @@ public final class OrganizationsResource {
         } catch (IllegalArgumentException e) {
             throw ApiErrors.badRequest("invalid_request", e.getMessage());
         }
+        refusePublic(domains);
         Organization org = guarded(() -> organizations.create(slug, request.name().trim(), domains,
                 request.environments() == null ? Map.of() : request.environments()));
         grantCreator(org);
@@ -159,6 +163,9 @@ public final class OrganizationsResource {
         } catch (IllegalArgumentException e) {
             throw ApiErrors.badRequest("invalid_request", e.getMessage());
         }
+        if (domains != null) {
+            refusePublic(domains);
+        }
         String newName = name;
         List<String> newDomains = domains;
         Organization updated = guarded(() -> organizations.update(current, newName, newDomains,
@@ -178,6 +185,21 @@ public final class OrganizationsResource {
         organizations.delete(org);
         adminEvent.clone(session).operation(OperationType.DELETE).resourcePath("orgs", org.slug()).representation(rep).success();
         return new DeletedRepresentation(true, rep);
+    }
+
+    /** Ownership of the organization's email domains (status, challenge, verification). */
+    @Path("{domain}/email-domains")
+    public EmailDomainsResource emailDomains(@PathParam("domain") String domain) {
+        Organization org = existing(domain);
+        return new EmailDomainsResource(session, auth, permissionsOn(org), adminEvent, organizations, ownership, org);
+    }
+
+    /** A public mail domain routes every address there to the claimant: never claimable (400). */
+    private void refusePublic(List<String> domains) {
+        ownership.firstPublic(domains).ifPresent(d -> {
+            throw ApiErrors.badRequest("public_email_domain", d + " is a public email domain: anyone can get an "
+                    + "address there, so no organization can claim it");
+        });
     }
 
     /** The organization, or 404 for callers allowed to know; callers without any view right get 403. */
@@ -221,7 +243,7 @@ public final class OrganizationsResource {
 
     OrganizationRepresentation toRepresentation(Organization org) {
         return new OrganizationRepresentation(OrganizationRepresentation.TYPE, org.slug(), org.name(),
-                org.emailDomains(), environments(org),
+                org.emailDomains(), org.claims().stream().map(EmailDomainRepresentation::of).toList(), environments(org),
                 Instant.ofEpochMilli(org.createdAt()).toString(), Instant.ofEpochMilli(org.updatedAt()).toString());
     }
 

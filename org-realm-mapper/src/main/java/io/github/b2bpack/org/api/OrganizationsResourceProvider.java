@@ -2,6 +2,7 @@ package io.github.b2bpack.org.api;
 
 import io.github.b2bpack.org.model.DomainLookupCache;
 import io.github.b2bpack.org.model.OrganizationManager;
+import io.github.b2bpack.org.ownership.OwnershipSettings;
 import io.github.b2bpack.org.template.RealmTemplate;
 import io.github.b2bpack.org.template.TemplateSanitizer;
 import jakarta.ws.rs.NotFoundException;
@@ -18,11 +19,14 @@ public final class OrganizationsResourceProvider implements AdminRealmResourcePr
     private final RealmTemplate template;
     private final TemplateSanitizer sanitizer;
     private final DomainLookupCache cache;
+    private final OwnershipSettings ownership;
 
-    OrganizationsResourceProvider(RealmTemplate template, TemplateSanitizer sanitizer, DomainLookupCache cache) {
+    OrganizationsResourceProvider(RealmTemplate template, TemplateSanitizer sanitizer, DomainLookupCache cache,
+                                  OwnershipSettings ownership) {
         this.template = template;
         this.sanitizer = sanitizer;
         this.cache = cache;
+        this.ownership = ownership;
     }
 
     @Override
@@ -31,7 +35,8 @@ public final class OrganizationsResourceProvider implements AdminRealmResourcePr
         if (!Config.getAdminRealm().equals(realm.getName())) {
             throw new NotFoundException();
         }
-        return new OrganizationsResource(session, auth, adminEvent, new OrganizationManager(session, template, sanitizer, cache));
+        return new OrganizationsResource(session, auth, adminEvent, new OrganizationManager(session, template, sanitizer, cache),
+                ownership);
     }
 
     @Override

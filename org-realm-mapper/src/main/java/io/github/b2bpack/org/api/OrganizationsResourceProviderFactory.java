@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.b2bpack.org.model.DomainLookupCache;
+import io.github.b2bpack.org.model.OrganizationStore;
+import io.github.b2bpack.org.ownership.DnsTxtResolver;
+import io.github.b2bpack.org.ownership.OwnershipSettings;
+import io.github.b2bpack.org.ownership.PublicEmailDomains;
 import io.github.b2bpack.org.template.ProviderCatalog;
 import io.github.b2bpack.org.template.RealmTemplate;
 import io.github.b2bpack.org.template.TemplateSanitizer;
@@ -28,17 +32,26 @@ public final class OrganizationsResourceProviderFactory implements AdminRealmRes
     public static final String ID = "orgs";
     public static final String OPTION_TEMPLATE = "template";
     public static final String OPTION_DISCOVERY_CACHE_TTL = "discovery-cache-ttl";
+    public static final String OPTION_PUBLIC_DOMAINS_FILE = "public-email-domains-file";
+    public static final String OPTION_PUBLIC_DOMAINS_EXTRA = "public-email-domains-extra";
+    public static final String OPTION_PUBLIC_DOMAINS_REMOVED = "public-email-domains-removed";
+    public static final String OPTION_DNS_RESOLVER = "dns-resolver";
+    public static final String OPTION_DNS_TIMEOUT = "dns-timeout";
+    public static final String OPTION_DNS_RETRIES = "dns-retries";
     static final int DEFAULT_DISCOVERY_CACHE_TTL_SECONDS = 600;
+    static final int DEFAULT_DNS_TIMEOUT_MILLIS = 1000;
+    static final int DEFAULT_DNS_RETRIES = 1;
 
     private static final Logger LOG = Logger.getLogger(OrganizationsResourceProviderFactory.class);
 
     private RealmTemplate template;
     private TemplateSanitizer sanitizer;
     private DomainLookupCache discoveryCache;
+    private OwnershipSettings ownership;
 
     @Override
     public AdminRealmResourceProvider create(KeycloakSession session) {
-        return new OrganizationsResourceProvider(template, sanitizer, discoveryCache);
+        return new OrganizationsResourceProvider(template, sanitizer, discoveryCache, ownership);
     }
 
     @Override
@@ -52,6 +65,19 @@ public final class OrganizationsResourceProviderFactory implements AdminRealmRes
             throw new IllegalArgumentException(OPTION_DISCOVERY_CACHE_TTL + " must be 0 (off) or a number of seconds");
         }
         discoveryCache = new DomainLookupCache(Duration.ofSeconds(ttl));
+        // A bad list or resolver setting stops the server: silently allowing public domains would be worse.
+        PublicEmailDomains publicDomains = PublicEmailDomains.load(config.get(OPTION_PUBLIC_DOMAINS_FILE),
+                list(config.get(OPTION_PUBLIC_DOMAINS_EXTRA)), list(config.get(OPTION_PUBLIC_DOMAINS_REMOVED)));
+        DnsTxtResolver resolver = new DnsTxtResolver(config.get(OPTION_DNS_RESOLVER),
+                config.getInt(OPTION_DNS_TIMEOUT, DEFAULT_DNS_TIMEOUT_MILLIS),
+                config.getInt(OPTION_DNS_RETRIES, DEFAULT_DNS_RETRIES));
+        ownership = new OwnershipSettings(publicDomains, resolver);
+        LOG.infof("Organization email domains: %d public mail domain entries refused; ownership checked through %s",
+                publicDomains.size(), resolver.providerUrl());
+    }
+
+    private static List<String> list(String value) {
+        return value == null || value.isBlank() ? List.of() : List.of(value.strip().split("\\s*,\\s*"));
     }
 
     @Override
@@ -80,6 +106,17 @@ public final class OrganizationsResourceProviderFactory implements AdminRealmRes
         } catch (RuntimeException e) {
             // Another node starting at the same moment wrote it first.
             LOG.debugf("organizations' version left to another node: %s", e.toString());
+        }
+        try {
+            KeycloakModelUtils.runJobInTransaction(factory, session -> {
+                int filled = new OrganizationStore(session, null).fillMissingChallenges();
+                if (filled > 0) {
+                    LOG.infof("Gave %d email domain claims from before ownership checks their DNS challenge; they stay "
+                            + "pending until verified (docs/org-realm-mapper.md, \"Upgrading\")", filled);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf("could not fill in email domain challenges now (retried at the next start): %s", e.toString());
         }
     }
 
@@ -110,6 +147,31 @@ public final class OrganizationsResourceProviderFactory implements AdminRealmRes
                         + "0 turns the cache off. Every node sees an organization change at once (each write changes the "
                         + "master realm's b2bpack.orgs.version attribute, which Keycloak invalidates cluster-wide), so this "
                         + "only bounds how long an unused entry stays. Default: " + DEFAULT_DISCOVERY_CACHE_TTL_SECONDS + ".")
+                .add()
+                .property().name(OPTION_PUBLIC_DOMAINS_FILE).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Path of a list of public mail domains (one a line, 'brand.*' for a brand's country domains, "
+                        + "'#' comments) that replaces the shipped list (" + PublicEmailDomains.RESOURCE + "). No "
+                        + "organization may claim a listed domain or a subdomain of one. Unreadable or invalid: the server stops.")
+                .add()
+                .property().name(OPTION_PUBLIC_DOMAINS_EXTRA).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Comma-separated entries added to the public mail domain list.")
+                .add()
+                .property().name(OPTION_PUBLIC_DOMAINS_REMOVED).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Comma-separated entries removed from the public mail domain list, as written there "
+                        + "(e.g. orange.fr, or yahoo.* for the whole brand), so an organization may claim them.")
+                .add()
+                .property().name(OPTION_DNS_RESOLVER).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("host:port of the DNS resolver that email-domain TXT challenges are checked through. "
+                        + "Default: the system's resolvers (/etc/resolv.conf).")
+                .add()
+                .property().name(OPTION_DNS_TIMEOUT).type(ProviderConfigProperty.INTEGER_TYPE)
+                .defaultValue(DEFAULT_DNS_TIMEOUT_MILLIS)
+                .helpText("Milliseconds to wait for the first DNS answer (doubled at each retry), 100-30000. Default: "
+                        + DEFAULT_DNS_TIMEOUT_MILLIS + ".")
+                .add()
+                .property().name(OPTION_DNS_RETRIES).type(ProviderConfigProperty.INTEGER_TYPE)
+                .defaultValue(DEFAULT_DNS_RETRIES)
+                .helpText("DNS retries after the first try, 0-5. Default: " + DEFAULT_DNS_RETRIES + ".")
                 .add()
                 .build();
     }

@@ -26,6 +26,8 @@ public final class EmailDomainValidator extends AbstractSimpleValidator implemen
 
     /** Message key in the login and admin bundles. */
     public static final String MESSAGE = "b2bpackEmailDomainNotAllowed";
+    /** Message key when the organization has claimed domains but none is verified yet. */
+    public static final String MESSAGE_NONE_VERIFIED = "b2bpackEmailDomainNoneVerified";
 
     @Override
     public String getId() {
@@ -41,6 +43,11 @@ public final class EmailDomainValidator extends AbstractSimpleValidator implemen
     @Override
     protected void doValidate(Object value, String inputHint, ValidationContext context, ValidatorConfig config) {
         List<String> allowed = allowedDomains(config);
+        if (allowed.isEmpty()) {
+            // Present but empty: the organization's domains are all pending, so no address is accepted yet.
+            context.addError(new ValidationError(ID, inputHint, MESSAGE_NONE_VERIFIED));
+            return;
+        }
         if (!EmailDomains.allows(allowed, value.toString())) {
             context.addError(new ValidationError(ID, inputHint, MESSAGE, String.join(", ", allowed)));
         }
@@ -59,7 +66,7 @@ public final class EmailDomainValidator extends AbstractSimpleValidator implemen
 
     @Override
     public String getHelpText() {
-        return "Refuses email addresses outside the organization's allowed email domains (set by the b2bpack organization API).";
+        return "Refuses email addresses outside the organization's verified email domains (set by the b2bpack organization API).";
     }
 
     @Override
@@ -67,7 +74,9 @@ public final class EmailDomainValidator extends AbstractSimpleValidator implemen
         return ProviderConfigurationBuilder.create()
                 .property().name(CONFIG_DOMAINS).type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
                 .label("Allowed email domains")
-                .helpText("Domains an email address must end with (after '@'). Empty allows every address.")
+                .helpText("Domains an email address must end with (after '@'): the organization's verified domains. "
+                        + "Empty accepts no address (the organization's domains are all pending verification); "
+                        + "remove the validator to accept every address.")
                 .add()
                 .build();
     }

@@ -20,6 +20,16 @@ import jakarta.persistence.Table;
                 query = "select d from B2bOrganizationEmailDomain d where d.domain in :domains"),
         @NamedQuery(name = "b2bOrgDomainsOfAll",
                 query = "select d from B2bOrganizationEmailDomain d where d.organizationId in :orgs order by d.position"),
+        // Verification is one conditional UPDATE: it only succeeds for the claim (organization, domain and
+        // challenge) that was checked, so a claim removed or re-created meanwhile is never marked verified.
+        @NamedQuery(name = "b2bOrgDomainVerify",
+                query = "update B2bOrganizationEmailDomain d set d.status = :verified, d.verifiedAt = :at, d.verifiedBy = :by"
+                        + " where d.domain = :domain and d.organizationId = :org and d.challenge = :challenge"),
+        @NamedQuery(name = "b2bOrgDomainsWithoutChallenge",
+                query = "select d.domain from B2bOrganizationEmailDomain d where d.challenge is null"),
+        @NamedQuery(name = "b2bOrgDomainSetChallenge",
+                query = "update B2bOrganizationEmailDomain d set d.challenge = :challenge"
+                        + " where d.domain = :domain and d.challenge is null"),
 })
 public class OrganizationEmailDomainEntity {
 
@@ -33,6 +43,54 @@ public class OrganizationEmailDomainEntity {
     /** Order the operator gave the domains in, so they read back the same way. */
     @Column(name = "SORT_ORDER", nullable = false)
     private int position;
+
+    /** {@code pending} until ownership is proven, then {@code verified}. */
+    @Column(name = "STATUS", nullable = false, length = 16)
+    private String status;
+
+    /** Random token of this claim (organization + domain); the TXT value is derived from it. */
+    @Column(name = "CHALLENGE", length = 64)
+    private String challenge;
+
+    /** Epoch milliseconds of verification, null while pending. */
+    @Column(name = "VERIFIED_AT")
+    private Long verifiedAt;
+
+    /** {@code dns} or {@code manual}, null while pending. */
+    @Column(name = "VERIFIED_BY", length = 16)
+    private String verifiedBy;
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public String getChallenge() {
+        return challenge;
+    }
+
+    public void setChallenge(String challenge) {
+        this.challenge = challenge;
+    }
+
+    public Long getVerifiedAt() {
+        return verifiedAt;
+    }
+
+    public void setVerifiedAt(Long verifiedAt) {
+        this.verifiedAt = verifiedAt;
+    }
+
+    public String getVerifiedBy() {
+        return verifiedBy;
+    }
+
+    public void setVerifiedBy(String verifiedBy) {
+        this.verifiedBy = verifiedBy;
+    }
 
     public String getDomain() {
         return domain;

@@ -11,7 +11,22 @@ import java.util.List;
  * @param updatedAt      epoch milliseconds
  * @param productionUp   index mirror of the production realm's enabled flag
  * @param sandboxUp      index mirror of the sandbox realm's enabled flag
+ * @param claims         the same domains with their ownership state, as stored (empty before storing)
  */
 public record Organization(String slug, String name, List<String> emailDomains, long createdAt, long updatedAt,
-                           boolean productionUp, boolean sandboxUp) {
+                           boolean productionUp, boolean sandboxUp, List<EmailDomainClaim> claims) {
+
+    public Organization {
+        emailDomains = List.copyOf(emailDomains);
+        claims = claims == null ? List.of() : List.copyOf(claims);
+    }
+
+    /** Domains whose ownership is proven: the only ones that route at discovery and accept users. */
+    public List<String> verifiedDomains() {
+        return claims.stream().filter(EmailDomainClaim::verified).map(EmailDomainClaim::domain).toList();
+    }
+
+    public java.util.Optional<EmailDomainClaim> claim(String domain) {
+        return claims.stream().filter(c -> c.domain().equals(domain)).findFirst();
+    }
 }

@@ -68,11 +68,10 @@ public final class OrganizationManager {
         boolean productionUp = !"down".equals(environments.getOrDefault("production", "up"));
         boolean sandboxUp = "up".equals(environments.get("sandbox"));
         long now = System.currentTimeMillis();
-        Organization org = new Organization(slug, name, domains, now, now, productionUp, sandboxUp);
-        store.insert(org);
-        RealmModel production = createRealm(slug, PRODUCTION, name, domains, productionUp);
+        Organization org = store.insert(new Organization(slug, name, domains, now, now, productionUp, sandboxUp, null));
+        RealmModel production = createRealm(slug, PRODUCTION, name, org, productionUp);
         if (sandboxUp) {
-            createRealm(slug, SANDBOX, name + " (sandbox)", domains, true);
+            createRealm(slug, SANDBOX, name + " (sandbox)", org, true);
         }
         production.setAttribute(SANDBOX_REALM_ATTRIBUTE, sandboxUp ? SANDBOX_CREATED : SANDBOX_NONE);
         return org;
@@ -89,33 +88,48 @@ public final class OrganizationManager {
                 ? "up".equals(environments.get("production")) : current.productionUp();
         boolean sandboxUp = environments.containsKey("sandbox")
                 ? "up".equals(environments.get("sandbox")) : current.sandboxUp();
-        Organization updated = new Organization(current.slug(), newName, newDomains, current.createdAt(),
-                System.currentTimeMillis(), productionUp, sandboxUp);
-        store.update(updated);
+        Organization updated = store.update(new Organization(current.slug(), newName, newDomains, current.createdAt(),
+                System.currentTimeMillis(), productionUp, sandboxUp, null));
 
         RealmModel production = realm(Slugs.productionRealm(current.slug())).orElse(null);
         if (production == null) {
-            production = createRealm(current.slug(), PRODUCTION, newName, newDomains, productionUp);
+            production = createRealm(current.slug(), PRODUCTION, newName, updated, productionUp);
         } else {
             production.setEnabled(productionUp);
             production.setDisplayName(newName);
             if (domains != null) {
-                EmailDomainRule.apply(session, production, newDomains);
+                applyDomainRule(production, updated);
             }
         }
         // Read directly, not through the production realm's attribute: an update is rare and repairs it.
         RealmModel sandbox = realm(Slugs.sandboxRealm(current.slug())).orElse(null);
         if (sandbox == null && sandboxUp) {
-            sandbox = createRealm(current.slug(), SANDBOX, newName + " (sandbox)", newDomains, true);
+            sandbox = createRealm(current.slug(), SANDBOX, newName + " (sandbox)", updated, true);
         } else if (sandbox != null) {
             sandbox.setEnabled(sandboxUp);
             sandbox.setDisplayName(newName + " (sandbox)");
             if (domains != null) {
-                EmailDomainRule.apply(session, sandbox, newDomains);
+                applyDomainRule(sandbox, updated);
             }
         }
         production.setAttribute(SANDBOX_REALM_ATTRIBUTE, sandbox != null ? SANDBOX_CREATED : SANDBOX_NONE);
         return updated;
+    }
+
+    /**
+     * Marks a claim verified (by {@code by}: DNS or manual) if it is still the one checked, then lets the
+     * organization's realms accept users at the domain. Throws CONFLICT when the claim changed meanwhile.
+     */
+    public Organization markVerified(Organization org, EmailDomainClaim claim, String by) {
+        if (!store.markVerified(org.slug(), claim.domain(), claim.challenge(), by, System.currentTimeMillis())) {
+            throw new OrganizationException(OrganizationException.Kind.CONFLICT, "email_domain_changed",
+                    "the claim on " + claim.domain() + " changed while it was being verified; read the organization and retry");
+        }
+        Organization verified = store.find(org.slug()).orElseThrow();
+        EnvironmentRealms found = realms(org.slug());
+        found.production().ifPresent(r -> applyDomainRule(r, verified));
+        found.sandbox().ifPresent(r -> applyDomainRule(r, verified));
+        return verified;
     }
 
     /** Removes both realms and the index row. */
@@ -161,7 +175,12 @@ public final class OrganizationManager {
         }
     }
 
-    private RealmModel createRealm(String slug, String environment, String displayName, List<String> domains, boolean enabled) {
+    /** Users are held to the verified domains; an organization claiming none has no rule (any address). */
+    private void applyDomainRule(RealmModel realm, Organization org) {
+        EmailDomainRule.apply(session, realm, org.emailDomains(), org.verifiedDomains());
+    }
+
+    private RealmModel createRealm(String slug, String environment, String displayName, Organization org, boolean enabled) {
         String realmName = SANDBOX.equals(environment) ? Slugs.sandboxRealm(slug) : Slugs.productionRealm(slug);
         RealmRepresentation rep = template.instantiate(realmName, displayName, enabled);
         for (String skipped : sanitizer.sanitize(rep)) {
@@ -174,7 +193,7 @@ public final class OrganizationManager {
         } finally {
             session.getContext().setRealm(previous);
         }
-        EmailDomainRule.apply(session, realm, domains);
+        applyDomainRule(realm, org);
         // Read by other modules (the webhook payload's organization fields) without depending on this one.
         realm.setAttribute(DOMAIN_ATTRIBUTE, slug);
         realm.setAttribute(ENVIRONMENT_ATTRIBUTE, environment);

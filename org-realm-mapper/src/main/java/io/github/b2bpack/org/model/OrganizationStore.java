@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import io.github.b2bpack.org.jpa.OrganizationEmailDomainEntity;
 import io.github.b2bpack.org.jpa.OrganizationEntity;
+import io.github.b2bpack.org.ownership.DomainChallenge;
 import jakarta.persistence.EntityManager;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -32,7 +33,7 @@ public final class OrganizationStore {
 
     public Optional<Organization> find(String slug) {
         OrganizationEntity entity = em.find(OrganizationEntity.class, slug);
-        return entity == null ? Optional.empty() : Optional.of(toModel(entity, domainsOf(slug)));
+        return entity == null ? Optional.empty() : Optional.of(toModel(entity, domainEntitiesOf(slug)));
     }
 
     public boolean exists(String slug) {
@@ -51,12 +52,12 @@ public final class OrganizationStore {
                 .setFirstResult(first)
                 .setMaxResults(max)
                 .getResultList();
-        Map<String, List<String>> domains = new LinkedHashMap<>();
+        Map<String, List<OrganizationEmailDomainEntity>> domains = new LinkedHashMap<>();
         if (!rows.isEmpty()) {
             List<String> ids = rows.stream().map(OrganizationEntity::getId).toList();
             for (OrganizationEmailDomainEntity d : em.createNamedQuery("b2bOrgDomainsOfAll", OrganizationEmailDomainEntity.class)
                     .setParameter("orgs", ids).getResultList()) {
-                domains.computeIfAbsent(d.getOrganizationId(), k -> new ArrayList<>()).add(d.getDomain());
+                domains.computeIfAbsent(d.getOrganizationId(), k -> new ArrayList<>()).add(d);
             }
         }
         List<Organization> data = rows.stream()
@@ -65,14 +66,58 @@ public final class OrganizationStore {
         return new Page(data, total);
     }
 
-    /** The organization owning an email domain: this node's cache, else one primary-key lookup. */
+    /**
+     * The organization owning an email domain whose ownership is verified: this node's cache, else one
+     * primary-key lookup. A pending claim routes nowhere, so claiming a domain alone never sends its
+     * users to the claimant's realm.
+     */
     public Optional<Organization> findByEmailDomain(String domain) {
         RealmModel admin = adminRealm();
         String version = admin == null ? null : admin.getAttribute(DomainLookupCache.VERSION_ATTRIBUTE);
         return cache.lookup(domain, version, d -> {
             OrganizationEmailDomainEntity owner = em.find(OrganizationEmailDomainEntity.class, d);
-            return owner == null ? Optional.empty() : find(owner.getOrganizationId());
+            return owner == null || !EmailDomainClaim.VERIFIED.equals(owner.getStatus())
+                    ? Optional.empty() : find(owner.getOrganizationId());
         });
+    }
+
+    /**
+     * Marks one claim verified if it is still this organization's claim with this challenge: one
+     * conditional UPDATE, so concurrent verifications and a concurrent removal or re-creation of the
+     * claim cannot interleave into a verified claim nobody proved. Returns whether a row changed.
+     */
+    public boolean markVerified(String slug, String domain, String challenge, String by, long at) {
+        written();
+        int changed = em.createNamedQuery("b2bOrgDomainVerify")
+                .setParameter("verified", EmailDomainClaim.VERIFIED)
+                .setParameter("at", at)
+                .setParameter("by", by)
+                .setParameter("domain", domain)
+                .setParameter("org", slug)
+                .setParameter("challenge", challenge)
+                .executeUpdate();
+        // The bulk update bypassed the persistence context: reload the row if this request holds it.
+        OrganizationEmailDomainEntity row = em.find(OrganizationEmailDomainEntity.class, domain);
+        if (row != null) {
+            em.refresh(row);
+        }
+        return changed == 1;
+    }
+
+    /**
+     * Gives rows stored before ownership checks their random challenge; each row with its own
+     * conditional UPDATE ({@code where challenge is null}), so nodes starting together never overwrite
+     * a challenge another node already wrote. Returns how many rows this call filled.
+     */
+    public int fillMissingChallenges() {
+        int filled = 0;
+        for (String domain : em.createNamedQuery("b2bOrgDomainsWithoutChallenge", String.class).getResultList()) {
+            filled += em.createNamedQuery("b2bOrgDomainSetChallenge")
+                    .setParameter("challenge", DomainChallenge.newToken())
+                    .setParameter("domain", domain)
+                    .executeUpdate();
+        }
+        return filled;
     }
 
     /** Domains among {@code domains} owned by an organization other than {@code slug}. */
@@ -88,7 +133,8 @@ public final class OrganizationStore {
                 .toList();
     }
 
-    public void insert(Organization org) {
+    /** Stores a new organization; its domains start pending, each with a new challenge. Returns it as stored. */
+    public Organization insert(Organization org) {
         written();
         OrganizationEntity entity = new OrganizationEntity();
         entity.setId(org.slug());
@@ -98,9 +144,11 @@ public final class OrganizationStore {
         // Flush now so a concurrent create of the same slug or domain fails here, inside the
         // request, rather than at commit where it could only become a 500.
         em.flush();
+        return find(org.slug()).orElseThrow();
     }
 
-    public void update(Organization org) {
+    /** Stores a change; kept domains keep their state, added ones start pending. Returns it as stored. */
+    public Organization update(Organization org) {
         written();
         OrganizationEntity entity = em.find(OrganizationEntity.class, org.slug());
         copy(org, entity);
@@ -112,17 +160,14 @@ public final class OrganizationStore {
         for (String domain : org.emailDomains()) {
             OrganizationEmailDomainEntity d = current.remove(domain);
             if (d == null) {
-                d = new OrganizationEmailDomainEntity();
-                d.setDomain(domain);
-                d.setOrganizationId(org.slug());
-                d.setPosition(position++);
-                em.persist(d);
+                em.persist(newClaim(org.slug(), domain, position++));
             } else {
                 d.setPosition(position++);
             }
         }
         current.values().forEach(em::remove);
         em.flush();
+        return find(org.slug()).orElseThrow();
     }
 
     public void delete(String slug) {
@@ -135,10 +180,6 @@ public final class OrganizationStore {
         em.flush();
     }
 
-    private List<String> domainsOf(String slug) {
-        return domainEntitiesOf(slug).stream().map(OrganizationEmailDomainEntity::getDomain).toList();
-    }
-
     private List<OrganizationEmailDomainEntity> domainEntitiesOf(String slug) {
         return em.createNamedQuery("b2bOrgDomainsOf", OrganizationEmailDomainEntity.class)
                 .setParameter("org", slug)
@@ -148,12 +189,19 @@ public final class OrganizationStore {
     private void writeDomains(String slug, List<String> domains) {
         int position = 0;
         for (String domain : domains) {
-            OrganizationEmailDomainEntity d = new OrganizationEmailDomainEntity();
-            d.setDomain(domain);
-            d.setOrganizationId(slug);
-            d.setPosition(position++);
-            em.persist(d);
+            em.persist(newClaim(slug, domain, position++));
         }
+    }
+
+    /** A new claim is always pending with a fresh random challenge: a domain is never inherited verified. */
+    private static OrganizationEmailDomainEntity newClaim(String slug, String domain, int position) {
+        OrganizationEmailDomainEntity d = new OrganizationEmailDomainEntity();
+        d.setDomain(domain);
+        d.setOrganizationId(slug);
+        d.setPosition(position);
+        d.setStatus(EmailDomainClaim.PENDING);
+        d.setChallenge(DomainChallenge.newToken());
+        return d;
     }
 
     private static void copy(Organization org, OrganizationEntity entity) {
@@ -164,9 +212,14 @@ public final class OrganizationStore {
         entity.setSandboxUp(org.sandboxUp());
     }
 
-    private static Organization toModel(OrganizationEntity e, List<String> domains) {
-        return new Organization(e.getId(), e.getName(), List.copyOf(domains), e.getCreatedAt(), e.getUpdatedAt(),
-                e.isProductionUp(), e.isSandboxUp());
+    private static Organization toModel(OrganizationEntity e, List<OrganizationEmailDomainEntity> domains) {
+        List<EmailDomainClaim> claims = domains.stream()
+                .map(d -> new EmailDomainClaim(d.getDomain(),
+                        d.getStatus() == null ? EmailDomainClaim.PENDING : d.getStatus(),
+                        d.getChallenge(), d.getVerifiedAt(), d.getVerifiedBy()))
+                .toList();
+        return new Organization(e.getId(), e.getName(), claims.stream().map(EmailDomainClaim::domain).toList(),
+                e.getCreatedAt(), e.getUpdatedAt(), e.isProductionUp(), e.isSandboxUp(), claims);
     }
 
     /** A page of organizations and the number matching the filter. */

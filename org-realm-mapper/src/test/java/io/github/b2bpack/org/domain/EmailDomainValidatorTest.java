@@ -21,7 +21,17 @@ class EmailDomainValidatorTest {
     void acceptsAllowedDomainsAndEmptyValues() {
         assertTrue(validator.validate(List.of("bob@ACME.com"), "email", new ValidationContext(), config).isValid());
         assertTrue(validator.validate(List.of(""), "email", new ValidationContext(), config).isValid());
-        assertTrue(validator.validate(List.of("bob@elsewhere.io"), "email", new ValidationContext(), ValidatorConfig.EMPTY).isValid());
+    }
+
+    @Test
+    void anEmptyListAcceptsNoAddressSinceTheOrganizationsDomainsAreAllPending() {
+        for (ValidatorConfig none : List.of(ValidatorConfig.EMPTY,
+                new ValidatorConfig(Map.of(EmailDomainValidator.CONFIG_DOMAINS, List.of())))) {
+            ValidationContext context = validator.validate(List.of("bob@acme.com"), "email", new ValidationContext(), none);
+            assertFalse(context.isValid());
+            assertEquals(EmailDomainValidator.MESSAGE_NONE_VERIFIED, context.getErrors().iterator().next().getMessage());
+            assertTrue(validator.validate(List.of(""), "email", new ValidationContext(), none).isValid());
+        }
     }
 
     @Test

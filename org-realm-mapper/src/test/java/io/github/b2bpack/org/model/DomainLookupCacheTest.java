@@ -16,7 +16,7 @@ class DomainLookupCacheTest {
     private final Function<String, Optional<Organization>> database = domain -> {
         reads.incrementAndGet();
         return domain.equals("acme.example")
-                ? Optional.of(new Organization("acme", "Acme", List.of("acme.example"), 1, 1, true, false))
+                ? Optional.of(new Organization("acme", "Acme", List.of("acme.example"), 1, 1, true, false, null))
                 : Optional.empty();
     };
 

@@ -1,0 +1,321 @@
+package io.github.b2bpack.it.org;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.support.Fixtures;
+import io.github.b2bpack.it.support.OidcClient;
+import io.github.b2bpack.testsupport.FakeDnsServer;
+import io.github.b2bpack.testsupport.FakePorts;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 11, attack 4: an organization claiming an email domain it does not own. Public mail domains are
+ * refused; any other domain routes (discovery, org-login) and accepts users only once its DNS TXT
+ * challenge is found through the server's resolver (the loopback {@link FakeDnsServer} on
+ * {@link FakePorts#DNS}), or once an operator with manage-realm on master verifies it by hand.
+ * Each test prints what the attacker got ("ATTACK …") before asserting, for the before/after record.
+ */
+@KeycloakIntegrationTest(config = PackServerConfig.class)
+class OrgEmailDomainOwnershipIT {
+
+    private static final String MASTER = OrgHttp.SERVER + "/realms/master";
+    private static FakeDnsServer dns;
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    private OrgHttp http;
+    private final List<String> users = new ArrayList<>();
+    private final HttpClient noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeAll
+    static void startDns() {
+        dns = new FakeDnsServer(FakePorts.DNS);
+    }
+
+    @AfterAll
+    static void stopDns() {
+        dns.close();
+    }
+
+    @BeforeEach
+    void client() {
+        http = OrgFixtures.adminHttp(admin);
+        dns.clear();
+    }
+
+    @AfterEach
+    void cleanUp() {
+        users.forEach(id -> admin.realm("master").users().get(id).remove());
+        OrgFixtures.deleteTestOrgs(http);
+    }
+
+    @Test
+    void aPublicMailDomainCannotBeClaimed() throws Exception {
+        String slug = OrgFixtures.createPendingOrg(http, "Org IT Gmail Squatter");
+        OidcClient.Response claim = http.put("/" + slug, "{\"allowed_email_domains\":[\"gmail.com\"]}");
+        // The organization's own admin could finish the job if a claim alone did not route (it no longer does).
+        OrgFixtures.verify(http, slug, "gmail.com", "manual");
+        HttpResponse<String> login = orgLogin("victim%40gmail.com");
+        System.out.printf("ATTACK public domain: PUT gmail.com -> %d; org-login?login_hint=victim@gmail.com -> %d %s%n",
+                claim.status(), login.statusCode(), login.headers().firstValue("Location").orElse("(no redirect)"));
+
+        assertEquals(400, claim.status(), claim.body());
+        assertEquals("public_email_domain", claim.field("error"));
+        assertTrue(claim.field("error_description").contains("gmail.com"), claim.body());
+        assertEquals(200, login.statusCode(), "no redirect to the squatter's realm");
+        assertTrue(login.body().contains("We could not find an organization"), login.body());
+
+        // Every spelling and a subdomain, at creation too; the organization keeps no claim.
+        for (String spelling : List.of("GMail.COM.", "mail.gmail.com", "hotmail.fr", "yahoo.co.uk", "proton.me")) {
+            OidcClient.Response refused = http.post("", "{\"name\":\"Org IT Public\",\"allowed_email_domains\":[\"" + spelling + "\"]}");
+            assertEquals(400, refused.status(), spelling + " " + refused.body());
+            assertEquals("public_email_domain", refused.field("error"));
+        }
+        assertEquals(0, http.get("/" + slug).json().get("allowed_email_domains").size());
+    }
+
+    @Test
+    void aClaimedDomainRoutesNowhereUntilItsTxtRecordIsFoundThroughDns() throws Exception {
+        String slug = OrgFixtures.createPendingOrg(http, "Org IT Victim Squatter", "victim-it.example");
+        OidcClient.Response discovered = http.get("/discovery?email=ceo%40victim-it.example");
+        HttpResponse<String> login = orgLogin("ceo%40victim-it.example");
+        System.out.printf("ATTACK unproven claim: discovery -> %d; org-login?login_hint=ceo@victim-it.example -> %d %s%n",
+                discovered.status(), login.statusCode(), login.headers().firstValue("Location").orElse("(no redirect)"));
+
+        assertEquals(404, discovered.status(), discovered.body());
+        assertEquals(200, login.statusCode());
+        assertTrue(login.body().contains("We could not find an organization"), login.body());
+
+        JsonNode domain = http.get("/" + slug).json().get("email_domains").get(0);
+        assertEquals("victim-it.example", domain.get("domain").asText());
+        assertEquals("pending", domain.get("status").asText());
+        assertTrue(domain.get("verified_at").isNull());
+        JsonNode challenge = domain.get("challenge");
+        assertEquals("dns_txt", challenge.get("type").asText());
+        assertEquals("_b2bpack-challenge.victim-it.example", challenge.get("record_name").asText());
+        String value = challenge.get("record_value").asText();
+        assertTrue(value.matches("b2bpack-domain-verification=[A-Za-z0-9_-]{43}"), value);
+        assertEquals(domain, http.get("/" + slug + "/email-domains").json().get(0));
+
+        // Users are held to verified domains: none yet, so no address is accepted.
+        OrgFixtures.prepareRealm(admin, slug);
+        try (Response refused = admin.realm(slug).users().create(user("ceo", "ceo@victim-it.example"))) {
+            assertEquals(400, refused.getStatus());
+            assertTrue(refused.readEntity(String.class).contains("b2bpackEmailDomainNoneVerified"));
+        }
+
+        // No record, a record of someone else's challenge, a silent resolver: each refused with its reason.
+        OidcClient.Response none = OrgFixtures.verify(http, slug, "victim-it.example", "dns");
+        assertEquals(422, none.status(), none.body());
+        assertEquals("dns_record_not_found", none.field("error"));
+        dns.putTxt("_b2bpack-challenge.victim-it.example", "b2bpack-domain-verification=" + "A".repeat(43), "v=spf1 -all");
+        OidcClient.Response wrong = OrgFixtures.verify(http, slug, "victim-it.example", "dns");
+        assertEquals(422, wrong.status(), wrong.body());
+        assertEquals("dns_record_mismatch", wrong.field("error"));
+        dns.silence("_b2bpack-challenge.victim-it.example");
+        OidcClient.Response timeout = OrgFixtures.verify(http, slug, "victim-it.example", "dns");
+        assertEquals(503, timeout.status(), timeout.body());
+        assertEquals("dns_unavailable", timeout.field("error"));
+        assertEquals("pending", http.get("/" + slug).json().get("email_domains").get(0).get("status").asText());
+        assertEquals(404, http.get("/discovery?email=ceo%40victim-it.example").status());
+
+        // The owner publishes the value; an empty body means DNS.
+        webhookIn(slug);
+        dns.putTxt("_b2bpack-challenge.victim-it.example", "v=spf1 -all", value);
+        OidcClient.Response verified = http.post("/" + slug + "/email-domains/victim-it.example/verify", "");
+        assertEquals(200, verified.status(), verified.body());
+        assertEquals("verified", verified.field("status"));
+        assertEquals("dns", verified.field("verified_by"));
+        assertTrue(dns.questions().contains("TXT _b2bpack-challenge.victim-it.example"), dns.questions().toString());
+        assertEquals(slug, http.get("/discovery?email=ceo%40victim-it.example").json().get("domain").asText());
+        HttpResponse<String> routed = orgLogin("ceo%40victim-it.example");
+        assertEquals(302, routed.statusCode());
+        assertTrue(routed.headers().firstValue("Location").orElseThrow().startsWith(OrgHttp.SERVER + "/realms/" + slug + "/"));
+        try (Response created = admin.realm(slug).users().create(user("ceo", "ceo@victim-it.example"))) {
+            assertEquals(201, created.getStatus());
+        }
+        // Idempotent: verifying again changes nothing.
+        assertEquals(verified.json(), OrgFixtures.verify(http, slug, "victim-it.example", "dns").json());
+
+        // The organization's realm records it as an admin event, which its webhooks turn into a code.
+        JsonNode events = adminEvents(slug);
+        assertEquals(1, events.size(), events.toString());
+        assertEquals("ACTION", events.get(0).get("operationType").asText());
+        assertEquals("email-domains/victim-it.example", events.get(0).get("resourcePath").asText());
+        assertTrue(webhookCodes(slug).contains("admin.organization_email_domain.action.success"), webhookCodes(slug).toString());
+
+        // Removing the domain and claiming it again starts over: pending, with a new challenge.
+        assertEquals(200, http.put("/" + slug, "{\"allowed_email_domains\":[]}").status());
+        JsonNode again = http.put("/" + slug, "{\"allowed_email_domains\":[\"victim-it.example\"]}").json().get("email_domains").get(0);
+        assertEquals("pending", again.get("status").asText());
+        assertNotEquals(value, again.get("challenge").get("record_value").asText());
+        assertEquals(404, http.get("/discovery?email=ceo%40victim-it.example").status());
+    }
+
+    @Test
+    void onlyAnOperatorMayVouchForADomainWithoutDns() {
+        String slug = OrgFixtures.createPendingOrg(http, "Org IT Manual", "manual-it.example", "manual-dns-it.example");
+        String other = OrgFixtures.createPendingOrg(http, "Org IT Manual Other", "other-it.example");
+        String tenant = user("org-it-tenant-admin", "org-it-tenant-admin@authz-users.example", "master");
+        grantClientRoles(tenant, slug + "-realm", "view-realm", "manage-realm");
+        OrgHttp tenantHttp = tokenOf(tenant);
+        String otherTenant = user("org-it-other-admin", "org-it-other-admin@authz-users.example", "master");
+        grantClientRoles(otherTenant, other + "-realm", "view-realm", "manage-realm");
+        OrgHttp otherHttp = tokenOf(otherTenant);
+        dns.putTxt("_b2bpack-challenge.manual-dns-it.example", recordValue(slug, "manual-dns-it.example"));
+
+        OidcClient.Response byTenant = OrgFixtures.verify(tenantHttp, slug, "manual-it.example", "manual");
+        OidcClient.Response byOtherManual = OrgFixtures.verify(otherHttp, slug, "manual-it.example", "manual");
+        OidcClient.Response byOtherDns = OrgFixtures.verify(otherHttp, slug, "manual-dns-it.example", "dns");
+        System.out.printf("ATTACK manual verification: own tenant admin -> %d, other tenant admin manual -> %d, dns -> %d%n",
+                byTenant.status(), byOtherManual.status(), byOtherDns.status());
+        assertEquals(403, byTenant.status(), byTenant.body());
+        assertEquals(403, byOtherManual.status(), byOtherManual.body());
+        assertEquals(403, byOtherDns.status(), byOtherDns.body());
+        assertEquals(401, OrgFixtures.verify(new OrgHttp(null), slug, "manual-it.example", "dns").status());
+        // The tenant admin proves its own domain through DNS.
+        OidcClient.Response ownDns = OrgFixtures.verify(tenantHttp, slug, "manual-dns-it.example", "dns");
+        assertEquals(200, ownDns.status(), ownDns.body());
+
+        boolean before = masterAdminEvents(true);
+        try {
+            OidcClient.Response byOperator = OrgFixtures.verify(http, slug, "manual-it.example", "manual");
+            assertEquals(200, byOperator.status(), byOperator.body());
+            assertEquals("verified", byOperator.field("status"));
+            assertEquals("manual", byOperator.field("verified_by"));
+            JsonNode audit = adminEvents("master");
+            List<String> paths = new ArrayList<>();
+            audit.forEach(e -> paths.add(e.get("resourcePath").asText()));
+            assertTrue(paths.contains("orgs/" + slug + "/email-domains/manual-it.example"), paths.toString());
+        } finally {
+            masterAdminEvents(before);
+        }
+        assertEquals(2, adminEvents(slug).size());
+
+        // Bad input: clear 4xx, never 500.
+        assertEquals(404, OrgFixtures.verify(http, slug, "unclaimed-it.example", "manual").status());
+        assertEquals(400, OrgFixtures.verify(http, slug, "not..valid", "manual").status());
+        OidcClient.Response badMethod = OrgFixtures.verify(http, slug, "manual-it.example", "telepathy");
+        assertEquals(400, badMethod.status());
+        assertEquals("invalid_request", badMethod.field("error"));
+        assertEquals(400, http.post("/" + slug + "/email-domains/manual-it.example/verify", "[1]").status());
+        assertEquals(404, OrgFixtures.verify(http, "org-it-nobody", "manual-it.example", "manual").status());
+        // A verified domain still belongs to one organization only.
+        assertEquals(409, http.put("/" + other, "{\"allowed_email_domains\":[\"manual-it.example\"]}").status());
+    }
+
+    private String recordValue(String slug, String domain) {
+        for (JsonNode d : http.get("/" + slug).json().get("email_domains")) {
+            if (d.get("domain").asText().equals(domain)) {
+                return d.get("challenge").get("record_value").asText();
+            }
+        }
+        throw new AssertionError(domain + " not claimed by " + slug);
+    }
+
+    private HttpResponse<String> orgLogin(String encodedHint) throws Exception {
+        return noRedirects.send(HttpRequest.newBuilder(URI.create(MASTER + "/org-login?client_id=app&response_type=code"
+                + "&scope=openid&login_hint=" + encodedHint)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Verification admin events of a realm. Keycloak's {@code resourceTypes} filter only takes its own enum
+     * values, so this asks for ACTION events and keeps the pack's resource type.
+     */
+    private JsonNode adminEvents(String realm) {
+        JsonNode all = OidcClient.send(HttpRequest.newBuilder(URI.create(OrgHttp.SERVER + "/admin/realms/" + realm
+                        + "/admin-events?operationTypes=ACTION&max=100"))
+                .header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString()).build()).json();
+        com.fasterxml.jackson.databind.node.ArrayNode kept = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        all.forEach(e -> {
+            if ("ORGANIZATION_EMAIL_DOMAIN".equals(e.path("resourceType").asText())) {
+                kept.add(e);
+            }
+        });
+        return kept;
+    }
+
+    /** A webhook in the organization's realm for the verification code, aimed at a closed loopback port. */
+    private void webhookIn(String realm) {
+        OidcClient.Response created = OidcClient.send(HttpRequest.newBuilder(URI.create(OrgHttp.SERVER + "/admin/realms/"
+                        + realm + "/webhooks"))
+                .header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"domains\",\"target_url\":\"http://127.0.0.1:9/org-it\","
+                        + "\"event_codes\":[\"admin.organization_email_domain.*\"]}")).build());
+        assertEquals(201, created.status(), created.body());
+    }
+
+    private List<String> webhookCodes(String realm) {
+        JsonNode page = OidcClient.send(HttpRequest.newBuilder(URI.create(OrgHttp.SERVER + "/admin/realms/" + realm
+                        + "/webhook-events?per_page=100"))
+                .header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString()).build()).json();
+        List<String> codes = new ArrayList<>();
+        page.get("data").forEach(e -> codes.add(e.get("event_code").asText()));
+        return codes;
+    }
+
+    private boolean masterAdminEvents(boolean enabled) {
+        RealmRepresentation master = admin.realm("master").toRepresentation();
+        boolean before = Boolean.TRUE.equals(master.isAdminEventsEnabled());
+        master.setAdminEventsEnabled(enabled);
+        master.setAdminEventsDetailsEnabled(true);
+        admin.realm("master").update(master);
+        return before;
+    }
+
+    private static UserRepresentation user(String username, String email) {
+        return Fixtures.userWithPassword(username, email, "Test", "User", OrgFixtures.PASSWORD);
+    }
+
+    private String user(String username, String email, String realm) {
+        try (Response created = admin.realm(realm).users().create(user(username, email))) {
+            assertEquals(201, created.getStatus());
+            String id = CreatedResponseUtil.getCreatedId(created);
+            users.add(id);
+            return id;
+        }
+    }
+
+    private void grantClientRoles(String userId, String clientId, String... roles) {
+        ClientRepresentation client = admin.realm("master").clients().findByClientId(clientId).get(0);
+        List<RoleRepresentation> reps = new ArrayList<>();
+        for (String role : roles) {
+            reps.add(admin.realm("master").clients().get(client.getId()).roles().get(role).toRepresentation());
+        }
+        admin.realm("master").users().get(userId).roles().clientLevel(client.getId()).add(reps);
+    }
+
+    private OrgHttp tokenOf(String userId) {
+        String username = admin.realm("master").users().get(userId).toRepresentation().getUsername();
+        OidcClient.Response tokens = new OidcClient(MASTER).passwordGrant("admin-cli", username, OrgFixtures.PASSWORD);
+        assertEquals(200, tokens.status(), tokens.body());
+        String token = tokens.field("access_token");
+        return new OrgHttp(() -> token);
+    }
+}
