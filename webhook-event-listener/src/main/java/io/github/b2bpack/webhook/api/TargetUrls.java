@@ -1,11 +1,9 @@
 package io.github.b2bpack.webhook.api;
 
-import io.github.b2bpack.webhook.delivery.AddressPolicy;
+import io.github.b2bpack.webhook.delivery.SsrfGuard;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.util.Locale;
 
 /**
@@ -21,7 +19,7 @@ final class TargetUrls {
     }
 
     /** Null when acceptable, otherwise why not. */
-    static String problem(String url, AddressPolicy policy) {
+    static String problem(String url, SsrfGuard guard) {
         if (url == null || url.isBlank()) {
             return "target_url is required";
         }
@@ -41,17 +39,6 @@ final class TargetUrls {
         if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
             return "target_url must have a host and no user info or fragment";
         }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(uri.getHost());
-        } catch (UnknownHostException e) {
-            return "target_url host does not resolve";
-        }
-        for (InetAddress address : addresses) {
-            if (!policy.permits(address)) {
-                return "target_url resolves to a private, loopback or link-local address, which is refused";
-            }
-        }
-        return null;
+        return guard.problemAtSave(uri.getHost());
     }
 }

@@ -28,6 +28,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -117,10 +118,10 @@ public final class WebhookEventsResource {
     @Path("trigger-test")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response triggerTest(String body) {
+    public Response triggerTest(InputStream body) {
         auth.realm().requireManageEvents();
         return WebhooksResource.answer(() -> {
-            JsonNode request = parse(body);
+            JsonNode request = parse(BoundedBody.read(body, BoundedBody.MAX_BYTES));
             JsonNode codeNode = request.get("event_code");
             String code = codeNode == null || !codeNode.isTextual() ? null : codeNode.asText();
             if (!EventCodes.isCode(code)) {
@@ -183,9 +184,6 @@ public final class WebhookEventsResource {
     private static JsonNode parse(String body) {
         if (body == null || body.isBlank()) {
             throw ApiException.badRequest("a JSON body is required");
-        }
-        if (body.length() > WebhookRequest.MAX_BODY_CHARS) {
-            throw ApiException.badRequest("the body is too large");
         }
         try {
             JsonNode node = JSON.readTree(body);

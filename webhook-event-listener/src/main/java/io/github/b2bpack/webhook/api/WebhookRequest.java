@@ -18,7 +18,6 @@ import java.util.Set;
  */
 record WebhookRequest(String name, String targetUrl, List<String> eventCodes, boolean active, String signatureScheme) {
 
-    static final int MAX_BODY_CHARS = 64 * 1024;
     static final int MAX_NAME = 255;
     private static final Set<String> FIELDS = Set.of("name", "target_url", "event_codes", "active", "signature_scheme");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,9 +26,7 @@ record WebhookRequest(String name, String targetUrl, List<String> eventCodes, bo
         if (body == null || body.isBlank()) {
             throw ApiException.badRequest("a JSON body is required");
         }
-        if (body.length() > MAX_BODY_CHARS) {
-            throw ApiException.badRequest("the body is larger than " + MAX_BODY_CHARS + " characters");
-        }
+        // The size limit is enforced while the body is read (BoundedBody), before it is parsed.
         JsonNode root;
         try {
             root = JSON.readTree(body);

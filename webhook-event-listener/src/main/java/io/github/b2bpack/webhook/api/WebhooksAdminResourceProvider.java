@@ -11,7 +11,7 @@ public final class WebhooksAdminResourceProvider implements AdminRealmResourcePr
 
     @Override
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
-        return new WebhooksResource(session, realm, auth);
+        return new WebhooksResource(session, realm, auth, adminEvent);
     }
 
     @Override

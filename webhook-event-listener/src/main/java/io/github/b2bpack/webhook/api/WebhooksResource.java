@@ -1,6 +1,8 @@
 package io.github.b2bpack.webhook.api;
 
 import io.github.b2bpack.webhook.WebhookRuntime;
+import io.github.b2bpack.webhook.delivery.HostResolver;
+import io.github.b2bpack.webhook.delivery.SsrfGuard;
 import io.github.b2bpack.webhook.outbox.OutboxStore;
 import io.github.b2bpack.webhook.subscription.ActiveWebhooks;
 import io.github.b2bpack.webhook.subscription.Webhook;
@@ -16,10 +18,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.function.Supplier;
@@ -30,14 +35,19 @@ import java.util.function.Supplier;
  */
 public final class WebhooksResource {
 
+    /** Resource type of the admin events of webhook changes (webhook event code {@code admin.webhook.<op>.success}). */
+    static final String RESOURCE_TYPE = "WEBHOOK";
+
     private final KeycloakSession session;
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
 
-    WebhooksResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth) {
+    WebhooksResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
+        this.adminEvent = adminEvent.resource(RESOURCE_TYPE);
     }
 
     @GET
@@ -57,16 +67,23 @@ public final class WebhooksResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response create(String body) {
+    public Response create(InputStream body) {
         auth.realm().requireManageEvents();
         return answer(() -> {
             WebhookRuntime runtime = runtime();
-            WebhookRequest request = WebhookRequest.parse(body);
+            WebhookRequest request = WebhookRequest.parse(BoundedBody.read(body, BoundedBody.MAX_BYTES));
             checkTarget(runtime, request.targetUrl());
             long now = System.currentTimeMillis();
-            WebhookStore.Created created = store(runtime).create(realm.getId(), request.name(), request.targetUrl(), request.eventCodes(),
-                    request.active(), request.signatureScheme(), now);
+            WebhookStore.Created created;
+            try {
+                created = store(runtime).create(realm.getId(), request.name(), request.targetUrl(), request.eventCodes(),
+                        request.active(), request.signatureScheme(), now, runtime.settings().maxWebhooksPerRealm());
+            } catch (WebhookStore.LimitExceededException e) {
+                throw new ApiException(409, "limit_exceeded", "this realm already has " + e.limit() + " webhooks, the most allowed "
+                        + "(server option spi-events-listener--webhooks--max-webhooks-per-realm); delete one first");
+            }
             ActiveWebhooks.changed(realm);
+            audit(OperationType.CREATE, created.webhook(), null);
             return Response.created(URI.create(created.webhook().id()))
                     .entity(WebhookView.of(created.webhook(), created.signatureKey(), now)).build();
         });
@@ -85,11 +102,11 @@ public final class WebhooksResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response update(@PathParam("id") String id, String body) {
+    public Response update(@PathParam("id") String id, InputStream body) {
         auth.realm().requireManageEvents();
         return answer(() -> {
             WebhookRuntime runtime = runtime();
-            WebhookRequest request = WebhookRequest.parse(body);
+            WebhookRequest request = WebhookRequest.parse(BoundedBody.read(body, BoundedBody.MAX_BYTES));
             checkTarget(runtime, request.targetUrl());
             long now = System.currentTimeMillis();
             WebhookStore store = store(runtime);
@@ -100,8 +117,10 @@ public final class WebhooksResource {
                 // A scheme switch is a rotation: the old key keeps signing beside the new one for the grace period.
                 WebhookStore.Created switched = store.rotate(realm.getId(), id, request.signatureScheme(), now,
                         now + runtime.settings().secretGracePeriod().toMillis());
+                audit(OperationType.UPDATE, switched.webhook(), "webhook.scheme_switched");
                 return Response.ok(WebhookView.of(switched.webhook(), switched.signatureKey(), now)).build();
             }
+            audit(OperationType.UPDATE, updated, null);
             return Response.ok(WebhookView.of(updated, null, now)).build();
         });
     }
@@ -112,9 +131,11 @@ public final class WebhooksResource {
         auth.realm().requireManageEvents();
         return answer(() -> {
             WebhookStore store = store(runtime());
-            if (!store.delete(realm.getId(), id)) {
+            Webhook deleted = store.find(realm.getId(), id);
+            if (deleted == null || !store.delete(realm.getId(), id)) {
                 throw ApiException.notFound("webhook");
             }
+            audit(OperationType.DELETE, deleted, null);
             new OutboxStore(Runtimes.em(session)).cancelForWebhook(id, System.currentTimeMillis());
             ActiveWebhooks.changed(realm);
             return Response.noContent().build();
@@ -135,12 +156,26 @@ public final class WebhooksResource {
                 throw ApiException.notFound("webhook");
             }
             ActiveWebhooks.changed(realm);
+            audit(OperationType.ACTION, rotated.webhook(), "webhook.secret_rotated");
             return Response.ok(WebhookView.of(rotated.webhook(), rotated.signatureKey(), now)).build();
         });
     }
 
+    /**
+     * The audit trail of webhook changes: an admin event (stored when the realm stores admin events, and handed to
+     * every event listener) with the webhook without any key, in the request's transaction.
+     */
+    private void audit(OperationType operation, Webhook webhook, String packEvent) {
+        AdminEventBuilder event = adminEvent.clone(session).operation(operation).resourcePath("webhooks", webhook.id())
+                .representation(WebhookAudit.of(webhook));
+        if (packEvent != null) {
+            event.detail("b2bpack_event", packEvent);
+        }
+        event.success();
+    }
+
     private void checkTarget(WebhookRuntime runtime, String url) {
-        String problem = TargetUrls.problem(url, runtime.settings().addressPolicy());
+        String problem = TargetUrls.problem(url, new SsrfGuard(runtime.settings().addressPolicy(), HostResolver.SYSTEM));
         if (problem != null) {
             throw ApiException.badRequest(problem);
         }

@@ -9,7 +9,7 @@ import java.time.Duration;
  * Server-wide settings of the {@code webhooks} event listener, read once from its SPI options
  * ({@code spi-events-listener--webhooks--<option>}); see {@code docs/webhook-event-listener.md}.
  *
- * @param encryptionKey    AES key that encrypts signature keys at rest; null when not configured
+ * @param encryptionKeys   AES keys (current, and previous by key id) that encrypt signature keys at rest; null when not configured
  * @param addressPolicy    which resolved addresses a delivery may connect to (SSRF guard)
  * @param retrySchedule    delays between attempts, with jitter, and the attempt limit
  * @param sweepInterval    how often every node looks for due deliveries besides the post-commit kick
@@ -23,9 +23,10 @@ import java.time.Duration;
  * @param keepDiscarded    retention of discarded and cancelled deliveries
  * @param purgeInterval    how often the retention purge runs
  * @param maxRepresentationChars admin representations longer than this are left out of payloads
+ * @param maxWebhooksPerRealm    webhooks one realm may have
  */
 public record WebhookSettings(
-        byte[] encryptionKey,
+        EncryptionKeys encryptionKeys,
         AddressPolicy addressPolicy,
         RetrySchedule retrySchedule,
         Duration sweepInterval,
@@ -38,10 +39,13 @@ public record WebhookSettings(
         Duration keepCompleted,
         Duration keepDiscarded,
         Duration purgeInterval,
-        int maxRepresentationChars) {
+        int maxRepresentationChars,
+        int maxWebhooksPerRealm) {
 
     public WebhookSettings {
-        encryptionKey = encryptionKey == null ? null : encryptionKey.clone();
+        if (maxWebhooksPerRealm < 1) {
+            throw new IllegalArgumentException("max-webhooks-per-realm must be at least 1");
+        }
         if (concurrency < 1 || batchSize < 1) {
             throw new IllegalArgumentException("concurrency and batch-size must be at least 1");
         }
@@ -51,14 +55,10 @@ public record WebhookSettings(
     }
 
     @Override
-    public byte[] encryptionKey() {
-        return encryptionKey == null ? null : encryptionKey.clone();
-    }
-
-    @Override
     public String toString() {
         // Never print the key.
-        return "WebhookSettings[encryptionKey=" + (encryptionKey == null ? "absent" : "set") + ", addressPolicy=" + addressPolicy
-                + ", retrySchedule=" + retrySchedule + ", sweepInterval=" + sweepInterval + ", concurrency=" + concurrency + "]";
+        return "WebhookSettings[encryptionKeys=" + (encryptionKeys == null ? "absent" : encryptionKeys) + ", addressPolicy=" + addressPolicy
+                + ", retrySchedule=" + retrySchedule + ", sweepInterval=" + sweepInterval + ", concurrency=" + concurrency
+                + ", maxWebhooksPerRealm=" + maxWebhooksPerRealm + "]";
     }
 }

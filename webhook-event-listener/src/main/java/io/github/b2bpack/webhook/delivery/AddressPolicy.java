@@ -13,6 +13,9 @@ import java.util.List;
  * multicast addresses are refused unless they fall inside an operator's allow-list of CIDR blocks
  * (option {@code allowed-networks}, e.g. {@code 127.0.0.0/8} in tests or {@code 10.20.0.0/16} for an
  * internal receiver). Applied when a webhook is saved and again to every resolved address at send time.
+ * An IPv6 address that embeds an IPv4 one (mapped, translated, compatible, NAT64, 6to4, Teredo: see
+ * {@link EmbeddedIpv4}) is permitted only when every IPv4 it embeds is: the JDK's own checks see such an
+ * {@code Inet6Address} (as DNS returns {@code ::ffff:169.254.169.254}) as public.
  */
 public final class AddressPolicy {
 
@@ -33,12 +36,27 @@ public final class AddressPolicy {
     }
 
     public boolean permits(InetAddress address) {
+        if (allowListed(address)) {
+            return true;
+        }
+        if (!isPublic(address)) {
+            return false;
+        }
+        for (InetAddress embedded : EmbeddedIpv4.of(address)) {
+            if (!allowListed(embedded) && !isPublic(embedded)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean allowListed(InetAddress address) {
         for (Cidr c : allowed) {
             if (c.contains(address)) {
                 return true;
             }
         }
-        return isPublic(address);
+        return false;
     }
 
     static boolean isPublic(InetAddress a) {
@@ -67,16 +85,8 @@ public final class AddressPolicy {
             if ((b[0] & 0xfe) == 0xfc) {
                 return false; // unique local fc00::/7 (AWS fd00:ec2::254)
             }
-            if (v6.isIPv4CompatibleAddress()) {
-                return false;
-            }
-            if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) {
-                return false; // 6to4 2002::/16 can tunnel to private IPv4
-            }
-            if ((b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b) {
-                return false; // NAT64 64:ff9b::/96
-            }
-            return true;
+            // Transition forms (mapped, NAT64, 6to4, Teredo…) are judged by the IPv4 they embed, in permits().
+            return !v6.isMulticastAddress();
         }
         return false;
     }

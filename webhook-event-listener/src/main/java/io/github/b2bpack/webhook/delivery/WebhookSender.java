@@ -3,7 +3,9 @@ package io.github.b2bpack.webhook.delivery;
 import io.github.b2bpack.webhook.signing.SigningKey;
 import io.github.b2bpack.webhook.signing.WebhookSigner;
 import org.apache.http.Header;
+import org.apache.http.HttpEntity;
 import org.apache.http.HttpResponse;
+import org.apache.http.client.methods.CloseableHttpResponse;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.client.methods.HttpPost;
 import org.apache.http.config.RegistryBuilder;
@@ -16,9 +18,10 @@ import org.apache.http.entity.ContentType;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
 import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
-import org.apache.http.util.EntityUtils;
+import org.apache.http.conn.EofSensorInputStream;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -40,18 +43,29 @@ public final class WebhookSender implements AutoCloseable {
 
     private static final String USER_AGENT = "b2bpack-webhooks/1";
     private static final int MAX_ERROR_LENGTH = 200;
+    /**
+     * Response bytes read to keep the connection reusable; nothing of the body is used. A receiver that sends
+     * more (or streams without end) gets its connection closed instead of holding a sender thread until the
+     * total timeout.
+     */
+    static final int MAX_RESPONSE_BYTES = 16 * 1024;
 
     private final CloseableHttpClient client;
     private final ScheduledExecutorService watchdog;
     private final Duration totalTimeout;
 
     public WebhookSender(AddressPolicy policy, Duration connectTimeout, Duration totalTimeout, int maxConnections) {
+        this(new SsrfGuard(policy, HostResolver.SYSTEM), connectTimeout, totalTimeout, maxConnections);
+    }
+
+    /** @param guard the SSRF guard, whose resolver answers every connect (tests inject DNS answers through it) */
+    public WebhookSender(SsrfGuard guard, Duration connectTimeout, Duration totalTimeout, int maxConnections) {
         PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager(
                 RegistryBuilder.<ConnectionSocketFactory>create()
                         .register("http", PlainConnectionSocketFactory.getSocketFactory())
                         .register("https", SSLConnectionSocketFactory.getSocketFactory())
                         .build(),
-                null, null, new GuardedDnsResolver(policy), 60, TimeUnit.SECONDS);
+                null, null, new GuardedDnsResolver(guard), 60, TimeUnit.SECONDS);
         pool.setMaxTotal(Math.max(maxConnections * 2, 16));
         pool.setDefaultMaxPerRoute(maxConnections);
         pool.setValidateAfterInactivity(2000);
@@ -93,15 +107,18 @@ public final class WebhookSender implements AutoCloseable {
         post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
         ScheduledFuture<?> abort = watchdog.schedule(post::abort, totalTimeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            HttpResponse response = client.execute(post);
-            try {
+            try (CloseableHttpResponse response = client.execute(post)) {
                 int status = response.getStatusLine().getStatusCode();
-                return new DeliveryResult(status, retryAfter(response), null, elapsed(start));
-            } finally {
-                EntityUtils.consumeQuietly(response.getEntity());
+                DeliveryResult result = new DeliveryResult(status, retryAfter(response), null, elapsed(start));
+                try {
+                    drainBounded(response.getEntity());
+                } catch (IOException ignored) {
+                    // the status is the result; a body that breaks off only costs the connection
+                }
+                return result;
             }
         } catch (UnknownHostException e) {
-            String message = GuardedDnsResolver.REFUSED.equals(e.getMessage()) ? "ssrf_refused" : "unknown_host";
+            String message = SsrfGuard.REFUSED.equals(e.getMessage()) ? "ssrf_refused" : "unknown_host";
             return DeliveryResult.failed(message, elapsed(start));
         } catch (ConnectTimeoutException e) {
             return DeliveryResult.failed("connect_timeout", elapsed(start));
@@ -113,6 +130,35 @@ public final class WebhookSender implements AutoCloseable {
         } finally {
             abort.cancel(false);
             post.releaseConnection();
+        }
+    }
+
+    /**
+     * Reads at most {@link #MAX_RESPONSE_BYTES} of the (unused) body so a small answer leaves the connection
+     * reusable; past that the response is closed unread, which closes its connection (never read whole).
+     */
+    static void drainBounded(HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return;
+        }
+        long length = entity.getContentLength();
+        if (length > MAX_RESPONSE_BYTES) {
+            return; // announced too big: closing the response drops the connection
+        }
+        try (InputStream in = entity.getContent()) {
+            byte[] buffer = new byte[4096];
+            long total = 0;
+            int n;
+            while ((n = in.read(buffer)) != -1) {
+                total += n;
+                if (total > MAX_RESPONSE_BYTES) {
+                    // Closing a chunked or close-delimited stream early would read it to the end: abort instead.
+                    if (in instanceof EofSensorInputStream eof) {
+                        eof.abortConnection();
+                    }
+                    return;
+                }
+            }
         }
     }
 

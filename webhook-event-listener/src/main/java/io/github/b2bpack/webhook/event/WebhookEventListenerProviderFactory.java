@@ -2,8 +2,11 @@ package io.github.b2bpack.webhook.event;
 
 import io.github.b2bpack.webhook.WebhookRuntime;
 import io.github.b2bpack.webhook.config.Durations;
+import io.github.b2bpack.webhook.config.EncryptionKeys;
 import io.github.b2bpack.webhook.config.WebhookSettings;
 import io.github.b2bpack.webhook.delivery.AddressPolicy;
+import io.github.b2bpack.webhook.delivery.HostResolver;
+import io.github.b2bpack.webhook.delivery.SsrfGuard;
 import io.github.b2bpack.webhook.delivery.WebhookSender;
 import io.github.b2bpack.webhook.metrics.WebhookMetrics;
 import io.github.b2bpack.webhook.outbox.OutboxDrainer;
@@ -30,8 +33,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Event listener {@value #ID}: enabled per realm in its event settings, it turns user and admin events
@@ -44,6 +47,8 @@ public final class WebhookEventListenerProviderFactory implements EventListenerP
     private static final Logger LOG = Logger.getLogger(WebhookEventListenerProviderFactory.class);
 
     static final String ENCRYPTION_KEY = "encryption-key";
+    static final String ENCRYPTION_KEYS_PREVIOUS = "encryption-keys-previous";
+    static final String MAX_WEBHOOKS_PER_REALM = "max-webhooks-per-realm";
     static final String ALLOWED_NETWORKS = "allowed-networks";
     static final String RETRY_SCHEDULE = "retry-schedule";
     static final String RETRY_JITTER = "retry-jitter";
@@ -71,7 +76,7 @@ public final class WebhookEventListenerProviderFactory implements EventListenerP
     @Override
     public void init(Config.Scope config) {
         settings = new WebhookSettings(
-                encryptionKey(config.get(ENCRYPTION_KEY)),
+                encryptionKeys(config.get(ENCRYPTION_KEY), config.get(ENCRYPTION_KEYS_PREVIOUS)),
                 AddressPolicy.parse(config.get(ALLOWED_NETWORKS, "")),
                 new RetrySchedule(Durations.parseList(config.get(RETRY_SCHEDULE, "5s,5m,30m,2h,5h,10h,10h")),
                         Double.parseDouble(config.get(RETRY_JITTER, "0.25")), config.getInt(MAX_ATTEMPTS, 5)),
@@ -85,7 +90,8 @@ public final class WebhookEventListenerProviderFactory implements EventListenerP
                 Durations.parse(config.get(KEEP_COMPLETED, "24h")),
                 Durations.parse(config.get(KEEP_DISCARDED, "30d")),
                 Durations.parse(config.get(PURGE_INTERVAL, "10m")),
-                config.getInt(MAX_REPRESENTATION, 32768));
+                config.getInt(MAX_REPRESENTATION, 32768),
+                config.getInt(MAX_WEBHOOKS_PER_REALM, 50));
         if (settings.requestTimeout().compareTo(settings.claimTimeout()) >= 0) {
             throw new IllegalArgumentException("claim-timeout must exceed request-timeout, or a slow attempt would be claimed twice");
         }
@@ -95,17 +101,16 @@ public final class WebhookEventListenerProviderFactory implements EventListenerP
      * Fail closed: without a key in production, signature keys cannot be stored or read, so no webhook
      * can be created. In development mode a fixed, loudly insecure key keeps {@code start-dev} usable.
      */
-    private static byte[] encryptionKey(String configured) {
+    private static EncryptionKeys encryptionKeys(String configured, String previous) {
         if (configured != null && !configured.isBlank()) {
-            byte[] key = Base64.getDecoder().decode(configured.trim());
-            new SecretCipher(key); // validates the length
-            return key;
+            return EncryptionKeys.parse(configured, previous);
         }
         if (Environment.isDevMode()) {
             LOG.warnf("No %s configured for the webhooks listener: using an INSECURE development key. Set "
                     + "spi-events-listener--webhooks--%s to 32 random bytes in base64 before production.", ENCRYPTION_KEY, ENCRYPTION_KEY);
             try {
-                return MessageDigest.getInstance("SHA-256").digest("b2bpack-webhooks-insecure-dev-key".getBytes(StandardCharsets.UTF_8));
+                byte[] dev = MessageDigest.getInstance("SHA-256").digest("b2bpack-webhooks-insecure-dev-key".getBytes(StandardCharsets.UTF_8));
+                return new EncryptionKeys(null, dev, Map.of());
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
@@ -117,10 +122,10 @@ public final class WebhookEventListenerProviderFactory implements EventListenerP
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        byte[] key = settings.encryptionKey();
-        SecretCipher cipher = key == null ? null : new SecretCipher(key);
+        EncryptionKeys keys = settings.encryptionKeys();
+        SecretCipher cipher = keys == null ? null : new SecretCipher(keys);
         WebhookMetrics metrics = new WebhookMetrics();
-        WebhookSender sender = new WebhookSender(settings.addressPolicy(), settings.connectTimeout(), settings.requestTimeout(),
+        WebhookSender sender = new WebhookSender(new SsrfGuard(settings.addressPolicy(), HostResolver.SYSTEM), settings.connectTimeout(), settings.requestTimeout(),
                 settings.concurrency());
         OutboxDrainer drainer = new OutboxDrainer(factory, settings, cipher, sender, metrics);
         ActiveWebhooks subscriptions = new ActiveWebhooks();
@@ -161,7 +166,15 @@ public final class WebhookEventListenerProviderFactory implements EventListenerP
     public List<ProviderConfigProperty> getConfigMetadata() {
         return ProviderConfigurationBuilder.create()
                 .property().name(ENCRYPTION_KEY).type("string").secret(true)
-                .helpText("AES key (16, 24 or 32 bytes, base64) encrypting webhook signature keys at rest. Required in production.")
+                .helpText("AES key (16, 24 or 32 bytes, base64) encrypting webhook signature keys at rest, optionally with a key id "
+                        + "(kid:base64) so it can be rotated. Required in production.")
+                .add()
+                .property().name(ENCRYPTION_KEYS_PREVIOUS).type("string").secret(true)
+                .helpText("Comma-separated kid:base64 keys that only decrypt: the keys rotated out, kept until every webhook "
+                        + "was written again under the current key.")
+                .add()
+                .property().name(MAX_WEBHOOKS_PER_REALM).type("int").defaultValue(50)
+                .helpText("Webhooks one realm may have; creating one more answers 409 limit_exceeded.")
                 .add()
                 .property().name(ALLOWED_NETWORKS).type("string").defaultValue("")
                 .helpText("Comma-separated CIDR blocks webhooks may reach although private, loopback or link-local (SSRF guard).")

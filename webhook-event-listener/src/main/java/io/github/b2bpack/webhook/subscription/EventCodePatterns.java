@@ -14,6 +14,8 @@ public final class EventCodePatterns {
 
     public static final int MAX_PATTERNS = 50;
     public static final int MAX_PATTERN_LENGTH = 128;
+    /** Size of the EVENT_CODES column: the stored form (entries joined by a space) must fit it. */
+    public static final int MAX_STORED_LENGTH = 4000;
     private static final Pattern ALLOWED = Pattern.compile("[a-z0-9_.*]+");
 
     private EventCodePatterns() {
@@ -32,6 +34,11 @@ public final class EventCodePatterns {
                 return "event_codes entries are lower-case codes of [a-z0-9_.] with optional * wildcards, at most "
                         + MAX_PATTERN_LENGTH + " characters";
             }
+        }
+        // 50 entries of 128 characters would take 6,449: refuse here rather than overflow the column (a 500).
+        if (join(patterns).length() > MAX_STORED_LENGTH) {
+            return "event_codes are too long together: at most " + MAX_STORED_LENGTH
+                    + " characters, counting one separator between entries";
         }
         return null;
     }

@@ -4,6 +4,7 @@ import io.github.b2bpack.webhook.jpa.WebhookEntity;
 import io.github.b2bpack.webhook.signing.SigningKey;
 import io.github.b2bpack.webhook.signing.SigningSecret;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,19 @@ public final class WebhookStore {
      * the Ed25519 public key (the private key stays encrypted in the database).
      */
     public Created create(String realmId, String name, String targetUrl, List<String> eventCodes, boolean active, String scheme,
-                          long now) {
+                          long now, int maxPerRealm) {
+        requireCipher();
+        lockRealm(realmId);
+        // A locking read, so that on a database whose plain reads see an older snapshot (MySQL/MariaDB repeatable
+        // read) the count still includes every webhook committed before the realm lock was granted.
+        int existing = em.createQuery("select w from WebhookEntity w where w.realmId = :realm", WebhookEntity.class)
+                .setParameter("realm", realmId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setMaxResults(maxPerRealm)
+                .getResultList().size();
+        if (existing >= maxPerRealm) {
+            throw new LimitExceededException(maxPerRealm);
+        }
         WebhookEntity e = new WebhookEntity();
         e.setId(UUID.randomUUID().toString());
         e.setRealmId(realmId);
@@ -38,12 +51,27 @@ public final class WebhookStore {
         e.setTargetUrl(targetUrl);
         e.setEventCodes(EventCodePatterns.join(eventCodes));
         e.setActive(active);
-        requireCipher();
         String shown = newKey(e, scheme);
         e.setCreatedAt(now);
         e.setUpdatedAt(now);
         em.persist(e);
         return new Created(view(e), shown);
+    }
+
+    /**
+     * Serializes webhook creation per realm on every database: a pessimistic write lock on the realm's row in
+     * Keycloak's {@code REALM} table (only locked, never written here), held until the transaction ends. Counting
+     * and inserting under it cannot race, across threads and across cluster nodes, where a count-then-insert
+     * without it lets N parallel creates all see room for one more.
+     */
+    private void lockRealm(String realmId) {
+        List<?> locked = em.createQuery("select r from RealmEntity r where r.id = :id")
+                .setParameter("id", realmId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        if (locked.isEmpty()) {
+            throw new IllegalStateException("realm row not found");
+        }
     }
 
     /** Puts a new key of {@code scheme} in SECRET (encrypted) and PUBLIC_KEY; returns what the API may show once. */
@@ -103,6 +131,7 @@ public final class WebhookStore {
         if (active) {
             e.setDeactivatedReason(null);
         }
+        reencrypt(e);
         e.setUpdatedAt(now);
         return view(e);
     }
@@ -126,7 +155,7 @@ public final class WebhookStore {
             return null;
         }
         requireCipher();
-        e.setPreviousSecret(e.getSecret());
+        e.setPreviousSecret(cipher.reencrypt(e.getSecret(), e.getId()));
         e.setPreviousSecretUntil(previousUntil);
         String shown = newKey(e, scheme != null ? scheme : (e.getPublicKey() == null ? SigningKey.V1 : SigningKey.V1A));
         e.setUpdatedAt(now);
@@ -180,6 +209,17 @@ public final class WebhookStore {
         return e != null && e.getRealmId().equals(realmId) ? e : null;
     }
 
+    /**
+     * Every write of a webhook moves its keys to the current encryption key, so after a key rotation the previous
+     * key can leave {@code encryption-keys-previous} once every webhook was updated or rotated.
+     */
+    private void reencrypt(WebhookEntity e) {
+        if (cipher != null) {
+            e.setSecret(cipher.reencrypt(e.getSecret(), e.getId()));
+            e.setPreviousSecret(cipher.reencrypt(e.getPreviousSecret(), e.getId()));
+        }
+    }
+
     private SecretCipher requireCipher() {
         if (cipher == null) {
             throw new MissingEncryptionKeyException();
@@ -200,6 +240,20 @@ public final class WebhookStore {
         public String toString() {
             return "Created[" + webhook + ", signatureKey=" + (signatureKey.startsWith(SigningKey.PUBLIC_PREFIX) ? signatureKey
                     : SigningSecret.mask(signatureKey)) + "]";
+        }
+    }
+
+    /** The realm already has the most webhooks allowed. */
+    public static final class LimitExceededException extends RuntimeException {
+        private final int limit;
+
+        public LimitExceededException(int limit) {
+            super("webhooks per realm limit reached", null, false, false);
+            this.limit = limit;
+        }
+
+        public int limit() {
+            return limit;
         }
     }
 

@@ -36,6 +36,26 @@ class AddressPolicyTest {
         assertFalse(policy.permits(ip("::1")));
     }
 
+    /** As DNS returns them: Inet6Address objects, which InetAddress.getByName would not give for ::ffff:a.b.c.d. */
+    @Test
+    void refusesIpv6FormsEmbeddingAnInternalIpv4() {
+        AddressPolicy policy = AddressPolicy.parse("");
+        for (String v6 : new String[]{"::ffff:a9fe:a9fe", "::ffff:7f00:1", "::ffff:a00:1", "::ffff:0:a9fe:a9fe", "::a9fe:a9fe",
+                "::7f00:1", "64:ff9b::a9fe:a9fe", "64:ff9b::c0a8:1", "64:ff9b:1:a9fe:a9fe::", "64:ff9b:1::a9fe:a9fe",
+                "2002:a9fe:a9fe::1", "2002:7f00:1::", "2001:0:808:808::5601:5601", "2001:0:a9fe:a9fe::f7f7:f7f7",
+                "2001:0:808:808::80ff:fffe"}) {
+            assertFalse(policy.permits(Ipv6.of(v6)), v6);
+        }
+    }
+
+    @Test
+    void transitionFormsOfPublicIpv4ArePermitted() {
+        AddressPolicy policy = AddressPolicy.parse("");
+        for (String v6 : new String[]{"::ffff:5db8:d822", "64:ff9b::5db8:d822", "2002:5db8:d822::1", "2001:0:808:808::f7f7:f7f7"}) {
+            assertTrue(policy.permits(Ipv6.of(v6)), v6);
+        }
+    }
+
     @Test
     void allowListEntriesMustBeAddresses() {
         assertThrows(IllegalArgumentException.class, () -> AddressPolicy.parse("localhost"));

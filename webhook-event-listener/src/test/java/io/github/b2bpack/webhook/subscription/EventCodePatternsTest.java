@@ -53,4 +53,19 @@ class EventCodePatternsTest {
         List<String> codes = List.of("user.*", "admin.user.create.success");
         assertEquals(codes, EventCodePatterns.split(EventCodePatterns.join(codes)));
     }
+
+    /** Each entry is valid on its own; together they would overflow the 4,000-character column. */
+    @Test
+    void theJoinedCodesMustFitTheirColumn() {
+        java.util.List<String> codes = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String prefix = "user.p" + i + ".";
+            codes.add(prefix + "x".repeat(EventCodePatterns.MAX_PATTERN_LENGTH - prefix.length()));
+        }
+        String problem = EventCodePatterns.validate(codes);
+        org.junit.jupiter.api.Assertions.assertNotNull(problem);
+        org.junit.jupiter.api.Assertions.assertTrue(problem.contains("4000"), problem);
+        org.junit.jupiter.api.Assertions.assertNull(EventCodePatterns.validate(codes.subList(0, 31)), "31 × 129 - 1 = 3,998 fits");
+        org.junit.jupiter.api.Assertions.assertNotNull(EventCodePatterns.validate(codes.subList(0, 32)));
+    }
 }

@@ -1,0 +1,43 @@
+package io.github.b2bpack.webhook.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.b2bpack.webhook.subscription.EventCodePatterns;
+
+/**
+ * The body of a webhook create or update, from a realm admin. {@link WebhookRequest#parse} must answer
+ * a request or throw {@link ApiException} with status 400, never another exception; what it accepts
+ * is valid: a trimmed non-blank name of at most 255 characters, event codes that pass validation and,
+ * joined as stored, fit the 4,000-character EVENT_CODES column, a known signature scheme or none.
+ * Seeds: {@code WebhookRequestFuzzTestInputs/body}.
+ */
+class WebhookRequestFuzzTest {
+
+    /** VARCHAR size of WEBHOOK.EVENT_CODES (jpa changelog). */
+    private static final int EVENT_CODES_COLUMN = 4000;
+
+    @FuzzTest(maxDuration = "10s")
+    void body(byte[] input) {
+        WebhookRequest request;
+        try {
+            request = WebhookRequest.parse(new String(input, StandardCharsets.UTF_8));
+        } catch (ApiException e) {
+            assertEquals(400, e.toResponse().getStatus());
+            assertNotNull(e.getMessage());
+            return;
+        }
+        assertTrue(!request.name().isBlank() && request.name().length() <= WebhookRequest.MAX_NAME, "name");
+        assertEquals(request.name().trim(), request.name());
+        assertNotNull(request.targetUrl());
+        assertNull(EventCodePatterns.validate(request.eventCodes()), "event codes");
+        assertTrue(EventCodePatterns.join(request.eventCodes()).length() <= EVENT_CODES_COLUMN, "fits the column");
+        assertTrue(request.signatureScheme() == null || request.signatureScheme().equals("v1")
+                || request.signatureScheme().equals("v1a"), "scheme");
+    }
+}
