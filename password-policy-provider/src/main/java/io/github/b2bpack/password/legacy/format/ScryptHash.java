@@ -34,6 +34,11 @@ public final class ScryptHash {
         int logN = phc.intParameter("ln", 1, 31);
         int r = phc.intParameter("r", 1, 1024);
         int p = phc.intParameter("p", 1, limits.maxParallelism());
+        // RFC 7914: N < 2^(128 * r / 8). BouncyCastle throws IllegalArgumentException at verification
+        // otherwise (LegacyHashFuzzTest input regression-scrypt-ln16-r1).
+        if (logN >= 16L * r) {
+            throw new HashRejected("scrypt ln=" + logN + " not below 16 * r=" + r);
+        }
         // scrypt allocates 128 * N * r bytes: refuse before allocating.
         long memoryKib = (128L << logN) * r / 1024;
         if (memoryKib > limits.maxMemoryKib()) {
