@@ -9,10 +9,15 @@ package io.github.b2bpack.hibp.lookup;
  */
 public record BreachCount(long count, boolean available, Source source) {
 
-    public enum Source { CACHE, RANGE_API, OFFLINE_INDEX, NONE }
+    /** {@code BUDGET_SPENT}: unavailable because this node's upstream budget was spent, not because the API failed. */
+    public enum Source { CACHE, RANGE_API, OFFLINE_INDEX, NONE, BUDGET_SPENT }
 
     public static BreachCount unavailable() {
         return new BreachCount(0, false, Source.NONE);
+    }
+
+    public static BreachCount budgetSpent() {
+        return new BreachCount(0, false, Source.BUDGET_SPENT);
     }
 
     /** The decision for a threshold, with the failure mode deciding when no count is known. */

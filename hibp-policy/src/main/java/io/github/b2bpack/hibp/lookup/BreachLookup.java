@@ -22,6 +22,11 @@ import org.jboss.logging.Logger;
  * created by the first caller, who runs the call on its own thread; the others wait for it no longer
  * than the budget. A failed call completes the future with null, which Caffeine drops from the cache
  * (quietly, unlike an exceptional completion), so the next check retries. One instance per server, shared by the policy and the login check.
+ * <p>
+ * Bounded twice: the cache by the estimated bytes of its answers (a weigher, since answers range from a
+ * few lines to the body cap), and the range API requests by an {@link UpstreamBudget}, because anonymous
+ * callers (the strength endpoint) reach this lookup; past the budget a check is answered from the cache,
+ * the offline index or as unavailable, without waiting.
  */
 public final class BreachLookup {
 
@@ -32,6 +37,7 @@ public final class BreachLookup {
     private final OfflineIndex offlineIndex;
     private final HibpMetrics metrics;
     private final AsyncCache<String, RangeResult> cache;
+    private final UpstreamBudget upstreamBudget;
 
     public BreachLookup(LookupSettings settings, RangeClient rangeClient, OfflineIndex offlineIndex, HibpMetrics metrics) {
         this.settings = settings;
@@ -39,9 +45,12 @@ public final class BreachLookup {
         this.offlineIndex = offlineIndex;
         this.metrics = metrics;
         this.cache = Caffeine.newBuilder()
-                .maximumSize(settings.cachePrefixes())
+                // cache-max-prefixes=0 still means no caching; in-flight (incomplete) answers weigh 0 and stay.
+                .maximumWeight(settings.cachePrefixes() == 0 ? 0 : settings.cacheMaxBytes())
+                .weigher((String prefix, RangeResult answer) -> (int) Math.min(Integer.MAX_VALUE, answer.estimatedBytes()))
                 .expireAfterWrite(settings.cacheTtl())
                 .buildAsync();
+        this.upstreamBudget = new UpstreamBudget(settings.upstreamMaxRequests(), settings.upstreamWindow());
     }
 
     public LookupSettings settings() {
@@ -59,16 +68,20 @@ public final class BreachLookup {
     }
 
     private BreachCount lookup(PasswordHash hash) {
+        BreachCount offline = null;
         if (settings.mode().usesOffline() && offlineIndex != null) {
             long count = offlineIndex.count(hash.top64());
+            offline = new BreachCount(count, true, BreachCount.Source.OFFLINE_INDEX);
             if (count > 0 || !settings.mode().usesOnline()) {
-                return new BreachCount(count, true, BreachCount.Source.OFFLINE_INDEX);
+                return offline;
             }
         }
         if (!settings.mode().usesOnline()) {
             return BreachCount.unavailable();
         }
-        return online(hash);
+        BreachCount online = online(hash);
+        // Over the upstream budget, the index's "not listed" is a better answer than none.
+        return online.source() == BreachCount.Source.BUDGET_SPENT && offline != null ? offline : online;
     }
 
     private BreachCount online(PasswordHash hash) {
@@ -76,6 +89,13 @@ public final class BreachLookup {
         CompletableFuture<RangeResult> mine = new CompletableFuture<>();
         CompletableFuture<RangeResult> shared = cache.asMap().putIfAbsent(hash.prefix(), mine);
         if (shared == null) {
+            if (!upstreamBudget.tryAcquire()) {
+                metrics.upstreamBudgetSpent();
+                cache.asMap().remove(hash.prefix(), mine);
+                mine.complete(null); // anyone who joined meanwhile gets "unavailable" at once, not after the budget
+                LOG.debug("HIBP upstream budget spent; the check is answered without the range API");
+                return BreachCount.budgetSpent();
+            }
             fetchInto(mine, hash.prefix());
             shared = mine;
         } else if (shared.isDone() && !shared.isCompletedExceptionally() && shared.getNow(null) != null) {
@@ -116,6 +136,13 @@ public final class BreachLookup {
             }
             metrics.upstreamLatency(Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    /** Estimated bytes the cached answers hold now (bounded by {@code cache-max-bytes}). */
+    public long cachedBytes() {
+        var sync = cache.synchronous();
+        sync.cleanUp();
+        return sync.policy().eviction().map(e -> e.weightedSize().orElse(0L)).orElse(0L);
     }
 
     /** Forget every cached prefix (tests, or an operator changing the data source). */

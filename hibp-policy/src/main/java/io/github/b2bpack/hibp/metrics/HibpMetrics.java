@@ -17,6 +17,7 @@ public final class HibpMetrics {
     private final Counter hits;
     private final Counter cacheHits;
     private final Counter upstreamErrors;
+    private final Counter upstreamBudgetSpent;
     private final Timer upstreamLatency;
 
     public HibpMetrics(MeterRegistry registry) {
@@ -25,6 +26,8 @@ public final class HibpMetrics {
         cacheHits = Counter.builder("b2bpack.hibp.cache.hits").description("Checks answered from the per-prefix cache").register(registry);
         upstreamErrors = Counter.builder("b2bpack.hibp.upstream.errors")
                 .description("Range API calls that failed, timed out or sent an invalid body").register(registry);
+        upstreamBudgetSpent = Counter.builder("b2bpack.hibp.upstream.budget.spent")
+                .description("Checks answered without the range API because this node's upstream budget was spent").register(registry);
         upstreamLatency = Timer.builder("b2bpack.hibp.upstream.latency").description("Range API call duration").register(registry);
     }
 
@@ -42,6 +45,10 @@ public final class HibpMetrics {
 
     public void upstreamError() {
         upstreamErrors.increment();
+    }
+
+    public void upstreamBudgetSpent() {
+        upstreamBudgetSpent.increment();
     }
 
     public void upstreamLatency(Duration duration) {

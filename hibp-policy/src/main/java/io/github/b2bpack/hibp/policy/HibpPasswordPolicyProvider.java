@@ -20,6 +20,12 @@ public final class HibpPasswordPolicyProvider implements PasswordPolicyProvider 
     public static final String BREACHED_MESSAGE = "b2bpackPasswordBreached";
     public static final String UNAVAILABLE_MESSAGE = "b2bpackPasswordBreachCheckUnavailable";
     public static final int DEFAULT_THRESHOLD = 1;
+    /**
+     * Session attribute holding the last check's outcome in this request, {@code clean}, {@code breached}
+     * or {@code unknown} (no answer: API down or this node's upstream budget spent), so the strength
+     * endpoint of password-policy-provider can tell "not breached" from "not known" without importing us.
+     */
+    public static final String OUTCOME_ATTRIBUTE = "b2bpack.hibp.outcome";
 
     private static final Logger LOG = Logger.getLogger(HibpPasswordPolicyProvider.class);
 
@@ -48,6 +54,9 @@ public final class HibpPasswordPolicyProvider implements PasswordPolicyProvider 
         BreachCount count = lookup.lookup(password);
         BreachCount.Verdict verdict = count.verdict(threshold(realm), lookup.settings().failureMode());
         LOG.debugf("hibp policy: verdict %s from %s", verdict, count.source());
+        if (session != null) {
+            session.setAttribute(OUTCOME_ATTRIBUTE, !count.available() ? "unknown" : verdict == BreachCount.Verdict.BREACHED ? "breached" : "clean");
+        }
         return switch (verdict) {
             case BREACHED -> new PolicyError(BREACHED_MESSAGE);
             case UNAVAILABLE_REFUSED -> new PolicyError(UNAVAILABLE_MESSAGE);

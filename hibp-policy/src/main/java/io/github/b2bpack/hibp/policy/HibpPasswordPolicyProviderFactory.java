@@ -42,6 +42,9 @@ public final class HibpPasswordPolicyProviderFactory implements PasswordPolicyPr
     static final String FAILURE_MODE = "failure-mode";
     static final String MODE = "mode";
     static final String OFFLINE_INDEX_PATH = "offline-index-path";
+    static final String CACHE_MAX_BYTES = "cache-max-bytes";
+    static final String UPSTREAM_MAX_REQUESTS = "upstream-max-requests";
+    static final String UPSTREAM_WINDOW_SECONDS = "upstream-window-seconds";
 
     private static final Logger LOG = Logger.getLogger(HibpPasswordPolicyProviderFactory.class);
 
@@ -56,6 +59,10 @@ public final class HibpPasswordPolicyProviderFactory implements PasswordPolicyPr
             settings = settings(config);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid --spi-password-policy--hibp--* option: " + e.getMessage(), e);
+        }
+        if (config.get(CACHE_MAX_PREFIXES) != null && settings.cachePrefixes() != 0) {
+            LOG.warnf("hibp: option %s is ignored (only 0, no cache, still applies); the cache is bounded by %s=%d bytes",
+                    CACHE_MAX_PREFIXES, CACHE_MAX_BYTES, settings.cacheMaxBytes());
         }
         deadlines = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = Executors.defaultThreadFactory().newThread(r);
@@ -75,7 +82,10 @@ public final class HibpPasswordPolicyProviderFactory implements PasswordPolicyPr
                 Duration.ofSeconds(config.getLong(CACHE_TTL_SECONDS, LookupSettings.DEFAULT_CACHE_TTL_SECONDS)),
                 FailureMode.parse(config.get(FAILURE_MODE, "open")),
                 LookupMode.parse(config.get(MODE, "online")),
-                offline == null || offline.isBlank() ? null : Path.of(offline));
+                offline == null || offline.isBlank() ? null : Path.of(offline),
+                config.getLong(CACHE_MAX_BYTES, LookupSettings.DEFAULT_CACHE_MAX_BYTES),
+                config.getLong(UPSTREAM_MAX_REQUESTS, LookupSettings.DEFAULT_UPSTREAM_MAX_REQUESTS),
+                Duration.ofSeconds(config.getLong(UPSTREAM_WINDOW_SECONDS, LookupSettings.DEFAULT_UPSTREAM_WINDOW_SECONDS)));
     }
 
     @Override
@@ -119,7 +129,14 @@ public final class HibpPasswordPolicyProviderFactory implements PasswordPolicyPr
                 .property().name(TIME_BUDGET_MILLIS).type("int").defaultValue(LookupSettings.DEFAULT_BUDGET_MILLIS)
                 .helpText("Total time in milliseconds a check may wait for the range API (connect, wait, read); the call is aborted after it.").add()
                 .property().name(CACHE_MAX_PREFIXES).type("int").defaultValue(LookupSettings.DEFAULT_CACHE_PREFIXES)
-                .helpText("How many 5-hex prefixes' answers the in-memory cache keeps (0 disables caching).").add()
+                .helpText("0 disables the prefix cache. Any other value is ignored: the cache is bounded by cache-max-bytes.").add()
+                .property().name(CACHE_MAX_BYTES).type("long").defaultValue(LookupSettings.DEFAULT_CACHE_MAX_BYTES)
+                .helpText("Estimated heap, in bytes, the prefix cache may hold (0-17179869184; default 64 MiB). Least used prefixes are evicted beyond it.").add()
+                .property().name(UPSTREAM_MAX_REQUESTS).type("int").defaultValue(LookupSettings.DEFAULT_UPSTREAM_MAX_REQUESTS)
+                .helpText("Range API requests this node may make per upstream-window-seconds (token bucket, 1-1000000). "
+                        + "Past it, checks are answered from the cache or the offline index, else as unavailable (the failure mode decides).").add()
+                .property().name(UPSTREAM_WINDOW_SECONDS).type("int").defaultValue(LookupSettings.DEFAULT_UPSTREAM_WINDOW_SECONDS)
+                .helpText("Window, in seconds, in which upstream-max-requests refill (1-86400).").add()
                 .property().name(CACHE_TTL_SECONDS).type("int").defaultValue(LookupSettings.DEFAULT_CACHE_TTL_SECONDS)
                 .helpText("How long one prefix's answer is reused, in seconds.").add()
                 .property().name(FAILURE_MODE).type("string").options("open", "closed").defaultValue("open")

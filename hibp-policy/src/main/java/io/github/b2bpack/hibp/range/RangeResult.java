@@ -21,4 +21,22 @@ public record RangeResult(Map<String, Long> counts) {
     public int size() {
         return counts.size();
     }
+
+    /**
+     * Heap this answer holds, estimated from its shape (64-bit JVM, compressed references): per entry a
+     * 35-character Latin-1 String (24-byte object, 56-byte array), a Long (16; small ones are shared, so
+     * this overestimates) and two table slots of the immutable map (8); plus the objects around them.
+     * An estimate for the cache's weigher, deliberately on the high side.
+     */
+    public long estimatedBytes() {
+        return BASE_BYTES + (long) counts.size() * BYTES_PER_ENTRY;
+    }
+
+    /** The estimate's cost of one listed suffix, in bytes. */
+    public static long estimatedBytesPerEntry() {
+        return BYTES_PER_ENTRY;
+    }
+
+    private static final long BASE_BYTES = 128;
+    private static final long BYTES_PER_ENTRY = 24 + 56 + 16 + 8 * 2;
 }
