@@ -1,5 +1,6 @@
 package io.github.b2bpack.password.hashing;
 
+import io.github.b2bpack.password.hashing.nativelib.HashingBusyException;
 import io.github.b2bpack.password.hashing.nativelib.NativeArgon2;
 import io.github.b2bpack.password.hashing.pepper.Pepper;
 import io.github.b2bpack.password.hashing.pepper.PepperRing;
@@ -33,12 +34,18 @@ public final class NativeArgon2PasswordHashProvider implements PasswordHashProvi
 
     private final NativeArgon2 argon2;
     private final Argon2Cost cost;
+    private final Argon2Limits limits;
     private final PepperRing peppers;
     private final PepperSource pepperSource;
 
     NativeArgon2PasswordHashProvider(NativeArgon2 argon2, Argon2Cost cost, PepperRing peppers, PepperSource pepperSource) {
+        this(argon2, cost, Argon2Limits.defaultsFor(cost), peppers, pepperSource);
+    }
+
+    NativeArgon2PasswordHashProvider(NativeArgon2 argon2, Argon2Cost cost, Argon2Limits limits, PepperRing peppers, PepperSource pepperSource) {
         this.argon2 = argon2;
         this.cost = cost;
+        this.limits = limits;
         this.peppers = peppers;
         this.pepperSource = pepperSource;
     }
@@ -65,6 +72,11 @@ public final class NativeArgon2PasswordHashProvider implements PasswordHashProvi
     @Override
     public PasswordCredentialModel encodedCredential(String rawPassword, int iterations) {
         Argon2Cost target = costFor(iterations);
+        if (iterations > limits.maxIterations() && iterations <= Argon2Cost.MAX_ITERATIONS) {
+            // Keycloak gives us no say when a realm admin saves hashIterations(n), so it is clamped here, loudly.
+            LOG.warnf("argon2-native: the realm's hashIterations(%d) exceeds max-iterations %d; hashing with %d passes",
+                    iterations, limits.maxIterations(), target.iterations());
+        }
         byte[] salt = new byte[Argon2CredentialLayout.SALT_LENGTH];
         RANDOM.nextBytes(salt);
         Pepper pepper = peppers.current().orElse(null);
@@ -73,7 +85,13 @@ public final class NativeArgon2PasswordHashProvider implements PasswordHashProvi
                 "argon2-native: current pepper '" + pepper.keyId() + "' is not in this realm's vault"));
         byte[] password = PasswordBytes.of(rawPassword);
         try {
-            byte[] hash = argon2.hash(NativeArgon2.Type.ID, NativeArgon2.Version.V13, target, password, salt, secret, Argon2CredentialLayout.HASH_LENGTH);
+            byte[] hash;
+            try {
+                hash = argon2.hash(NativeArgon2.Type.ID, NativeArgon2.Version.V13, target, password, salt, secret, Argon2CredentialLayout.HASH_LENGTH);
+            } catch (HashingBusyException e) {
+                LOG.warnf("argon2-native: a new password was not hashed: %s", e.getMessage());
+                throw new ModelException("argon2-native: the server is too busy to hash the password now; try again");
+            }
             try {
                 return Argon2CredentialLayout.credential(NativeArgon2PasswordHashProviderFactory.ID, target, salt, hash,
                         pepper == null ? null : pepper.keyId());
@@ -97,6 +115,12 @@ public final class NativeArgon2PasswordHashProvider implements PasswordHashProvi
             LOG.warnf("argon2-native: stored credential %s is not usable: %s", credential.getId(), e.getMessage());
             return false;
         }
+        String exceeded = limits.exceededBy(stored.cost());
+        if (exceeded != null) {
+            LOG.warnf("argon2-native: stored credential %s exceeds the server's maximum (%s); refused without hashing, like a wrong password",
+                    credential.getId(), exceeded);
+            return false;
+        }
         byte[] secret = null;
         if (stored.pepperId() != null) {
             Pepper pepper = peppers.byKeyId(stored.pepperId()).orElse(null);
@@ -116,6 +140,10 @@ public final class NativeArgon2PasswordHashProvider implements PasswordHashProvi
             } finally {
                 wipe(actual);
             }
+        } catch (HashingBusyException e) {
+            // A saturated node: the attempt fails (as a wrong password would) rather than parking the request thread.
+            LOG.warnf("argon2-native: credential %s not verified: %s", credential.getId(), e.getMessage());
+            return false;
         } catch (IllegalStateException e) {
             // libargon2 refused the stored inputs (e.g. an imported salt under 8 bytes): a failed login, not an error page.
             LOG.warnf("argon2-native: stored credential %s cannot be verified: %s", credential.getId(), e.getMessage());
@@ -137,10 +165,13 @@ public final class NativeArgon2PasswordHashProvider implements PasswordHashProvi
         }
     }
 
-    /** The realm policy's {@code hashIterations} when it is a sensible Argon2 pass count, else the configured one. */
+    /**
+     * The realm policy's {@code hashIterations} when it is a sensible Argon2 pass count (brought down to
+     * max-iterations), else the configured one. Larger values are PBKDF2 leftovers, as for the built-in argon2.
+     */
     private Argon2Cost costFor(int policyIterations) {
         if (policyIterations >= Argon2Cost.MIN_ITERATIONS && policyIterations <= Argon2Cost.MAX_ITERATIONS) {
-            return cost.withIterations(policyIterations);
+            return cost.withIterations(limits.clampIterations(policyIterations));
         }
         return cost;
     }

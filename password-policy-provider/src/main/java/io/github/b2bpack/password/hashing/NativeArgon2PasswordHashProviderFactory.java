@@ -13,11 +13,13 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
  * Creates {@code argon2-native} providers. Server-wide options (all optional):
- * {@code --spi-password-hashing--argon2-native--memory|iterations|parallelism|max-concurrent-hashes|memory-pooling|peppers|current-pepper-id}.
+ * {@code --spi-password-hashing--argon2-native--memory|iterations|parallelism|max-memory|max-iterations|max-parallelism|
+ * max-concurrent-hashes|slot-timeout-millis|memory-pooling|peppers|current-pepper-id}.
  * Out-of-range values stop the server at startup with a message naming the option.
  */
 public final class NativeArgon2PasswordHashProviderFactory implements PasswordHashProviderFactory {
@@ -32,11 +34,16 @@ public final class NativeArgon2PasswordHashProviderFactory implements PasswordHa
     static final String NATIVE_LIBRARY = "nativeLibrary";
     static final String PEPPERS = "peppers";
     static final String CURRENT_PEPPER_ID = "currentPepperId";
+    static final String MAX_MEMORY = "maxMemory";
+    static final String MAX_ITERATIONS = "maxIterations";
+    static final String MAX_PARALLELISM = "maxParallelism";
+    static final String SLOT_TIMEOUT_MILLIS = "slotTimeoutMillis";
 
     private static final Logger LOG = Logger.getLogger(NativeArgon2PasswordHashProviderFactory.class);
 
     private NativeArgon2 argon2;
     private Argon2Cost cost;
+    private Argon2Limits limits;
     private PepperRing peppers;
 
     @Override
@@ -46,7 +53,7 @@ public final class NativeArgon2PasswordHashProviderFactory implements PasswordHa
 
     @Override
     public PasswordHashProvider create(KeycloakSession session) {
-        return new NativeArgon2PasswordHashProvider(argon2, cost, peppers, new PepperSource(session == null ? () -> null : session::vault));
+        return new NativeArgon2PasswordHashProvider(argon2, cost, limits, peppers, new PepperSource(session == null ? () -> null : session::vault));
     }
 
     @Override
@@ -59,9 +66,22 @@ public final class NativeArgon2PasswordHashProviderFactory implements PasswordHa
         if (problem != null) {
             throw new IllegalArgumentException(ID + ": " + problem + " (options --spi-password-hashing--" + ID + "--memory|iterations|parallelism)");
         }
+        Argon2Limits defaults = Argon2Limits.defaultsFor(cost);
+        limits = new Argon2Limits(
+                integer(config, MAX_MEMORY, defaults.maxMemoryKiB()),
+                integer(config, MAX_ITERATIONS, defaults.maxIterations()),
+                integer(config, MAX_PARALLELISM, defaults.maxParallelism()));
+        problem = limits.problemWith(cost);
+        if (problem != null) {
+            throw new IllegalArgumentException(ID + ": " + problem + " (options --spi-password-hashing--" + ID + "--max-memory|max-iterations|max-parallelism)");
+        }
         int maxConcurrent = integer(config, MAX_CONCURRENT_HASHES, Runtime.getRuntime().availableProcessors());
         if (maxConcurrent < 1 || maxConcurrent > 1024) {
             throw new IllegalArgumentException(ID + ": max-concurrent-hashes must be between 1 and 1024, got " + maxConcurrent);
+        }
+        int slotTimeout = integer(config, SLOT_TIMEOUT_MILLIS, (int) NativeArgon2.DEFAULT_SLOT_WAIT.toMillis());
+        if (slotTimeout < 1 || slotTimeout > 600_000) {
+            throw new IllegalArgumentException(ID + ": slot-timeout-millis must be between 1 and 600000, got " + slotTimeout);
         }
         try {
             peppers = PepperRing.parse(config.get(PEPPERS), config.get(CURRENT_PEPPER_ID));
@@ -75,10 +95,11 @@ public final class NativeArgon2PasswordHashProviderFactory implements PasswordHa
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(ID + ": " + e.getMessage() + " (option --spi-password-hashing--" + ID + "--native-library)");
         }
-        argon2 = NativeArgon2.load(maxConcurrent, pooling, library);
-        LOG.infof("%s: argon2id m=%d KiB t=%d p=%d, %d concurrent hashes, memory pooling %s, %s, %s",
-                ID, cost.memoryKiB(), cost.iterations(), cost.parallelism(), maxConcurrent, pooling ? "on" : "off",
-                argon2.libraryDescription(), peppers);
+        argon2 = NativeArgon2.load(maxConcurrent, pooling, library, Duration.ofMillis(slotTimeout));
+        LOG.infof("%s: argon2id m=%d KiB t=%d p=%d (stored credentials at most m=%d t=%d p=%d), %d concurrent hashes "
+                        + "(wait at most %d ms), memory pooling %s, %s, %s",
+                ID, cost.memoryKiB(), cost.iterations(), cost.parallelism(), limits.maxMemoryKiB(), limits.maxIterations(),
+                limits.maxParallelism(), maxConcurrent, slotTimeout, pooling ? "on" : "off", argon2.libraryDescription(), peppers);
     }
 
     private static int integer(Config.Scope config, String key, int defaultValue) {
@@ -111,8 +132,19 @@ public final class NativeArgon2PasswordHashProviderFactory implements PasswordHa
                 .helpText("Argon2id passes (1-100). A realm policy hashIterations(n) with n in 1-100 overrides it.").add()
                 .property().name(PARALLELISM).type("int").defaultValue(Argon2Cost.DEFAULT.parallelism())
                 .helpText("Argon2id lanes and threads per hash (1-16).").add()
+                .property().name(MAX_MEMORY).type("int")
+                .helpText("Highest memory in KiB a stored credential may ask for; above it the login fails like a wrong password "
+                        + "without hashing, with a warning. Default: 4 x memory (at most " + Argon2Cost.MAX_MEMORY_KIB + ").").add()
+                .property().name(MAX_ITERATIONS).type("int").defaultValue(Argon2Limits.DEFAULT_MAX_ITERATIONS)
+                .helpText("Highest passes a stored credential may ask for (refused above it, like max-memory); a realm policy "
+                        + "hashIterations(n) above it is clamped to it. Default 10 (or iterations, if higher).").add()
+                .property().name(MAX_PARALLELISM).type("int").defaultValue(Argon2Limits.DEFAULT_MAX_PARALLELISM)
+                .helpText("Highest lanes a stored credential may ask for (refused above it, like max-memory). Default 4 (or parallelism, if higher).").add()
                 .property().name(MAX_CONCURRENT_HASHES).type("int")
-                .helpText("Hashes computed at once; more logins wait. Default: the number of CPU cores.").add()
+                .helpText("Hashes computed at once; more logins wait (see slot-timeout-millis). Default: the number of CPU cores.").add()
+                .property().name(SLOT_TIMEOUT_MILLIS).type("int").defaultValue(NativeArgon2.DEFAULT_SLOT_WAIT.toMillis())
+                .helpText("How long a hash waits for one of the max-concurrent-hashes slots (1-600000 ms); then a login fails like a "
+                        + "wrong password and setting a password fails, with a warning, instead of waiting for ever.").add()
                 .property().name(MEMORY_POOLING).type("boolean").defaultValue(true)
                 .helpText("Reuse native Argon2 memory blocks between hashes (up to max-concurrent-hashes blocks stay allocated).").add()
                 .property().name(NATIVE_LIBRARY).type("string").defaultValue("auto").options("auto", "argon2-jvm")

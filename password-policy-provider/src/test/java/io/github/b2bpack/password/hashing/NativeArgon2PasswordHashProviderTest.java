@@ -133,4 +133,28 @@ class NativeArgon2PasswordHashProviderTest {
         assertEquals(3, plain.encodedCredential(PASSWORD, 3).getPasswordCredentialData().getHashIterations());
         assertEquals(2, plain.encodedCredential(PASSWORD, 27_500).getPasswordCredentialData().getHashIterations());
     }
+
+    @Test
+    void storedCostsAboveTheServerMaximaAreRefusedWithoutHashing() {
+        // Limits m<=4096 t<=3 p<=2: each credential below is a valid Argon2 hash of PASSWORD, but costlier than allowed.
+        NativeArgon2PasswordHashProvider limited = new NativeArgon2PasswordHashProvider(ARGON2, SMALL, new Argon2Limits(4096, 3, 2),
+                PepperRing.NONE, new PepperSource(() -> null));
+        for (Argon2Cost over : List.of(new Argon2Cost(8192, 1, 1), new Argon2Cost(1024, 40, 1), new Argon2Cost(1024, 1, 4))) {
+            PasswordCredentialModel costly = provider(over, PepperRing.NONE).encodedCredential(PASSWORD, -1);
+            assertTrue(provider(over, PepperRing.NONE).verify(PASSWORD, costly), "a genuine hash at " + over);
+            long started = System.nanoTime();
+            assertFalse(limited.verify(PASSWORD, costly), "refused even with the right password: " + over);
+            assertTrue((System.nanoTime() - started) / 1_000_000 < 50, "refused before hashing: " + over);
+        }
+        PasswordCredentialModel within = provider(new Argon2Cost(4096, 3, 2), PepperRing.NONE).encodedCredential(PASSWORD, -1);
+        assertTrue(limited.verify(PASSWORD, within), "at the maxima is still fine");
+    }
+
+    @Test
+    void aRealmPolicyAboveMaxIterationsIsClampedAndStaysCurrent() {
+        NativeArgon2PasswordHashProvider plain = provider(SMALL, PepperRing.NONE); // default maximum: 10 passes
+        PasswordCredentialModel clamped = plain.encodedCredential(PASSWORD, 100);
+        assertEquals(10, clamped.getPasswordCredentialData().getHashIterations());
+        assertEquals(4, plain.encodedCredential(PASSWORD, 4).getPasswordCredentialData().getHashIterations(), "within: used as is");
+    }
 }

@@ -8,7 +8,7 @@ import de.mkammerer.argon2.jna.Argon2_version;
 import de.mkammerer.argon2.jna.JnaUint32;
 import io.github.b2bpack.password.hashing.Argon2Cost;
 
-import java.util.concurrent.Semaphore;
+import java.time.Duration;
 
 /**
  * Raw Argon2 hashes from native libargon2 (a shipped SIMD build or argon2-jvm's library, see
@@ -48,15 +48,18 @@ public final class NativeArgon2 {
 
     private static final int ARGON2_OK = 0;
 
+    /** How long a hash waits for a slot unless told otherwise. */
+    public static final Duration DEFAULT_SLOT_WAIT = Duration.ofSeconds(5);
+
     private final LibArgon2 library;
     private final String libraryDescription;
-    private final Semaphore permits;
+    private final HashingSlots slots;
     private final NativeBlockPool pool;
 
-    private NativeArgon2(LibArgon2Loader.Loaded loaded, int maxConcurrentHashes, boolean poolMemory) {
+    private NativeArgon2(LibArgon2Loader.Loaded loaded, int maxConcurrentHashes, boolean poolMemory, Duration slotWait) {
         this.library = loaded.library();
         this.libraryDescription = loaded.description();
-        this.permits = new Semaphore(maxConcurrentHashes, true);
+        this.slots = new HashingSlots(maxConcurrentHashes, slotWait);
         this.pool = poolMemory ? new NativeBlockPool(maxConcurrentHashes) : null;
     }
 
@@ -75,6 +78,14 @@ public final class NativeArgon2 {
      * @param libraryChoice which libargon2 build to load (see {@link LibArgon2Loader})
      */
     public static NativeArgon2 load(int maxConcurrentHashes, boolean poolMemory, LibArgon2Loader.Choice libraryChoice) {
+        return load(maxConcurrentHashes, poolMemory, libraryChoice, DEFAULT_SLOT_WAIT);
+    }
+
+    /**
+     * @param slotWait how long a hash waits for one of the {@code maxConcurrentHashes} slots before
+     *                 {@link #hash} gives up with a {@link HashingBusyException}
+     */
+    public static NativeArgon2 load(int maxConcurrentHashes, boolean poolMemory, LibArgon2Loader.Choice libraryChoice, Duration slotWait) {
         if (maxConcurrentHashes < 1) {
             throw new IllegalArgumentException("maxConcurrentHashes must be at least 1, got " + maxConcurrentHashes);
         }
@@ -88,7 +99,7 @@ public final class NativeArgon2 {
             throw new IllegalStateException("cannot load native libargon2 through JNA (argon2-jvm and argon2-jvm-nolibs "
                     + "must be in providers/, and jna.tmpdir must allow executing extracted libraries): " + e, e);
         }
-        return new NativeArgon2(library, maxConcurrentHashes, poolMemory);
+        return new NativeArgon2(library, maxConcurrentHashes, poolMemory, slotWait);
     }
 
     /**
@@ -98,14 +109,10 @@ public final class NativeArgon2 {
      * @param salt       at least 8 bytes
      * @param secret     the pepper, or {@code null}; not modified
      * @param hashLength output length in bytes, at least 4
+     * @throws HashingBusyException when no hashing slot frees up within the slot wait
      */
     public byte[] hash(Type type, Version version, Argon2Cost cost, byte[] password, byte[] salt, byte[] secret, int hashLength) {
-        try {
-            permits.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for an Argon2 hashing slot", e);
-        }
+        slots.acquire();
         try (NativeBuffer pwd = NativeBuffer.copyOf(password);
              NativeBuffer saltBuffer = NativeBuffer.copyOf(salt);
              NativeBuffer secretBuffer = NativeBuffer.copyOf(secret);
@@ -136,7 +143,7 @@ public final class NativeArgon2 {
             }
             return out.pointer().getByteArray(0, hashLength);
         } finally {
-            permits.release();
+            slots.release();
         }
     }
 
