@@ -43,6 +43,8 @@ public final class PasswordStrengthResource {
     /** Message key of the breached-password policy ({@code hibp}, module hibp-policy). */
     static final String BREACHED_MESSAGE_KEY = "b2bpackPasswordBreached";
     static final String HIBP_POLICY_ID = "hibp";
+    /** Session attribute the hibp policy leaves behind: clean, breached or unknown (its OUTCOME_ATTRIBUTE). */
+    static final String HIBP_OUTCOME_ATTRIBUTE = "b2bpack.hibp.outcome";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -109,6 +111,7 @@ public final class PasswordStrengthResource {
         FeedbackMessages.LocalizedFeedback feedback = FeedbackMessages.localize(estimate, locale);
 
         String user = request.username() != null ? request.username() : request.email();
+        session.removeAttribute(HIBP_OUTCOME_ATTRIBUTE);
         PolicyError error = session.getProvider(PasswordPolicyManagerProvider.class).validate(user, request.password());
         PasswordPolicy policy = realm.getPasswordPolicy();
         boolean breached = error != null && BREACHED_MESSAGE_KEY.equals(error.getMessage());
@@ -120,7 +123,24 @@ public final class PasswordStrengthResource {
         }
         return new StrengthCheckResponse(error == null, estimate.score(), strengthPolicy(policy), breached,
                 new StrengthCheckResponse.Feedback(feedback.warning(), feedback.suggestions()),
-                error == null ? null : new StrengthCheckResponse.PolicyMessage(error.getMessage(), format(error, locale)));
+                error == null ? null : new StrengthCheckResponse.PolicyMessage(error.getMessage(), format(error, locale)),
+                breachCheck(policy, breached));
+    }
+
+    /**
+     * {@code breached}, {@code clean} or {@code unknown} (the breach check had no answer: range API down,
+     * or the server's upstream budget spent, which anonymous callers can exhaust); {@code null} without
+     * the hibp policy. "unknown" is why breached_password false is not proof of "not breached".
+     */
+    private String breachCheck(PasswordPolicy policy, boolean breached) {
+        if (!policy.getPolicies().contains(HIBP_POLICY_ID)) {
+            return null;
+        }
+        if (breached) {
+            return "breached";
+        }
+        Object outcome = session.getAttribute(HIBP_OUTCOME_ATTRIBUTE);
+        return outcome instanceof String text ? text : "unknown";
     }
 
     private static String strengthPolicy(PasswordPolicy policy) {

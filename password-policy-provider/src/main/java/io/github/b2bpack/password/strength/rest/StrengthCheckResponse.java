@@ -15,6 +15,8 @@ import java.util.List;
  * @param breachedPassword the realm's {@code hibp} policy refused it (always false without that policy)
  * @param feedback         zxcvbn's warning and suggestions (empty once the score is good enough)
  * @param policyError      the first policy that refused the password, or {@code null}
+ * @param breachCheck      {@code breached}, {@code clean} or {@code unknown} (no answer from the breach check);
+ *                         {@code null} when the realm has no {@code hibp} policy
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record StrengthCheckResponse(
@@ -23,7 +25,8 @@ public record StrengthCheckResponse(
         @JsonProperty("strength_policy") String strengthPolicy,
         @JsonProperty("breached_password") boolean breachedPassword,
         @JsonProperty("feedback") Feedback feedback,
-        @JsonProperty("policy_error") PolicyMessage policyError) {
+        @JsonProperty("policy_error") PolicyMessage policyError,
+        @JsonProperty("breach_check") String breachCheck) {
 
     public record Feedback(@JsonProperty("warning") String warning, @JsonProperty("suggestions") List<String> suggestions) {
     }
