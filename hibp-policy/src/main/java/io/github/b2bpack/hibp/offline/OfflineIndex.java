@@ -44,6 +44,16 @@ public final class OfflineIndex implements AutoCloseable {
                     || table.getLong(IndexFormat.tableOffset(IndexFormat.BUCKETS)) != entries) {
                 throw new IOException("not a b2bpack HIBP index (size does not match header)");
             }
+            // A damaged bucket table (bit flip, partial copy) would send count() outside the entries with an
+            // IndexOutOfBoundsException at every password check: verify it once here (8 MiB read in order).
+            long previous = 0;
+            for (int b = 0; b <= IndexFormat.BUCKETS; b++) {
+                long start = table.getLong(IndexFormat.tableOffset(b));
+                if (start < previous || start > entries) {
+                    throw new IOException("not a b2bpack HIBP index (bucket table out of order)");
+                }
+                previous = start;
+            }
             int regionCount = (int) ((entries + IndexFormat.ENTRIES_PER_REGION - 1) / IndexFormat.ENTRIES_PER_REGION);
             MappedByteBuffer[] regions = new MappedByteBuffer[regionCount];
             for (int r = 0; r < regionCount; r++) {
