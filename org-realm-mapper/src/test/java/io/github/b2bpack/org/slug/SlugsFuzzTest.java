@@ -1,0 +1,34 @@
+package io.github.b2bpack.org.slug;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+/**
+ * An organization name becomes the name of two realms, so the slug must always be one
+ * {@link Slugs#isSlug} accepts (lower-case ASCII letters and digits, single dashes, at most 63
+ * characters, never the sandbox suffix), slugging must be idempotent, and the sandbox realm name
+ * must lead back to its slug. Seeds: {@code SlugsFuzzTestInputs/name}.
+ */
+class SlugsFuzzTest {
+
+    @FuzzTest(maxDuration = "10s")
+    void name(byte[] input) {
+        String name = new String(input, StandardCharsets.UTF_8);
+        Optional<String> slug = Slugs.slugOf(name);
+        if (slug.isEmpty()) {
+            return;
+        }
+        String s = slug.get();
+        assertTrue(Slugs.isSlug(s), "not a slug: " + s);
+        assertFalse(s.contains("--"), "double dash");
+        assertEquals(slug, Slugs.slugOf(s), "idempotent");
+        assertEquals(s, Slugs.slugOfRealm(Slugs.sandboxRealm(s)));
+        assertEquals(s, Slugs.slugOfRealm(Slugs.productionRealm(s)));
+    }
+}
