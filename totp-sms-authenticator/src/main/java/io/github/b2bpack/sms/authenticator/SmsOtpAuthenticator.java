@@ -1,6 +1,7 @@
 package io.github.b2bpack.sms.authenticator;
 
 import io.github.b2bpack.sms.challenge.SendStatus;
+import io.github.b2bpack.sms.challenge.SettingsLocator;
 import io.github.b2bpack.sms.challenge.SmsChallenges;
 import io.github.b2bpack.sms.challenge.SmsOtpSettings;
 import io.github.b2bpack.sms.code.CodeCheck;
@@ -206,7 +207,10 @@ final class SmsOtpAuthenticator implements Authenticator {
     /** Null (after answering the request) when the configuration is invalid. */
     private static SmsOtpSettings settings(AuthenticationFlowContext context) {
         try {
-            return SmsOtpSettings.from(context.getAuthenticatorConfig() == null ? null : context.getAuthenticatorConfig().getConfig());
+            // An execution without a configuration of its own (e.g. the SMS step of a reset-credentials
+            // flow) uses the realm's SMS settings, so one configuration serves every flow.
+            return SmsOtpSettings.from(context.getAuthenticatorConfig() == null
+                    ? SettingsLocator.rawConfig(context.getRealm()) : context.getAuthenticatorConfig().getConfig());
         } catch (CodePolicy.InvalidPolicyException e) {
             LOG.warnf("realm %s: invalid sms-otp-form configuration: %s", context.getRealm().getName(), e.getMessage());
             context.failure(AuthenticationFlowError.INTERNAL_ERROR,

@@ -1,0 +1,92 @@
+package io.github.b2bpack.sms.directgrant;
+
+import org.keycloak.Config;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+import java.util.List;
+
+/** {@code direct-grant-sms-otp} ("SMS second factor: refuse password grant"). */
+public final class DirectGrantSmsOtpAuthenticatorFactory implements AuthenticatorFactory {
+
+    public static final String ID = "direct-grant-sms-otp";
+    public static final String EXEMPT_CLIENTS = "exemptClients";
+
+    private static final DirectGrantSmsOtpAuthenticator SINGLETON = new DirectGrantSmsOtpAuthenticator();
+
+    private static final AuthenticationExecutionModel.Requirement[] CHOICES = {
+            AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.DISABLED};
+
+    private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
+            .property().name(EXEMPT_CLIENTS).label("Exempt clients").type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
+            .helpText("Client ids that may still get tokens with the password alone for users who have an SMS second factor. "
+                    + "Every client listed here is a way around the second factor: anyone who learns a user's password can use it "
+                    + "to get that user's tokens. Leave empty unless a legacy client cannot use the browser, and never list admin-cli.")
+            .add()
+            .build();
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        return SINGLETON;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "SMS second factor: refuse password grant";
+    }
+
+    /** Null: the step checks no secret, so it reports nothing to brute-force protection. */
+    @Override
+    public String getReferenceCategory() {
+        return null;
+    }
+
+    @Override
+    public boolean isConfigurable() {
+        return true;
+    }
+
+    @Override
+    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
+        return CHOICES;
+    }
+
+    @Override
+    public boolean isUserSetupAllowed() {
+        return false;
+    }
+
+    @Override
+    public String getHelpText() {
+        return "For direct-grant flows, after the password: refuses the password grant (invalid_grant) for users who have an "
+                + "SMS second factor (credential sms-otp), since the grant cannot ask for the texted code. Place it in a "
+                + "Conditional sub-flow with 'Condition - user configured'.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return CONFIG;
+    }
+}
