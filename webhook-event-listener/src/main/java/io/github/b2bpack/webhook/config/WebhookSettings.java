@@ -24,6 +24,7 @@ import java.time.Duration;
  * @param purgeInterval    how often the retention purge runs
  * @param maxRepresentationChars admin representations longer than this are left out of payloads
  * @param maxWebhooksPerRealm    webhooks one realm may have
+ * @param maxInFlightPerRealm    attempts of one realm in flight on one node at a time (fair share of the senders)
  */
 public record WebhookSettings(
         EncryptionKeys encryptionKeys,
@@ -40,9 +41,13 @@ public record WebhookSettings(
         Duration keepDiscarded,
         Duration purgeInterval,
         int maxRepresentationChars,
-        int maxWebhooksPerRealm) {
+        int maxWebhooksPerRealm,
+        int maxInFlightPerRealm) {
 
     public WebhookSettings {
+        if (maxInFlightPerRealm < 1) {
+            throw new IllegalArgumentException("max-in-flight-per-realm must be at least 1");
+        }
         if (maxWebhooksPerRealm < 1) {
             throw new IllegalArgumentException("max-webhooks-per-realm must be at least 1");
         }

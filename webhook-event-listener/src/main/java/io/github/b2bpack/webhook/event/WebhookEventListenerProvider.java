@@ -89,7 +89,7 @@ public final class WebhookEventListenerProvider implements EventListenerProvider
         long claimedUntil = now + runtime.settings().claimTimeout().toMillis();
         for (Webhook webhook : targets) {
             String id = outbox.enqueueClaimed(realmId, webhook.id(), code, body, now, token, claimedUntil);
-            direct.add(new DirectDelivery(id, token, webhook.id(), realmVersion + "/" + webhook.updatedAt(),
+            direct.add(new DirectDelivery(id, token, realmId, webhook.id(), realmVersion + "/" + webhook.updatedAt(),
                     URI.create(webhook.targetUrl()), bytes, now));
         }
         runtime.metrics().enqueued(targets.size());

@@ -49,6 +49,7 @@ public final class WebhookEventListenerProviderFactory implements EventListenerP
     static final String ENCRYPTION_KEY = "encryption-key";
     static final String ENCRYPTION_KEYS_PREVIOUS = "encryption-keys-previous";
     static final String MAX_WEBHOOKS_PER_REALM = "max-webhooks-per-realm";
+    static final String MAX_IN_FLIGHT_PER_REALM = "max-in-flight-per-realm";
     static final String ALLOWED_NETWORKS = "allowed-networks";
     static final String RETRY_SCHEDULE = "retry-schedule";
     static final String RETRY_JITTER = "retry-jitter";
@@ -75,6 +76,7 @@ public final class WebhookEventListenerProviderFactory implements EventListenerP
 
     @Override
     public void init(Config.Scope config) {
+        int concurrency = config.getInt(CONCURRENCY, 16);
         settings = new WebhookSettings(
                 encryptionKeys(config.get(ENCRYPTION_KEY), config.get(ENCRYPTION_KEYS_PREVIOUS)),
                 AddressPolicy.parse(config.get(ALLOWED_NETWORKS, "")),
@@ -83,7 +85,7 @@ public final class WebhookEventListenerProviderFactory implements EventListenerP
                 Durations.parse(config.get(SWEEP_INTERVAL, "5s")),
                 Durations.parse(config.get(CONNECT_TIMEOUT, "5s")),
                 Durations.parse(config.get(REQUEST_TIMEOUT, "15s")),
-                config.getInt(CONCURRENCY, 16),
+                concurrency,
                 config.getInt(BATCH_SIZE, 100),
                 Durations.parse(config.get(CLAIM_TIMEOUT, "60s")),
                 Durations.parse(config.get(SECRET_GRACE_PERIOD, "24h")),
@@ -91,7 +93,10 @@ public final class WebhookEventListenerProviderFactory implements EventListenerP
                 Durations.parse(config.get(KEEP_DISCARDED, "30d")),
                 Durations.parse(config.get(PURGE_INTERVAL, "10m")),
                 config.getInt(MAX_REPRESENTATION, 32768),
-                config.getInt(MAX_WEBHOOKS_PER_REALM, 50));
+                config.getInt(MAX_WEBHOOKS_PER_REALM, 50),
+                // Three quarters of the senders by default: one busy realm keeps most of the throughput, and a realm
+                // whose receivers hang still leaves a quarter to every other realm.
+                config.getInt(MAX_IN_FLIGHT_PER_REALM, Math.max(1, concurrency * 3 / 4)));
         if (settings.requestTimeout().compareTo(settings.claimTimeout()) >= 0) {
             throw new IllegalArgumentException("claim-timeout must exceed request-timeout, or a slow attempt would be claimed twice");
         }
@@ -172,6 +177,10 @@ public final class WebhookEventListenerProviderFactory implements EventListenerP
                 .property().name(ENCRYPTION_KEYS_PREVIOUS).type("string").secret(true)
                 .helpText("Comma-separated kid:base64 keys that only decrypt: the keys rotated out, kept until every webhook "
                         + "was written again under the current key.")
+                .add()
+                .property().name(MAX_IN_FLIGHT_PER_REALM).type("int")
+                .helpText("Attempts of one realm in flight on one node at a time (default: three quarters of concurrency), so a "
+                        + "realm whose receivers hang cannot hold every sender; its other deliveries wait their turn.")
                 .add()
                 .property().name(MAX_WEBHOOKS_PER_REALM).type("int").defaultValue(50)
                 .helpText("Webhooks one realm may have; creating one more answers 409 limit_exceeded.")

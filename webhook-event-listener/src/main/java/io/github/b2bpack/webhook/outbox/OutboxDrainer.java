@@ -70,7 +70,8 @@ public final class OutboxDrainer implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final ExecutorService recorder;
     private final ExecutorService directDispatcher;
-    private final BlockingQueue<DirectDelivery> direct = new LinkedBlockingQueue<>(DIRECT_QUEUE_LIMIT);
+    /** Waiting direct deliveries, per realm, and each realm's attempts in flight on this node (fair share). */
+    private final FairQueue<DirectDelivery> direct;
     private final AtomicBoolean directRunning = new AtomicBoolean();
     private final SigningKeyCache keyCache = new SigningKeyCache();
     private final BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
@@ -88,6 +89,7 @@ public final class OutboxDrainer implements AutoCloseable {
         this.sender = sender;
         this.metrics = metrics;
         this.permits = new Semaphore(settings.concurrency());
+        this.direct = new FairQueue<>(DIRECT_QUEUE_LIMIT, settings.maxInFlightPerRealm());
         this.dispatcher = Executors.newSingleThreadExecutor(named("b2bpack-wh-claim"));
         this.directDispatcher = Executors.newSingleThreadExecutor(named("b2bpack-wh-direct"));
         this.workers = Executors.newFixedThreadPool(settings.concurrency(), named("b2bpack-wh-send"));
@@ -135,20 +137,25 @@ public final class OutboxDrainer implements AutoCloseable {
         }
         int dropped = 0;
         for (DirectDelivery d : deliveries) {
-            // A free sender takes it at once (no hand-over through the direct dispatcher thread); otherwise,
-            // and behind anything already waiting, it queues.
-            if (direct.isEmpty() && permits.tryAcquire()) {
-                if (!sendNow(d)) {
-                    return; // shutting down
+            // A free sender takes it at once (no hand-over through the direct dispatcher thread) when its realm is
+            // below its share and has nothing waiting; otherwise it queues behind its own realm's waiting ones.
+            if (direct.tryAcquireIfIdle(d.realmId())) {
+                if (permits.tryAcquire()) {
+                    if (!sendNow(d)) {
+                        return; // shutting down
+                    }
+                    continue;
                 }
-            } else if (!direct.offer(d)) {
+                direct.release(d.realmId());
+            }
+            if (!direct.offer(d.realmId(), d)) {
                 dropped++;
             }
         }
         if (dropped > 0) {
             LOG.debugf("%d webhook deliveries left to the sweep: the direct queue is full", dropped);
         }
-        if (!direct.isEmpty() && directRunning.compareAndSet(false, true)) {
+        if (direct.hasReady() && directRunning.compareAndSet(false, true)) {
             try {
                 directDispatcher.execute(this::sendDirect);
             } catch (RuntimeException e) {
@@ -160,9 +167,11 @@ public final class OutboxDrainer implements AutoCloseable {
     private void sendDirect() {
         long stale = settings.claimTimeout().toMillis() / 2;
         try {
-            DirectDelivery next;
-            while (!closed && (next = direct.poll()) != null) {
+            FairQueue.Taken<DirectDelivery> taken;
+            while (!closed && (taken = direct.poll()) != null) {
+                DirectDelivery next = taken.item();
                 if (System.currentTimeMillis() - next.createdAt() > stale) {
+                    direct.release(next.realmId());
                     continue; // its claim expires soon: the sweep sends it, and must not race this node
                 }
                 permits.acquire();
@@ -176,26 +185,39 @@ public final class OutboxDrainer implements AutoCloseable {
             LOG.warnf("direct webhook sending stopped, the sweep sends what is left once claims expire: %s", e.toString());
         } finally {
             directRunning.set(false);
-            if (!direct.isEmpty() && !closed) {
+            if (direct.hasReady() && !closed) {
                 dispatch(List.of());
             }
         }
     }
 
-    /** Hands a delivery to a sender under a permit already taken; false (permit returned) when shutting down. */
+    /**
+     * Hands a delivery to a sender under a permit and a realm slot already taken; false (both returned) when
+     * shutting down.
+     */
     private boolean sendNow(DirectDelivery d) {
         try {
             workers.execute(() -> {
                 try {
                     attemptDirect(d);
                 } finally {
-                    permits.release();
+                    done(d.realmId());
                 }
             });
             return true;
         } catch (RuntimeException e) {
             permits.release();
+            direct.release(d.realmId());
             return false;
+        }
+    }
+
+    /** An attempt ended: its permit and realm slot are free, so waiting deliveries of that realm may go. */
+    private void done(String realmId) {
+        permits.release();
+        direct.release(realmId);
+        if (!closed && direct.hasReady()) {
+            dispatch(List.of());
         }
     }
 
@@ -233,7 +255,7 @@ public final class OutboxDrainer implements AutoCloseable {
     }
 
     private static ClaimedDelivery claimed(DirectDelivery d, List<SigningKey> keys) {
-        return new ClaimedDelivery(d.id(), d.token(), d.webhookId(), d.target(), d.body(), keys, 1, d.createdAt(), true);
+        return new ClaimedDelivery(d.id(), d.token(), d.realmId(), d.webhookId(), d.target(), d.body(), keys, 1, d.createdAt(), true);
     }
 
     private void drainSoon() {
@@ -291,7 +313,7 @@ public final class OutboxDrainer implements AutoCloseable {
                             try {
                                 attempt(delivery);
                             } finally {
-                                permits.release();
+                                done(delivery.realmId());
                             }
                         });
                     }
@@ -314,6 +336,19 @@ public final class OutboxDrainer implements AutoCloseable {
         if (limit <= 0) {
             return claimed;
         }
+        // Realm slots taken by this claim, by row id; each is either handed on with its delivery or released.
+        Map<String, String> slotTaken = new HashMap<>();
+        try {
+            claimInto(claimed, slotTaken, limit);
+        } catch (RuntimeException e) {
+            claimed.clear();
+            slotTaken.values().forEach(direct::release);
+            throw e;
+        }
+        return claimed;
+    }
+
+    private void claimInto(List<ClaimedDelivery> claimed, Map<String, String> slotTaken, int limit) {
         inTransaction(session -> {
             EntityManager em = em(session);
             OutboxStore outbox = new OutboxStore(em);
@@ -321,10 +356,24 @@ public final class OutboxDrainer implements AutoCloseable {
             long now = System.currentTimeMillis();
             String token = UUID.randomUUID().toString();
             Map<String, List<SigningKey>> keysByWebhook = new HashMap<>();
-            for (WebhookDeliveryEntity row : outbox.claimAll(outbox.dueIds(now, limit), token, now, now + settings.claimTimeout().toMillis())) {
+            // Only rows whose realm has a free slot: a realm at its share waits, the others' rows go first.
+            for (OutboxStore.Due due : outbox.due(now, limit, direct.saturated())) {
+                if (direct.tryAcquire(due.realmId())) {
+                    slotTaken.put(due.id(), due.realmId());
+                }
+            }
+            List<WebhookDeliveryEntity> won = outbox.claimAll(List.copyOf(slotTaken.keySet()), token, now, now + settings.claimTimeout().toMillis());
+            Map<String, String> lost = new HashMap<>(slotTaken);
+            won.forEach(row -> lost.remove(row.getId()));
+            lost.forEach((id, realm) -> {
+                slotTaken.remove(id);
+                direct.release(realm); // taken by another node meanwhile
+            });
+            for (WebhookDeliveryEntity row : won) {
                 String id = row.getId();
                 Webhook webhook = webhooks.findById(row.getWebhookId());
                 if (webhook == null || !webhook.active()) {
+                    direct.release(slotTaken.remove(id));
                     outbox.finish(id, token, DeliveryState.CANCELLED, null, webhook == null ? "webhook_deleted" : "webhook_inactive", now, now);
                     metrics.attempt(DeliveryState.CANCELLED.code(), 0);
                     continue;
@@ -336,14 +385,14 @@ public final class OutboxDrainer implements AutoCloseable {
                     // Missing or wrong encryption key: never send unsigned; retry on the schedule.
                     record(session, outbox, webhooks, id, token, row.getWebhookId(), row.getAttempts(),
                             DeliveryResult.failed("signature_key_unavailable", 0), now);
+                    direct.release(slotTaken.remove(id));
                     continue;
                 }
-                claimed.add(new ClaimedDelivery(id, token, webhook.id(), URI.create(webhook.targetUrl()),
+                claimed.add(new ClaimedDelivery(id, token, row.getRealmId(), webhook.id(), URI.create(webhook.targetUrl()),
                         row.getPayload().getBytes(StandardCharsets.UTF_8), keys, row.getAttempts(), row.getCreatedAt(),
                         row.getAttempts() == 1));
             }
         });
-        return claimed;
     }
 
     private void attempt(ClaimedDelivery delivery) {

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -73,13 +74,26 @@ public final class OutboxStore {
 
     /** Ids of rows due now: pending and due, or executing under a claim that expired (its node died). */
     public List<String> dueIds(long now, int limit) {
-        return em.createQuery("select d.id from WebhookDeliveryEntity d where (d.state in :pending and d.nextAttemptAt <= :now)"
-                        + " or (d.state = :executing and d.claimedUntil < :now) order by d.nextAttemptAt", String.class)
+        return due(now, limit, Set.of()).stream().map(Due::id).toList();
+    }
+
+    /** Due rows with their realm, oldest due first, leaving out the realms in {@code skipRealms} (at their in-flight limit). */
+    public List<Due> due(long now, int limit, Set<String> skipRealms) {
+        String skip = skipRealms.isEmpty() ? "" : " and d.realmId not in :skip";
+        var query = em.createQuery("select d.id, d.realmId from WebhookDeliveryEntity d where ((d.state in :pending and d.nextAttemptAt <= :now)"
+                        + " or (d.state = :executing and d.claimedUntil < :now))" + skip + " order by d.nextAttemptAt", Object[].class)
                 .setParameter("pending", PENDING)
                 .setParameter("executing", DeliveryState.EXECUTING.code())
                 .setParameter("now", now)
-                .setMaxResults(limit)
-                .getResultList();
+                .setMaxResults(limit);
+        if (!skipRealms.isEmpty()) {
+            query.setParameter("skip", skipRealms);
+        }
+        return query.getResultList().stream().map(r -> new Due((String) r[0], (String) r[1])).toList();
+    }
+
+    /** A due row: its id and realm. */
+    public record Due(String id, String realmId) {
     }
 
     /**

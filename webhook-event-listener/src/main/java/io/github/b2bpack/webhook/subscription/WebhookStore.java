@@ -39,8 +39,7 @@ public final class WebhookStore {
         int existing = em.createQuery("select w from WebhookEntity w where w.realmId = :realm", WebhookEntity.class)
                 .setParameter("realm", realmId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .setMaxResults(maxPerRealm)
-                .getResultList().size();
+                .getResultList().size(); // no row limit: some databases refuse FOR UPDATE with one; the cap bounds it
         if (existing >= maxPerRealm) {
             throw new LimitExceededException(maxPerRealm);
         }
