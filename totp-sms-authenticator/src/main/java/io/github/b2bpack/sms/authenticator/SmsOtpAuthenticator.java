@@ -147,7 +147,8 @@ final class SmsOtpAuthenticator implements Authenticator {
         UserModel user = context.getUser();
         long now = Time.currentTimeMillis();
         int length = settings.policy().length();
-        if (!RecoveryRules.recoveryAllowed(EnrollmentState.lastRecoveryAt(user), now)) {
+        if (!RecoveryRules.recoveryAllowed(EnrollmentState.lastRecoveryAt(user), now)
+                || !EnrollmentState.claimRecovery(context.getSession(), context.getRealm(), user)) {
             SmsEvents.error(context.getEvent().user(context.getUser()), EventType.CUSTOM_REQUIRED_ACTION_ERROR, SmsEvents.RECOVERY_CODE_USED,
                     "recovery_limit_reached");
             LoginFormsProvider form = SmsOtpForm.recovery(context.form(), masked, length);
@@ -159,6 +160,7 @@ final class SmsOtpAuthenticator implements Authenticator {
         String normalized = RecoveryCodeGenerator.normalize(input);
         List<HashedCode> left = credential == null || normalized == null ? null : RecoveryCodesCredential.consume(credential, normalized);
         if (left == null) {
+            EnrollmentState.releaseRecovery(context.getSession(), context.getRealm(), user);
             context.getEvent().user(user)
                     .detail(SmsEvents.DETAIL, SmsEvents.CHALLENGE_FAILED)
                     .detail("reason", "wrong_recovery_code")

@@ -1,5 +1,6 @@
 package io.github.b2bpack.sms.authenticator;
 
+import io.github.b2bpack.sms.budget.ServerCaps;
 import io.github.b2bpack.sms.challenge.SmsOtpSettings;
 import io.github.b2bpack.sms.sender.SmsSenderProvider;
 import org.keycloak.Config;
@@ -23,6 +24,7 @@ public final class SmsOtpAuthenticatorFactory implements AuthenticatorFactory {
     public static final String REFERENCE_CATEGORY = "otp";
 
     private List<ProviderConfigProperty> configProperties = List.of();
+    private ServerCaps serverCaps = ServerCaps.DEFAULTS;
 
     @Override
     public Authenticator create(KeycloakSession session) {
@@ -31,6 +33,30 @@ public final class SmsOtpAuthenticatorFactory implements AuthenticatorFactory {
 
     @Override
     public void init(Config.Scope config) {
+        ServerCaps d = ServerCaps.DEFAULTS;
+        serverCaps = new ServerCaps(
+                config.getInt(ServerCaps.PER_NUMBER_OPTION, d.perNumberPerHour()),
+                config.getInt(ServerCaps.PER_REALM_OPTION, d.perRealmPerDay()),
+                config.getInt(ServerCaps.PER_SERVER_OPTION, d.perServerPerHour()));
+    }
+
+    /** Server-wide SMS caps (SPI options), shared by login and enrollment sends. */
+    public ServerCaps serverCaps() {
+        return serverCaps;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        ServerCaps d = ServerCaps.DEFAULTS;
+        return ProviderConfigurationBuilder.create()
+                .property().name(ServerCaps.PER_NUMBER_OPTION).type("int").defaultValue(d.perNumberPerHour())
+                .helpText("Most SMS any destination number receives per sliding hour, across all realms (1-10000000). "
+                        + "Against SMS pumping to numbers the attacker is paid for.").add()
+                .property().name(ServerCaps.PER_REALM_OPTION).type("int").defaultValue(d.perRealmPerDay())
+                .helpText("Most SMS one realm sends per day (fixed UTC days, 1-10000000).").add()
+                .property().name(ServerCaps.PER_SERVER_OPTION).type("int").defaultValue(d.perServerPerHour())
+                .helpText("Most SMS the whole server (cluster) sends per hour (fixed clock hours, 1-10000000).").add()
+                .build();
     }
 
     @Override
@@ -57,7 +83,11 @@ public final class SmsOtpAuthenticatorFactory implements AuthenticatorFactory {
                 .helpText("ISO 3166 region (e.g. FR) for numbers typed without a country code.").add()
                 .property().name(SmsOtpSettings.ALLOWED_COUNTRIES).label("Allowed countries").type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Comma-separated ISO 3166 regions whose numbers may enroll (e.g. FR,DE,BE); empty allows all. "
-                        + "Premium-rate, shared-cost and toll-free numbers are always refused.").add()
+                        + "Allowing all countries invites SMS pumping to expensive destinations. "
+                        + "Premium-rate, shared-cost and toll-free numbers are always refused; checked again before every SMS.").add()
+                .property().name(SmsOtpSettings.ALLOW_VOIP).label("Allow VoIP numbers").type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .defaultValue("false").helpText("Let VoIP numbers receive codes. Off by default: they are cheap to obtain in bulk. "
+                        + "Checked again before every SMS, also for numbers enrolled earlier.").add()
                 .property().name(SmsOtpSettings.WEB_OTP_HOST).label("WebOTP host").type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Host name of the login pages (e.g. login.example.com): adds the WebOTP line '@host #code' to the SMS "
                         + "so browsers can fill the code in.").add()

@@ -1,11 +1,14 @@
 package io.github.b2bpack.sms.challenge;
 
+import io.github.b2bpack.sms.budget.Budgets;
+import io.github.b2bpack.sms.budget.Cap;
 import io.github.b2bpack.sms.code.CodeCheck;
 import io.github.b2bpack.sms.code.CodeHasher;
 import io.github.b2bpack.sms.code.OneTimeCodeGenerator;
 import io.github.b2bpack.sms.code.PendingCode;
-import io.github.b2bpack.sms.code.SendLog;
 import io.github.b2bpack.sms.code.SmsText;
+import io.github.b2bpack.sms.phone.PhoneCheck;
+import io.github.b2bpack.sms.phone.PhoneNumbers;
 import io.github.b2bpack.sms.sender.SmsDeliveryException;
 import io.github.b2bpack.sms.sender.SmsMessage;
 import io.github.b2bpack.sms.sender.SmsSenderProvider;
@@ -22,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -29,8 +33,11 @@ import java.util.Properties;
 
 /**
  * Sends and checks texted codes for one user and purpose. All state lives in Keycloak's
- * cluster-wide {@link SingleUseObjectProvider}: the pending code (salted hash only, expiring with
- * the code) and the send logs behind the per-user and per-IP hourly caps.
+ * cluster-wide {@link SingleUseObjectProvider}: the pending code (salted hash only, expiring with the
+ * code), the cooldown claim, the budget slots of every cap and the attempt slots of each code. Every
+ * limit is decided by an atomic operation of that store ({@code putIfAbsent}, {@code remove} returning
+ * what it removed), never by reading a value and writing it back, so limits hold under parallel
+ * requests and across the nodes of a cluster.
  */
 public final class SmsChallenges {
 
@@ -70,7 +77,7 @@ public final class SmsChallenges {
 
     public PendingCode pending() {
         PendingCode pending = PendingCode.fromMap(store.get(codeKey()));
-        if (pending != null && Time.currentTimeMillis() >= pending.expiresAtMillis()) {
+        if (pending != null && CodeCheck.expired(pending, Time.currentTimeMillis())) {
             return null;
         }
         return pending;
@@ -85,40 +92,43 @@ public final class SmsChallenges {
         return send(phone, ip);
     }
 
-    /** Resend link and new numbers: a fresh code, subject to the cooldown and the caps. */
+    /**
+     * Resend link and new numbers: a fresh code. In this order, nothing sent unless every step passes:
+     * the phone rules (the stored number is checked again, so imported or old credentials obey today's
+     * rules), a usable sender, the cooldown (one atomic claim held for the cooldown), then one slot of
+     * each cap (user, number, IP, realm, server; see {@link Budgets}). Budget is spent before the
+     * gateway is called, and a failed call does not give it back: a refusing gateway must not be
+     * retried for free (SMS pumping).
+     */
     public SendResult send(String phone, String ip) {
         long now = Time.currentTimeMillis();
-        long wait = cooldownWait(now);
-        if (wait > 0) {
-            return new SendResult(SendStatus.COOLDOWN, wait);
+        PhoneCheck rules = PhoneNumbers.recheck(phone, settings.allowedRegions(), settings.allowVoip());
+        if (!rules.ok()) {
+            LOG.warnf("realm %s: stored number %s refused by the phone rules (%s); no SMS sent",
+                    realm.getName(), PhoneNumbers.mask(phone), rules.errorKey());
+            return new SendResult(SendStatus.forPhoneRefusal(rules.errorKey()), 0);
         }
-        SendLog userLog = SendLog.fromMap(store.get(userLogKey()));
-        if (!userLog.allows(now, settings.policy().maxSendsPerUserPerHour())) {
-            return new SendResult(SendStatus.USER_CAP, 0);
-        }
-        SendLog ipLog = SendLog.fromMap(store.get(ipLogKey(ip)));
-        if (!ipLog.allows(now, settings.policy().maxSendsPerIpPerHour())) {
-            return new SendResult(SendStatus.IP_CAP, 0);
-        }
-        if (settings.senderId() == null) {
-            LOG.warnf("realm %s: no SMS sender chosen in the sms-otp-form configuration; no SMS sent", realm.getName());
-            return new SendResult(SendStatus.NO_SENDER, 0);
-        }
-        SmsSenderProvider sender = session.getProvider(SmsSenderProvider.class, settings.senderId());
+        SmsSenderProvider sender = sender();
         if (sender == null) {
-            LOG.warnf("realm %s: SMS sender '%s' is not deployed; no SMS sent", realm.getName(), settings.senderId());
             return new SendResult(SendStatus.NO_SENDER, 0);
+        }
+        long cooldownSeconds = settings.policy().resendCooldown().toSeconds();
+        if (cooldownSeconds > 0) {
+            if (!store.putIfAbsent(cooldownKey(), cooldownSeconds)) {
+                return new SendResult(SendStatus.COOLDOWN, resendWaitSeconds());
+            }
+            // Only for the "wait n seconds" message; the claim above is what enforces the cooldown.
+            store.put(cooldownAtKey(), cooldownSeconds, Map.of("at", Long.toString(now)));
+        }
+        Budgets.Outcome budget = Budgets.claimAll(new StoreSlots(store),
+                SendBudgets.requests(session, realm, user, settings.policy(), digest(phone), ip), now);
+        if (!budget.granted()) {
+            LOG.infof("realm %s: SMS cap '%s' reached; no SMS sent", realm.getName(), budget.refusedBy().name());
+            return new SendResult(SendStatus.forCap(budget.refusedBy().name()), 0);
         }
 
         String code = new OneTimeCodeGenerator(RANDOM).next(settings.policy().length());
         long ttlSeconds = settings.policy().ttl().toSeconds();
-        // Count the attempt before sending: a failing gateway still costs a slot against pumping.
-        store.put(userLogKey(), SendLog.WINDOW_MILLIS / 1000, userLog.record(now).toMap());
-        store.put(ipLogKey(ip), SendLog.WINDOW_MILLIS / 1000, ipLog.record(now).toMap());
-        long cooldownSeconds = settings.policy().resendCooldown().toSeconds();
-        if (cooldownSeconds > 0) {
-            store.put(lastSentKey(), cooldownSeconds, Map.of("at", Long.toString(now)));
-        }
         try {
             sender.send(realm, new SmsMessage(phone, SmsText.compose(template(), code, Math.max(1, ttlSeconds / 60), settings.webOtpHost())));
         } catch (SmsDeliveryException e) {
@@ -126,36 +136,88 @@ public final class SmsChallenges {
             return new SendResult(SendStatus.DELIVERY_FAILED, 0);
         }
         byte[] salt = CodeHasher.newSalt(RANDOM);
-        PendingCode pending = new PendingCode(CodeHasher.hash(code, salt), CodeHasher.encodeSalt(salt), now,
-                now + ttlSeconds * 1000, 0, digest(phone));
+        PendingCode pending = new PendingCode(newId(), CodeHasher.hash(code, salt), CodeHasher.encodeSalt(salt), now,
+                now + ttlSeconds * 1000, digest(phone));
         store.put(codeKey(), ttlSeconds + EXPIRED_GRACE_SECONDS, pending.toMap());
         return new SendResult(SendStatus.SENT, 0);
     }
 
-    /** Seconds before the resend link works again. */
-    public long resendWaitSeconds() {
-        return cooldownWait(Time.currentTimeMillis());
+    /** The chosen gateway, or null (with a warning naming why) when there is none to use. */
+    private SmsSenderProvider sender() {
+        if (settings.senderId() == null) {
+            LOG.warnf("realm %s: no SMS sender chosen in the sms-otp-form configuration; no SMS sent", realm.getName());
+            return null;
+        }
+        SmsSenderProvider sender = session.getProvider(SmsSenderProvider.class, settings.senderId());
+        if (sender == null) {
+            LOG.warnf("realm %s: SMS sender '%s' is not deployed; no SMS sent", realm.getName(), settings.senderId());
+            return null;
+        }
+        if (!sender.usable()) {
+            LOG.warnf("realm %s: SMS sender '%s' is refused on this server (see its options); no SMS sent",
+                    realm.getName(), settings.senderId());
+            return null;
+        }
+        return sender;
     }
 
+    /** Seconds before the resend link works again. */
+    public long resendWaitSeconds() {
+        long cooldownMillis = settings.policy().resendCooldown().toMillis();
+        if (cooldownMillis <= 0 || !store.contains(cooldownKey())) {
+            return 0;
+        }
+        Map<String, String> at = store.get(cooldownAtKey());
+        long sentAt;
+        try {
+            sentAt = at == null ? Time.currentTimeMillis() : Long.parseLong(at.get("at"));
+        } catch (RuntimeException e) {
+            sentAt = Time.currentTimeMillis();
+        }
+        return Math.max(1, CodeCheck.resendWaitSeconds(sentAt, Time.currentTimeMillis(), cooldownMillis));
+    }
+
+    /**
+     * Checks one entry. Each entry first claims one of the code's {@code maxAttempts} attempt slots
+     * (atomic, so parallel entries are each counted); a right code is then consumed with an atomic
+     * {@code remove}, and only the request whose remove returned this very code succeeds.
+     */
     public CodeCheck.Outcome verify(String input, String phone) {
         long now = Time.currentTimeMillis();
         PendingCode pending = PendingCode.fromMap(store.get(codeKey()));
-        CodeCheck.Result result = CodeCheck.check(pending, input, now, settings.policy().maxAttempts(), digest(phone));
-        switch (result.outcome()) {
-            case WRONG -> {
-                long left = Math.max(1, (pending.expiresAtMillis() - now) / 1000) + EXPIRED_GRACE_SECONDS;
-                store.put(codeKey(), left, result.remaining().toMap());
-            }
-            case NO_CODE -> {
-            }
-            case VALID -> {
-                store.remove(codeKey());
-                // The code did its job: the next SMS starts a new challenge, not a resend.
-                store.remove(lastSentKey());
-            }
-            default -> store.remove(codeKey());
+        if (pending == null) {
+            return CodeCheck.Outcome.NO_CODE;
         }
-        return result.outcome();
+        if (CodeCheck.expired(pending, now)) {
+            removeIfStill(pending);
+            return CodeCheck.Outcome.EXPIRED;
+        }
+        int maxAttempts = settings.policy().maxAttempts();
+        long lifespan = Math.max(1, (pending.expiresAtMillis() - now) / 1000) + EXPIRED_GRACE_SECONDS;
+        int attempt = Budgets.claimIndex(new StoreSlots(store), "b2bpack-sms:try:" + pending.id(),
+                new Cap("attempts", maxAttempts, lifespan), now);
+        CodeCheck.Outcome outcome = CodeCheck.check(pending, input, now, attempt, maxAttempts, digest(phone));
+        switch (outcome) {
+            case VALID -> {
+                if (!removeIfStill(pending)) {
+                    // Another request consumed this code first: it is used.
+                    return CodeCheck.Outcome.NO_CODE;
+                }
+                // The code did its job: the next SMS starts a new challenge, not a resend.
+                store.remove(cooldownKey());
+                store.remove(cooldownAtKey());
+            }
+            case VOIDED -> {
+                // Only the holder of the last slot removes the code; an entry that got no slot leaves it
+                // to the slot holders, one of which may still be the right code.
+                if (attempt >= 0) {
+                    removeIfStill(pending);
+                }
+            }
+            default -> {
+            }
+        }
+        return outcome;
     }
 
     public void discard() {
@@ -163,19 +225,28 @@ public final class SmsChallenges {
     }
 
     /**
-     * The cooldown runs from the last SMS of this purpose, and survives a voided code (so three wrong
-     * entries cannot be turned into an immediate new SMS by reloading the page).
+     * Removes the pending code if it is still {@code pending}; true when this call removed it. The
+     * store's remove is atomic and returns what it removed, so of parallel callers exactly one gets
+     * the code. A newer code removed by mistake (sent in between) is put back.
      */
-    private long cooldownWait(long now) {
-        Map<String, String> lastSent = store.get(lastSentKey());
-        long last;
-        try {
-            last = lastSent == null ? 0 : Long.parseLong(lastSent.get("at"));
-        } catch (RuntimeException e) {
-            last = 0;
+    private boolean removeIfStill(PendingCode pending) {
+        Map<String, String> removed = store.remove(codeKey());
+        PendingCode taken = PendingCode.fromMap(removed);
+        if (taken == null) {
+            return false;
         }
-        long wait = last + settings.policy().resendCooldown().toMillis() - now;
-        return wait <= 0 ? 0 : (wait + 999) / 1000;
+        if (!taken.id().equals(pending.id())) {
+            long left = Math.max(1, (taken.expiresAtMillis() - Time.currentTimeMillis()) / 1000) + EXPIRED_GRACE_SECONDS;
+            store.put(codeKey(), left, removed);
+            return false;
+        }
+        return true;
+    }
+
+    private static String newId() {
+        byte[] id = new byte[16];
+        RANDOM.nextBytes(id);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
     }
 
     private String template() {
@@ -193,16 +264,13 @@ public final class SmsChallenges {
         return "b2bpack-sms:code:" + purpose.name().toLowerCase(Locale.ROOT) + ":" + realm.getId() + ":" + user.getId();
     }
 
-    private String lastSentKey() {
-        return "b2bpack-sms:last:" + purpose.name().toLowerCase(Locale.ROOT) + ":" + realm.getId() + ":" + user.getId();
+    /** Claimed (putIfAbsent) for the cooldown after each send of this purpose; survives a voided code. */
+    private String cooldownKey() {
+        return "b2bpack-sms:cooldown:" + purpose.name().toLowerCase(Locale.ROOT) + ":" + realm.getId() + ":" + user.getId();
     }
 
-    private String userLogKey() {
-        return "b2bpack-sms:sends:user:" + realm.getId() + ":" + user.getId();
-    }
-
-    private String ipLogKey(String ip) {
-        return "b2bpack-sms:sends:ip:" + realm.getId() + ":" + (ip == null ? "unknown" : ip);
+    private String cooldownAtKey() {
+        return cooldownKey() + ":at";
     }
 
     /** Binds a code to the number it was sent to, without keeping the number in the store. */

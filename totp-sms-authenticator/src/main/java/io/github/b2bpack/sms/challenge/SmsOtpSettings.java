@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * strict: a value outside its range raises {@link CodePolicy.InvalidPolicyException} naming the
  * option, so a misconfiguration is reported instead of silently weakening the factor.
  */
-public record SmsOtpSettings(String senderId, CodePolicy policy, String defaultRegion, Set<String> allowedRegions, String webOtpHost) {
+public record SmsOtpSettings(String senderId, CodePolicy policy, String defaultRegion, Set<String> allowedRegions, String webOtpHost,
+                             boolean allowVoip) {
 
     public static final String SENDER = "sender";
     public static final String CODE_LENGTH = "codeLength";
@@ -25,9 +26,11 @@ public record SmsOtpSettings(String senderId, CodePolicy policy, String defaultR
     public static final String DEFAULT_REGION = "defaultRegion";
     public static final String ALLOWED_COUNTRIES = "allowedCountries";
     public static final String WEB_OTP_HOST = "webOtpHost";
+    /** VoIP numbers are refused unless a realm says otherwise: they are cheap to get in bulk and to rent out. */
+    public static final String ALLOW_VOIP = "allowVoip";
 
     /** No configuration at all: default policy, and no sender (sending is refused until one is chosen). */
-    public static final SmsOtpSettings UNCONFIGURED = new SmsOtpSettings(null, CodePolicy.DEFAULTS, null, Set.of(), null);
+    public static final SmsOtpSettings UNCONFIGURED = new SmsOtpSettings(null, CodePolicy.DEFAULTS, null, Set.of(), null, false);
 
     public static SmsOtpSettings from(Map<String, String> config) {
         if (config == null) {
@@ -48,7 +51,7 @@ public record SmsOtpSettings(String senderId, CodePolicy policy, String defaultR
         }
         Set<String> allowed = parseRegions(config.get(ALLOWED_COUNTRIES));
         return new SmsOtpSettings(sender, policy, region == null ? null : region.toUpperCase(Locale.ROOT), allowed,
-                blankToNull(config.get(WEB_OTP_HOST)));
+                blankToNull(config.get(WEB_OTP_HOST)), booleanOf(config, ALLOW_VOIP));
     }
 
     static Set<String> parseRegions(String value) {
@@ -76,6 +79,17 @@ public record SmsOtpSettings(String senderId, CodePolicy policy, String defaultR
         } catch (NumberFormatException e) {
             throw new CodePolicy.InvalidPolicyException(key, "must be a whole number");
         }
+    }
+
+    private static boolean booleanOf(Map<String, String> config, String key) {
+        String value = blankToNull(config.get(key));
+        if (value == null || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new CodePolicy.InvalidPolicyException(key, "must be true or false");
     }
 
     private static String blankToNull(String s) {

@@ -1,18 +1,20 @@
 package io.github.b2bpack.sms.code;
 
 /**
- * The rules for one entry of a texted code, free of Keycloak: expiry first (a late right code is
- * refused), then a constant-time compare; a right code is consumed, the {@code maxAttempts}-th wrong
- * one voids the code.
+ * The rules for one entry of a texted code, free of Keycloak. The caller first claims an attempt slot
+ * atomically ({@code attempt} is its 0-based index, -1 when all {@code maxAttempts} were taken), so
+ * parallel entries can never be counted against the same stored value. Then: expiry first (a late
+ * right code is refused), no slot means the code is void, then a constant-time compare; the entry that
+ * holds the last slot and is wrong voids the code.
  */
 public final class CodeCheck {
 
     public enum Outcome {
-        /** Right code: consume it. */
+        /** Right code: the caller consumes it (and only one caller can). */
         VALID,
-        /** Wrong code, attempts left: store {@link Result#remaining()}. */
+        /** Wrong code, attempts left. */
         WRONG,
-        /** Wrong code and no attempts left: the code is gone, a new one must be sent. */
+        /** Wrong code on the last attempt, or no attempt left: the code is gone, a new one must be sent. */
         VOIDED,
         /** Too late: the code is gone. */
         EXPIRED,
@@ -20,19 +22,22 @@ public final class CodeCheck {
         NO_CODE
     }
 
-    /** {@code remaining} is the state to keep (only for {@link Outcome#WRONG}); otherwise remove it. */
-    public record Result(Outcome outcome, PendingCode remaining) {
-    }
-
     private CodeCheck() {
     }
 
-    public static Result check(PendingCode pending, String input, long nowMillis, int maxAttempts, String targetDigest) {
+    public static boolean expired(PendingCode pending, long nowMillis) {
+        return nowMillis >= pending.expiresAtMillis();
+    }
+
+    public static Outcome check(PendingCode pending, String input, long nowMillis, int attempt, int maxAttempts, String targetDigest) {
         if (pending == null) {
-            return new Result(Outcome.NO_CODE, null);
+            return Outcome.NO_CODE;
         }
-        if (nowMillis >= pending.expiresAtMillis()) {
-            return new Result(Outcome.EXPIRED, null);
+        if (expired(pending, nowMillis)) {
+            return Outcome.EXPIRED;
+        }
+        if (attempt < 0 || attempt >= maxAttempts) {
+            return Outcome.VOIDED;
         }
         String normalized = normalize(input);
         boolean sameTarget = targetDigest == null || targetDigest.equals(pending.targetDigest());
@@ -40,13 +45,9 @@ public final class CodeCheck {
                 && CodeHasher.matches(normalized, CodeHasher.decodeSalt(pending.salt()), pending.hash())
                 && sameTarget;
         if (right) {
-            return new Result(Outcome.VALID, null);
+            return Outcome.VALID;
         }
-        int failures = pending.failures() + 1;
-        if (failures >= maxAttempts) {
-            return new Result(Outcome.VOIDED, null);
-        }
-        return new Result(Outcome.WRONG, pending.withFailures(failures));
+        return attempt + 1 >= maxAttempts ? Outcome.VOIDED : Outcome.WRONG;
     }
 
     /** Digits only, spaces and dashes dropped; null for anything else or absurd lengths. */
@@ -68,10 +69,12 @@ public final class CodeCheck {
 
     /** Seconds until a resend is allowed (0 = now). */
     public static long resendWaitSeconds(PendingCode pending, long nowMillis, long cooldownMillis) {
-        if (pending == null) {
-            return 0;
-        }
-        long wait = pending.sentAtMillis() + cooldownMillis - nowMillis;
+        return pending == null ? 0 : resendWaitSeconds(pending.sentAtMillis(), nowMillis, cooldownMillis);
+    }
+
+    /** Seconds until a resend is allowed after an SMS sent at {@code sentAtMillis} (0 = now), rounded up. */
+    public static long resendWaitSeconds(long sentAtMillis, long nowMillis, long cooldownMillis) {
+        long wait = sentAtMillis + cooldownMillis - nowMillis;
         return wait <= 0 ? 0 : (wait + 999) / 1000;
     }
 }

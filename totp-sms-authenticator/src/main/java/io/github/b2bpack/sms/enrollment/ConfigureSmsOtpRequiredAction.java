@@ -97,7 +97,8 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
             return;
         }
         if (params.containsKey("phone")) {
-            PhoneCheck check = PhoneNumbers.check(params.getFirst("phone"), settings.defaultRegion(), settings.allowedRegions());
+            PhoneCheck check = PhoneNumbers.check(params.getFirst("phone"), settings.defaultRegion(), settings.allowedRegions(),
+                    settings.allowVoip());
             if (!check.ok()) {
                 SmsEvents.error(context.getEvent(), EventType.CUSTOM_REQUIRED_ACTION_ERROR, SmsEvents.CODE_NOT_SENT,
                         "invalid_phone", "purpose", "enroll", "reason", check.errorKey());

@@ -11,13 +11,14 @@ import java.util.Set;
 /**
  * Phone number rules on top of libphonenumber: parse with a default region, normalise to E.164,
  * refuse numbers that cost money to text or cannot receive one (premium rate, shared cost, toll
- * free, pagers) and, when an allow-list is set, numbers of other countries.
+ * free, pagers), VoIP numbers unless allowed and, when an allow-list is set, numbers of other countries.
  */
 public final class PhoneNumbers {
 
     public static final String INVALID = "b2bpackSmsPhoneInvalid";
     public static final String COUNTRY_NOT_ALLOWED = "b2bpackSmsPhoneCountryNotAllowed";
     public static final String TYPE_NOT_ALLOWED = "b2bpackSmsPhoneTypeNotAllowed";
+    public static final String VOIP_NOT_ALLOWED = "b2bpackSmsPhoneVoipNotAllowed";
 
     private static final int MAX_INPUT = 64;
     private static final Set<PhoneNumberType> REFUSED_TYPES = Set.of(PhoneNumberType.PREMIUM_RATE,
@@ -27,11 +28,25 @@ public final class PhoneNumbers {
     private PhoneNumbers() {
     }
 
+    /** {@link #check(String, String, Set, boolean)} refusing VoIP numbers. */
+    public static PhoneCheck check(String raw, String defaultRegion, Set<String> allowedRegions) {
+        return check(raw, defaultRegion, allowedRegions, false);
+    }
+
+    /**
+     * The same rules for a number already stored (E.164), before every SMS: a credential imported or
+     * written by an admin, or enrolled under older rules, obeys today's rules.
+     */
+    public static PhoneCheck recheck(String e164, Set<String> allowedRegions, boolean allowVoip) {
+        return check(e164, null, allowedRegions, allowVoip);
+    }
+
     /**
      * @param defaultRegion ISO 3166 region for numbers typed without a country code (may be null)
      * @param allowedRegions upper-case ISO regions; empty means every region
+     * @param allowVoip whether VoIP numbers (cheap to obtain in bulk, a favourite of SMS pumping) may receive codes
      */
-    public static PhoneCheck check(String raw, String defaultRegion, Set<String> allowedRegions) {
+    public static PhoneCheck check(String raw, String defaultRegion, Set<String> allowedRegions, boolean allowVoip) {
         if (raw == null || raw.isBlank() || raw.length() > MAX_INPUT) {
             return PhoneCheck.refused(INVALID);
         }
@@ -49,8 +64,12 @@ public final class PhoneNumbers {
         if (!allowedRegions.isEmpty() && (region == null || !allowedRegions.contains(region))) {
             return PhoneCheck.refused(COUNTRY_NOT_ALLOWED);
         }
-        if (REFUSED_TYPES.contains(util.getNumberType(number))) {
+        PhoneNumberType type = util.getNumberType(number);
+        if (REFUSED_TYPES.contains(type)) {
             return PhoneCheck.refused(TYPE_NOT_ALLOWED);
+        }
+        if (type == PhoneNumberType.VOIP && !allowVoip) {
+            return PhoneCheck.refused(VOIP_NOT_ALLOWED);
         }
         return PhoneCheck.accepted(util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
     }

@@ -8,6 +8,11 @@ public interface SmsSenderProvider extends Provider {
 
     void send(RealmModel realm, SmsMessage message) throws SmsDeliveryException;
 
+    /** False when this server refuses the sender (e.g. {@code log} in production mode): nothing is sent. */
+    default boolean usable() {
+        return true;
+    }
+
     @Override
     default void close() {
     }

@@ -37,6 +37,16 @@ class SmsOtpSettingsTest {
     }
 
     @Test
+    void voipIsRefusedUnlessTheRealmSaysTrue() {
+        assertEquals(false, SmsOtpSettings.from(Map.of()).allowVoip());
+        assertEquals(false, SmsOtpSettings.UNCONFIGURED.allowVoip());
+        assertEquals(true, SmsOtpSettings.from(Map.of("allowVoip", "TRUE")).allowVoip());
+        assertEquals(false, SmsOtpSettings.from(Map.of("allowVoip", "false")).allowVoip());
+        assertEquals("allowVoip", assertThrows(CodePolicy.InvalidPolicyException.class,
+                () -> SmsOtpSettings.from(Map.of("allowVoip", "yes"))).option());
+    }
+
+    @Test
     void allowListIsParsedCaseInsensitively() {
         assertEquals(Set.of("FR", "DE"), SmsOtpSettings.from(Map.of("allowedCountries", "fr, DE")).allowedRegions());
     }

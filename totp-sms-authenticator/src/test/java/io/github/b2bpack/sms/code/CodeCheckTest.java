@@ -16,50 +16,50 @@ class CodeCheckTest {
 
     private static PendingCode pending(String code) {
         byte[] salt = CodeHasher.newSalt(new SecureRandom());
-        return new PendingCode(CodeHasher.hash(code, salt), CodeHasher.encodeSalt(salt), T0, T0 + TTL, 0, "phone");
+        return new PendingCode("id-1", CodeHasher.hash(code, salt), CodeHasher.encodeSalt(salt), T0, T0 + TTL, "phone");
     }
 
     @Test
-    void rightCodeBeforeExpiryIsValidAndConsumed() {
-        CodeCheck.Result r = CodeCheck.check(pending("123456"), "123 456", T0 + 1, 3, "phone");
-        assertEquals(CodeCheck.Outcome.VALID, r.outcome());
-        assertNull(r.remaining());
+    void rightCodeBeforeExpiryIsValid() {
+        assertEquals(CodeCheck.Outcome.VALID, CodeCheck.check(pending("123456"), "123 456", T0 + 1, 0, 3, "phone"));
     }
 
     @Test
-    void threeWrongEntriesVoidTheCode() {
+    void theEntryHoldingTheLastAttemptVoidsAWrongCode() {
         PendingCode p = pending("123456");
-        CodeCheck.Result first = CodeCheck.check(p, "000000", T0 + 1, 3, "phone");
-        assertEquals(CodeCheck.Outcome.WRONG, first.outcome());
-        CodeCheck.Result second = CodeCheck.check(first.remaining(), "111111", T0 + 2, 3, "phone");
-        assertEquals(CodeCheck.Outcome.WRONG, second.outcome());
-        assertEquals(2, second.remaining().failures());
-        CodeCheck.Result third = CodeCheck.check(second.remaining(), "222222", T0 + 3, 3, "phone");
-        assertEquals(CodeCheck.Outcome.VOIDED, third.outcome());
-        assertNull(third.remaining());
+        assertEquals(CodeCheck.Outcome.WRONG, CodeCheck.check(p, "000000", T0 + 1, 0, 3, "phone"));
+        assertEquals(CodeCheck.Outcome.WRONG, CodeCheck.check(p, "111111", T0 + 2, 1, 3, "phone"));
+        assertEquals(CodeCheck.Outcome.VOIDED, CodeCheck.check(p, "222222", T0 + 3, 2, 3, "phone"));
+    }
+
+    @Test
+    void withoutAnAttemptSlotEvenTheRightCodeIsRefused() {
+        assertEquals(CodeCheck.Outcome.VOIDED, CodeCheck.check(pending("123456"), "123456", T0 + 1, -1, 3, "phone"));
+        assertEquals(CodeCheck.Outcome.VOIDED, CodeCheck.check(pending("123456"), "123456", T0 + 1, 3, 3, "phone"));
+        assertEquals(CodeCheck.Outcome.VALID, CodeCheck.check(pending("123456"), "123456", T0 + 1, 2, 3, "phone"), "the last slot may still be right");
     }
 
     @Test
     void rightCodeAfterExpiryIsRefused() {
-        assertEquals(CodeCheck.Outcome.EXPIRED, CodeCheck.check(pending("123456"), "123456", T0 + TTL, 3, "phone").outcome());
-        assertEquals(CodeCheck.Outcome.VALID, CodeCheck.check(pending("123456"), "123456", T0 + TTL - 1, 3, "phone").outcome());
+        assertEquals(CodeCheck.Outcome.EXPIRED, CodeCheck.check(pending("123456"), "123456", T0 + TTL, 0, 3, "phone"));
+        assertEquals(CodeCheck.Outcome.VALID, CodeCheck.check(pending("123456"), "123456", T0 + TTL - 1, 0, 3, "phone"));
     }
 
     @Test
     void codeSentToAnotherNumberDoesNotVerifyThisOne() {
-        assertEquals(CodeCheck.Outcome.WRONG, CodeCheck.check(pending("123456"), "123456", T0 + 1, 3, "other").outcome());
+        assertEquals(CodeCheck.Outcome.WRONG, CodeCheck.check(pending("123456"), "123456", T0 + 1, 0, 3, "other"));
     }
 
     @Test
     void garbageCountsAsAWrongEntry() {
         for (String junk : new String[] {null, "", "abc", "12345<script>", "9".repeat(10_000)}) {
-            assertEquals(CodeCheck.Outcome.WRONG, CodeCheck.check(pending("123456"), junk, T0 + 1, 3, "phone").outcome(), String.valueOf(junk).length() + "");
+            assertEquals(CodeCheck.Outcome.WRONG, CodeCheck.check(pending("123456"), junk, T0 + 1, 0, 3, "phone"), String.valueOf(junk).length() + "");
         }
     }
 
     @Test
     void nothingPendingIsReportedAsSuch() {
-        assertEquals(CodeCheck.Outcome.NO_CODE, CodeCheck.check(null, "123456", T0, 3, "phone").outcome());
+        assertEquals(CodeCheck.Outcome.NO_CODE, CodeCheck.check(null, "123456", T0, 0, 3, "phone"));
     }
 
     @Test
@@ -68,6 +68,19 @@ class CodeCheckTest {
         assertEquals(30, CodeCheck.resendWaitSeconds(p, T0, 30_000));
         assertEquals(1, CodeCheck.resendWaitSeconds(p, T0 + 29_500, 30_000));
         assertEquals(0, CodeCheck.resendWaitSeconds(p, T0 + 30_000, 30_000));
+        assertEquals(0, CodeCheck.resendWaitSeconds(null, T0, 30_000));
+        assertEquals(12, CodeCheck.resendWaitSeconds(T0, T0 + 18_000, 30_000));
+    }
+
+    @Test
+    void pendingCodesSurviveTheStoreMapAndOldEntriesGetAnId() {
+        PendingCode p = pending("123456");
+        assertEquals(p, PendingCode.fromMap(p.toMap()));
+        java.util.Map<String, String> old = new java.util.HashMap<>(p.toMap());
+        old.remove("id");
+        old.put("failures", "1");
+        assertEquals(p.hash(), PendingCode.fromMap(old).id());
+        assertNull(PendingCode.fromMap(java.util.Map.of("hash", "x")));
     }
 
     @Test
@@ -82,7 +95,7 @@ class CodeCheckTest {
 
     @Test
     void pendingCodeSurvivesTheStoreRoundTripAndCorruptionMeansNoCode() {
-        PendingCode p = pending("123456").withFailures(2);
+        PendingCode p = pending("123456");
         assertEquals(p, PendingCode.fromMap(p.toMap()));
         assertNull(PendingCode.fromMap(java.util.Map.of("hash", "x", "salt", "y", "sentAt", "nope")));
     }

@@ -30,6 +30,24 @@ class PhoneNumbersTest {
     }
 
     @Test
+    void voipNumbersAreRefusedUnlessTheRealmAllowsThem() {
+        assertEquals(PhoneNumbers.VOIP_NOT_ALLOWED, PhoneNumbers.check("+33 9 12 34 56 78", null, Set.of()).errorKey());
+        assertEquals(PhoneNumbers.VOIP_NOT_ALLOWED, PhoneNumbers.check("+44 56 1234 5678", null, Set.of()).errorKey());
+        assertEquals("+33912345678", PhoneNumbers.check("+33 9 12 34 56 78", null, Set.of(), true).e164());
+        assertEquals(PhoneNumbers.TYPE_NOT_ALLOWED, PhoneNumbers.check("+33 8 99 23 45 67", null, Set.of(), true).errorKey(),
+                "allowing VoIP allows nothing else");
+    }
+
+    @Test
+    void storedNumbersAreCheckedAgainstTodaysRules() {
+        assertEquals(PhoneNumbers.TYPE_NOT_ALLOWED, PhoneNumbers.recheck("+33899234567", Set.of(), true).errorKey());
+        assertEquals(PhoneNumbers.VOIP_NOT_ALLOWED, PhoneNumbers.recheck("+33912345678", Set.of(), false).errorKey());
+        assertEquals(PhoneNumbers.COUNTRY_NOT_ALLOWED, PhoneNumbers.recheck("+4915123456789", Set.of("FR"), false).errorKey());
+        assertEquals(PhoneNumbers.INVALID, PhoneNumbers.recheck(null, Set.of(), false).errorKey());
+        assertEquals("+33612345678", PhoneNumbers.recheck("+33612345678", Set.of("FR"), false).e164());
+    }
+
+    @Test
     void allowListRestrictsCountries() {
         assertEquals(PhoneNumbers.COUNTRY_NOT_ALLOWED, PhoneNumbers.check("+49 151 12345678", null, Set.of("FR")).errorKey());
         assertEquals("+33612345678", PhoneNumbers.check("+33612345678", null, Set.of("FR")).e164());

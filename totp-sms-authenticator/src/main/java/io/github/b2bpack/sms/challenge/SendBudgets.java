@@ -1,0 +1,43 @@
+package io.github.b2bpack.sms.challenge;
+
+import io.github.b2bpack.sms.authenticator.SmsOtpAuthenticatorFactory;
+import io.github.b2bpack.sms.budget.Budgets;
+import io.github.b2bpack.sms.budget.Cap;
+import io.github.b2bpack.sms.budget.ServerCaps;
+import io.github.b2bpack.sms.code.CodePolicy;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+import java.util.List;
+
+/**
+ * The caps one SMS must fit in, as store keys: per user and per IP (realm configuration), per
+ * destination number, per realm and for the server (SPI options of {@code sms-otp-form}). Narrowest
+ * first, so a user at their cap never takes a slot of the realm's or the server's budget. The number is
+ * keyed by its digest across realms: toll fraud is billed per destination, whichever realm sends.
+ */
+final class SendBudgets {
+
+    private SendBudgets() {
+    }
+
+    static List<Budgets.Request> requests(KeycloakSession session, RealmModel realm, UserModel user, CodePolicy policy,
+                                          String phoneDigest, String ip) {
+        ServerCaps server = serverCaps(session);
+        return List.of(
+                new Budgets.Request("b2bpack-sms:budget:user:" + realm.getId() + ":" + user.getId(),
+                        new Cap("user", policy.maxSendsPerUserPerHour(), ServerCaps.HOUR)),
+                new Budgets.Request("b2bpack-sms:budget:number:" + phoneDigest, server.perNumber()),
+                new Budgets.Request("b2bpack-sms:budget:ip:" + realm.getId() + ":" + (ip == null ? "unknown" : ip),
+                        new Cap("ip", policy.maxSendsPerIpPerHour(), ServerCaps.HOUR)),
+                new Budgets.Request("b2bpack-sms:budget:realm:" + realm.getId(), server.perRealm()),
+                new Budgets.Request("b2bpack-sms:budget:server", server.perServer()));
+    }
+
+    private static ServerCaps serverCaps(KeycloakSession session) {
+        Object factory = session.getKeycloakSessionFactory().getProviderFactory(Authenticator.class, SmsOtpAuthenticatorFactory.ID);
+        return factory instanceof SmsOtpAuthenticatorFactory f ? f.serverCaps() : ServerCaps.DEFAULTS;
+    }
+}
