@@ -1,0 +1,160 @@
+package io.github.b2bpack.it.sms;
+
+import io.github.b2bpack.it.support.Fixtures;
+import io.github.b2bpack.it.support.OidcClient;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.AuthenticationManagementResource;
+import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
+import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * An organization realm made from the pack's template through {@code /admin/realms/master/orgs}, as an
+ * operator makes one, with what the SMS path tests need: an app client with direct grant and a
+ * redirect into the realm, users with and without an SMS credential, optionally the http SMS sender
+ * on the browser flow's {@code sms-otp-form} and an SMTP server for reset emails.
+ */
+final class SmsOrgRealm {
+
+    static final String SERVER = SmsTestRealm.SERVER;
+    static final String APP = "it-app";
+    static final String PASSWORD = "Tq7#vLm9!pRz2@wXk-Quartz";
+
+    final Keycloak admin;
+    final String name;
+
+    private SmsOrgRealm(Keycloak admin, String name) {
+        this.admin = admin;
+        this.name = name;
+    }
+
+    /** Creates the organization (slug returned by the API is the realm name) and an app client in it. */
+    static SmsOrgRealm create(Keycloak admin, String displayName) {
+        OidcClient.Response created = orgs(admin, "POST", "", "{\"name\":\"" + displayName + "\",\"allowed_email_domains\":[]}");
+        assertEquals(201, created.status(), created.body());
+        SmsOrgRealm realm = new SmsOrgRealm(admin, created.field("domain"));
+        // The template's zxcvbn/HIBP password policy belongs to the password modules' tests.
+        RealmRepresentation rep = admin.realm(realm.name).toRepresentation();
+        rep.setPasswordPolicy("");
+        admin.realm(realm.name).update(rep);
+        realm.createClient(APP);
+        return realm;
+    }
+
+    /** A realm made some other way (removed by its creator, not through the organization API). */
+    static SmsOrgRealm existing(Keycloak admin, String name) {
+        return new SmsOrgRealm(admin, name);
+    }
+
+    void delete() {
+        orgs(admin, "DELETE", "/" + name, null);
+    }
+
+    String url() {
+        return SERVER + "/realms/" + name;
+    }
+
+    String redirect() {
+        return url() + "/.well-known/openid-configuration";
+    }
+
+    OidcClient oidc() {
+        return new OidcClient(url());
+    }
+
+    /** A public client with the password grant and the browser flow, redirecting into the realm. */
+    void createClient(String clientId) {
+        ClientRepresentation client = Fixtures.publicDirectGrantClient(clientId);
+        client.setStandardFlowEnabled(true);
+        client.setRedirectUris(List.of(url() + "/*"));
+        admin.realm(name).clients().create(client).close();
+    }
+
+    /** A user with a password and, when {@code e164} is not null, an {@code sms-otp} credential (as imported by an admin). */
+    String createUser(String username, String e164) {
+        UserRepresentation user = Fixtures.userWithPassword(username, username + "@org-it.example", "Test", "User", PASSWORD);
+        if (e164 != null) {
+            CredentialRepresentation sms = new CredentialRepresentation();
+            sms.setType("sms-otp");
+            sms.setUserLabel(masked(e164));
+            sms.setSecretData("{\"phone\":\"" + e164 + "\"}");
+            sms.setCredentialData("{\"maskedPhone\":\"" + masked(e164) + "\"}");
+            List<CredentialRepresentation> credentials = new ArrayList<>(user.getCredentials());
+            credentials.add(sms);
+            user.setCredentials(credentials);
+        }
+        try (Response response = admin.realm(name).users().create(user)) {
+            assertEquals(201, response.getStatus(), () -> response.readEntity(String.class));
+            String id = SmsTestRealm.createdId(response);
+            if (e164 != null) {
+                assertEquals(1, admin.realm(name).users().get(id).credentials().stream().filter(c -> c.getType().equals("sms-otp")).count(),
+                        "the sms-otp credential was imported");
+            }
+            return id;
+        }
+    }
+
+    /** Sets the SMS sender on the browser flow's sms-otp-form execution, keeping whatever the template configured there. */
+    void useHttpSender() {
+        AuthenticationManagementResource flows = admin.realm(name).flows();
+        String browserFlow = admin.realm(name).toRepresentation().getBrowserFlow();
+        AuthenticationExecutionInfoRepresentation sms = execution(browserFlow, "sms-otp-form");
+        if (sms.getAuthenticationConfig() != null) {
+            AuthenticatorConfigRepresentation config = flows.getAuthenticatorConfig(sms.getAuthenticationConfig());
+            Map<String, String> values = new HashMap<>(config.getConfig() == null ? Map.of() : config.getConfig());
+            values.put("sender", "http");
+            config.setConfig(values);
+            flows.updateAuthenticatorConfig(config.getId(), config);
+        } else {
+            AuthenticatorConfigRepresentation config = new AuthenticatorConfigRepresentation();
+            config.setAlias("it-sms-" + name);
+            config.setConfig(Map.of("sender", "http"));
+            flows.newExecutionConfig(sms.getId(), config).close();
+        }
+    }
+
+    /** Points the realm's email at a loopback SMTP server. */
+    void useSmtp(int port) {
+        RealmRepresentation rep = admin.realm(name).toRepresentation();
+        rep.setSmtpServer(Map.of("host", "127.0.0.1", "port", Integer.toString(port), "from", "noreply@org-it.example",
+                "auth", "false", "ssl", "false", "starttls", "false"));
+        admin.realm(name).update(rep);
+    }
+
+    /** The execution of {@code providerId} anywhere under the flow {@code flowAlias}; fails when there is none. */
+    AuthenticationExecutionInfoRepresentation execution(String flowAlias, String providerId) {
+        return admin.realm(name).flows().getExecutions(flowAlias).stream()
+                .filter(e -> providerId.equals(e.getProviderId()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + providerId + " execution in flow '" + flowAlias + "' of realm " + name));
+    }
+
+    private static String masked(String e164) {
+        return e164.substring(0, 3) + "*".repeat(e164.length() - 5) + e164.substring(e164.length() - 2);
+    }
+
+    private static OidcClient.Response orgs(Keycloak admin, String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SERVER + "/admin/realms/master/orgs" + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString())
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return OidcClient.send(request.build());
+    }
+}

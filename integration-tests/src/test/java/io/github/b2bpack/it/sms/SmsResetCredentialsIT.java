@@ -1,0 +1,135 @@
+package io.github.b2bpack.it.sms;
+
+import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.support.OidcClient;
+import io.github.b2bpack.testsupport.FakeSmsGateway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.github.b2bpack.it.sms.SmsFlows.WAIT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 11, attack 1 (reset path): whoever can read a user's mailbox can follow the reset-credentials
+ * link. Keycloak's reset flow logs the user in once the new password is set, so in an organization
+ * realm the link must lead to the SMS code page first, and no session may exist before the code.
+ */
+@KeycloakIntegrationTest(config = PackServerConfig.class)
+class SmsResetCredentialsIT extends SmsItBase {
+
+    static final String PHONE = "+33612345671";
+    static final String NEW_PASSWORD = "Lx8!mQ2#vTz9-Granite-Owl";
+
+    private final List<SmsOrgRealm> orgs = new ArrayList<>();
+
+    @AfterEach
+    void dropOrganizations() {
+        orgs.forEach(SmsOrgRealm::delete);
+        orgs.clear();
+    }
+
+    @Test
+    void theResetLinkLeadsToTheSmsCodeNotToASession() {
+        SmsOrgRealm realm = SmsOrgRealm.create(admin, "Org IT Sms Reset");
+        orgs.add(realm);
+        realm.useHttpSender();
+        try (SmtpSink smtp = new SmtpSink()) {
+            realm.useSmtp(smtp.port());
+            String samId = realm.createUser("sam", PHONE);
+
+            requestResetEmail(realm, "sam");
+            List<SmtpSink.Mail> mails = smtp.await(1, WAIT);
+            assertEquals(1, mails.size(), "one reset email");
+            browser.open(mails.get(0).actionTokenLink());
+
+            if (!browser.has("code") && browser.has("password-new")) {
+                // The attack: the link alone leads to a new password and a logged-in session.
+                setNewPassword();
+                boolean loggedIn = waitForAuthorizationCode();
+                int sessions = admin.realm(realm.name).users().get(samId).getUserSessions().size();
+                throw new AssertionError("reset link without the SMS code: update-password page shown, then redirect with a code="
+                        + loggedIn + ", user sessions=" + sessions + ", SMS sent=" + gateway.messagesTo(PHONE).size());
+            }
+            assertTrue(browser.has("code"), "expected the SMS code page after the reset link:\n" + browser.text());
+            List<FakeSmsGateway.Sms> texts = gateway.awaitMessagesTo(PHONE, 1, WAIT);
+            assertEquals(1, texts.size(), "one SMS after the reset link");
+            assertEquals(0, admin.realm(realm.name).users().get(samId).getUserSessions().size(), "no session before the SMS code");
+            assertFalse(browser.has("password-new"), "no new password before the SMS code");
+
+            // With the texted code the reset goes on: new password, then a session, as Keycloak does.
+            browser.submitCode(texts.get(0).code());
+            assertTrue(browser.has("password-new"), "update-password page after the SMS code:\n" + browser.text());
+            setNewPassword();
+            assertTrue(waitForAuthorizationCode(), browser.currentUrl());
+            assertEquals(1, admin.realm(realm.name).users().get(samId).getUserSessions().size());
+            // The new password is set, and the password grant still refuses this SMS user.
+            OidcClient.Response grant = realm.oidc().passwordGrant(SmsOrgRealm.APP, "sam", NEW_PASSWORD);
+            assertEquals(400, grant.status(), grant.body());
+            assertEquals(SmsDirectGrantIT.REFUSAL, grant.field("error_description"));
+        }
+    }
+
+    @Test
+    void aUserWithoutSmsResetsWithTheEmailLinkAlone() {
+        SmsOrgRealm realm = SmsOrgRealm.create(admin, "Org IT Sms Reset Plain");
+        orgs.add(realm);
+        realm.useHttpSender();
+        try (SmtpSink smtp = new SmtpSink()) {
+            realm.useSmtp(smtp.port());
+            realm.createUser("nora", null);
+
+            requestResetEmail(realm, "nora");
+            List<SmtpSink.Mail> mails = smtp.await(1, WAIT);
+            assertEquals(1, mails.size(), "one reset email");
+            browser.open(mails.get(0).actionTokenLink());
+            assertTrue(browser.has("password-new"), browser.text());
+            setNewPassword();
+            assertTrue(waitForAuthorizationCode(), browser.currentUrl());
+            assertTrue(gateway.messages().isEmpty(), "no SMS for a user without a phone");
+            OidcClient.Response tokens = realm.oidc().passwordGrant(SmsOrgRealm.APP, "nora", NEW_PASSWORD);
+            assertEquals(200, tokens.status(), tokens.body());
+        }
+    }
+
+    /** Login page, "Forgot password?", the username: Keycloak mails the reset link. */
+    private void requestResetEmail(SmsOrgRealm realm, String username) {
+        driver.driver().manage().deleteAllCookies();
+        driver.open(realm.oidc().authorizationUrl(SmsOrgRealm.APP, realm.redirect()));
+        WebElement forgot = driver.findElement(By.cssSelector("a[href*='reset-credentials']"));
+        browser.open(forgot.getAttribute("href"));
+        WebElement name = driver.findElement(By.id("username"));
+        name.sendKeys(username);
+        WebElement page = driver.findElement(By.tagName("html"));
+        name.submit();
+        new WebDriverWait(driver.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    private void setNewPassword() {
+        driver.findElement(By.id("password-new")).sendKeys(NEW_PASSWORD);
+        WebElement confirm = driver.findElement(By.id("password-confirm"));
+        confirm.sendKeys(NEW_PASSWORD);
+        confirm.submit();
+    }
+
+    private boolean waitForAuthorizationCode() {
+        try {
+            new WebDriverWait(driver.driver(), Duration.ofSeconds(15))
+                    .until(d -> d.getCurrentUrl().contains("code="));
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        }
+    }
+}
