@@ -159,6 +159,8 @@ class WebhookAdminApiIT {
     void triggerTestPreviewsThePayloadAndWhichWebhooksWouldReceiveIt() {
         String logins = api.createWebhook("logins", RECEIVER, List.of("user.login.*")).json().get("id").asText();
         String admins = api.createWebhook("admin", RECEIVER, List.of("admin.*")).json().get("id").asText();
+        // Webhook changes are admin events too (admin.webhook.create.success): "admin" already got its own creation.
+        int queuedBefore = api.events(null).size();
 
         OidcClient.Response r = api.post("/webhook-events/trigger-test", "{\"event_code\":\"user.login.success\"}");
         assertEquals(200, r.status(), r.body());
@@ -170,7 +172,7 @@ class WebhookAdminApiIT {
         assertEquals(admins, answer.get("would_not_trigger").get(0).get("id").asText());
         assertEquals("event_codes", answer.get("would_not_trigger").get(0).get("reason").asText());
         assertEquals(0, answer.get("enqueued").size(), "a preview sends nothing");
-        assertEquals(0, api.events(null).size());
+        assertEquals(queuedBefore, api.events(null).size());
     }
 
     @Test
