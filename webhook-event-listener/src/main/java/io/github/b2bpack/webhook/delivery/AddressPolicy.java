@@ -81,12 +81,12 @@ public final class AddressPolicy {
             }
             return true;
         }
-        if (a instanceof Inet6Address v6) {
+        if (a instanceof Inet6Address) {
             if ((b[0] & 0xfe) == 0xfc) {
                 return false; // unique local fc00::/7 (AWS fd00:ec2::254)
             }
             // Transition forms (mapped, NAT64, 6to4, Teredo…) are judged by the IPv4 they embed, in permits().
-            return !v6.isMulticastAddress();
+            return true;
         }
         return false;
     }
