@@ -29,7 +29,9 @@ final class TargetUrls {
         URI uri;
         try {
             uri = new URI(url);
-        } catch (URISyntaxException e) {
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            // The JDK's parser throws NumberFormatException on an overlong IPv4 part of an IPv6 literal,
+            // e.g. [::ffff:1277777777.0.0.1] (TargetUrlsFuzzTest input regression-ipv4-in-ipv6-literal-overflow).
             return "target_url is not a valid URL";
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
