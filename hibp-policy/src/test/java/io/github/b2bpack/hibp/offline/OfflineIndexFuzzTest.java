@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The offline corpus and index are files an operator downloads and builds; a truncated copy or a bit
@@ -35,6 +36,8 @@ class OfflineIndexFuzzTest {
     private static Path index;
     private static byte[] pristine;
 
+    // Per input: a run that hangs (catastrophic backtracking, a loop) fails instead of stalling the build.
+    @Timeout(10)
     @FuzzTest(maxDuration = "10s")
     void corrupted(byte[] data) throws IOException {
         lines(data);

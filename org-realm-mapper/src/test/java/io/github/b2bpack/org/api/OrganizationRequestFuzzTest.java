@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Timeout;
 import io.github.b2bpack.org.slug.Slugs;
 
 /**
@@ -16,6 +17,8 @@ import io.github.b2bpack.org.slug.Slugs;
  */
 class OrganizationRequestFuzzTest {
 
+    // Per input: a run that hangs (catastrophic backtracking, a loop) fails instead of stalling the build.
+    @Timeout(10)
     @FuzzTest(maxDuration = "10s")
     void body(byte[] input) {
         OrganizationRequest request;

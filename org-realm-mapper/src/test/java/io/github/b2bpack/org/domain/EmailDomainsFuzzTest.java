@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Email domains come from admins (allowed domains) and from users (their email at registration and
@@ -20,6 +21,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class EmailDomainsFuzzTest {
 
+    // Per input: a run that hangs (catastrophic backtracking, a loop) fails instead of stalling the build.
+    @Timeout(10)
     @FuzzTest(maxDuration = "10s")
     void input(byte[] data) {
         String text = new String(data, StandardCharsets.UTF_8);

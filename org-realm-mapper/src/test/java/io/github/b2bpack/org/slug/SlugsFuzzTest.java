@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * An organization name becomes the name of two realms, so the slug must always be one
@@ -17,6 +18,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class SlugsFuzzTest {
 
+    // Per input: a run that hangs (catastrophic backtracking, a loop) fails instead of stalling the build.
+    @Timeout(10)
     @FuzzTest(maxDuration = "10s")
     void name(byte[] input) {
         String name = new String(input, StandardCharsets.UTF_8);

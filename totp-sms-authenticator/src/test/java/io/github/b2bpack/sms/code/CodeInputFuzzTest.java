@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * What a user types into the code field. {@link CodeCheck#normalize} keeps digits (dropping spaces
@@ -18,6 +19,8 @@ class CodeInputFuzzTest {
     private static final byte[] SALT = "sixteen byte slt".getBytes(StandardCharsets.US_ASCII);
     private static final String HASH = CodeHasher.hash(CODE, SALT);
 
+    // Per input: a run that hangs (catastrophic backtracking, a loop) fails instead of stalling the build.
+    @Timeout(10)
     @FuzzTest(maxDuration = "10s")
     void typed(byte[] input) {
         String typed = new String(input, StandardCharsets.UTF_8);

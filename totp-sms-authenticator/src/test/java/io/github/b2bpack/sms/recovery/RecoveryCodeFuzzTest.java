@@ -10,6 +10,7 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * What a user types as a recovery code. {@link RecoveryCodeGenerator#normalize} answers 16 Crockford
@@ -24,6 +25,8 @@ class RecoveryCodeFuzzTest {
     private static final RecoveryCodeHasher.HashedCode STORED = new RecoveryCodeHasher.HashedCode(
             Base64.getEncoder().withoutPadding().encodeToString(SALT), pbkdf2(CODE), 1);
 
+    // Per input: a run that hangs (catastrophic backtracking, a loop) fails instead of stalling the build.
+    @Timeout(10)
     @FuzzTest(maxDuration = "10s")
     void typed(byte[] input) {
         String typed = new String(input, StandardCharsets.UTF_8);

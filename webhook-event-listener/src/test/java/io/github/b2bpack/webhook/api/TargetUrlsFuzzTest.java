@@ -28,7 +28,7 @@ import io.github.b2bpack.webhook.delivery.SsrfGuard;
  * that embeds a non-public IPv4 in one of the well-known IPv6 forms (mapped {@code ::ffff:0:0/96},
  * compatible {@code ::/96}, NAT64 {@code 64:ff9b::/96}, 6to4 {@code 2002::/16}, Teredo
  * {@code 2001::/32}), judged by an oracle written here independently of the guard's own unwrapping.
- * Seeds: {@code TargetUrlsFuzzTestInputs/target}.
+ * Seeds: {@code TargetUrlsFuzzTestInputs/targetUrl} (not {@code target}: git ignores such directories).
  */
 class TargetUrlsFuzzTest {
 
@@ -37,7 +37,7 @@ class TargetUrlsFuzzTest {
     // Per input: a run that hangs (catastrophic backtracking, a loop) fails instead of stalling the build.
     @Timeout(10)
     @FuzzTest(maxDuration = "10s")
-    void target(byte[] input) throws UnknownHostException {
+    void targetUrl(byte[] input) throws UnknownHostException {
         int newline = indexOf(input, (byte) '\n');
         String url = new String(input, 0, newline < 0 ? input.length : newline, StandardCharsets.UTF_8);
         InetAddress[] answer = answer(newline < 0 ? new byte[0] : Arrays.copyOfRange(input, newline + 1, input.length));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Imported password hashes are untrusted input (a tenant admin or a migration file supplies them).
@@ -22,6 +23,8 @@ class LegacyHashFuzzTest {
     private static final ScryptHash.Limits SCRYPT = new ScryptHash.Limits(16384, 2);
     private static final int BCRYPT_VERIFY_MAX_COST = 5;
 
+    // Per input: a run that hangs (catastrophic backtracking, a loop) fails instead of stalling the build.
+    @Timeout(10)
     @FuzzTest(maxDuration = "10s")
     void hashes(byte[] input) {
         String encoded = new String(input, StandardCharsets.UTF_8);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Set;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Timeout;
 import io.github.b2bpack.password.strength.scoring.BoundedStrengthEstimator;
 import io.github.b2bpack.password.strength.scoring.StrengthEstimate;
 import io.github.b2bpack.password.strength.scoring.UserInputs;
@@ -24,6 +25,8 @@ class StrengthCheckRequestFuzzTest {
             "the body must be a JSON object", "password is required and must be a string", "username must be a string",
             "email must be a string", "first_name must be a string", "last_name must be a string");
 
+    // Per input: a run that hangs (catastrophic backtracking, a loop) fails instead of stalling the build.
+    @Timeout(10)
     @FuzzTest(maxDuration = "10s")
     void body(byte[] body) {
         if (body.length > MAX_BODY_BYTES) {
