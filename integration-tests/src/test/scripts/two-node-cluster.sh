@@ -131,10 +131,13 @@ echo "4. organizations: node 2's cached discovery follows a change made through 
 ORG_OK=1
 disco() { curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(token $N2)" "$N2/admin/realms/master/orgs/discovery?email=a%40$1"; }
 [ "$(api $N1 POST /master/orgs '{"name":"Cluster Org IT","allowed_email_domains":["cluster-one-it.example"]}' | status)" = 201 ] || ORG_OK=0
+# Only verified domains route (docs/org-realm-mapper.md): the admin vouches for them by hand.
+[ "$(api $N1 POST /master/orgs/cluster-org-it/email-domains/cluster-one-it.example/verify '{"method":"manual"}' | status)" = 200 ] || ORG_OK=0
 D1=$(disco cluster-one-it.example); D1b=$(disco cluster-one-it.example); D2=$(disco cluster-two-it.example)
 echo "   node 2 before: cluster-one $D1 (twice: $D1b, now cached), cluster-two $D2 (cached as unknown)"
 [ "$D1" = 200 ] && [ "$D1b" = 200 ] && [ "$D2" = 404 ] || ORG_OK=0
 [ "$(api $N1 PUT /master/orgs/cluster-org-it '{"allowed_email_domains":["cluster-two-it.example"]}' | status)" = 200 ] || ORG_OK=0
+[ "$(api $N1 POST /master/orgs/cluster-org-it/email-domains/cluster-two-it.example/verify '{"method":"manual"}' | status)" = 200 ] || ORG_OK=0
 A1=$(disco cluster-one-it.example); A2=$(disco cluster-two-it.example)
 echo "   node 2 right after node 1 moved the organization to cluster-two: cluster-one $A1, cluster-two $A2"
 [ "$A1" = 404 ] && [ "$A2" = 200 ] || ORG_OK=0

@@ -1,6 +1,7 @@
 #!/bin/bash
 # org-scale-service-account.sh [samples]: start the copy left by org-scale-run.sh and measure the organization API
-# as a master service account holding only create-realm and view-realm (client "org-bench-api", created if absent),
+# as a master service account holding only create-realm, view-realm and (to verify the benchmark domains by hand)
+# master's manage-realm (client "org-bench-api", created if absent),
 # beside master's admin user, whose token carries the admin roles of every realm.
 set -u
 SAMPLES=${1:-500}
@@ -27,7 +28,9 @@ if [ -z "$SA_TOKEN" ]; then
   curl -sf "${H[@]}" -d "[$(curl -sf "${H[@]}" $URL/admin/realms/master/roles/create-realm)]" $URL/admin/realms/master/users/$USER/role-mappings/realm
   MR=$(curl -sf "${H[@]}" "$URL/admin/realms/master/clients?clientId=master-realm" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
   curl -sf "${H[@]}" -d "[$(curl -sf "${H[@]}" $URL/admin/realms/master/clients/$MR/roles/view-realm)]" $URL/admin/realms/master/users/$USER/role-mappings/clients/$MR
-  echo "created service account org-bench-api (create-realm, master-realm view-realm)"
+  # manage-realm on master: OrgScaleRun verifies each benchmark organization's domain by hand (no DNS here).
+  curl -sf "${H[@]}" -d "[$(curl -sf "${H[@]}" $URL/admin/realms/master/clients/$MR/roles/manage-realm)]" $URL/admin/realms/master/users/$USER/role-mappings/clients/$MR
+  echo "created service account org-bench-api (create-realm, master-realm view-realm and manage-realm)"
   SA_TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=org-bench-api -d client_secret=$SECRET $URL/realms/master/protocol/openid-connect/token | token)
 fi
 curl -s -o /dev/null -w "FIRST ORG API REQUEST (service account) after start: %{time_total} s\n" -H "Authorization: Bearer $SA_TOKEN" "$URL/admin/realms/master/orgs?per_page=10"
