@@ -114,7 +114,7 @@ class OrgEmailDomainOwnershipIT {
         JsonNode domain = http.get("/" + slug).json().get("email_domains").get(0);
         assertEquals("victim-it.example", domain.get("domain").asText());
         assertEquals("pending", domain.get("status").asText());
-        assertTrue(domain.get("verified_at").isNull());
+        assertTrue(domain.path("verified_at").isMissingNode() || domain.path("verified_at").isNull(), domain.toString());
         JsonNode challenge = domain.get("challenge");
         assertEquals("dns_txt", challenge.get("type").asText());
         assertEquals("_b2bpack-challenge.victim-it.example", challenge.get("record_name").asText());
