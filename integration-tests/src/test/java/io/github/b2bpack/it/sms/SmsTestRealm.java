@@ -92,7 +92,7 @@ final class SmsTestRealm {
                       {"authenticator": "sms-otp-form", "authenticatorConfig": "sms", "requirement": "REQUIRED", "priority": 20, "authenticatorFlow": false, "userSetupAllowed": false}]}
                   ]
                 }
-                """.formatted(name, bruteForceFailures > 0, Math.max(bruteForceFailures, 30), CLIENT, SERVER, name, USER, PASSWORD, toJson(config));
+                """.formatted(name, bruteForceFailures > 0, Math.max(bruteForceFailures, 1), CLIENT, SERVER, name, USER, PASSWORD, toJson(config));
         try {
             admin.realms().create(JsonSerialization.readValue(json, RealmRepresentation.class));
         } catch (IOException e) {
