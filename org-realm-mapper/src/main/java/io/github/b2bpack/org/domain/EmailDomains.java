@@ -15,6 +15,13 @@ public final class EmailDomains {
     public static final int MAX_DOMAINS = 50;
 
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+    /**
+     * Characters the JDK's IDNA2003 maps away (ß → ss, ς → σ, ZWJ/ZWNJ dropped; ẞ left unmapped) while IDNA2008 /
+     * UTS #46 non-transitional, which registries, browsers and mail software use, keeps them: {@code straße.de} is
+     * {@code xn--strae-oqa.de} there, a domain registered apart from {@code strasse.de}. Mapping them would let a
+     * proof for one domain route and accept addresses at the other, so they are refused (the punycode form works).
+     */
+    private static final Pattern IDNA_DEVIATION = Pattern.compile("[\u00DF\u03C2\u1E9E\u200C\u200D]");
 
     private EmailDomains() {
     }
@@ -32,7 +39,8 @@ public final class EmailDomains {
             trimmed = trimmed.substring(0, trimmed.length() - 1);
         }
         if (trimmed.isEmpty() || trimmed.length() > 253
-                || trimmed.chars().anyMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c))) {
+                || trimmed.chars().anyMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c))
+                || IDNA_DEVIATION.matcher(trimmed).find()) {
             return Optional.empty();
         }
         String ascii;

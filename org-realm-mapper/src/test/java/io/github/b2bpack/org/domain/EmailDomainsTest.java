@@ -66,4 +66,24 @@ class EmailDomainsTest {
         assertFalse(EmailDomains.allows(allowed, "not-an-email"));
         assertTrue(EmailDomains.allows(List.of(), "anyone@anywhere.io"));
     }
+    /**
+     * The JDK's IDN is IDNA2003, which maps the four "deviation" characters away (ß → ss, ς → σ, ZWJ/ZWNJ
+     * dropped), while registries, browsers and mail software use IDNA2008 / UTS #46 non-transitional, where
+     * straße.de (xn--strae-oqa.de) is a domain of its own, registered apart from strasse.de. Mapping them would
+     * route and accept addresses at one domain by proof of another: the owner of strasse.de would get the users
+     * of straße.de. Such names are refused instead (the punycode form, as the owner's registry gives it, works).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"straße.de", "STRAßE.de", "stra\u1E9Ee.de", "ςa.gr", "a\u200Db.com", "a\u200Cb.com"})
+    void idna2003DeviationCharactersAreRefusedNotMapped(String domain) {
+        assertEquals(Optional.empty(), EmailDomains.normalize(domain));
+        assertEquals(Optional.empty(), EmailDomains.domainOf("alice@" + domain));
+        assertFalse(EmailDomains.allows(List.of("strasse.de", "xn--a-zmb.gr", "ab.com"), "alice@" + domain));
+    }
+
+    @Test
+    void deviationDomainsInPunycodeAreTheirOwnDomains() {
+        assertEquals(Optional.of("xn--strae-oqa.de"), EmailDomains.normalize("xn--strae-oqa.de"));
+        assertFalse(EmailDomains.allows(List.of("strasse.de"), "alice@xn--strae-oqa.de"));
+    }
 }
