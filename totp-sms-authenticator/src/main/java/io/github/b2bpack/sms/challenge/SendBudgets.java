@@ -3,6 +3,7 @@ package io.github.b2bpack.sms.challenge;
 import io.github.b2bpack.sms.authenticator.SmsOtpAuthenticatorFactory;
 import io.github.b2bpack.sms.budget.Budgets;
 import io.github.b2bpack.sms.budget.Cap;
+import io.github.b2bpack.sms.budget.ClientAddress;
 import io.github.b2bpack.sms.budget.ServerCaps;
 import io.github.b2bpack.sms.code.CodePolicy;
 import org.keycloak.authentication.Authenticator;
@@ -15,7 +16,8 @@ import java.util.List;
 /**
  * The caps one SMS must fit in, as store keys: per user and per IP (realm configuration), per
  * destination number, per realm and for the server (SPI options of {@code sms-otp-form}). Narrowest
- * first, so a user at their cap never takes a slot of the realm's or the server's budget. The number is
+ * first, so a user at their cap never takes a slot of the realm's or the server's budget. IPv6 clients
+ * count by their /64 ({@link ClientAddress}). The number is
  * keyed by its digest across realms: toll fraud is billed per destination, whichever realm sends.
  */
 final class SendBudgets {
@@ -30,7 +32,7 @@ final class SendBudgets {
                 new Budgets.Request("b2bpack-sms:budget:user:" + realm.getId() + ":" + user.getId(),
                         new Cap("user", policy.maxSendsPerUserPerHour(), ServerCaps.HOUR)),
                 new Budgets.Request("b2bpack-sms:budget:number:" + phoneDigest, server.perNumber()),
-                new Budgets.Request("b2bpack-sms:budget:ip:" + realm.getId() + ":" + (ip == null ? "unknown" : ip),
+                new Budgets.Request("b2bpack-sms:budget:ip:" + realm.getId() + ":" + ClientAddress.budgetSubject(ip),
                         new Cap("ip", policy.maxSendsPerIpPerHour(), ServerCaps.HOUR)),
                 new Budgets.Request("b2bpack-sms:budget:realm:" + realm.getId(), server.perRealm()),
                 new Budgets.Request("b2bpack-sms:budget:server", server.perServer()));
