@@ -49,6 +49,11 @@ class DeploymentIT {
         }
     }
 
+    /**
+     * The test server's folder. The shipped folder and zip ({@code distribution/target/b2bpack-*}) are
+     * held to the same exact list by the distribution module's {@code DistributionLayoutTest}, in its
+     * verify phase: the distribution builds after this module, so it cannot be checked from here.
+     */
     @Test
     void providersFolderHoldsOnlyThePackJars() throws IOException {
         assumeFalse("remote".equals(System.getProperty("kc.test.server")), "the server runs elsewhere (-Pdocker)");
