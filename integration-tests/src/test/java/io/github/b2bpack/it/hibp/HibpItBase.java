@@ -1,5 +1,6 @@
 package io.github.b2bpack.it.hibp;
 
+import io.github.b2bpack.it.ServerLog;
 import io.github.b2bpack.testsupport.FakeHibpRangeApi;
 import io.github.b2bpack.testsupport.FakePorts;
 import org.junit.jupiter.api.AfterAll;
@@ -50,7 +51,10 @@ abstract class HibpItBase {
     @AfterAll
     static void stopFake() throws Exception {
         fake.close();
-        HibpRealms.assertLogHoldsNoSecret(USED_PASSWORDS);
+        // In -Pdocker mode the log is in the container; an assumption here would abort the whole class.
+        if (!ServerLog.isRemote()) {
+            HibpRealms.assertLogHoldsNoSecret(USED_PASSWORDS);
+        }
     }
 
     @BeforeEach

@@ -1,6 +1,7 @@
 package io.github.b2bpack.it.sms;
 
 import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.ServerLog;
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 import io.github.b2bpack.testsupport.FakeSmsGateway;
@@ -11,8 +12,6 @@ import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -145,7 +144,7 @@ class SmsAdminIT extends SmsItBase {
         assertTextContains(browser, "SMS verification is not available");
         assertFalse(browser.has("phone"));
         assertTrue(gateway.messages().isEmpty());
-        String log = Files.readString(Path.of(PackServerConfig.SERVER_LOG));
+        String log = ServerLog.read();
         assertTrue(log.contains("realm sms-misconfigured: invalid sms-otp-form configuration: codeTtlSeconds must be between 30 and 900"));
     }
 }

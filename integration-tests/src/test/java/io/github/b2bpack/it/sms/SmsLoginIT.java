@@ -1,6 +1,7 @@
 package io.github.b2bpack.it.sms;
 
 import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.ServerLog;
 import io.github.b2bpack.it.support.OidcClient;
 import io.github.b2bpack.testsupport.FakeSmsGateway;
 import io.github.b2bpack.testsupport.RecordedRequest;
@@ -10,8 +11,6 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +93,7 @@ class SmsLoginIT extends SmsItBase {
             String details = String.valueOf(e.getDetails());
             assertFalse(details.contains(loginCode) || details.contains(enrollCode) || details.contains(number), details);
         }
-        String log = Files.readString(Path.of(PackServerConfig.SERVER_LOG));
+        String log = ServerLog.read();
         assertFalse(log.contains(number), "full number in the server log");
         for (String line : log.split("\n")) {
             boolean smsLine = line.toLowerCase().contains("sms");
@@ -168,7 +167,7 @@ class SmsLoginIT extends SmsItBase {
     void logSenderPrintsTheCodeForDevelopmentAndAGatewayOutageIsAFormError() throws Exception {
         // Development: the log sender writes the masked number and the text (with the code) to the server log.
         SmsTestRealm dev = realm("sms-dev", Map.of("sender", "log"), 0);
-        int logLines = Files.readAllLines(Path.of(PackServerConfig.SERVER_LOG)).size();
+        int logLines = ServerLog.lines().size();
         browser.startLogin(dev);
         browser.submitPhone("+33612345607");
         String line = awaitLogLine(logLines, "b2bpack SMS to +33*******07: ");
@@ -195,7 +194,7 @@ class SmsLoginIT extends SmsItBase {
     private static String awaitLogLine(int skip, String text) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
-            List<String> lines = Files.readAllLines(Path.of(PackServerConfig.SERVER_LOG));
+            List<String> lines = ServerLog.lines();
             for (String line : lines.subList(Math.min(skip, lines.size()), lines.size())) {
                 if (line.contains(text)) {
                     return line;

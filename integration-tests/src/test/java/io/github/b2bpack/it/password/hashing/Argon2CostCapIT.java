@@ -3,6 +3,7 @@ package io.github.b2bpack.it.password.hashing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.ServerLog;
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 import jakarta.ws.rs.core.Response;
@@ -19,8 +20,6 @@ import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -93,7 +92,7 @@ class Argon2CostCapIT {
         assertTrue(overMemory < bound, "m=256 MiB took " + overMemory + " ms, baseline " + baseline + " ms: it was computed");
         assertTrue(overLanes < bound, "p=16 took " + overLanes + " ms, baseline " + baseline + " ms: it was computed");
 
-        String log = Files.readString(Path.of(PackServerConfig.SERVER_LOG));
+        String log = ServerLog.read();
         for (String credential : List.of(passwordCredentialId(passes), passwordCredentialId(memory), passwordCredentialId(lanes))) {
             assertTrue(log.contains("argon2-native: stored credential " + credential + " exceeds the server's maximum"),
                     "a warning names credential " + credential);

@@ -3,6 +3,7 @@ package io.github.b2bpack.it.password.hashing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.ServerLog;
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 import jakarta.ws.rs.WebApplicationException;
@@ -26,8 +27,6 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -204,9 +203,7 @@ class Argon2HashingIT {
     @Test
     @Order(5)
     void theServerLogHoldsNoPasswordAndNoPepper() throws IOException {
-        Path log = Path.of(PackServerConfig.SERVER_LOG);
-        assertTrue(Files.exists(log), "server log " + log);
-        String text = Files.readString(log);
+        String text = ServerLog.read();
         assertTrue(text.contains("argon2-native"), "the provider logged its startup line");
         for (String secret : SECRETS) {
             assertFalse(text.contains(secret), "server log contains a test secret of " + secret.length() + " chars");

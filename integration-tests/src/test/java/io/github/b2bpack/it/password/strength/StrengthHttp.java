@@ -1,6 +1,6 @@
 package io.github.b2bpack.it.password.strength;
 
-import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.ServerLog;
 import io.github.b2bpack.it.support.OidcClient;
 import org.keycloak.admin.client.Keycloak;
 
@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -68,8 +66,7 @@ final class StrengthHttp {
 
     /** Fails if the server log holds any of the secrets. */
     static void assertServerLogHoldsNone(List<String> secrets) throws IOException {
-        Path log = Path.of(PackServerConfig.SERVER_LOG);
-        String text = Files.exists(log) ? new String(Files.readAllBytes(log), StandardCharsets.UTF_8) : "";
+        String text = ServerLog.read(); // fails when the log is missing: no log is no proof
         for (String secret : secrets) {
             assertFalse(text.contains(secret), "server log contains a test password");
         }
