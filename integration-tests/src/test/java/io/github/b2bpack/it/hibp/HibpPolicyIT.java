@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.Fixtures;
@@ -182,15 +184,41 @@ class HibpPolicyIT extends HibpItBase {
         String userId = HibpRealms.createUser(admin, REALM, "frank", null);
         String pwned = password("metrics");
         fake.addPassword(pwned, 5);
-        assertThrows(BadRequestException.class, () -> resetPassword(userId, pwned));
-        assertThrows(BadRequestException.class, () -> resetPassword(userId, pwned)); // same prefix: cache
+        Map<String, Double> before = hibpMeters();
 
+        assertThrows(BadRequestException.class, () -> resetPassword(userId, pwned)); // range API call
+        assertThrows(BadRequestException.class, () -> resetPassword(userId, pwned)); // same prefix: cache
+        fake.misbehave(FakeHibpRangeApi.Misbehaviour.SERVER_ERROR);
+        resetPassword(userId, password("metrics-outage")); // fresh prefix, upstream 500: fails open
+        fake.misbehave(FakeHibpRangeApi.Misbehaviour.NONE);
+
+        Map<String, Double> after = hibpMeters();
+        Map<String, Double> increments = new TreeMap<>();
+        after.forEach((meter, value) -> increments.put(meter, value - before.getOrDefault(meter, 0.0)));
+        assertEquals(new TreeMap<>(Map.of(
+                "b2bpack_hibp_checks_total", 3.0,
+                "b2bpack_hibp_hits_total", 2.0,
+                "b2bpack_hibp_cache_hits_total", 1.0,
+                "b2bpack_hibp_upstream_errors_total", 1.0,
+                "b2bpack_hibp_upstream_latency_seconds_count", 2.0)), increments);
+        assertEquals(2, fake.requests().size(), "one range call per prefix, none for the cached one");
+    }
+
+    /** The meters this test reads, summed over their tag sets, from the Prometheus text of /metrics. */
+    private static Map<String, Double> hibpMeters() {
         OidcClient.Response metrics = OidcClient.send(HttpRequest.newBuilder(URI.create("http://localhost:9000/metrics"))
                 .timeout(Duration.ofSeconds(10)).GET().build());
         assertEquals(200, metrics.status());
+        Map<String, Double> values = new TreeMap<>();
         for (String meter : List.of("b2bpack_hibp_checks_total", "b2bpack_hibp_hits_total", "b2bpack_hibp_cache_hits_total",
                 "b2bpack_hibp_upstream_errors_total", "b2bpack_hibp_upstream_latency_seconds_count")) {
-            assertTrue(metrics.body().contains(meter), meter + " missing from /metrics");
+            double sum = metrics.body().lines()
+                    .filter(line -> line.startsWith(meter + " ") || line.startsWith(meter + "{"))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .sum();
+            assertTrue(metrics.body().lines().anyMatch(line -> line.startsWith(meter)), meter + " missing from /metrics");
+            values.put(meter, sum);
         }
+        return values;
     }
 }
