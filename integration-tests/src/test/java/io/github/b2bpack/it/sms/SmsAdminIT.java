@@ -118,7 +118,10 @@ class SmsAdminIT extends SmsItBase {
 
     /**
      * The one real expiry check (the rules are unit-tested with an injected clock): the shortest
-     * allowed lifetime is 30 s, so this test has to let 30 s pass.
+     * allowed lifetime is 30 s, so this test has to let 30 s pass. No shortcut on purpose: a lower
+     * minimum would weaken production validation, and shifting the server clock needs the test
+     * framework's "testing" provider in providers/ (not in 26.7's core; DeploymentIT keeps that folder to
+     * the pack's jars), which would also move every other expiry in the shared server.
      */
     @Test
     void expiredCodeIsRefused() throws InterruptedException {
