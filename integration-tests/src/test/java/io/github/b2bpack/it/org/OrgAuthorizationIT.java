@@ -42,6 +42,9 @@ class OrgAuthorizationIT {
         OrgFixtures.deleteTestOrgs(OrgFixtures.adminHttp(admin));
     }
 
+    private static final String DNS = "{\"method\":\"dns\"}";
+    private static final String MANUAL = "{\"method\":\"manual\"}";
+
     /** One call of the table: who calls, what, and the status Keycloak's permissions must give. */
     private record Call(String caller, String method, String path, String body, int expected) {
     }
@@ -51,6 +54,9 @@ class OrgAuthorizationIT {
         OrgHttp adminHttp = OrgFixtures.adminHttp(admin);
         String fixture = OrgFixtures.createOrg(adminHttp, "Org IT Authz Fixture", "authz-it.example");
         String managed = OrgFixtures.createOrg(adminHttp, "Org IT Authz Managed");
+        // A second, pending claim: the verifications refused below must leave it pending.
+        assertEquals(200, adminHttp.put("/" + fixture,
+                "{\"allowed_email_domains\":[\"authz-it.example\",\"authz-pending-it.example\"]}").status());
 
         Map<String, OrgHttp> callers = new LinkedHashMap<>();
         callers.put("anonymous", new OrgHttp(null));
@@ -77,6 +83,10 @@ class OrgAuthorizationIT {
             table.add(new Call(anonymousOrNoRole, "PUT", "/" + fixture, rename, expected));
             table.add(new Call(anonymousOrNoRole, "DELETE", "/" + fixture, null, expected));
             table.add(new Call(anonymousOrNoRole, "GET", "/org-it-nobody", null, expected));
+            table.add(new Call(anonymousOrNoRole, "GET", "/" + fixture + "/email-domains", null, expected));
+            table.add(new Call(anonymousOrNoRole, "POST", "/" + fixture + "/email-domains/authz-pending-it.example/verify", DNS, expected));
+            table.add(new Call(anonymousOrNoRole, "POST", "/" + fixture + "/email-domains/authz-pending-it.example/verify", MANUAL,
+                    expected));
         }
         // view-realm on master: list and discover, nothing else.
         table.add(new Call("master-viewer", "GET", "", null, 200));
@@ -86,12 +96,16 @@ class OrgAuthorizationIT {
         table.add(new Call("master-viewer", "GET", "/" + fixture, null, 403));
         table.add(new Call("master-viewer", "PUT", "/" + fixture, rename, 403));
         table.add(new Call("master-viewer", "DELETE", "/" + fixture, null, 403));
+        table.add(new Call("master-viewer", "GET", "/" + fixture + "/email-domains", null, 403));
+        table.add(new Call("master-viewer", "POST", "/" + fixture + "/email-domains/authz-pending-it.example/verify", MANUAL, 403));
         // create-realm: create, then administer what it created (as Keycloak does for realms), nothing else.
         table.add(new Call("creator", "GET", "", null, 403));
         table.add(new Call("creator", "GET", "/discovery?email=a%40authz-it.example", null, 403));
         table.add(new Call("creator", "GET", "/" + fixture, null, 403));
         table.add(new Call("creator", "PUT", "/" + fixture, rename, 403));
         table.add(new Call("creator", "DELETE", "/" + fixture, null, 403));
+        table.add(new Call("creator", "GET", "/" + fixture + "/email-domains", null, 403));
+        table.add(new Call("creator", "POST", "/" + fixture + "/email-domains/authz-pending-it.example/verify", MANUAL, 403));
         table.add(new Call("creator", "POST", "", "{\"name\":\"Org IT Authz Created\"}", 201));
         // manage-realm on one organization's realm: that organization only.
         table.add(new Call("org-manager", "GET", "", null, 403));
@@ -99,14 +113,23 @@ class OrgAuthorizationIT {
         table.add(new Call("org-manager", "GET", "/" + fixture, null, 403));
         table.add(new Call("org-manager", "PUT", "/" + fixture, rename, 403));
         table.add(new Call("org-manager", "DELETE", "/" + fixture, null, 403));
+        // Another tenant's email domains: not readable, not verifiable (by DNS or by hand) through its path, and
+        // not through the tenant's own path either (its organization does not claim the domain: 404, nothing changes).
+        table.add(new Call("org-manager", "GET", "/" + fixture + "/email-domains", null, 403));
+        table.add(new Call("org-manager", "POST", "/" + fixture + "/email-domains/authz-pending-it.example/verify", DNS, 403));
+        table.add(new Call("org-manager", "POST", "/" + fixture + "/email-domains/authz-pending-it.example/verify", MANUAL, 403));
+        table.add(new Call("org-manager", "POST", "/" + managed + "/email-domains/authz-pending-it.example/verify", DNS, 404));
+        // Its own organization: DNS proof is its business, vouching by hand is the operator's.
+        table.add(new Call("org-manager", "GET", "/" + managed + "/email-domains", null, 200));
+        table.add(new Call("org-manager", "POST", "/" + managed + "/email-domains/authz-pending-it.example/verify", MANUAL, 403));
         table.add(new Call("org-manager", "GET", "/" + managed, null, 200));
         table.add(new Call("org-manager", "PUT", "/" + managed, rename, 200));
         table.add(new Call("org-manager", "DELETE", "/" + managed, null, 200));
         // A global admin may do everything.
         table.add(new Call("admin", "GET", "", null, 200));
         table.add(new Call("admin", "GET", "/" + fixture, null, 200));
+        table.add(new Call("admin", "GET", "/" + fixture + "/email-domains", null, 200));
         table.add(new Call("admin", "PUT", "/" + fixture, rename, 200));
-        table.add(new Call("admin", "DELETE", "/" + fixture, null, 200));
 
         List<String> mismatches = new ArrayList<>();
         for (Call call : table) {
@@ -123,6 +146,13 @@ class OrgAuthorizationIT {
             }
         }
         assertTrue(mismatches.isEmpty(), String.join("\n", mismatches));
+
+        // None of the refused verifications above changed the fixture's claim.
+        Map<String, String> statuses = new LinkedHashMap<>();
+        adminHttp.get("/" + fixture + "/email-domains").json()
+                .forEach(claim -> statuses.put(claim.get("domain").asText(), claim.get("status").asText()));
+        assertEquals(Map.of("authz-it.example", "verified", "authz-pending-it.example", "pending"), statuses);
+        assertEquals(200, adminHttp.delete("/" + fixture).status());
 
         // The creator administers the organization it created.
         OrgHttp creatorHttp = callers.get("creator");

@@ -177,6 +177,85 @@ class OrgEmailDomainOwnershipIT {
         assertEquals(404, http.get("/discovery?email=ceo%40victim-it.example").status());
     }
 
+    /**
+     * The JDK's IDNA2003 maps straße-it.example to strasse-it.example; IDNA2008 (registries, browsers, mail) makes it
+     * xn--strae-it-s6a.example, another domain. A proof for strasse-it.example must not route or admit straße-it.example.
+     */
+    @Test
+    void aProofForTheAsciiSpellingDoesNotRouteTheSharpSDomain() throws Exception {
+        String slug = OrgFixtures.createPendingOrg(http, "Org IT Sharp S", "strasse-it.example");
+        dns.putTxt("_b2bpack-challenge.strasse-it.example", recordValue(slug, "strasse-it.example"));
+        OidcClient.Response verified = OrgFixtures.verify(http, slug, "strasse-it.example", "dns");
+        assertEquals(200, verified.status(), verified.body());
+        OrgFixtures.prepareRealm(admin, slug);
+
+        String sharp = "stra%C3%9Fe-it.example";
+        HttpResponse<String> login = orgLogin("ceo%40" + sharp);
+        OidcClient.Response discovered = http.get("/discovery?email=ceo%40" + sharp);
+        int userStatus;
+        try (Response created = admin.realm(slug).users().create(user("ceo-sharp", "ceo@straße-it.example"))) {
+            userStatus = created.getStatus();
+        }
+        OidcClient.Response claimed = http.post("", "{\"name\":\"Org IT Sharp S Unicode\",\"allowed_email_domains\":[\"straße-it.example\"]}");
+        System.out.printf("ATTACK IDNA deviation: org-login?login_hint=ceo@straße-it.example -> %d %s; discovery -> %d; "
+                        + "user ceo@straße-it.example in the strasse-it.example realm -> %d; claim straße-it.example -> %d%n",
+                login.statusCode(), login.headers().firstValue("Location").orElse("(no redirect)"), discovered.status(),
+                userStatus, claimed.status());
+
+        assertEquals(200, login.statusCode(), "no redirect to the owner of strasse-it.example");
+        assertTrue(login.body().contains("We could not find an organization"), login.body());
+        assertEquals(400, discovered.status(), discovered.body());
+        assertEquals(400, userStatus);
+        assertEquals(400, claimed.status(), claimed.body());
+        assertEquals("invalid_request", claimed.field("error"));
+        // The ASCII spelling itself still routes.
+        assertEquals(302, orgLogin("ceo%40strasse-it.example").statusCode());
+    }
+
+    /**
+     * Two organizations claiming one domain at the same instant (10 rounds, one latch each): one claim per domain,
+     * the other answers 409 email_domain_taken, never a 500, and the domain stays pending.
+     */
+    @Test
+    void twoOrganizationsRacingForOneDomainGetOneClaimAndA409() throws Exception {
+        String a = OrgFixtures.createPendingOrg(http, "Org IT Race A");
+        String b = OrgFixtures.createPendingOrg(http, "Org IT Race B");
+        String token = admin.tokenManager().getAccessTokenString();
+        OrgHttp fixed = new OrgHttp(() -> token);
+        java.util.Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        int claims = 0;
+        for (int round = 0; round < 10; round++) {
+            String domain = "race-" + round + "-it.example";
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.CompletableFuture<Integer>> calls = new ArrayList<>();
+            for (String slug : List.of(a, b)) {
+                calls.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return fixed.put("/" + slug, "{\"allowed_email_domains\":[\"" + domain + "\"]}").status();
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.CompletableFuture<Integer> call : calls) {
+                statuses.merge(call.get(60, java.util.concurrent.TimeUnit.SECONDS), 1, Integer::sum);
+            }
+            for (String slug : List.of(a, b)) {
+                for (JsonNode d : http.get("/" + slug).json().get("email_domains")) {
+                    if (d.get("domain").asText().equals(domain)) {
+                        claims++;
+                        assertEquals("pending", d.get("status").asText());
+                    }
+                }
+            }
+        }
+        System.out.printf("ATTACK racing claims: 10 rounds of 2 parallel PUTs -> statuses %s, claims stored %d%n", statuses, claims);
+        assertEquals(10, claims, "one claim per domain");
+        assertEquals(java.util.Map.of(200, 10, 409, 10), statuses);
+    }
+
     @Test
     void onlyAnOperatorMayVouchForADomainWithoutDns() {
         String slug = OrgFixtures.createPendingOrg(http, "Org IT Manual", "manual-it.example", "manual-dns-it.example");

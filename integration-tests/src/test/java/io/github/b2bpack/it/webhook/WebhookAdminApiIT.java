@@ -155,6 +155,56 @@ class WebhookAdminApiIT {
         assertEquals(403, asViewer.post("/webhook-events/trigger-test", "{\"event_code\":\"user.login.success\"}").status());
     }
 
+    /**
+     * A tenant admin (view-events and manage-events in its own realm) against another realm's webhooks: every endpoint
+     * on that realm's path answers 403, and the other realm's ids used on its own path answer 404; nothing changes.
+     */
+    @Test
+    void anotherRealmsAdminReachesNoneOfThisRealmsWebhooks() {
+        JsonNode hook = api.createWebhook("victim", RECEIVER, List.of("admin.*")).json();
+        String id = hook.get("id").asText();
+        String message = api.events(null).get(0).get("id").asText();
+        JsonNode before = api.get("/webhooks/" + id).json();
+        String other = REALM + "-tenant";
+        RealmRepresentation rep = new RealmRepresentation();
+        rep.setRealm(other);
+        rep.setEnabled(true);
+        admin.realms().create(rep);
+        try {
+            String token = tokenOfUserWith(other, "tenant", "view-events", "manage-events");
+            WebhookApi onVictim = new WebhookApi(REALM, () -> token);
+            WebhookApi onOwn = new WebhookApi(other, () -> token);
+            String body = "{\"name\":\"stolen\",\"target_url\":\"" + RECEIVER + "\",\"event_codes\":[\"*\"]}";
+            java.util.Map<String, Integer> got = new java.util.LinkedHashMap<>();
+            got.put("victim GET /webhooks", onVictim.get("/webhooks").status());
+            got.put("victim GET /webhooks/id", onVictim.get("/webhooks/" + id).status());
+            got.put("victim POST /webhooks", onVictim.post("/webhooks", body).status());
+            got.put("victim PUT /webhooks/id", onVictim.put("/webhooks/" + id, body).status());
+            got.put("victim POST rotate-secret", onVictim.post("/webhooks/" + id + "/rotate-secret", null).status());
+            got.put("victim DELETE /webhooks/id", onVictim.delete("/webhooks/" + id).status());
+            got.put("victim GET /webhook-events", onVictim.get("/webhook-events").status());
+            got.put("victim GET /webhook-events/id", onVictim.get("/webhook-events/" + message).status());
+            got.put("victim POST retry", onVictim.post("/webhook-events/" + message + "/retry", null).status());
+            got.put("victim POST cancel", onVictim.post("/webhook-events/" + message + "/cancel", null).status());
+            got.put("victim POST trigger-test", onVictim.post("/webhook-events/trigger-test",
+                    "{\"event_code\":\"user.login.success\"}").status());
+            got.put("own GET /webhooks/victim-id", onOwn.get("/webhooks/" + id).status());
+            got.put("own PUT /webhooks/victim-id", onOwn.put("/webhooks/" + id, body).status());
+            got.put("own POST rotate-secret victim-id", onOwn.post("/webhooks/" + id + "/rotate-secret", null).status());
+            got.put("own DELETE /webhooks/victim-id", onOwn.delete("/webhooks/" + id).status());
+            got.put("own GET /webhook-events/victim-id", onOwn.get("/webhook-events/" + message).status());
+            got.put("own POST retry victim-id", onOwn.post("/webhook-events/" + message + "/retry", null).status());
+            got.put("own POST cancel victim-id", onOwn.post("/webhook-events/" + message + "/cancel", null).status());
+            System.out.println("ATTACK other realm's admin on webhooks: " + got);
+
+            got.forEach((call, status) -> assertEquals(call.startsWith("victim") ? 403 : 404, status, call));
+            assertEquals(before, api.get("/webhooks/" + id).json(), "not renamed, re-targeted or rotated");
+            assertEquals(1, api.get("/webhooks").json().get("data").size());
+        } finally {
+            admin.realm(other).remove();
+        }
+    }
+
     @Test
     void triggerTestPreviewsThePayloadAndWhichWebhooksWouldReceiveIt() {
         String logins = api.createWebhook("logins", RECEIVER, List.of("user.login.*")).json().get("id").asText();
@@ -184,15 +234,20 @@ class WebhookAdminApiIT {
     }
 
     private String tokenOfUserWith(String username, String realmManagementRole) {
+        return tokenOfUserWith(REALM, username, realmManagementRole);
+    }
+
+    private String tokenOfUserWith(String realm, String username, String... realmManagementRoles) {
         UserRepresentation user = Fixtures.userWithPassword(username, username + "@example.com", username, "Tester", PASSWORD);
         String id;
-        try (Response created = admin.realm(REALM).users().create(user)) {
+        try (Response created = admin.realm(realm).users().create(user)) {
             id = CreatedResponseUtil.getCreatedId(created);
         }
-        ClientRepresentation management = admin.realm(REALM).clients().findByClientId("realm-management").get(0);
-        RoleRepresentation role = admin.realm(REALM).clients().get(management.getId()).roles().get(realmManagementRole).toRepresentation();
-        admin.realm(REALM).users().get(id).roles().clientLevel(management.getId()).add(List.of(role));
-        OidcClient.Response tokens = new OidcClient(WebhookApi.SERVER + "/realms/" + REALM).passwordGrant("admin-cli", username, PASSWORD);
+        ClientRepresentation management = admin.realm(realm).clients().findByClientId("realm-management").get(0);
+        List<RoleRepresentation> roles = java.util.Arrays.stream(realmManagementRoles)
+                .map(r -> admin.realm(realm).clients().get(management.getId()).roles().get(r).toRepresentation()).toList();
+        admin.realm(realm).users().get(id).roles().clientLevel(management.getId()).add(roles);
+        OidcClient.Response tokens = new OidcClient(WebhookApi.SERVER + "/realms/" + realm).passwordGrant("admin-cli", username, PASSWORD);
         assertEquals(200, tokens.status(), tokens.body());
         return tokens.field("access_token");
     }
