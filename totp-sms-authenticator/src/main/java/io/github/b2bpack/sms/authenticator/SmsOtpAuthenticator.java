@@ -42,6 +42,8 @@ import java.util.List;
 final class SmsOtpAuthenticator implements Authenticator {
 
     private static final Logger LOG = Logger.getLogger(SmsOtpAuthenticator.class);
+    /** Stands for a stored sms-otp credential without a readable number: refused by every phone rule. */
+    static final String UNREADABLE = "?";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -229,9 +231,20 @@ final class SmsOtpAuthenticator implements Authenticator {
         return context.getConnection() == null ? null : context.getConnection().getRemoteAddr();
     }
 
+    /**
+     * The user's number; null only when the user has no sms-otp credential at all. A credential whose
+     * number cannot be read (e.g. imported with another field name) yields {@link #UNREADABLE}, which
+     * fails the phone rules at every send: the step stays in the way (fail closed, like the password
+     * grant's refusal) instead of counting the user as "not configured" and letting the password alone in.
+     */
     static String phone(UserModel user) {
-        return user.credentialManager().getStoredCredentialsByTypeStream(SmsOtpCredential.TYPE)
-                .map(SmsOtpCredential::phone).filter(p -> p != null).findFirst().orElse(null);
+        List<String> phones = user.credentialManager().getStoredCredentialsByTypeStream(SmsOtpCredential.TYPE)
+                .map(c -> {
+                    String p = SmsOtpCredential.phone(c);
+                    return p == null || p.isBlank() ? UNREADABLE : p;
+                })
+                .toList();
+        return phones.stream().filter(p -> !UNREADABLE.equals(p)).findFirst().orElse(phones.isEmpty() ? null : UNREADABLE);
     }
 
     private static CredentialModel recoveryCredential(UserModel user) {
