@@ -36,11 +36,12 @@ public final class SmsOtpAuthenticatorFactory implements AuthenticatorFactory {
         ServerCaps d = ServerCaps.DEFAULTS;
         serverCaps = new ServerCaps(
                 config.getInt(ServerCaps.PER_NUMBER_OPTION, d.perNumberPerHour()),
+                config.getInt(ServerCaps.PER_ENROLL_NUMBER_OPTION, d.perEnrollNumberPerHour()),
                 config.getInt(ServerCaps.PER_REALM_OPTION, d.perRealmPerDay()),
                 config.getInt(ServerCaps.PER_SERVER_OPTION, d.perServerPerHour()));
     }
 
-    /** Server-wide SMS caps (SPI options), shared by login and enrollment sends. */
+    /** Server-wide SMS caps (SPI options); login and enrollment sends have separate per-number budgets. */
     public ServerCaps serverCaps() {
         return serverCaps;
     }
@@ -50,8 +51,13 @@ public final class SmsOtpAuthenticatorFactory implements AuthenticatorFactory {
         ServerCaps d = ServerCaps.DEFAULTS;
         return ProviderConfigurationBuilder.create()
                 .property().name(ServerCaps.PER_NUMBER_OPTION).type("int").defaultValue(d.perNumberPerHour())
-                .helpText("Most SMS any destination number receives per sliding hour, across all realms (1-10000000). "
-                        + "Against SMS pumping to numbers the attacker is paid for.").add()
+                .helpText("Most login-code SMS any destination number receives per sliding hour, across all realms "
+                        + "(1-10000000). Against SMS pumping to numbers the attacker is paid for. Enrollment codes "
+                        + "have their own budget, so they can never use up a number's login codes.").add()
+                .property().name(ServerCaps.PER_ENROLL_NUMBER_OPTION).type("int").defaultValue(d.perEnrollNumberPerHour())
+                .helpText("Most enrollment-code SMS any destination number receives per sliding hour, across all "
+                        + "realms (1-10000000). Separate from the login budget: anyone enrolling can type any "
+                        + "number, and must not be able to stop its owner's login codes.").add()
                 .property().name(ServerCaps.PER_REALM_OPTION).type("int").defaultValue(d.perRealmPerDay())
                 .helpText("Most SMS one realm sends per day (fixed UTC days, 1-10000000).").add()
                 .property().name(ServerCaps.PER_SERVER_OPTION).type("int").defaultValue(d.perServerPerHour())

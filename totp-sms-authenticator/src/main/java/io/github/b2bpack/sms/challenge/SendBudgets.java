@@ -18,7 +18,9 @@ import java.util.List;
  * destination number, per realm and for the server (SPI options of {@code sms-otp-form}). Narrowest
  * first, so a user at their cap never takes a slot of the realm's or the server's budget. IPv6 clients
  * count by their /64 ({@link ClientAddress}). The number is
- * keyed by its digest across realms: toll fraud is billed per destination, whichever realm sends.
+ * keyed by its digest across realms: toll fraud is billed per destination, whichever realm sends; and
+ * by purpose, so enrollment codes to a typed number cannot exhaust its login budget
+ * ({@link ServerCaps#perNumber(String, boolean)}).
  */
 final class SendBudgets {
 
@@ -26,12 +28,12 @@ final class SendBudgets {
     }
 
     static List<Budgets.Request> requests(KeycloakSession session, RealmModel realm, UserModel user, CodePolicy policy,
-                                          String phoneDigest, String ip) {
+                                          boolean enrollment, String phoneDigest, String ip) {
         ServerCaps server = serverCaps(session);
         return List.of(
                 new Budgets.Request("b2bpack-sms:budget:user:" + realm.getId() + ":" + user.getId(),
                         new Cap("user", policy.maxSendsPerUserPerHour(), ServerCaps.HOUR)),
-                new Budgets.Request("b2bpack-sms:budget:number:" + phoneDigest, server.perNumber()),
+                server.perNumber(phoneDigest, enrollment),
                 new Budgets.Request("b2bpack-sms:budget:ip:" + realm.getId() + ":" + ClientAddress.budgetSubject(ip),
                         new Cap("ip", policy.maxSendsPerIpPerHour(), ServerCaps.HOUR)),
                 new Budgets.Request("b2bpack-sms:budget:realm:" + realm.getId(), server.perRealm()),

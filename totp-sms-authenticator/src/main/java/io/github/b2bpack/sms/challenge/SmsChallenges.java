@@ -121,7 +121,7 @@ public final class SmsChallenges {
             store.put(cooldownAtKey(), cooldownSeconds, Map.of("at", Long.toString(now)));
         }
         Budgets.Outcome budget = Budgets.claimAll(new StoreSlots(store),
-                SendBudgets.requests(session, realm, user, settings.policy(), digest(phone), ip), now);
+                SendBudgets.requests(session, realm, user, settings.policy(), purpose == Purpose.ENROLL, digest(phone), ip), now);
         if (!budget.granted()) {
             LOG.infof("realm %s: SMS cap '%s' reached; no SMS sent", realm.getName(), budget.refusedBy().name());
             return new SendResult(SendStatus.forCap(budget.refusedBy().name()), 0);

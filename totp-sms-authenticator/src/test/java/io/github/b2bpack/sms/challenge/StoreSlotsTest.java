@@ -134,6 +134,32 @@ class StoreSlotsTest {
         assertTrue(ServerCaps.DEFAULTS.perNumber().sliding());
         assertFalse(ServerCaps.DEFAULTS.perServer().sliding());
         assertEquals(86_400, ServerCaps.DEFAULTS.perRealm().windowSeconds());
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new ServerCaps(0, 1, 1));
+        assertEquals(3, ServerCaps.DEFAULTS.perEnrollNumber().limit());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new ServerCaps(0, 1, 1, 1));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new ServerCaps(1, 0, 1, 1));
+    }
+
+    @Test
+    void loginAndEnrollmentSendsToOneNumberHaveSeparateKeys() {
+        Budgets.Request login = ServerCaps.DEFAULTS.perNumber("d1", false);
+        Budgets.Request enroll = ServerCaps.DEFAULTS.perNumber("d1", true);
+        assertEquals("b2bpack-sms:budget:number:login:d1", login.base());
+        assertEquals("b2bpack-sms:budget:number:enroll:d1", enroll.base());
+        assertEquals(5, login.cap().limit());
+        assertEquals(3, enroll.cap().limit());
+        assertEquals("number", enroll.cap().name(), "told 'too many codes' like the login cap");
+    }
+
+    /** The attack of the review: enrollment sends to a victim's number must leave its login budget whole. */
+    @Test
+    void parallelEnrollmentSendsToANumberNeverSpendItsLoginBudget() throws Exception {
+        long now = store.clock.get();
+        ServerCaps caps = ServerCaps.DEFAULTS;
+        long enrollGranted = race(12, () -> Budgets.claimAll(slots, List.of(caps.perNumber("victim", true)), now).granted())
+                .stream().filter(b -> b).count();
+        assertEquals(3, enrollGranted, "the enrollment budget holds under a race");
+        long loginGranted = race(12, () -> Budgets.claimAll(slots, List.of(caps.perNumber("victim", false)), now).granted())
+                .stream().filter(b -> b).count();
+        assertEquals(5, loginGranted, "all login codes still go out after the enrollment budget is spent");
     }
 }
