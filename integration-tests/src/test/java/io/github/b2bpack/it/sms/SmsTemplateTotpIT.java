@@ -1,0 +1,68 @@
+package io.github.b2bpack.it.sms;
+
+import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.support.Fixtures;
+import io.github.b2bpack.it.support.OidcClient;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Users of an organization realm who set up Keycloak's authenticator app (the account console offers it)
+ * must give its code on every path, as SMS users do: the template's direct-grant flow always asked for it,
+ * its browser flow did not (found in an attack review: the password alone signed in).
+ */
+@KeycloakIntegrationTest(config = PackServerConfig.class)
+class SmsTemplateTotpIT {
+
+    @InjectAdminClient
+    Keycloak admin;
+
+    private final List<SmsOrgRealm> realms = new ArrayList<>();
+
+    @AfterEach
+    void drop() {
+        realms.forEach(SmsOrgRealm::delete);
+        realms.clear();
+    }
+
+    @Test
+    void aTotpUserIsAskedForTheAppCodeInTheBrowserAndTheDirectGrant() {
+        SmsOrgRealm realm = SmsOrgRealm.create(admin, "Org IT Totp Review");
+        realms.add(realm);
+        UserRepresentation user = Fixtures.userWithPassword("otto", "otto@org-it.example", "Otto", "User", SmsOrgRealm.PASSWORD);
+        CredentialRepresentation otp = new CredentialRepresentation();
+        otp.setType("otp");
+        otp.setUserLabel("phone app");
+        otp.setSecretData("{\"value\":\"JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP\"}");
+        otp.setCredentialData("{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,\"algorithm\":\"HmacSHA1\"}");
+        List<CredentialRepresentation> credentials = new ArrayList<>(user.getCredentials());
+        credentials.add(otp);
+        user.setCredentials(credentials);
+        try (Response created = admin.realm(realm.name).users().create(user)) {
+            assertEquals(201, created.getStatus());
+        }
+        OidcClient.Response grant = realm.oidc().passwordGrant(SmsOrgRealm.APP, "otto", SmsOrgRealm.PASSWORD);
+        SmsHttpSession browser = new SmsHttpSession()
+                .get(realm.oidc().authorizationUrl(SmsOrgRealm.APP, realm.redirect()))
+                .post(Map.of("username", "otto", "password", SmsOrgRealm.PASSWORD));
+        System.out.println("TEMPLATE-TOTP: password grant without totp -> " + grant.status()
+                + "; browser login with the password alone -> logged in = " + browser.loggedIn());
+        assertEquals(400, grant.status(), grant.body());
+        assertFalse(browser.loggedIn(), "the password alone must not sign a TOTP user in");
+        assertTrue(browser.pageContains("name=\"otp\""), "the browser must ask for the app code");
+    }
+}
