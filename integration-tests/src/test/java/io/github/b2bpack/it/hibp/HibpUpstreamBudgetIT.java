@@ -1,7 +1,5 @@
 package io.github.b2bpack.it.hibp;
 
-import io.github.b2bpack.it.support.Fixtures;
-
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +41,9 @@ class HibpUpstreamBudgetIT extends HibpItBase {
 
     @BeforeEach
     void createRealm() {
-        RealmRepresentation realm = Fixtures.enabledRealm(REALM);
+        RealmRepresentation realm = new RealmRepresentation();
+        realm.setRealm(REALM);
+        realm.setEnabled(true);
         realm.setPasswordPolicy("hibp(1)");
         admin.realms().create(realm);
     }

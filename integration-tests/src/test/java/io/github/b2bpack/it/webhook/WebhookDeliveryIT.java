@@ -18,6 +18,7 @@ import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -79,7 +80,13 @@ class WebhookDeliveryIT {
         receiver.answerOk();
         receiver.clear();
         hookPath = "/hooks/" + UUID.randomUUID();
-        admin.realms().create(Fixtures.webhookRealm(REALM));
+        RealmRepresentation realm = new RealmRepresentation();
+        realm.setRealm(REALM);
+        realm.setEnabled(true);
+        realm.setEventsListeners(List.of("jboss-logging", "webhooks"));
+        realm.setAdminEventsEnabled(true);
+        realm.setAdminEventsDetailsEnabled(true);
+        admin.realms().create(realm);
 
         admin.realm(REALM).clients().create(Fixtures.publicDirectGrantClient(CLIENT)).close();
 

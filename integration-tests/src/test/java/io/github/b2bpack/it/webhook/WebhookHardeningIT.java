@@ -1,7 +1,5 @@
 package io.github.b2bpack.it.webhook;
 
-import io.github.b2bpack.it.support.Fixtures;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.OidcClient;
@@ -57,7 +55,13 @@ class WebhookHardeningIT {
 
     @BeforeEach
     void createRealm() {
-        admin.realms().create(Fixtures.webhookRealm(REALM));
+        RealmRepresentation realm = new RealmRepresentation();
+        realm.setRealm(REALM);
+        realm.setEnabled(true);
+        realm.setEventsListeners(List.of("jboss-logging", "webhooks"));
+        realm.setAdminEventsEnabled(true);
+        realm.setAdminEventsDetailsEnabled(true);
+        admin.realms().create(realm);
         api = new WebhookApi(REALM, () -> admin.tokenManager().getAccessTokenString());
     }
 

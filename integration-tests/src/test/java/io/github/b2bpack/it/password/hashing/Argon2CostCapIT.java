@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -52,10 +53,16 @@ class Argon2CostCapIT {
 
     @BeforeEach
     void createRealm() {
-        RealmRepresentation realm = Fixtures.enabledRealm(REALM);
+        RealmRepresentation realm = new RealmRepresentation();
+        realm.setRealm(REALM);
+        realm.setEnabled(true);
         realm.setPasswordPolicy("hashAlgorithm(argon2-native)");
         admin.realms().create(realm);
-        admin.realm(REALM).clients().create(Fixtures.publicDirectGrantClient(CLIENT)).close();
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(CLIENT);
+        client.setPublicClient(true);
+        client.setDirectAccessGrantsEnabled(true);
+        admin.realm(REALM).clients().create(client).close();
     }
 
     @AfterEach
