@@ -2,14 +2,17 @@ package io.github.b2bpack.it;
 
 import java.nio.file.Path;
 
-/** Where the test framework unpacks the distribution (a fixed folder under the temp directory). */
+/**
+ * Where the tests' Keycloak is unpacked: the production-mode server's folder (it/server), or the test
+ * framework's fixed folder when it runs its own distribution server ({@code kc.test.server=distribution}).
+ */
 final class KeycloakHome {
 
     private KeycloakHome() {
     }
 
     static Path dir() {
-        return Path.of(System.getProperty("java.io.tmpdir"), "kc-test-framework", "keycloak", "keycloak-26.7.3");
+        return TestServer.home();
     }
 
     static Path providersDir() {
