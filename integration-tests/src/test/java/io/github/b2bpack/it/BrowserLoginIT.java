@@ -34,7 +34,7 @@ class BrowserLoginIT {
 
     private static final String REALM = "harness";
     private static final String CLIENT = "web-app";
-    private static final String SERVER = "http://localhost:8080";
+    private static final String SERVER = io.github.b2bpack.it.TestServer.BASE_URL;
     private static final String REDIRECT = SERVER + "/realms/" + REALM + "/.well-known/openid-configuration";
 
     @InjectAdminClient

@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @KeycloakIntegrationTest(config = PackServerConfig.class)
 class CrossTenantAdminIT {
 
-    private static final String SERVER = "http://localhost:8080";
+    private static final String SERVER = io.github.b2bpack.it.TestServer.BASE_URL;
     private static final String VICTIM = "tenant-a-it";
     private static final String ATTACKER = "tenant-b-it";
     private static final String PASSWORD = "Attacker-Admin-Pass-2026!";

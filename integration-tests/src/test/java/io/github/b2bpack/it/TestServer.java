@@ -54,6 +54,11 @@ public final class TestServer {
         return base.getHost() + ":" + base.getPort();
     }
 
+    /** The PEM certificate the production server serves (for tools such as curl), absent for other server modes. */
+    public static java.util.Optional<java.nio.file.Path> certificate() {
+        return production() ? java.util.Optional.of(home().getParent().resolve("server-tls.crt")) : java.util.Optional.empty();
+    }
+
     /** The production server's folder, or the framework's distribution folder when another server mode runs. */
     static java.nio.file.Path home() {
         return production()

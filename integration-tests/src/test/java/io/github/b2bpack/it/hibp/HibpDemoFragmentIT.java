@@ -42,7 +42,7 @@ class HibpDemoFragmentIT {
               "directGrantFlow": "direct-grant-hibp",
               "clients": [
                 {"clientId": "web-app", "publicClient": true, "standardFlowEnabled": true, "directAccessGrantsEnabled": true,
-                 "redirectUris": ["http://localhost:8080/realms/hibp-demo/*"]}
+                 "redirectUris": ["https://localhost:8443/realms/hibp-demo/*", "http://localhost:8080/realms/hibp-demo/*"]}
               ],
               "authenticationFlows": [
                 {

@@ -206,7 +206,7 @@ class HibpPolicyIT extends HibpItBase {
 
     /** The meters this test reads, summed over their tag sets, from the Prometheus text of /metrics. */
     private static Map<String, Double> hibpMeters() {
-        OidcClient.Response metrics = OidcClient.send(HttpRequest.newBuilder(URI.create("http://localhost:9000/metrics"))
+        OidcClient.Response metrics = OidcClient.send(HttpRequest.newBuilder(URI.create(io.github.b2bpack.it.TestServer.MANAGEMENT_URL + "/metrics"))
                 .timeout(Duration.ofSeconds(10)).GET().build());
         assertEquals(200, metrics.status());
         Map<String, Double> values = new TreeMap<>();

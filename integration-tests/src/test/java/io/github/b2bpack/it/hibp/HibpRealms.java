@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /** Shared set-up of the Hibp ITs: clients, users, fresh passwords and the log check. */
 final class HibpRealms {
 
-    static final String SERVER = "http://localhost:8080";
+    static final String SERVER = io.github.b2bpack.it.TestServer.BASE_URL;
     static final String CLIENT = "web-app";
 
     private HibpRealms() {

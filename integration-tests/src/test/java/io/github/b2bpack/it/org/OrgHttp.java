@@ -10,7 +10,7 @@ import io.github.b2bpack.it.support.OidcClient;
 /** Plain HTTP calls to the organization API, with whatever bearer token (or none) a test hands it. */
 final class OrgHttp {
 
-    static final String SERVER = "http://localhost:8080";
+    static final String SERVER = io.github.b2bpack.it.TestServer.BASE_URL;
     static final String ORGS = SERVER + "/admin/realms/master/orgs";
 
     private final Supplier<String> token;

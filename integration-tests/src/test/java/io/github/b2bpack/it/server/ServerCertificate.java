@@ -32,7 +32,7 @@ public final class ServerCertificate {
         Path certificate = dir.resolve("server-tls.crt");
         Path key = dir.resolve("server-tls.key");
         Path trustStore = dir.resolve("client-trust.p12");
-        if (!madeToday(trustStore)) {
+        if (!(madeToday(trustStore) && Files.isRegularFile(certificate) && Files.isRegularFile(key))) {
             Commands.run(dir, 60, "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
                     "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-days", "7",
                     "-keyout", key.toString(), "-out", certificate.toString());

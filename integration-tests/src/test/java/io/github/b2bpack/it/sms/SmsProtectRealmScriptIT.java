@@ -50,6 +50,8 @@ class SmsProtectRealmScriptIT extends SmsItBase {
         assertEquals(200, before, "without the documented steps the password alone gives tokens");
 
         ProcessBuilder run = new ProcessBuilder("bash", SCRIPT.toString()).redirectErrorStream(true);
+        // curl verifies the run's self-signed certificate as it would an operator's real one.
+        io.github.b2bpack.it.TestServer.certificate().ifPresent(pem -> run.environment().put("CURL_CA_BUNDLE", pem.toString()));
         run.environment().putAll(Map.of("KC", SmsTestRealm.SERVER, "R", plain.name,
                 "TOKEN", admin.tokenManager().getAccessTokenString(), "IDP_ALIASES", "corp-oidc"));
         Process process = run.start();

@@ -19,7 +19,7 @@ import java.util.Map;
  */
 final class SmsTestRealm {
 
-    static final String SERVER = "http://localhost:8080";
+    static final String SERVER = io.github.b2bpack.it.TestServer.BASE_URL;
     static final String CLIENT = "web-app";
     static final String USER = "alice";
     static final String PASSWORD = "Correct-Horse-Battery-9";

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  */
 final class WebhookApi {
 
-    static final String SERVER = "http://localhost:8080";
+    static final String SERVER = io.github.b2bpack.it.TestServer.BASE_URL;
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final String realm;

@@ -135,7 +135,7 @@ class WebhookDeliveryIT {
         assertEquals(204, row.get("last_status").asInt());
         assertTrue(row.get("id").asText().startsWith("msg_"));
 
-        String metrics = OidcClient.send(HttpRequest.newBuilder(URI.create("http://localhost:9000/metrics")).GET().build()).body();
+        String metrics = OidcClient.send(HttpRequest.newBuilder(URI.create(io.github.b2bpack.it.TestServer.MANAGEMENT_URL + "/metrics")).GET().build()).body();
         assertTrue(metrics.contains("b2bpack_webhook_deliveries_total{outcome=\"completed\""), "deliveries metric exported");
         assertTrue(metrics.contains("b2bpack_webhook_first_attempt_delay_seconds"), "latency metric exported");
     }
@@ -393,7 +393,7 @@ class WebhookDeliveryIT {
     }
 
     private static double enqueuedRows() {
-        String metrics = OidcClient.send(HttpRequest.newBuilder(URI.create("http://localhost:9000/metrics")).GET().build()).body();
+        String metrics = OidcClient.send(HttpRequest.newBuilder(URI.create(io.github.b2bpack.it.TestServer.MANAGEMENT_URL + "/metrics")).GET().build()).body();
         return metrics.lines().filter(l -> l.startsWith("b2bpack_webhook_enqueued_total"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }

@@ -200,10 +200,10 @@ class WebhookHardeningIT {
         sent[0] = '{';
         long startedAt;
         String statusLine;
-        try (Socket socket = new Socket("localhost", 8080)) {
+        try (Socket socket = io.github.b2bpack.it.TestServer.connect()) {
             socket.setSoTimeout(8_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /admin/realms/" + REALM + "/webhooks HTTP/1.1\r\nHost: localhost:8080\r\nAuthorization: Bearer " + token
+            out.write(("POST /admin/realms/" + REALM + "/webhooks HTTP/1.1\r\nHost: " + io.github.b2bpack.it.TestServer.hostHeader() + "\r\nAuthorization: Bearer " + token
                     + "\r\nContent-Type: application/json\r\nContent-Length: " + announced + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(sent);
             out.flush();

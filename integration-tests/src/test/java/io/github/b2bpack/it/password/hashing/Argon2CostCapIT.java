@@ -38,7 +38,7 @@ class Argon2CostCapIT {
 
     private static final String REALM = "argon2-cost-cap";
     private static final String CLIENT = "cli";
-    private static final String SERVER = "http://localhost:8080";
+    private static final String SERVER = io.github.b2bpack.it.TestServer.BASE_URL;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Any 16-byte salt and 32-byte hash: the tests only time how long a (failing) check takes. */
     private static final String SALT = "c2FsdC1jb3N0LWNhcC0wMQ==";

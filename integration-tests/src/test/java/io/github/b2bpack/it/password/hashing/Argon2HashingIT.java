@@ -48,7 +48,7 @@ class Argon2HashingIT {
 
     private static final String REALM = "argon2-native-it";
     private static final String CLIENT = "cli";
-    private static final String SERVER = "http://localhost:8080";
+    private static final String SERVER = io.github.b2bpack.it.TestServer.BASE_URL;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String PEPPER_K1 = "IT-pepper-one-0123456789";

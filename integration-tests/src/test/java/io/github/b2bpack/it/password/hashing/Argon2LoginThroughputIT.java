@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @KeycloakIntegrationTest(config = PackServerConfig.class)
 class Argon2LoginThroughputIT {
 
-    private static final String SERVER = "http://localhost:8080";
+    private static final String SERVER = io.github.b2bpack.it.TestServer.BASE_URL;
     private static final String PASSWORD = "Imported-Builtin-Layout-1";
     private static final String SALT = "c2FsdC1idWlsdGluLTAwMQ==";
     private static final String HASH = "CgnlAYFi36jLLSvpgA+/vtpf11gxmLp+fiW36yfR+wU=";

@@ -59,7 +59,7 @@ class LegacyHashImportIT {
     private static final String REALM = "legacy-hash-import";
     private static final String CLIENT = "legacy-cli";
     private static final String WEB_CLIENT = "legacy-web";
-    private static final String SERVER = "http://localhost:8080";
+    private static final String SERVER = io.github.b2bpack.it.TestServer.BASE_URL;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the realm's policy asks for, and so what every legacy credential becomes at login. */
@@ -273,7 +273,7 @@ class LegacyHashImportIT {
 
     /** {@code b2bpack_password_legacy_verifications_total{algorithm, outcome}} from the management interface. */
     private static double legacyVerifications(String algorithm, String outcome) {
-        OidcClient.Response metrics = OidcClient.send(HttpRequest.newBuilder(URI.create("http://localhost:9000/metrics"))
+        OidcClient.Response metrics = OidcClient.send(HttpRequest.newBuilder(URI.create(io.github.b2bpack.it.TestServer.MANAGEMENT_URL + "/metrics"))
                 .timeout(Duration.ofSeconds(10)).GET().build());
         assertEquals(200, metrics.status());
         Matcher m = Pattern.compile("^b2bpack_password_legacy_verifications_total\\{algorithm=\"" + algorithm + "\",outcome=\"" + outcome

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 final class StrengthHttp {
 
-    static final String SERVER = "http://localhost:8080";
+    static final String SERVER = io.github.b2bpack.it.TestServer.BASE_URL;
 
     private StrengthHttp() {
     }
