@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -110,10 +109,7 @@ class CrossTenantAdminIT {
 
     /** A realm with one user holding {@code realm-management/realm-admin}, its full administrator. */
     private String createRealmWithAdmin(String name) {
-        RealmRepresentation realm = new RealmRepresentation();
-        realm.setRealm(name);
-        realm.setEnabled(true);
-        admin.realms().create(realm);
+        admin.realms().create(Fixtures.enabledRealm(name));
         String userId;
         try (Response created = admin.realm(name).users().create(
                 Fixtures.userWithPassword("tenant-admin", "admin@" + name + ".example", "Tenant", "Admin", PASSWORD))) {

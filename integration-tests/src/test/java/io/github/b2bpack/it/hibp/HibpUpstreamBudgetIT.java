@@ -1,5 +1,7 @@
 package io.github.b2bpack.it.hibp;
 
+import io.github.b2bpack.it.support.Fixtures;
+
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -41,9 +43,7 @@ class HibpUpstreamBudgetIT extends HibpItBase {
 
     @BeforeEach
     void createRealm() {
-        RealmRepresentation realm = new RealmRepresentation();
-        realm.setRealm(REALM);
-        realm.setEnabled(true);
+        RealmRepresentation realm = Fixtures.enabledRealm(REALM);
         realm.setPasswordPolicy("hibp(1)");
         admin.realms().create(realm);
     }

@@ -2,6 +2,7 @@ package io.github.b2bpack.it.support;
 
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 import java.util.List;
@@ -10,6 +11,23 @@ import java.util.List;
 public final class Fixtures {
 
     private Fixtures() {
+    }
+
+    /** An enabled realm with nothing else set. */
+    public static RealmRepresentation enabledRealm(String name) {
+        RealmRepresentation realm = new RealmRepresentation();
+        realm.setRealm(name);
+        realm.setEnabled(true);
+        return realm;
+    }
+
+    /** An enabled realm whose user and admin events (with representations) reach the {@code webhooks} listener. */
+    public static RealmRepresentation webhookRealm(String name) {
+        RealmRepresentation realm = enabledRealm(name);
+        realm.setEventsListeners(List.of("jboss-logging", "webhooks"));
+        realm.setAdminEventsEnabled(true);
+        realm.setAdminEventsDetailsEnabled(true);
+        return realm;
     }
 
     /** A public client allowed the password grant (direct-grant logins from the test JVM). */

@@ -18,7 +18,6 @@ import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
-import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -80,13 +79,7 @@ class WebhookDeliveryIT {
         receiver.answerOk();
         receiver.clear();
         hookPath = "/hooks/" + UUID.randomUUID();
-        RealmRepresentation realm = new RealmRepresentation();
-        realm.setRealm(REALM);
-        realm.setEnabled(true);
-        realm.setEventsListeners(List.of("jboss-logging", "webhooks"));
-        realm.setAdminEventsEnabled(true);
-        realm.setAdminEventsDetailsEnabled(true);
-        admin.realms().create(realm);
+        admin.realms().create(Fixtures.webhookRealm(REALM));
 
         admin.realm(REALM).clients().create(Fixtures.publicDirectGrantClient(CLIENT)).close();
 

@@ -1,5 +1,7 @@
 package io.github.b2bpack.it.webhook;
 
+import io.github.b2bpack.it.support.Fixtures;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.OidcClient;
@@ -55,13 +57,7 @@ class WebhookHardeningIT {
 
     @BeforeEach
     void createRealm() {
-        RealmRepresentation realm = new RealmRepresentation();
-        realm.setRealm(REALM);
-        realm.setEnabled(true);
-        realm.setEventsListeners(List.of("jboss-logging", "webhooks"));
-        realm.setAdminEventsEnabled(true);
-        realm.setAdminEventsDetailsEnabled(true);
-        admin.realms().create(realm);
+        admin.realms().create(Fixtures.webhookRealm(REALM));
         api = new WebhookApi(REALM, () -> admin.tokenManager().getAccessTokenString());
     }
 

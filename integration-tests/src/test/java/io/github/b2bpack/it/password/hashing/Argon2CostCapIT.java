@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -53,16 +52,10 @@ class Argon2CostCapIT {
 
     @BeforeEach
     void createRealm() {
-        RealmRepresentation realm = new RealmRepresentation();
-        realm.setRealm(REALM);
-        realm.setEnabled(true);
+        RealmRepresentation realm = Fixtures.enabledRealm(REALM);
         realm.setPasswordPolicy("hashAlgorithm(argon2-native)");
         admin.realms().create(realm);
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(CLIENT);
-        client.setPublicClient(true);
-        client.setDirectAccessGrantsEnabled(true);
-        admin.realm(REALM).clients().create(client).close();
+        admin.realm(REALM).clients().create(Fixtures.publicDirectGrantClient(CLIENT)).close();
     }
 
     @AfterEach
