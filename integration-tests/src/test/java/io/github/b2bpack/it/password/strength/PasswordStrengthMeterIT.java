@@ -122,6 +122,11 @@ class PasswordStrengthMeterIT {
 
         type(browser, "password", STRONG);
         type(browser, "password-confirm", STRONG);
+        // The refused form was just re-rendered: submit only once both fields hold the password and the
+        // meter has scored it (on a loaded machine the click could otherwise race the page's own scripts).
+        waitFor(browser, d -> STRONG.equals(d.findElement(By.id("password")).getDomProperty("value"))
+                && STRONG.equals(d.findElement(By.id("password-confirm")).getDomProperty("value"))
+                && "4".equals(d.findElement(By.id("b2bpack-strength")).getAttribute("data-score")));
         browser.findElement(By.cssSelector("#kc-register-form [type=submit]")).click();
         waitFor(browser, d -> d.getCurrentUrl().contains("code="));
         StrengthHttp.assertServerLogHoldsNone(List.of(STRONG, OWN_NAME));
