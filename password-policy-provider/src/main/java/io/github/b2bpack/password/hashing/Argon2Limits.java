@@ -1,5 +1,7 @@
 package io.github.b2bpack.password.hashing;
 
+import io.github.b2bpack.password.hashing.nativelib.Argon2Cost;
+
 /**
  * The most a stored {@code argon2-native} credential, or a realm's {@code hashIterations(n)}, may ask
  * this server to compute. Why on top of {@link Argon2Cost}'s absolute ranges: those admit 1 GiB and 100

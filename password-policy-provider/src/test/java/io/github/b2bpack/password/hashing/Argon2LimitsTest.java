@@ -1,5 +1,6 @@
 package io.github.b2bpack.password.hashing;
 
+import io.github.b2bpack.password.hashing.nativelib.Argon2Cost;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

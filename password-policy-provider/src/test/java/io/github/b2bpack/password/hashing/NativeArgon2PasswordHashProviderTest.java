@@ -1,5 +1,7 @@
 package io.github.b2bpack.password.hashing;
 
+import io.github.b2bpack.password.hashing.nativelib.Argon2Cost;
+import io.github.b2bpack.password.hashing.nativelib.LibArgon2Loader;
 import io.github.b2bpack.password.hashing.nativelib.NativeArgon2;
 import io.github.b2bpack.password.hashing.pepper.PepperRing;
 import io.github.b2bpack.password.hashing.pepper.PepperSource;
@@ -20,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NativeArgon2PasswordHashProviderTest {
 
-    private static final NativeArgon2 ARGON2 = NativeArgon2.load(2, true);
+    private static final NativeArgon2 ARGON2 = NativeArgon2.load(2, true, LibArgon2Loader.Choice.AUTO, NativeArgon2.DEFAULT_SLOT_WAIT);
     private static final Argon2Cost SMALL = new Argon2Cost(1024, 2, 1);
     private static final String PASSWORD = "Correct-Horse-Battery-9";
     private static final String K1 = "k1:first-pepper-value-0001";

@@ -1,4 +1,4 @@
-package io.github.b2bpack.password.hashing;
+package io.github.b2bpack.password.hashing.nativelib;
 
 /**
  * The cost of one Argon2id hash: memory in KiB, passes over it, and lanes.
@@ -36,10 +36,6 @@ public record Argon2Cost(int memoryKiB, int iterations, int parallelism) {
             return "memory must be at least 8 KiB per lane (" + 8 * parallelism + " KiB for parallelism " + parallelism + ")";
         }
         return null;
-    }
-
-    public boolean inRange() {
-        return problem() == null;
     }
 
     public Argon2Cost withIterations(int newIterations) {
