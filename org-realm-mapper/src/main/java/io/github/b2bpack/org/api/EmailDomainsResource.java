@@ -5,7 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.b2bpack.org.domain.EmailDomains;
+import io.github.b2bpack.org.emaildomain.EmailDomains;
 import io.github.b2bpack.org.model.EmailDomainClaim;
 import io.github.b2bpack.org.model.Organization;
 import io.github.b2bpack.org.model.OrganizationException;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 
-import io.github.b2bpack.org.domain.EmailDomains;
+import io.github.b2bpack.org.emaildomain.EmailDomains;
 import io.github.b2bpack.org.model.Organization;
 import io.github.b2bpack.org.model.OrganizationException;
 import io.github.b2bpack.org.model.OrganizationManager;

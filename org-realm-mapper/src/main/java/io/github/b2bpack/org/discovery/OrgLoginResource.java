@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.b2bpack.org.domain.EmailDomains;
+import io.github.b2bpack.org.emaildomain.EmailDomains;
 import io.github.b2bpack.org.model.DomainLookupCache;
 import io.github.b2bpack.org.model.OrganizationStore;
 import io.github.b2bpack.org.slug.Slugs;

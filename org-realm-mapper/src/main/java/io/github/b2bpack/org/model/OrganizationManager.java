@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.b2bpack.org.domain.EmailDomainRule;
+import io.github.b2bpack.org.userprofile.EmailDomainRule;
 import io.github.b2bpack.org.slug.Slugs;
 import io.github.b2bpack.org.template.RealmTemplate;
 import io.github.b2bpack.org.template.TemplateSanitizer;

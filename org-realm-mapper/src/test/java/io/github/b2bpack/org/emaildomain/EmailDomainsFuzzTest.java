@@ -1,4 +1,4 @@
-package io.github.b2bpack.org.domain;
+package io.github.b2bpack.org.emaildomain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

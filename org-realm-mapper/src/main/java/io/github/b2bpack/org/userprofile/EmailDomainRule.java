@@ -1,4 +1,4 @@
-package io.github.b2bpack.org.domain;
+package io.github.b2bpack.org.userprofile;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,8 +1,9 @@
-package io.github.b2bpack.org.domain;
+package io.github.b2bpack.org.userprofile;
 
 import java.util.Collection;
 import java.util.List;
 
+import io.github.b2bpack.org.emaildomain.EmailDomains;
 import org.keycloak.provider.ConfiguredProvider;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;

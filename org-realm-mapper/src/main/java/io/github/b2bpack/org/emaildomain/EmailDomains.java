@@ -1,4 +1,4 @@
-package io.github.b2bpack.org.domain;
+package io.github.b2bpack.org.emaildomain;
 
 import java.net.IDN;
 import java.util.Collection;
@@ -101,7 +101,7 @@ public final class EmailDomains {
     }
 
     /** Input echoed in an error message, cut and stripped of control characters. */
-    static String printable(String value) {
+    public static String printable(String value) {
         if (value == null) {
             return "null";
         }
