@@ -1,7 +1,7 @@
 package io.github.b2bpack.webhook.config;
 
 import io.github.b2bpack.webhook.delivery.AddressPolicy;
-import io.github.b2bpack.webhook.outbox.RetrySchedule;
+import io.github.b2bpack.webhook.retry.RetrySchedule;
 
 import java.time.Duration;
 

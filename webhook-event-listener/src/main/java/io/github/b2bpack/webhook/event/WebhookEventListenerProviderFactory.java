@@ -11,7 +11,7 @@ import io.github.b2bpack.webhook.delivery.WebhookSender;
 import io.github.b2bpack.webhook.metrics.WebhookMetrics;
 import io.github.b2bpack.webhook.outbox.OutboxDrainer;
 import io.github.b2bpack.webhook.outbox.OutboxStore;
-import io.github.b2bpack.webhook.outbox.RetrySchedule;
+import io.github.b2bpack.webhook.retry.RetrySchedule;
 import io.github.b2bpack.webhook.subscription.ActiveWebhooks;
 import io.github.b2bpack.webhook.subscription.SecretCipher;
 import io.github.b2bpack.webhook.subscription.WebhookStore;

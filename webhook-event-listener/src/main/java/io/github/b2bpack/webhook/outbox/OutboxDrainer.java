@@ -5,6 +5,8 @@ import io.github.b2bpack.webhook.delivery.DeliveryResult;
 import io.github.b2bpack.webhook.delivery.WebhookSender;
 import io.github.b2bpack.webhook.jpa.WebhookDeliveryEntity;
 import io.github.b2bpack.webhook.metrics.WebhookMetrics;
+import io.github.b2bpack.webhook.retry.AttemptDecision;
+import io.github.b2bpack.webhook.retry.DeliveryState;
 import io.github.b2bpack.webhook.signing.SigningKey;
 import io.github.b2bpack.webhook.subscription.ActiveWebhooks;
 import io.github.b2bpack.webhook.subscription.SecretCipher;

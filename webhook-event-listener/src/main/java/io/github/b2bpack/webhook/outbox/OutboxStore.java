@@ -1,6 +1,7 @@
 package io.github.b2bpack.webhook.outbox;
 
 import io.github.b2bpack.webhook.jpa.WebhookDeliveryEntity;
+import io.github.b2bpack.webhook.retry.DeliveryState;
 import jakarta.persistence.EntityManager;
 
 import java.util.ArrayList;

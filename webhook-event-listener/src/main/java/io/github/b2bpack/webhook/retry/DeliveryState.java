@@ -1,4 +1,4 @@
-package io.github.b2bpack.webhook.outbox;
+package io.github.b2bpack.webhook.retry;
 
 import java.util.Locale;
 
