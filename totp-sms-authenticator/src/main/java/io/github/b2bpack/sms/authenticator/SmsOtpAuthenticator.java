@@ -1,14 +1,17 @@
 package io.github.b2bpack.sms.authenticator;
 
+import io.github.b2bpack.sms.SmsProviderIds;
+import io.github.b2bpack.sms.challenge.CodeSender;
+import io.github.b2bpack.sms.challenge.CodeVerifier;
+import io.github.b2bpack.sms.challenge.Purpose;
+import io.github.b2bpack.sms.challenge.SendResult;
 import io.github.b2bpack.sms.challenge.SendStatus;
 import io.github.b2bpack.sms.challenge.SettingsLocator;
-import io.github.b2bpack.sms.challenge.SmsChallenges;
 import io.github.b2bpack.sms.challenge.SmsOtpSettings;
 import io.github.b2bpack.sms.code.CodeCheck;
 import io.github.b2bpack.sms.code.CodePolicy;
 import io.github.b2bpack.sms.credential.RecoveryCodesCredential;
 import io.github.b2bpack.sms.credential.SmsOtpCredential;
-import io.github.b2bpack.sms.enrollment.ConfigureSmsOtpRequiredActionFactory;
 import io.github.b2bpack.sms.enrollment.EnrollmentState;
 import io.github.b2bpack.sms.event.SmsEvents;
 import io.github.b2bpack.sms.phone.PhoneNumbers;
@@ -60,8 +63,7 @@ final class SmsOtpAuthenticator implements Authenticator {
             context.challenge(lockedForm(context, settings, phone));
             return;
         }
-        SmsChallenges challenges = challenges(context, settings);
-        SmsChallenges.SendResult sent = challenges.sendIfNone(phone, ip(context));
+        SendResult sent = sender(context, settings).sendIfNone(phone, ip(context));
         reportSend(context, sent, phone);
         LoginFormsProvider form = SmsOtpForm.code(context.form(), PhoneNumbers.mask(phone), settings.policy().length(), hasRecoveryCodes(context.getUser()));
         if (sent.status().messageKey() != null) {
@@ -102,9 +104,8 @@ final class SmsOtpAuthenticator implements Authenticator {
             recover(context, settings, params.getFirst(SmsOtpForm.RECOVERY_FIELD), masked);
             return;
         }
-        SmsChallenges challenges = challenges(context, settings);
         if (params.containsKey("resend")) {
-            SmsChallenges.SendResult sent = challenges.send(phone, ip(context));
+            SendResult sent = sender(context, settings).send(phone, ip(context));
             reportSend(context, sent, phone);
             LoginFormsProvider form = SmsOtpForm.code(context.form(), masked, length, hasRecoveryCodes(user));
             if (sent.delivered()) {
@@ -116,7 +117,7 @@ final class SmsOtpAuthenticator implements Authenticator {
             return;
         }
 
-        CodeCheck.Outcome outcome = challenges.verify(params.getFirst(SmsOtpForm.CODE_FIELD), phone);
+        CodeCheck.Outcome outcome = verifier(context, settings).verify(params.getFirst(SmsOtpForm.CODE_FIELD), phone);
         switch (outcome) {
             case VALID -> {
                 SmsEvents.success(context.getEvent().user(context.getUser()), EventType.CUSTOM_REQUIRED_ACTION, SmsEvents.CHALLENGE_SUCCEEDED,
@@ -175,8 +176,8 @@ final class SmsOtpAuthenticator implements Authenticator {
         RecoveryCodesCredential.write(credential, left, now);
         user.credentialManager().updateStoredCredential(credential);
         EnrollmentState.recordRecovery(user, now);
-        user.addRequiredAction(ConfigureSmsOtpRequiredActionFactory.ID);
-        challenges(context, settings).discard();
+        user.addRequiredAction(SmsProviderIds.CONFIGURE_SMS_OTP);
+        verifier(context, settings).discard();
         SmsEvents.success(context.getEvent().user(context.getUser()), EventType.UPDATE_CREDENTIAL, SmsEvents.RECOVERY_CODE_USED,
                 "credential_type", RecoveryCodesCredential.TYPE, "remaining", Integer.toString(left.size()));
         context.success();
@@ -198,7 +199,7 @@ final class SmsOtpAuthenticator implements Authenticator {
         return form.createForm(SmsOtpForm.TEMPLATE);
     }
 
-    private static void reportSend(AuthenticationFlowContext context, SmsChallenges.SendResult sent, String phone) {
+    private static void reportSend(AuthenticationFlowContext context, SendResult sent, String phone) {
         if (sent.status() == SendStatus.SENT) {
             SmsEvents.success(context.getEvent().user(context.getUser()), EventType.CUSTOM_REQUIRED_ACTION, SmsEvents.CODE_SENT,
                     "purpose", "login", "phone", PhoneNumbers.mask(phone));
@@ -223,8 +224,12 @@ final class SmsOtpAuthenticator implements Authenticator {
         }
     }
 
-    private static SmsChallenges challenges(AuthenticationFlowContext context, SmsOtpSettings settings) {
-        return new SmsChallenges(context.getSession(), context.getRealm(), context.getUser(), SmsChallenges.Purpose.LOGIN, settings);
+    private static CodeSender sender(AuthenticationFlowContext context, SmsOtpSettings settings) {
+        return new CodeSender(context.getSession(), context.getRealm(), context.getUser(), Purpose.LOGIN, settings);
+    }
+
+    private static CodeVerifier verifier(AuthenticationFlowContext context, SmsOtpSettings settings) {
+        return new CodeVerifier(context.getSession(), context.getRealm(), context.getUser(), Purpose.LOGIN, settings);
     }
 
     private static String ip(AuthenticationFlowContext context) {
@@ -268,7 +273,7 @@ final class SmsOtpAuthenticator implements Authenticator {
 
     @Override
     public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        user.addRequiredAction(ConfigureSmsOtpRequiredActionFactory.ID);
+        user.addRequiredAction(SmsProviderIds.CONFIGURE_SMS_OTP);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.github.b2bpack.sms.authenticator;
 
+import io.github.b2bpack.sms.SmsProviderIds;
 import io.github.b2bpack.sms.budget.ServerCaps;
+import io.github.b2bpack.sms.challenge.ServerCapsSource;
 import io.github.b2bpack.sms.challenge.SmsOtpSettings;
 import io.github.b2bpack.sms.sender.SmsSenderProvider;
 import org.keycloak.Config;
@@ -16,9 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code sms-otp-form} ("SMS one-time code"). */
-public final class SmsOtpAuthenticatorFactory implements AuthenticatorFactory {
-
-    public static final String ID = "sms-otp-form";
+public final class SmsOtpAuthenticatorFactory implements AuthenticatorFactory, ServerCapsSource {
 
     /** Keycloak 26.6+ brute-force protection only counts failures of these categories; {@code otp} is one. */
     public static final String REFERENCE_CATEGORY = "otp";
@@ -42,6 +42,7 @@ public final class SmsOtpAuthenticatorFactory implements AuthenticatorFactory {
     }
 
     /** Server-wide SMS caps (SPI options); login and enrollment sends have separate per-number budgets. */
+    @Override
     public ServerCaps serverCaps() {
         return serverCaps;
     }
@@ -106,7 +107,7 @@ public final class SmsOtpAuthenticatorFactory implements AuthenticatorFactory {
 
     @Override
     public String getId() {
-        return ID;
+        return SmsProviderIds.SMS_OTP_FORM;
     }
 
     @Override

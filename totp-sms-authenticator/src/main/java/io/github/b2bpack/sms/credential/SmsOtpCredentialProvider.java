@@ -1,5 +1,6 @@
 package io.github.b2bpack.sms.credential;
 
+import io.github.b2bpack.sms.SmsProviderIds;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.credential.CredentialTypeMetadata;
@@ -57,8 +58,8 @@ public final class SmsOtpCredentialProvider implements CredentialProvider<Creden
                 .displayName(displayKey)
                 .helpText(helpKey)
                 .iconCssClass("kcAuthenticatorOTPClass")
-                .createAction(twoFactor ? "CONFIGURE_SMS_OTP" : null)
-                .updateAction(twoFactor ? "CONFIGURE_SMS_OTP" : null)
+                .createAction(twoFactor ? SmsProviderIds.CONFIGURE_SMS_OTP : null)
+                .updateAction(twoFactor ? SmsProviderIds.CONFIGURE_SMS_OTP : null)
                 .removeable(true)
                 .build(session);
     }

@@ -1,5 +1,6 @@
 package io.github.b2bpack.sms.directgrant;
 
+import io.github.b2bpack.sms.SmsProviderIds;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
@@ -14,7 +15,6 @@ import java.util.List;
 /** {@code direct-grant-sms-otp} ("SMS second factor: refuse password grant"). */
 public final class DirectGrantSmsOtpAuthenticatorFactory implements AuthenticatorFactory {
 
-    public static final String ID = "direct-grant-sms-otp";
     public static final String EXEMPT_CLIENTS = "exemptClients";
 
     private static final DirectGrantSmsOtpAuthenticator SINGLETON = new DirectGrantSmsOtpAuthenticator();
@@ -49,7 +49,7 @@ public final class DirectGrantSmsOtpAuthenticatorFactory implements Authenticato
 
     @Override
     public String getId() {
-        return ID;
+        return SmsProviderIds.DIRECT_GRANT_SMS_OTP;
     }
 
     @Override

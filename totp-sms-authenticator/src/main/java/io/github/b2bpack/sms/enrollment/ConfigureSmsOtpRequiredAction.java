@@ -1,7 +1,12 @@
 package io.github.b2bpack.sms.enrollment;
 
+import io.github.b2bpack.sms.SmsProviderIds;
+import io.github.b2bpack.sms.challenge.CodeSender;
+import io.github.b2bpack.sms.challenge.CodeVerifier;
+import io.github.b2bpack.sms.challenge.Purpose;
+import io.github.b2bpack.sms.challenge.SendResult;
+import io.github.b2bpack.sms.challenge.SendStatus;
 import io.github.b2bpack.sms.challenge.SettingsLocator;
-import io.github.b2bpack.sms.challenge.SmsChallenges;
 import io.github.b2bpack.sms.challenge.SmsOtpSettings;
 import io.github.b2bpack.sms.code.CodeCheck;
 import io.github.b2bpack.sms.code.CodePolicy;
@@ -88,8 +93,7 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
             return;
         }
         String phone = auth.getAuthNote(NOTE_PHONE);
-        SmsChallenges challenges = new SmsChallenges(context.getSession(), context.getRealm(), context.getUser(),
-                SmsChallenges.Purpose.ENROLL, settings);
+        CodeSender sender = new CodeSender(context.getSession(), context.getRealm(), context.getUser(), Purpose.ENROLL, settings);
 
         if (params.containsKey("changeNumber") || (phone == null && !params.containsKey("phone"))) {
             auth.removeAuthNote(NOTE_PHONE);
@@ -108,12 +112,12 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
                 return;
             }
             auth.setAuthNote(NOTE_PHONE, check.e164());
-            SmsChallenges.SendResult sent = challenges.sendIfNone(check.e164(), ip(context));
+            SendResult sent = sender.sendIfNone(check.e164(), ip(context));
             context.challenge(afterSend(context, sent, check.e164()).createForm(TEMPLATE));
             return;
         }
         if (params.containsKey("resend")) {
-            SmsChallenges.SendResult sent = challenges.send(phone, ip(context));
+            SendResult sent = sender.send(phone, ip(context));
             LoginFormsProvider form = afterSend(context, sent, phone);
             if (sent.delivered()) {
                 form.setInfo("b2bpackSmsCodeResent", PhoneNumbers.mask(phone));
@@ -122,7 +126,8 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
             return;
         }
 
-        CodeCheck.Outcome outcome = challenges.verify(params.getFirst("code"), phone);
+        CodeCheck.Outcome outcome = new CodeVerifier(context.getSession(), context.getRealm(), context.getUser(), Purpose.ENROLL, settings)
+                .verify(params.getFirst("code"), phone);
         if (outcome != CodeCheck.Outcome.VALID) {
             String key = switch (outcome) {
                 case WRONG -> "b2bpackSmsCodeInvalid";
@@ -158,14 +163,14 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
         List<String> normalized = codes.stream().map(RecoveryCodeGenerator::normalize).toList();
         user.credentialManager().createStoredCredential(RecoveryCodesCredential.create(normalized, RANDOM, now));
         EnrollmentState.recordEnrollment(user);
-        user.removeRequiredAction(ConfigureSmsOtpRequiredActionFactory.ID);
+        user.removeRequiredAction(SmsProviderIds.CONFIGURE_SMS_OTP);
         SmsEvents.success(context.getEvent(), EventType.UPDATE_CREDENTIAL, SmsEvents.ENROLLED,
                 "credential_type", SmsOtpCredential.TYPE, "phone", PhoneNumbers.mask(phone),
                 "enrollments", Integer.toString(EnrollmentState.enrollments(user)));
         return codes;
     }
 
-    private LoginFormsProvider afterSend(RequiredActionContext context, SmsChallenges.SendResult sent, String phone) {
+    private LoginFormsProvider afterSend(RequiredActionContext context, SendResult sent, String phone) {
         if (sent.status().messageKey() == null) {
             if (sent.delivered()) {
                 SmsEvents.success(context.getEvent(), EventType.CUSTOM_REQUIRED_ACTION, SmsEvents.CODE_SENT,
@@ -176,7 +181,7 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
         SmsEvents.error(context.getEvent(), EventType.CUSTOM_REQUIRED_ACTION_ERROR, SmsEvents.CODE_NOT_SENT,
                 sent.status().name().toLowerCase(), "purpose", "enroll", "phone", PhoneNumbers.mask(phone));
         // Cooldown with a code already on its way: stay on the code step; otherwise back to the number.
-        LoginFormsProvider form = sent.status() == io.github.b2bpack.sms.challenge.SendStatus.COOLDOWN ? codeForm(context, phone) : phoneForm(context, phone);
+        LoginFormsProvider form = sent.status() == SendStatus.COOLDOWN ? codeForm(context, phone) : phoneForm(context, phone);
         form.setError(sent.status().messageKey(), sent.waitSeconds());
         return form;
     }

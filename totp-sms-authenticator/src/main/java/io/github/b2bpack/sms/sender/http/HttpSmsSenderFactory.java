@@ -1,5 +1,6 @@
 package io.github.b2bpack.sms.sender.http;
 
+import io.github.b2bpack.sms.SmsProviderIds;
 import io.github.b2bpack.sms.sender.SmsSenderProvider;
 import io.github.b2bpack.sms.sender.SmsSenderProviderFactory;
 import org.keycloak.Config;
@@ -11,8 +12,6 @@ import java.util.List;
 
 /** {@code http}: generic JSON POST signed with HMAC-SHA256, for any gateway behind a small adapter. */
 public final class HttpSmsSenderFactory implements SmsSenderProviderFactory {
-
-    public static final String ID = "http";
 
     private HttpSenderSettings settings;
 
@@ -32,7 +31,7 @@ public final class HttpSmsSenderFactory implements SmsSenderProviderFactory {
 
     @Override
     public String getId() {
-        return ID;
+        return SmsProviderIds.HTTP_SENDER;
     }
 
     @Override

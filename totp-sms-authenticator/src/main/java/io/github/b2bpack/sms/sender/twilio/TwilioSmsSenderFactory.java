@@ -1,5 +1,6 @@
 package io.github.b2bpack.sms.sender.twilio;
 
+import io.github.b2bpack.sms.SmsProviderIds;
 import io.github.b2bpack.sms.sender.SmsSenderProvider;
 import io.github.b2bpack.sms.sender.SmsSenderProviderFactory;
 import org.keycloak.Config;
@@ -11,8 +12,6 @@ import java.util.List;
 
 /** {@code twilio}: Twilio's Messages API; the base URL is an option so tests and proxies can redirect it. */
 public final class TwilioSmsSenderFactory implements SmsSenderProviderFactory {
-
-    public static final String ID = "twilio";
 
     private TwilioSettings settings;
 
@@ -34,7 +33,7 @@ public final class TwilioSmsSenderFactory implements SmsSenderProviderFactory {
 
     @Override
     public String getId() {
-        return ID;
+        return SmsProviderIds.TWILIO_SENDER;
     }
 
     @Override
