@@ -1,6 +1,7 @@
 package io.github.b2bpack.webhook.subscription;
 
 import io.github.b2bpack.webhook.jpa.WebhookEntity;
+import io.github.b2bpack.webhook.signing.Ed25519SigningKey;
 import io.github.b2bpack.webhook.signing.SigningKey;
 import io.github.b2bpack.webhook.signing.SigningSecret;
 import jakarta.persistence.EntityManager;
@@ -76,7 +77,7 @@ public final class WebhookStore {
     /** Puts a new key of {@code scheme} in SECRET (encrypted) and PUBLIC_KEY; returns what the API may show once. */
     private String newKey(WebhookEntity e, String scheme) {
         if (SigningKey.V1A.equals(scheme)) {
-            SigningKey.Ed25519Pair pair = SigningKey.generateEd25519();
+            Ed25519SigningKey.Pair pair = Ed25519SigningKey.generate();
             e.setSecret(cipher.encrypt(pair.privateSecret(), e.getId()));
             e.setPublicKey(pair.publicKey());
             return pair.publicKey();
@@ -237,7 +238,7 @@ public final class WebhookStore {
 
         @Override
         public String toString() {
-            return "Created[" + webhook + ", signatureKey=" + (signatureKey.startsWith(SigningKey.PUBLIC_PREFIX) ? signatureKey
+            return "Created[" + webhook + ", signatureKey=" + (signatureKey.startsWith(Ed25519SigningKey.PUBLIC_PREFIX) ? signatureKey
                     : SigningSecret.mask(signatureKey)) + "]";
         }
     }
