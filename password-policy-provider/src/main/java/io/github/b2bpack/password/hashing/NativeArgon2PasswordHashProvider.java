@@ -1,11 +1,12 @@
 package io.github.b2bpack.password.hashing;
 
 import io.github.b2bpack.password.hashing.nativelib.Argon2Cost;
+import io.github.b2bpack.password.hashing.nativelib.Argon2Limits;
 import io.github.b2bpack.password.hashing.nativelib.HashingBusyException;
 import io.github.b2bpack.password.hashing.nativelib.NativeArgon2;
+import io.github.b2bpack.password.hashing.nativelib.PasswordBytes;
 import io.github.b2bpack.password.hashing.pepper.Pepper;
 import io.github.b2bpack.password.hashing.pepper.PepperRing;
-import io.github.b2bpack.password.hashing.pepper.PepperSource;
 import org.jboss.logging.Logger;
 import org.keycloak.credential.hash.PasswordHashProvider;
 import org.keycloak.models.ModelException;

@@ -1,10 +1,10 @@
 package io.github.b2bpack.password.hashing;
 
 import io.github.b2bpack.password.hashing.nativelib.Argon2Cost;
+import io.github.b2bpack.password.hashing.nativelib.Argon2Limits;
 import io.github.b2bpack.password.hashing.nativelib.LibArgon2Loader;
 import io.github.b2bpack.password.hashing.nativelib.NativeArgon2;
 import io.github.b2bpack.password.hashing.pepper.PepperRing;
-import io.github.b2bpack.password.hashing.pepper.PepperSource;
 import org.junit.jupiter.api.Test;
 import org.keycloak.crypto.hash.Argon2PasswordHashProvider;
 import org.keycloak.models.credential.PasswordCredentialModel;

@@ -1,4 +1,4 @@
-package io.github.b2bpack.password.hashing;
+package io.github.b2bpack.password.hashing.nativelib;
 
 import org.junit.jupiter.api.Test;
 

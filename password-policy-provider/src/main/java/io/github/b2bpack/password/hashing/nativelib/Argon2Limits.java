@@ -1,6 +1,4 @@
-package io.github.b2bpack.password.hashing;
-
-import io.github.b2bpack.password.hashing.nativelib.Argon2Cost;
+package io.github.b2bpack.password.hashing.nativelib;
 
 /**
  * The most a stored {@code argon2-native} credential, or a realm's {@code hashIterations(n)}, may ask

@@ -1,5 +1,6 @@
-package io.github.b2bpack.password.hashing.pepper;
+package io.github.b2bpack.password.hashing;
 
+import io.github.b2bpack.password.hashing.pepper.Pepper;
 import org.keycloak.vault.VaultRawSecret;
 import org.keycloak.vault.VaultTranscriber;
 
@@ -7,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Reads a pepper's bytes: inline ones from the configuration, vault ones from the realm's vault. */
-public final class PepperSource {
+final class PepperSource {
 
     private final Supplier<VaultTranscriber> vault;
 
@@ -15,12 +16,12 @@ public final class PepperSource {
      * @param vault the session's vault ({@code session::vault}), asked only for vault peppers, which
      *              need a realm in the session context
      */
-    public PepperSource(Supplier<VaultTranscriber> vault) {
+    PepperSource(Supplier<VaultTranscriber> vault) {
         this.vault = vault;
     }
 
     /** A fresh copy of the pepper's bytes (the caller wipes it), or empty when the vault has no such entry. */
-    public Optional<byte[]> bytes(Pepper pepper) {
+    Optional<byte[]> bytes(Pepper pepper) {
         byte[] inline = pepper.inlineValue();
         if (inline != null) {
             return Optional.of(inline);

@@ -1,6 +1,5 @@
-package io.github.b2bpack.password.hashing;
+package io.github.b2bpack.password.hashing.nativelib;
 
-import io.github.b2bpack.password.hashing.nativelib.Argon2Cost;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
