@@ -5,6 +5,7 @@ import io.github.b2bpack.webhook.WebhookRuntime;
 import io.github.b2bpack.webhook.outbox.DirectDelivery;
 import io.github.b2bpack.webhook.outbox.OutboxStore;
 import io.github.b2bpack.webhook.subscription.ActiveWebhooks;
+import io.github.b2bpack.webhook.subscription.SigningKeyCache;
 import io.github.b2bpack.webhook.subscription.Webhook;
 import io.github.b2bpack.webhook.subscription.WebhookStore;
 import jakarta.persistence.EntityManager;
@@ -69,7 +70,7 @@ public final class WebhookEventListenerProvider implements EventListenerProvider
         EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
         RealmModel realm = session.realms().getRealm(realmId);
         Supplier<List<Webhook>> load = () -> new WebhookStore(em, runtime.cipher()).active(realmId);
-        String realmVersion = realm == null ? null : realm.getAttribute(ActiveWebhooks.VERSION_ATTRIBUTE);
+        String realmVersion = ActiveWebhooks.version(realm);
         List<Webhook> active = realm == null ? load.get() : runtime.subscriptions().of(realmId, realmVersion, load);
         List<Webhook> targets = new ArrayList<>();
         for (Webhook webhook : active) {
@@ -89,7 +90,7 @@ public final class WebhookEventListenerProvider implements EventListenerProvider
         long claimedUntil = now + runtime.settings().claimTimeout().toMillis();
         for (Webhook webhook : targets) {
             String id = outbox.enqueueClaimed(realmId, webhook.id(), code, body, now, token, claimedUntil);
-            direct.add(new DirectDelivery(id, token, realmId, webhook.id(), realmVersion + "/" + webhook.updatedAt(),
+            direct.add(new DirectDelivery(id, token, realmId, webhook.id(), SigningKeyCache.version(realmVersion, webhook),
                     URI.create(webhook.targetUrl()), bytes, now));
         }
         runtime.metrics().enqueued(targets.size());

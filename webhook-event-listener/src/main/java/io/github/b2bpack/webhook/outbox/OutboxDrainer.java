@@ -10,6 +10,7 @@ import io.github.b2bpack.webhook.retry.DeliveryState;
 import io.github.b2bpack.webhook.signing.SigningKey;
 import io.github.b2bpack.webhook.subscription.ActiveWebhooks;
 import io.github.b2bpack.webhook.subscription.SecretCipher;
+import io.github.b2bpack.webhook.subscription.SigningKeyCache;
 import io.github.b2bpack.webhook.subscription.Webhook;
 import io.github.b2bpack.webhook.subscription.WebhookStore;
 import jakarta.persistence.EntityManager;
@@ -245,15 +246,11 @@ public final class OutboxDrainer implements AutoCloseable {
     }
 
     private SigningKeyCache.KeySet loadKeys(String webhookId, long now) {
-        SigningKeyCache.KeySet[] found = new SigningKeyCache.KeySet[1];
-        inTransaction(session -> {
+        return KeycloakModelUtils.runJobInTransactionWithResult(sessionFactory, session -> {
             WebhookStore webhooks = new WebhookStore(em(session), cipher);
             Webhook webhook = webhooks.findById(webhookId);
-            if (webhook != null && webhook.active()) {
-                found[0] = new SigningKeyCache.KeySet(webhooks.signingKeys(webhookId, now), webhook.previousKeyUntil());
-            }
+            return webhook != null && webhook.active() ? webhooks.signingKeys(webhookId, now) : null;
         });
-        return found[0];
     }
 
     private static ClaimedDelivery claimed(DirectDelivery d, List<SigningKey> keys) {
@@ -357,7 +354,7 @@ public final class OutboxDrainer implements AutoCloseable {
             WebhookStore webhooks = new WebhookStore(em, cipher);
             long now = System.currentTimeMillis();
             String token = UUID.randomUUID().toString();
-            Map<String, List<SigningKey>> keysByWebhook = new HashMap<>();
+            Map<String, String> realmVersions = new HashMap<>();
             // Only rows whose realm has a free slot: a realm at its share waits, the others' rows go first.
             for (OutboxStore.Due due : outbox.due(now, limit, direct.saturated())) {
                 if (direct.tryAcquire(due.realmId())) {
@@ -382,7 +379,10 @@ public final class OutboxDrainer implements AutoCloseable {
                 }
                 List<SigningKey> keys;
                 try {
-                    keys = keysByWebhook.computeIfAbsent(webhook.id(), w -> webhooks.signingKeys(w, now));
+                    String realmVersion = realmVersions.computeIfAbsent(webhook.realmId(),
+                            r -> String.valueOf(ActiveWebhooks.version(session.realms().getRealm(r))));
+                    keys = keyCache.keys(webhook.id(), SigningKeyCache.version(realmVersion, webhook), now,
+                            () -> webhooks.signingKeys(webhook.id(), now));
                 } catch (IllegalStateException e) {
                     // Missing or wrong encryption key: never send unsigned; retry on the schedule.
                     record(session, outbox, webhooks, id, token, row.getWebhookId(), row.getAttempts(),

@@ -14,7 +14,7 @@ import java.util.UUID;
 /**
  * Webhooks in the database, for one realm at a time. Runs in the caller's transaction; holds no state.
  * Signature keys go in and come out through the {@link SecretCipher}; they are never returned by
- * reads except {@link #signingKeys}, which the drainer uses.
+ * reads except {@link #signingKeys}, which fills the {@link SigningKeyCache}.
  */
 public final class WebhookStore {
 
@@ -162,18 +162,21 @@ public final class WebhookStore {
         return new Created(view(e), shown);
     }
 
-    /** The keys that sign a delivery now: the current key, then the previous one while in grace. */
-    public List<SigningKey> signingKeys(String id, long now) {
+    /**
+     * The keys that sign a delivery now: the current key, then the previous one while in grace; null when the
+     * webhook is not found. Throws when they cannot be decrypted (no or wrong encryption key).
+     */
+    public SigningKeyCache.KeySet signingKeys(String id, long now) {
         WebhookEntity e = em.find(WebhookEntity.class, id);
         if (e == null) {
-            return List.of();
+            return null;
         }
         List<SigningKey> keys = new ArrayList<>(2);
         keys.add(SigningKey.of(requireCipher().decrypt(e.getSecret(), e.getId())));
         if (e.getPreviousSecret() != null && e.getPreviousSecretUntil() != null && e.getPreviousSecretUntil() > now) {
             keys.add(SigningKey.of(cipher.decrypt(e.getPreviousSecret(), e.getId())));
         }
-        return keys;
+        return new SigningKeyCache.KeySet(keys, e.getPreviousSecretUntil());
     }
 
     public Webhook findById(String id) {

@@ -1,4 +1,4 @@
-package io.github.b2bpack.webhook.outbox;
+package io.github.b2bpack.webhook.subscription;
 
 import io.github.b2bpack.webhook.signing.SigningKey;
 import io.github.b2bpack.webhook.signing.SigningSecret;
