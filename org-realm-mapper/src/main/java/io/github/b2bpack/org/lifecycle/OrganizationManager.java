@@ -1,18 +1,27 @@
-package io.github.b2bpack.org.model;
+package io.github.b2bpack.org.lifecycle;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import io.github.b2bpack.org.userprofile.EmailDomainRule;
-import io.github.b2bpack.org.slug.Slugs;
+import io.github.b2bpack.org.jpa.OrganizationStore;
+import io.github.b2bpack.org.model.EmailDomainClaim;
+import io.github.b2bpack.org.model.EmailDomainLookupCache;
+import io.github.b2bpack.org.model.Environment;
+import io.github.b2bpack.org.model.Organization;
+import io.github.b2bpack.org.model.OrganizationException;
+import io.github.b2bpack.org.request.NewOrganization;
+import io.github.b2bpack.org.request.OrganizationChange;
 import io.github.b2bpack.org.template.RealmTemplate;
 import io.github.b2bpack.org.template.TemplateSanitizer;
+import io.github.b2bpack.org.userprofile.EmailDomainRule;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.services.managers.RealmManager;
+
+import static io.github.b2bpack.org.model.Environment.PRODUCTION;
+import static io.github.b2bpack.org.model.Environment.SANDBOX;
 
 /**
  * Organization lifecycle on top of Keycloak's realms: every change to the index and to the realms
@@ -20,9 +29,12 @@ import org.keycloak.services.managers.RealmManager;
  */
 public final class OrganizationManager {
 
-    /** Realm attribute naming the organization a realm belongs to (its immutable domain slug). */
-    public static final String DOMAIN_ATTRIBUTE = "b2bpack.org.domain";
-    /** Realm attribute naming the environment a realm serves: {@value #PRODUCTION} or {@value #SANDBOX}. */
+    /**
+     * Realm attribute naming the organization a realm belongs to: its immutable slug (named after the
+     * JSON's {@code domain}).
+     */
+    public static final String SLUG_ATTRIBUTE = "b2bpack.org.domain";
+    /** Realm attribute naming the environment a realm serves: {@link Environment#id()}. */
     public static final String ENVIRONMENT_ATTRIBUTE = "b2bpack.org.environment";
     /**
      * Production-realm attribute saying whether the API has created the sandbox realm ({@value #SANDBOX_CREATED})
@@ -32,8 +44,6 @@ public final class OrganizationManager {
     public static final String SANDBOX_REALM_ATTRIBUTE = "b2bpack.org.sandbox-realm";
     static final String SANDBOX_NONE = "none";
     static final String SANDBOX_CREATED = "created";
-    public static final String PRODUCTION = "production";
-    public static final String SANDBOX = "sandbox";
 
     private static final Logger LOG = Logger.getLogger(OrganizationManager.class);
 
@@ -46,7 +56,7 @@ public final class OrganizationManager {
     private final OrganizationStore store;
 
     public OrganizationManager(KeycloakSession session, RealmTemplate template, TemplateSanitizer sanitizer,
-                               DomainLookupCache cache) {
+                               EmailDomainLookupCache cache) {
         this.session = session;
         this.template = template;
         this.sanitizer = sanitizer;
@@ -58,60 +68,42 @@ public final class OrganizationManager {
     }
 
     /** Creates the index row and the production realm (and the sandbox realm when asked up). */
-    public Organization create(String slug, String name, List<String> domains, Map<String, String> environments) {
-        if (RESERVED.contains(slug) || store.exists(slug) || realmExists(Slugs.productionRealm(slug))
-                || realmExists(Slugs.sandboxRealm(slug))) {
+    public Organization create(NewOrganization wanted) {
+        String slug = wanted.slug();
+        if (RESERVED.contains(slug) || store.exists(slug) || realmExists(PRODUCTION.realmName(slug))
+                || realmExists(SANDBOX.realmName(slug))) {
             throw new OrganizationException(OrganizationException.Kind.CONFLICT, "organization_exists",
                     "an organization or realm named '" + slug + "' already exists; choose another name");
         }
-        requireDomainsFree(domains, slug);
-        boolean productionUp = !"down".equals(environments.getOrDefault("production", "up"));
-        boolean sandboxUp = "up".equals(environments.get("sandbox"));
+        requireDomainsFree(wanted.emailDomains(), slug);
+        boolean productionUp = wanted.environments().up(PRODUCTION, true);
+        boolean sandboxUp = wanted.environments().up(SANDBOX, false);
         long now = System.currentTimeMillis();
-        Organization org = store.insert(new Organization(slug, name, domains, now, now, productionUp, sandboxUp, null));
-        RealmModel production = createRealm(slug, PRODUCTION, name, org, productionUp);
+        Organization org = store.insert(new Organization(slug, wanted.name(), wanted.emailDomains(), now, now,
+                productionUp, sandboxUp, null));
+        RealmModel production = createRealm(org, PRODUCTION, productionUp);
         if (sandboxUp) {
-            createRealm(slug, SANDBOX, name + " (sandbox)", org, true);
+            createRealm(org, SANDBOX, true);
         }
         production.setAttribute(SANDBOX_REALM_ATTRIBUTE, sandboxUp ? SANDBOX_CREATED : SANDBOX_NONE);
         return org;
     }
 
     /** Applies a change of name, email domains or environment status. */
-    public Organization update(Organization current, String name, List<String> domains, Map<String, String> environments) {
-        String newName = name == null ? current.name() : name;
-        List<String> newDomains = domains == null ? current.emailDomains() : domains;
-        if (domains != null) {
-            requireDomainsFree(domains, current.slug());
+    public Organization update(Organization current, OrganizationChange change) {
+        boolean domainsChanged = change.emailDomains() != null;
+        if (domainsChanged) {
+            requireDomainsFree(change.emailDomains(), current.slug());
         }
-        boolean productionUp = environments.containsKey("production")
-                ? "up".equals(environments.get("production")) : current.productionUp();
-        boolean sandboxUp = environments.containsKey("sandbox")
-                ? "up".equals(environments.get("sandbox")) : current.sandboxUp();
-        Organization updated = store.update(new Organization(current.slug(), newName, newDomains, current.createdAt(),
-                System.currentTimeMillis(), productionUp, sandboxUp, null));
-
-        RealmModel production = realm(Slugs.productionRealm(current.slug())).orElse(null);
-        if (production == null) {
-            production = createRealm(current.slug(), PRODUCTION, newName, updated, productionUp);
-        } else {
-            production.setEnabled(productionUp);
-            production.setDisplayName(newName);
-            if (domains != null) {
-                applyDomainRule(production, updated);
-            }
-        }
+        Organization updated = store.update(new Organization(current.slug(),
+                change.name() == null ? current.name() : change.name(),
+                domainsChanged ? change.emailDomains() : current.emailDomains(),
+                current.createdAt(), System.currentTimeMillis(),
+                change.environments().up(PRODUCTION, current.productionUp()),
+                change.environments().up(SANDBOX, current.sandboxUp()), null));
+        RealmModel production = sync(updated, PRODUCTION, updated.productionUp(), domainsChanged);
         // Read directly, not through the production realm's attribute: an update is rare and repairs it.
-        RealmModel sandbox = realm(Slugs.sandboxRealm(current.slug())).orElse(null);
-        if (sandbox == null && sandboxUp) {
-            sandbox = createRealm(current.slug(), SANDBOX, newName + " (sandbox)", updated, true);
-        } else if (sandbox != null) {
-            sandbox.setEnabled(sandboxUp);
-            sandbox.setDisplayName(newName + " (sandbox)");
-            if (domains != null) {
-                applyDomainRule(sandbox, updated);
-            }
-        }
+        RealmModel sandbox = sync(updated, SANDBOX, updated.sandboxUp(), domainsChanged);
         production.setAttribute(SANDBOX_REALM_ATTRIBUTE, sandbox != null ? SANDBOX_CREATED : SANDBOX_NONE);
         return updated;
     }
@@ -126,17 +118,15 @@ public final class OrganizationManager {
                     "the claim on " + claim.domain() + " changed while it was being verified; read the organization and retry");
         }
         Organization verified = store.find(org.slug()).orElseThrow();
-        EnvironmentRealms found = realms(org.slug());
-        found.production().ifPresent(r -> applyDomainRule(r, verified));
-        found.sandbox().ifPresent(r -> applyDomainRule(r, verified));
+        realms(org.slug()).present().forEach(r -> applyDomainRule(r, verified));
         return verified;
     }
 
     /** Removes both realms and the index row. */
     public void delete(Organization org) {
         RealmManager realms = new RealmManager(session);
-        realm(Slugs.sandboxRealm(org.slug())).ifPresent(realms::removeRealm);
-        realm(Slugs.productionRealm(org.slug())).ifPresent(realms::removeRealm);
+        realm(SANDBOX.realmName(org.slug())).ifPresent(realms::removeRealm);
+        realm(PRODUCTION.realmName(org.slug())).ifPresent(realms::removeRealm);
         store.delete(org.slug());
     }
 
@@ -152,15 +142,28 @@ public final class OrganizationManager {
      * existed fall back to reading it.
      */
     public EnvironmentRealms realms(String slug) {
-        Optional<RealmModel> production = realm(Slugs.productionRealm(slug));
+        Optional<RealmModel> production = realm(PRODUCTION.realmName(slug));
         if (production.isPresent() && SANDBOX_NONE.equals(production.get().getAttribute(SANDBOX_REALM_ATTRIBUTE))) {
             return new EnvironmentRealms(production, Optional.empty());
         }
-        return new EnvironmentRealms(production, realm(Slugs.sandboxRealm(slug)));
+        return new EnvironmentRealms(production, realm(SANDBOX.realmName(slug)));
     }
 
-    /** An organization's realms; either may be missing (deleted in the console, or a sandbox never created). */
-    public record EnvironmentRealms(Optional<RealmModel> production, Optional<RealmModel> sandbox) {
+    /**
+     * Brings one environment's realm in line with the organization and returns it, or null when there is
+     * none: a missing production realm is re-created (down or up), a missing sandbox only once asked up.
+     */
+    private RealmModel sync(Organization org, Environment environment, boolean up, boolean domainsChanged) {
+        RealmModel realm = realm(environment.realmName(org.slug())).orElse(null);
+        if (realm == null) {
+            return environment == PRODUCTION || up ? createRealm(org, environment, up) : null;
+        }
+        realm.setEnabled(up);
+        realm.setDisplayName(environment.displayName(org.name()));
+        if (domainsChanged) {
+            applyDomainRule(realm, org);
+        }
+        return realm;
     }
 
     private boolean realmExists(String name) {
@@ -180,9 +183,9 @@ public final class OrganizationManager {
         EmailDomainRule.apply(session, realm, org.emailDomains(), org.verifiedDomains());
     }
 
-    private RealmModel createRealm(String slug, String environment, String displayName, Organization org, boolean enabled) {
-        String realmName = SANDBOX.equals(environment) ? Slugs.sandboxRealm(slug) : Slugs.productionRealm(slug);
-        RealmRepresentation rep = template.instantiate(realmName, displayName, enabled);
+    private RealmModel createRealm(Organization org, Environment environment, boolean enabled) {
+        String realmName = environment.realmName(org.slug());
+        RealmRepresentation rep = template.instantiate(realmName, environment.displayName(org.name()), enabled);
         for (String skipped : sanitizer.sanitize(rep)) {
             LOG.warnf("Realm template %s: skipped %s for realm %s", template.source(), skipped, realmName);
         }
@@ -195,8 +198,8 @@ public final class OrganizationManager {
         }
         applyDomainRule(realm, org);
         // Read by other modules (the webhook payload's organization fields) without depending on this one.
-        realm.setAttribute(DOMAIN_ATTRIBUTE, slug);
-        realm.setAttribute(ENVIRONMENT_ATTRIBUTE, environment);
+        realm.setAttribute(SLUG_ATTRIBUTE, org.slug());
+        realm.setAttribute(ENVIRONMENT_ATTRIBUTE, environment.id());
         return realm;
     }
 }

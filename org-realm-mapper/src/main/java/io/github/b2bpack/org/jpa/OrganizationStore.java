@@ -1,13 +1,16 @@
-package io.github.b2bpack.org.model;
+package io.github.b2bpack.org.jpa;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
-import io.github.b2bpack.org.jpa.OrganizationEmailDomainEntity;
-import io.github.b2bpack.org.jpa.OrganizationEntity;
+import io.github.b2bpack.org.model.EmailDomainClaim;
+import io.github.b2bpack.org.model.EmailDomainLookupCache;
+import io.github.b2bpack.org.model.Organization;
+import io.github.b2bpack.org.model.StatusFilter;
 import io.github.b2bpack.org.ownership.DomainChallenge;
 import jakarta.persistence.EntityManager;
 import org.keycloak.Config;
@@ -21,11 +24,18 @@ import org.keycloak.models.RealmModel;
  */
 public final class OrganizationStore {
 
+    /**
+     * Admin realm attribute holding the organizations' version, which every organization write changes:
+     * Keycloak invalidates the admin realm cluster-wide, so each node's {@link EmailDomainLookupCache}
+     * sees the change at once.
+     */
+    public static final String VERSION_ATTRIBUTE = "b2bpack.orgs.version";
+
     private final KeycloakSession session;
     private final EntityManager em;
-    private final DomainLookupCache cache;
+    private final EmailDomainLookupCache cache;
 
-    public OrganizationStore(KeycloakSession session, DomainLookupCache cache) {
+    public OrganizationStore(KeycloakSession session, EmailDomainLookupCache cache) {
         this.session = session;
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
         this.cache = cache;
@@ -33,7 +43,7 @@ public final class OrganizationStore {
 
     public Optional<Organization> find(String slug) {
         OrganizationEntity entity = em.find(OrganizationEntity.class, slug);
-        return entity == null ? Optional.empty() : Optional.of(toModel(entity, domainEntitiesOf(slug)));
+        return entity == null ? Optional.empty() : Optional.of(entity.toModel(claimsOf(domainEntitiesOf(slug))));
     }
 
     public boolean exists(String slug) {
@@ -61,7 +71,7 @@ public final class OrganizationStore {
             }
         }
         List<Organization> data = rows.stream()
-                .map(e -> toModel(e, domains.getOrDefault(e.getId(), List.of())))
+                .map(e -> e.toModel(claimsOf(domains.getOrDefault(e.getId(), List.of()))))
                 .toList();
         return new Page(data, total);
     }
@@ -73,11 +83,10 @@ public final class OrganizationStore {
      */
     public Optional<Organization> findByEmailDomain(String domain) {
         RealmModel admin = adminRealm();
-        String version = admin == null ? null : admin.getAttribute(DomainLookupCache.VERSION_ATTRIBUTE);
+        String version = admin == null ? null : admin.getAttribute(VERSION_ATTRIBUTE);
         return cache.lookup(domain, version, d -> {
             OrganizationEmailDomainEntity owner = em.find(OrganizationEmailDomainEntity.class, d);
-            return owner == null || !EmailDomainClaim.VERIFIED.equals(owner.getStatus())
-                    ? Optional.empty() : find(owner.getOrganizationId());
+            return owner == null || !owner.toClaim().verified() ? Optional.empty() : find(owner.getOrganizationId());
         });
     }
 
@@ -136,11 +145,11 @@ public final class OrganizationStore {
     /** Stores a new organization; its domains start pending, each with a new challenge. Returns it as stored. */
     public Organization insert(Organization org) {
         written();
-        OrganizationEntity entity = new OrganizationEntity();
-        entity.setId(org.slug());
-        copy(org, entity);
-        em.persist(entity);
-        writeDomains(org.slug(), org.emailDomains());
+        em.persist(new OrganizationEntity(org));
+        int position = 0;
+        for (String domain : org.emailDomains()) {
+            em.persist(newClaim(org.slug(), domain, position++));
+        }
         // Flush now so a concurrent create of the same slug or domain fails here, inside the
         // request, rather than at commit where it could only become a 500.
         em.flush();
@@ -150,8 +159,7 @@ public final class OrganizationStore {
     /** Stores a change; kept domains keep their state, added ones start pending. Returns it as stored. */
     public Organization update(Organization org) {
         written();
-        OrganizationEntity entity = em.find(OrganizationEntity.class, org.slug());
-        copy(org, entity);
+        em.find(OrganizationEntity.class, org.slug()).write(org);
         // Entity-by-entity rather than a bulk delete: kept rows stay managed, and a domain removed
         // and re-added in one request never meets its stale twin in the persistence context.
         Map<String, OrganizationEmailDomainEntity> current = new LinkedHashMap<>();
@@ -180,52 +188,33 @@ public final class OrganizationStore {
         em.flush();
     }
 
+    /**
+     * Gives the organizations a new version; call in the transaction of every organization write (nothing
+     * to do before the admin realm exists).
+     */
+    public static void newVersion(RealmModel adminRealm) {
+        if (adminRealm != null) {
+            adminRealm.setAttribute(VERSION_ATTRIBUTE, UUID.randomUUID().toString());
+        }
+    }
+
     private List<OrganizationEmailDomainEntity> domainEntitiesOf(String slug) {
         return em.createNamedQuery("b2bOrgDomainsOf", OrganizationEmailDomainEntity.class)
                 .setParameter("org", slug)
                 .getResultList();
     }
 
-    private void writeDomains(String slug, List<String> domains) {
-        int position = 0;
-        for (String domain : domains) {
-            em.persist(newClaim(slug, domain, position++));
-        }
-    }
-
-    /** A new claim is always pending with a fresh random challenge: a domain is never inherited verified. */
     private static OrganizationEmailDomainEntity newClaim(String slug, String domain, int position) {
-        OrganizationEmailDomainEntity d = new OrganizationEmailDomainEntity();
-        d.setDomain(domain);
-        d.setOrganizationId(slug);
-        d.setPosition(position);
-        d.setStatus(EmailDomainClaim.PENDING);
-        d.setChallenge(DomainChallenge.newToken());
-        return d;
+        return new OrganizationEmailDomainEntity(slug, domain, position, DomainChallenge.newToken());
     }
 
-    private static void copy(Organization org, OrganizationEntity entity) {
-        entity.setName(org.name());
-        entity.setCreatedAt(org.createdAt());
-        entity.setUpdatedAt(org.updatedAt());
-        entity.setProductionUp(org.productionUp());
-        entity.setSandboxUp(org.sandboxUp());
+    private static List<EmailDomainClaim> claimsOf(List<OrganizationEmailDomainEntity> rows) {
+        return rows.stream().map(OrganizationEmailDomainEntity::toClaim).toList();
     }
 
-    private static Organization toModel(OrganizationEntity e, List<OrganizationEmailDomainEntity> domains) {
-        List<EmailDomainClaim> claims = domains.stream()
-                .map(d -> new EmailDomainClaim(d.getDomain(),
-                        d.getStatus() == null ? EmailDomainClaim.PENDING : d.getStatus(),
-                        d.getChallenge(), d.getVerifiedAt(), d.getVerifiedBy()))
-                .toList();
-        return new Organization(e.getId(), e.getName(), claims.stream().map(EmailDomainClaim::domain).toList(),
-                e.getCreatedAt(), e.getUpdatedAt(), e.isProductionUp(), e.isSandboxUp(), claims);
-    }
-
-    /** A page of organizations and the number matching the filter. */
     /** Every node's cached lookups go stale with this write: a new version, and this node's stale entries dropped. */
     private void written() {
-        DomainLookupCache.changed(adminRealm());
+        newVersion(adminRealm());
         cache.invalidateAll();
     }
 
@@ -233,6 +222,7 @@ public final class OrganizationStore {
         return session.realms().getRealmByName(Config.getAdminRealm());
     }
 
+    /** A page of organizations and the number matching the filter. */
     public record Page(List<Organization> data, long total) {
     }
 }

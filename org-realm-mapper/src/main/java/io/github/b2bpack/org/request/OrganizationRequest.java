@@ -1,46 +1,32 @@
-package io.github.b2bpack.org.api;
+package io.github.b2bpack.org.request;
 
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.b2bpack.org.model.Environment;
+import io.github.b2bpack.org.model.EnvironmentStatus;
+import io.github.b2bpack.org.model.EnvironmentStatuses;
 import io.github.b2bpack.org.slug.Slugs;
 
 /**
  * A create or update body, read field by field so every malformed part gets its own 400 message
  * rather than a generic deserialization error. Absent fields are null (left unchanged on update).
  *
- * @param environments environment name → requested status ({@code up}/{@code down})
+ * @param environments the statuses the body asks for
+ * @param slug         the body's {@code domain}, which the API never lets a caller choose or change
  */
-public record OrganizationRequest(String name, List<String> allowedEmailDomains, Map<String, String> environments,
-                                  String domain) {
+public record OrganizationRequest(String name, List<String> allowedEmailDomains, EnvironmentStatuses environments,
+                                  String slug) {
 
     /** Largest accepted body; an organization is a few hundred bytes. */
     public static final int MAX_BODY_CHARS = 64 * 1024;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** Parses a body or throws {@link IllegalArgumentException} with a message fit for the caller. */
     public static OrganizationRequest parse(String body) {
-        if (body == null || body.isBlank()) {
-            throw new IllegalArgumentException("request body must be a JSON object");
-        }
-        if (body.length() > MAX_BODY_CHARS) {
-            throw new IllegalArgumentException("request body is larger than " + MAX_BODY_CHARS + " characters");
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("request body is not valid JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("request body must be a JSON object");
-        }
+        JsonNode root = JsonBodies.object(body, MAX_BODY_CHARS);
         String name = null;
         if (root.has("name") && !root.get("name").isNull()) {
             if (!root.get("name").isTextual()) {
@@ -62,16 +48,16 @@ public record OrganizationRequest(String name, List<String> allowedEmailDomains,
                 domains.add(d.asText());
             }
         }
-        Map<String, String> environments = null;
+        EnvironmentStatuses environments = null;
         JsonNode envNode = root.get("environments");
         if (envNode != null && !envNode.isNull()) {
             environments = environments(envNode);
         }
-        String domain = null;
+        String slug = null;
         if (root.has("domain") && !root.get("domain").isNull()) {
-            domain = root.get("domain").asText();
+            slug = root.get("domain").asText();
         }
-        return new OrganizationRequest(name, domains, environments, domain);
+        return new OrganizationRequest(name, domains, environments, slug);
     }
 
     /** Validates a name and returns its slug. */
@@ -89,29 +75,25 @@ public record OrganizationRequest(String name, List<String> allowedEmailDomains,
                 "name must contain at least one letter or digit"));
     }
 
-    private static Map<String, String> environments(JsonNode envNode) {
-        Map<String, String> result = new LinkedHashMap<>();
+    private static EnvironmentStatuses environments(JsonNode envNode) {
         if (!envNode.isArray()) {
             throw new IllegalArgumentException("environments must be an array of {name, status}");
         }
+        Map<Environment, EnvironmentStatus> result = new EnumMap<>(Environment.class);
         for (JsonNode env : envNode) {
             JsonNode n = env.get("name");
             JsonNode s = env.get("status");
             if (!env.isObject() || n == null || s == null || !n.isTextual() || !s.isTextual()) {
                 throw new IllegalArgumentException("environments must be an array of {name, status}");
             }
-            String envName = n.asText();
-            String status = s.asText();
-            if (!envName.equals(EnvironmentRepresentation.PRODUCTION) && !envName.equals(EnvironmentRepresentation.SANDBOX)) {
-                throw new IllegalArgumentException("environment name must be production or sandbox");
-            }
-            if (!status.equals(EnvironmentRepresentation.UP) && !status.equals(EnvironmentRepresentation.DOWN)) {
-                throw new IllegalArgumentException("environment status must be up or down");
-            }
-            if (result.put(envName, status) != null) {
-                throw new IllegalArgumentException("environment " + envName + " is given twice");
+            Environment environment = Environment.byId(n.asText()).orElseThrow(() ->
+                    new IllegalArgumentException("environment name must be production or sandbox"));
+            EnvironmentStatus status = EnvironmentStatus.byId(s.asText()).orElseThrow(() ->
+                    new IllegalArgumentException("environment status must be up or down"));
+            if (result.put(environment, status) != null) {
+                throw new IllegalArgumentException("environment " + environment.id() + " is given twice");
             }
         }
-        return result;
+        return new EnvironmentStatuses(result.get(Environment.PRODUCTION), result.get(Environment.SANDBOX));
     }
 }

@@ -10,7 +10,7 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
-class DomainLookupCacheTest {
+class EmailDomainLookupCacheTest {
 
     private final AtomicInteger reads = new AtomicInteger();
     private final Function<String, Optional<Organization>> database = domain -> {
@@ -22,7 +22,7 @@ class DomainLookupCacheTest {
 
     @Test
     void answersRepeatedLookupsIncludingUnknownDomainsFromMemory() {
-        DomainLookupCache cache = new DomainLookupCache(Duration.ofMinutes(1));
+        EmailDomainLookupCache cache = new EmailDomainLookupCache(Duration.ofMinutes(1));
         assertEquals("acme", cache.lookup("acme.example", "v1", database).orElseThrow().slug());
         assertEquals("acme", cache.lookup("acme.example", "v1", database).orElseThrow().slug());
         assertEquals(Optional.empty(), cache.lookup("nobody.example", "v1", database));
@@ -32,7 +32,7 @@ class DomainLookupCacheTest {
 
     @Test
     void invalidationSendsTheNextLookupToTheDatabase() {
-        DomainLookupCache cache = new DomainLookupCache(Duration.ofMinutes(1));
+        EmailDomainLookupCache cache = new EmailDomainLookupCache(Duration.ofMinutes(1));
         cache.lookup("acme.example", "v1", database);
         cache.invalidateAll();
         cache.lookup("acme.example", "v1", database);
@@ -41,7 +41,7 @@ class DomainLookupCacheTest {
 
     @Test
     void anEntryReadUnderAnotherVersionIsReadAgain() {
-        DomainLookupCache cache = new DomainLookupCache(Duration.ofMinutes(1));
+        EmailDomainLookupCache cache = new EmailDomainLookupCache(Duration.ofMinutes(1));
         cache.lookup("acme.example", "v1", database);
         cache.lookup("acme.example", "v2", database);
         cache.lookup("acme.example", "v2", database);
@@ -51,7 +51,7 @@ class DomainLookupCacheTest {
     @Test
     void aMissingVersionIsAVersionLikeAnyOther() {
         // Before the first organization write the admin realm has no version attribute yet.
-        DomainLookupCache cache = new DomainLookupCache(Duration.ofMinutes(1));
+        EmailDomainLookupCache cache = new EmailDomainLookupCache(Duration.ofMinutes(1));
         cache.lookup("acme.example", null, database);
         cache.lookup("acme.example", null, database);
         cache.lookup("acme.example", "v1", database);
@@ -60,7 +60,7 @@ class DomainLookupCacheTest {
 
     @Test
     void zeroTtlReadsTheDatabaseEveryTime() {
-        DomainLookupCache cache = new DomainLookupCache(Duration.ZERO);
+        EmailDomainLookupCache cache = new EmailDomainLookupCache(Duration.ZERO);
         cache.lookup("acme.example", "v1", database);
         cache.lookup("acme.example", "v1", database);
         assertEquals(2, reads.get());

@@ -1,8 +1,9 @@
-package io.github.b2bpack.org.api;
+package io.github.b2bpack.org.request;
 
 import java.util.List;
-import java.util.Map;
 
+import io.github.b2bpack.org.model.EnvironmentStatus;
+import io.github.b2bpack.org.model.EnvironmentStatuses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,7 +21,7 @@ class OrganizationRequestTest {
         assertEquals("Communitiz App", r.name());
         assertEquals(List.of("communitiz.app"), r.allowedEmailDomains());
         assertNull(r.environments());
-        assertNull(r.domain());
+        assertNull(r.slug());
         assertEquals("communitiz-app", OrganizationRequest.slugOfName(r.name()));
     }
 
@@ -28,7 +29,7 @@ class OrganizationRequestTest {
     void readsEnvironmentStatuses() {
         OrganizationRequest r = OrganizationRequest.parse(
                 "{\"environments\":[{\"name\":\"sandbox\",\"status\":\"up\"},{\"name\":\"production\",\"status\":\"down\"}]}");
-        assertEquals(Map.of("sandbox", "up", "production", "down"), r.environments());
+        assertEquals(new EnvironmentStatuses(EnvironmentStatus.DOWN, EnvironmentStatus.UP), r.environments());
     }
 
     @ParameterizedTest
