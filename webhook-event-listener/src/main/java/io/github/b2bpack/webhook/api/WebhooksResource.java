@@ -136,7 +136,7 @@ public final class WebhooksResource {
                 throw ApiException.notFound("webhook");
             }
             audit(OperationType.DELETE, deleted, null);
-            new OutboxStore(Runtimes.em(session)).cancelForWebhook(id, System.currentTimeMillis());
+            new OutboxStore(session).cancelForWebhook(id, System.currentTimeMillis());
             ActiveWebhooks.changed(realm);
             return Response.noContent().build();
         });
@@ -182,7 +182,7 @@ public final class WebhooksResource {
     }
 
     private WebhookStore store(WebhookRuntime runtime) {
-        return new WebhookStore(Runtimes.em(session), runtime.cipher());
+        return new WebhookStore(session, runtime.cipher());
     }
 
     private WebhookRuntime runtime() {

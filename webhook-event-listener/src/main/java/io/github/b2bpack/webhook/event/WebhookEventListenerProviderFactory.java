@@ -15,11 +15,9 @@ import io.github.b2bpack.webhook.retry.RetrySchedule;
 import io.github.b2bpack.webhook.subscription.ActiveWebhooks;
 import io.github.b2bpack.webhook.subscription.SecretCipher;
 import io.github.b2bpack.webhook.subscription.WebhookStore;
-import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.common.util.Environment;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
@@ -140,10 +138,9 @@ public final class WebhookEventListenerProviderFactory implements EventListenerP
                 // Sweeping starts once the schema (our changelog included) is in place.
                 drainer.start();
             } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
-                EntityManager em = removed.getKeycloakSession().getProvider(JpaConnectionProvider.class).getEntityManager();
                 String realmId = removed.getRealm().getId();
-                new OutboxStore(em).deleteRealm(realmId);
-                new WebhookStore(em, null).deleteRealm(realmId);
+                new OutboxStore(removed.getKeycloakSession()).deleteRealm(realmId);
+                new WebhookStore(removed.getKeycloakSession(), null).deleteRealm(realmId);
                 subscriptions.forget(realmId);
             }
         });

@@ -3,7 +3,6 @@ package io.github.b2bpack.webhook.outbox;
 import io.github.b2bpack.webhook.config.WebhookSettings;
 import io.github.b2bpack.webhook.delivery.DeliveryResult;
 import io.github.b2bpack.webhook.delivery.WebhookSender;
-import io.github.b2bpack.webhook.jpa.WebhookDeliveryEntity;
 import io.github.b2bpack.webhook.metrics.WebhookMetrics;
 import io.github.b2bpack.webhook.retry.AttemptDecision;
 import io.github.b2bpack.webhook.retry.DeliveryState;
@@ -13,9 +12,7 @@ import io.github.b2bpack.webhook.subscription.SecretCipher;
 import io.github.b2bpack.webhook.subscription.SigningKeyCache;
 import io.github.b2bpack.webhook.subscription.Webhook;
 import io.github.b2bpack.webhook.subscription.WebhookStore;
-import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -236,7 +233,7 @@ public final class OutboxDrainer implements AutoCloseable {
         }
         if (keys == null) {
             inTransaction(session -> {
-                if (new OutboxStore(em(session)).finish(d.id(), d.token(), DeliveryState.CANCELLED, null, "webhook_gone", now, now)) {
+                if (new OutboxStore(session).finish(d.id(), d.token(), DeliveryState.CANCELLED, null, "webhook_gone", now, now)) {
                     metrics.attempt(DeliveryState.CANCELLED.code(), 0);
                 }
             });
@@ -247,7 +244,7 @@ public final class OutboxDrainer implements AutoCloseable {
 
     private SigningKeyCache.KeySet loadKeys(String webhookId, long now) {
         return KeycloakModelUtils.runJobInTransactionWithResult(sessionFactory, session -> {
-            WebhookStore webhooks = new WebhookStore(em(session), cipher);
+            WebhookStore webhooks = new WebhookStore(session, cipher);
             Webhook webhook = webhooks.findById(webhookId);
             return webhook != null && webhook.active() ? webhooks.signingKeys(webhookId, now) : null;
         });
@@ -273,7 +270,7 @@ public final class OutboxDrainer implements AutoCloseable {
 
     private void sweep() {
         try {
-            inTransaction(session -> metrics.queueDepth(new OutboxStore(em(session)).queueDepth()));
+            inTransaction(session -> metrics.queueDepth(new OutboxStore(session).queueDepth()));
         } catch (RuntimeException e) {
             LOG.debugf("webhook queue depth not refreshed: %s", e.getMessage());
         }
@@ -284,7 +281,7 @@ public final class OutboxDrainer implements AutoCloseable {
         try {
             long now = System.currentTimeMillis();
             AtomicInteger purged = new AtomicInteger();
-            inTransaction(session -> purged.set(new OutboxStore(em(session)).purge(
+            inTransaction(session -> purged.set(new OutboxStore(session).purge(
                     now - settings.keepCompleted().toMillis(), now - settings.keepDiscarded().toMillis())));
             if (purged.get() > 0) {
                 LOG.debugf("purged %d finished webhook deliveries", purged.get());
@@ -349,9 +346,8 @@ public final class OutboxDrainer implements AutoCloseable {
 
     private void claimInto(List<ClaimedDelivery> claimed, Map<String, String> slotTaken, int limit) {
         inTransaction(session -> {
-            EntityManager em = em(session);
-            OutboxStore outbox = new OutboxStore(em);
-            WebhookStore webhooks = new WebhookStore(em, cipher);
+            OutboxStore outbox = new OutboxStore(session);
+            WebhookStore webhooks = new WebhookStore(session, cipher);
             long now = System.currentTimeMillis();
             String token = UUID.randomUUID().toString();
             Map<String, String> realmVersions = new HashMap<>();
@@ -361,16 +357,16 @@ public final class OutboxDrainer implements AutoCloseable {
                     slotTaken.put(due.id(), due.realmId());
                 }
             }
-            List<WebhookDeliveryEntity> won = outbox.claimAll(List.copyOf(slotTaken.keySet()), token, now, now + settings.claimTimeout().toMillis());
+            List<OutboxStore.Claimed> won = outbox.claimAll(List.copyOf(slotTaken.keySet()), token, now, now + settings.claimTimeout().toMillis());
             Map<String, String> lost = new HashMap<>(slotTaken);
-            won.forEach(row -> lost.remove(row.getId()));
+            won.forEach(row -> lost.remove(row.id()));
             lost.forEach((id, realm) -> {
                 slotTaken.remove(id);
                 direct.release(realm); // taken by another node meanwhile
             });
-            for (WebhookDeliveryEntity row : won) {
-                String id = row.getId();
-                Webhook webhook = webhooks.findById(row.getWebhookId());
+            for (OutboxStore.Claimed row : won) {
+                String id = row.id();
+                Webhook webhook = webhooks.findById(row.webhookId());
                 if (webhook == null || !webhook.active()) {
                     direct.release(slotTaken.remove(id));
                     outbox.finish(id, token, DeliveryState.CANCELLED, null, webhook == null ? "webhook_deleted" : "webhook_inactive", now, now);
@@ -385,14 +381,14 @@ public final class OutboxDrainer implements AutoCloseable {
                             () -> webhooks.signingKeys(webhook.id(), now));
                 } catch (IllegalStateException e) {
                     // Missing or wrong encryption key: never send unsigned; retry on the schedule.
-                    record(session, outbox, webhooks, id, token, row.getWebhookId(), row.getAttempts(),
+                    record(session, outbox, webhooks, id, token, row.webhookId(), row.attempts(),
                             DeliveryResult.failed("signature_key_unavailable", 0), now);
                     direct.release(slotTaken.remove(id));
                     continue;
                 }
-                claimed.add(new ClaimedDelivery(id, token, row.getRealmId(), webhook.id(), URI.create(webhook.targetUrl()),
-                        row.getPayload().getBytes(StandardCharsets.UTF_8), keys, row.getAttempts(), row.getCreatedAt(),
-                        row.getAttempts() == 1));
+                claimed.add(new ClaimedDelivery(id, token, row.realmId(), webhook.id(), URI.create(webhook.targetUrl()),
+                        row.payload().getBytes(StandardCharsets.UTF_8), keys, row.attempts(), row.createdAt(),
+                        row.attempts() == 1));
             }
         });
     }
@@ -465,9 +461,8 @@ public final class OutboxDrainer implements AutoCloseable {
     }
 
     private void recordIn(KeycloakSession session, List<Outcome> outcomes) {
-        EntityManager em = em(session);
-        OutboxStore outbox = new OutboxStore(em);
-        WebhookStore webhooks = new WebhookStore(em, cipher);
+        OutboxStore outbox = new OutboxStore(session);
+        WebhookStore webhooks = new WebhookStore(session, cipher);
         for (Outcome o : outcomes) {
             record(session, outbox, webhooks, o.delivery().id(), o.delivery().token(), o.delivery().webhookId(),
                     o.delivery().attempt(), o.result(), o.at());
@@ -495,10 +490,6 @@ public final class OutboxDrainer implements AutoCloseable {
 
     private void inTransaction(Consumer<KeycloakSession> work) {
         KeycloakModelUtils.runJobInTransaction(sessionFactory, work::accept);
-    }
-
-    private static EntityManager em(KeycloakSession session) {
-        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
     /** Names that stay apart in the 15 characters Linux keeps of a thread's name ({@code top -H}, {@code /proc}). */

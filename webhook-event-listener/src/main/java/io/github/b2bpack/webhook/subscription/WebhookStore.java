@@ -1,29 +1,34 @@
 package io.github.b2bpack.webhook.subscription;
 
+import io.github.b2bpack.webhook.jpa.Jpa;
 import io.github.b2bpack.webhook.jpa.WebhookEntity;
 import io.github.b2bpack.webhook.signing.Ed25519SigningKey;
 import io.github.b2bpack.webhook.signing.SigningKey;
 import io.github.b2bpack.webhook.signing.SigningSecret;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import org.keycloak.models.KeycloakSession;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Webhooks in the database, for one realm at a time. Runs in the caller's transaction; holds no state.
+ * Webhooks in the database, for one realm at a time. Runs in the session's transaction; holds no state.
  * Signature keys go in and come out through the {@link SecretCipher}; they are never returned by
  * reads except {@link #signingKeys}, which fills the {@link SigningKeyCache}.
  */
 public final class WebhookStore {
 
+    /** Length of the ID column (a UUID). */
+    private static final int ID_LENGTH = 36;
+
     private final EntityManager em;
     private final SecretCipher cipher;
 
     /** @param cipher null when no encryption key is configured: reads work, writes of keys fail closed */
-    public WebhookStore(EntityManager em, SecretCipher cipher) {
-        this.em = em;
+    public WebhookStore(KeycloakSession session, SecretCipher cipher) {
+        this.em = Jpa.entityManager(session);
         this.cipher = cipher;
     }
 
@@ -205,11 +210,7 @@ public final class WebhookStore {
     }
 
     private WebhookEntity entity(String realmId, String id) {
-        if (id == null || id.length() > 36) {
-            return null;
-        }
-        WebhookEntity e = em.find(WebhookEntity.class, id);
-        return e != null && e.getRealmId().equals(realmId) ? e : null;
+        return Jpa.findInRealm(em, WebhookEntity.class, realmId, id, ID_LENGTH);
     }
 
     /**
