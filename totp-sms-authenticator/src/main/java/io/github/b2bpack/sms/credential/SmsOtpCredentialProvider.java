@@ -11,7 +11,8 @@ import org.keycloak.models.UserModel;
 
 /**
  * Stores and lists {@code sms-otp} and {@code sms-recovery-codes} credentials (one provider per type,
- * see the two factories). Codes are checked by the authenticator, not through {@code isValid}, so
+ * see {@link SmsCredentialProviderFactory}), both second-factor credentials set up by
+ * {@code CONFIGURE_SMS_OTP}. Codes are checked by the authenticator, not through {@code isValid}, so
  * this provider only stores and describes.
  */
 public final class SmsOtpCredentialProvider implements CredentialProvider<CredentialModel> {
@@ -20,14 +21,12 @@ public final class SmsOtpCredentialProvider implements CredentialProvider<Creden
     private final String type;
     private final String displayKey;
     private final String helpKey;
-    private final boolean twoFactor;
 
-    SmsOtpCredentialProvider(KeycloakSession session, String type, String displayKey, String helpKey, boolean twoFactor) {
+    SmsOtpCredentialProvider(KeycloakSession session, String type, String displayKey, String helpKey) {
         this.session = session;
         this.type = type;
         this.displayKey = displayKey;
         this.helpKey = helpKey;
-        this.twoFactor = twoFactor;
     }
 
     @Override
@@ -54,12 +53,12 @@ public final class SmsOtpCredentialProvider implements CredentialProvider<Creden
     public CredentialTypeMetadata getCredentialTypeMetadata(CredentialTypeMetadataContext metadataContext) {
         return CredentialTypeMetadata.builder()
                 .type(type)
-                .category(twoFactor ? CredentialTypeMetadata.Category.TWO_FACTOR : CredentialTypeMetadata.Category.BASIC_AUTHENTICATION)
+                .category(CredentialTypeMetadata.Category.TWO_FACTOR)
                 .displayName(displayKey)
                 .helpText(helpKey)
                 .iconCssClass("kcAuthenticatorOTPClass")
-                .createAction(twoFactor ? SmsProviderIds.CONFIGURE_SMS_OTP : null)
-                .updateAction(twoFactor ? SmsProviderIds.CONFIGURE_SMS_OTP : null)
+                .createAction(SmsProviderIds.CONFIGURE_SMS_OTP)
+                .updateAction(SmsProviderIds.CONFIGURE_SMS_OTP)
                 .removeable(true)
                 .build(session);
     }

@@ -1,0 +1,32 @@
+package io.github.b2bpack.sms.credential;
+
+import org.keycloak.credential.CredentialProvider;
+import org.keycloak.credential.CredentialProviderFactory;
+import org.keycloak.models.KeycloakSession;
+
+/**
+ * One factory per stored credential type, each creating a {@link SmsOtpCredentialProvider} for its type
+ * with the message keys the account console shows for it. The provider id is the credential type.
+ */
+public abstract class SmsCredentialProviderFactory implements CredentialProviderFactory<SmsOtpCredentialProvider> {
+
+    private final String type;
+    private final String displayKey;
+    private final String helpKey;
+
+    protected SmsCredentialProviderFactory(String type, String displayKey, String helpKey) {
+        this.type = type;
+        this.displayKey = displayKey;
+        this.helpKey = helpKey;
+    }
+
+    @Override
+    public final CredentialProvider create(KeycloakSession session) {
+        return new SmsOtpCredentialProvider(session, type, displayKey, helpKey);
+    }
+
+    @Override
+    public final String getId() {
+        return type;
+    }
+}
