@@ -9,11 +9,11 @@ import io.github.b2bpack.sms.challenge.SendStatus;
 import io.github.b2bpack.sms.challenge.SettingsLocator;
 import io.github.b2bpack.sms.challenge.SmsOtpSettings;
 import io.github.b2bpack.sms.code.CodeCheck;
-import io.github.b2bpack.sms.code.CodePolicy;
 import io.github.b2bpack.sms.credential.RecoveryCodesCredential;
 import io.github.b2bpack.sms.credential.SmsOtpCredential;
 import io.github.b2bpack.sms.enrollment.EnrollmentState;
 import io.github.b2bpack.sms.event.SmsEvents;
+import io.github.b2bpack.sms.option.InvalidOptionException;
 import io.github.b2bpack.sms.phone.PhoneNumbers;
 import io.github.b2bpack.sms.recovery.RecoveryCodeGenerator;
 import io.github.b2bpack.sms.recovery.RecoveryCodeHasher.HashedCode;
@@ -216,7 +216,7 @@ final class SmsOtpAuthenticator implements Authenticator {
             // flow) uses the realm's SMS settings, so one configuration serves every flow.
             return SmsOtpSettings.from(context.getAuthenticatorConfig() == null
                     ? SettingsLocator.rawConfig(context.getRealm()) : context.getAuthenticatorConfig().getConfig());
-        } catch (CodePolicy.InvalidPolicyException e) {
+        } catch (InvalidOptionException e) {
             LOG.warnf("realm %s: invalid sms-otp-form configuration: %s", context.getRealm().getName(), e.getMessage());
             context.failure(AuthenticationFlowError.INTERNAL_ERROR,
                     context.form().setError("b2bpackSmsNotConfigured").createErrorPage(Response.Status.SERVICE_UNAVAILABLE));

@@ -1,5 +1,7 @@
 package io.github.b2bpack.sms.budget;
 
+import io.github.b2bpack.sms.option.OptionBounds;
+
 /**
  * Server-wide caps against SMS pumping, set as SPI options of {@code sms-otp-form}
  * ({@code --spi-authenticator--sms-otp-form--<option>}): per destination number per hour (across
@@ -55,8 +57,6 @@ public record ServerCaps(int perNumberPerHour, int perEnrollNumberPerHour, int p
     }
 
     private static void check(String option, int value) {
-        if (value < 1 || value > 10_000_000) {
-            throw new IllegalArgumentException(option + " must be between 1 and 10000000");
-        }
+        OptionBounds.requireBetween(option, value, 1, 10_000_000);
     }
 }

@@ -9,10 +9,10 @@ import io.github.b2bpack.sms.challenge.SendStatus;
 import io.github.b2bpack.sms.challenge.SettingsLocator;
 import io.github.b2bpack.sms.challenge.SmsOtpSettings;
 import io.github.b2bpack.sms.code.CodeCheck;
-import io.github.b2bpack.sms.code.CodePolicy;
 import io.github.b2bpack.sms.credential.RecoveryCodesCredential;
 import io.github.b2bpack.sms.credential.SmsOtpCredential;
 import io.github.b2bpack.sms.event.SmsEvents;
+import io.github.b2bpack.sms.option.InvalidOptionException;
 import io.github.b2bpack.sms.phone.PhoneCheck;
 import io.github.b2bpack.sms.phone.PhoneNumbers;
 import io.github.b2bpack.sms.recovery.RecoveryCodeGenerator;
@@ -202,7 +202,7 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
     private static SmsOtpSettings settings(RequiredActionContext context) {
         try {
             return SmsOtpSettings.from(SettingsLocator.rawConfig(context.getRealm()));
-        } catch (CodePolicy.InvalidPolicyException e) {
+        } catch (InvalidOptionException e) {
             LOG.warnf("realm %s: invalid sms-otp-form configuration: %s", context.getRealm().getName(), e.getMessage());
             context.challenge(context.form().setError("b2bpackSmsNotConfigured").createErrorPage(Response.Status.SERVICE_UNAVAILABLE));
             return null;
