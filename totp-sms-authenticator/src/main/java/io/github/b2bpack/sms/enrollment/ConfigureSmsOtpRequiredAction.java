@@ -250,11 +250,7 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
             return codes;
         }
 
-        public String getCodesAsText() {
-            return String.join("\n", codes);
-        }
-
-        public String getMaskedPhone() {
+    public String getMaskedPhone() {
             return maskedPhone;
         }
     }

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Budgets and attempt slots on a {@code SingleUseObjectProvider} (in memory), with real threads racing. */
@@ -101,13 +102,17 @@ class StoreSlotsTest {
 
     @Test
     void serverCapsHaveSaneDefaultsAndRefuseNonsense() {
-        assertEquals(5, ServerCaps.DEFAULTS.perNumber().limit());
-        assertTrue(ServerCaps.DEFAULTS.perNumber().sliding());
+        assertEquals(5, ServerCaps.DEFAULTS.perNumber("d", false).cap().limit());
+        assertTrue(ServerCaps.DEFAULTS.perNumber("d", false).cap().sliding());
         assertFalse(ServerCaps.DEFAULTS.perServer().sliding());
         assertEquals(86_400, ServerCaps.DEFAULTS.perRealm().windowSeconds());
-        assertEquals(3, ServerCaps.DEFAULTS.perEnrollNumber().limit());
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new ServerCaps(0, 1, 1, 1));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new ServerCaps(1, 0, 1, 1));
+        assertEquals(3, ServerCaps.DEFAULTS.perNumber("d", true).cap().limit());
+        assertEquals("max-sends-per-number-per-hour must be between 1 and 10000000",
+                assertThrows(IllegalArgumentException.class, () -> new ServerCaps(0, 1, 1, 1)).getMessage());
+        assertEquals("max-enrollment-sends-per-number-per-hour must be between 1 and 10000000",
+                assertThrows(IllegalArgumentException.class, () -> new ServerCaps(1, 0, 1, 1)).getMessage());
+        assertEquals("max-sends-per-server-per-hour must be between 1 and 10000000",
+                assertThrows(IllegalArgumentException.class, () -> new ServerCaps(1, 1, 1, 10_000_001)).getMessage());
     }
 
     @Test
