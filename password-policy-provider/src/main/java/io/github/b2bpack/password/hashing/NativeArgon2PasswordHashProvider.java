@@ -40,10 +40,6 @@ public final class NativeArgon2PasswordHashProvider implements PasswordHashProvi
     private final PepperRing peppers;
     private final PepperSource pepperSource;
 
-    NativeArgon2PasswordHashProvider(NativeArgon2 argon2, Argon2Cost cost, PepperRing peppers, PepperSource pepperSource) {
-        this(argon2, cost, Argon2Limits.defaultsFor(cost), peppers, pepperSource);
-    }
-
     NativeArgon2PasswordHashProvider(NativeArgon2 argon2, Argon2Cost cost, Argon2Limits limits, PepperRing peppers, PepperSource pepperSource) {
         this.argon2 = argon2;
         this.cost = cost;

@@ -29,7 +29,7 @@ class NativeArgon2PasswordHashProviderTest {
     private static final String K2 = "k2:second-pepper-value-002";
 
     private static NativeArgon2PasswordHashProvider provider(Argon2Cost cost, PepperRing peppers) {
-        return new NativeArgon2PasswordHashProvider(ARGON2, cost, peppers, new PepperSource(() -> null));
+        return new NativeArgon2PasswordHashProvider(ARGON2, cost, Argon2Limits.defaultsFor(cost), peppers, new PepperSource(() -> null));
     }
 
     /** Keycloak's own built-in argon2 provider at the same cost. */
