@@ -27,7 +27,6 @@ import org.keycloak.common.util.Time;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import java.security.SecureRandom;
@@ -45,8 +44,6 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
     private static final Logger LOG = Logger.getLogger(ConfigureSmsOtpRequiredAction.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    static final String TEMPLATE = "totp-sms-authenticator_enroll-phone.ftl";
-    static final String CODES_TEMPLATE = "totp-sms-authenticator_recovery-codes.ftl";
     static final String NOTE_PHONE = "b2bpack.sms.enroll.phone";
     static final String NOTE_DONE = "b2bpack.sms.enroll.done";
 
@@ -72,7 +69,7 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
         AuthenticationSessionModel auth = context.getAuthenticationSession();
         auth.removeAuthNote(NOTE_PHONE);
         auth.removeAuthNote(NOTE_DONE);
-        context.challenge(phoneForm(context, null).createForm(TEMPLATE));
+        context.challenge(EnrollmentForm.phone(context.form()).createForm(EnrollmentForm.TEMPLATE));
     }
 
     @Override
@@ -97,7 +94,7 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
 
         if (params.containsKey("changeNumber") || (phone == null && !params.containsKey("phone"))) {
             auth.removeAuthNote(NOTE_PHONE);
-            context.challenge(phoneForm(context, null).createForm(TEMPLATE));
+            context.challenge(EnrollmentForm.phone(context.form()).createForm(EnrollmentForm.TEMPLATE));
             return;
         }
         if (params.containsKey("phone")) {
@@ -106,14 +103,14 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
             if (!check.ok()) {
                 SmsEvents.error(context.getEvent(), EventType.CUSTOM_REQUIRED_ACTION_ERROR, SmsEvents.CODE_NOT_SENT,
                         "invalid_phone", "purpose", "enroll", "reason", check.errorKey());
-                LoginFormsProvider form = phoneForm(context, null);
-                form.addError(new FormMessage("phone", check.errorKey()));
-                context.challenge(form.createForm(TEMPLATE));
+                LoginFormsProvider form = EnrollmentForm.phone(context.form());
+                EnrollmentForm.fieldError(form, "phone", check.errorKey());
+                context.challenge(form.createForm(EnrollmentForm.TEMPLATE));
                 return;
             }
             auth.setAuthNote(NOTE_PHONE, check.e164());
             SendResult sent = sender.sendIfNone(check.e164(), ip(context));
-            context.challenge(afterSend(context, sent, check.e164()).createForm(TEMPLATE));
+            context.challenge(afterSend(context, sent, check.e164()).createForm(EnrollmentForm.TEMPLATE));
             return;
         }
         if (params.containsKey("resend")) {
@@ -122,7 +119,7 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
             if (sent.delivered()) {
                 form.setInfo("b2bpackSmsCodeResent", PhoneNumbers.mask(phone));
             }
-            context.challenge(form.createForm(TEMPLATE));
+            context.challenge(form.createForm(EnrollmentForm.TEMPLATE));
             return;
         }
 
@@ -137,17 +134,15 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
             };
             SmsEvents.error(context.getEvent(), EventType.CUSTOM_REQUIRED_ACTION_ERROR, SmsEvents.CHALLENGE_FAILED,
                     "invalid_code", "purpose", "enroll", "reason", outcome.name().toLowerCase());
-            LoginFormsProvider form = codeForm(context, phone);
-            form.addError(new FormMessage("code", key));
-            context.challenge(form.createForm(TEMPLATE));
+            LoginFormsProvider form = EnrollmentForm.code(context.form(), phone);
+            EnrollmentForm.fieldError(form, "code", key);
+            context.challenge(form.createForm(EnrollmentForm.TEMPLATE));
             return;
         }
         List<String> recoveryCodes = enroll(context, phone);
         auth.removeAuthNote(NOTE_PHONE);
         auth.setAuthNote(NOTE_DONE, "true");
-        context.challenge(context.form()
-                .setAttribute("smsRecovery", new RecoveryCodesView(recoveryCodes, PhoneNumbers.mask(phone)))
-                .createForm(CODES_TEMPLATE));
+        context.challenge(EnrollmentForm.recoveryCodes(context.form(), recoveryCodes, phone).createForm(EnrollmentForm.CODES_TEMPLATE));
     }
 
     /** Replaces the phone and recovery codes, counts the enrollment and reports it. */
@@ -176,22 +171,14 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
                 SmsEvents.success(context.getEvent(), EventType.CUSTOM_REQUIRED_ACTION, SmsEvents.CODE_SENT,
                         "purpose", "enroll", "phone", PhoneNumbers.mask(phone));
             }
-            return codeForm(context, phone);
+            return EnrollmentForm.code(context.form(), phone);
         }
         SmsEvents.error(context.getEvent(), EventType.CUSTOM_REQUIRED_ACTION_ERROR, SmsEvents.CODE_NOT_SENT,
                 sent.status().name().toLowerCase(), "purpose", "enroll", "phone", PhoneNumbers.mask(phone));
         // Cooldown with a code already on its way: stay on the code step; otherwise back to the number.
-        LoginFormsProvider form = sent.status() == SendStatus.COOLDOWN ? codeForm(context, phone) : phoneForm(context, phone);
+        LoginFormsProvider form = sent.status() == SendStatus.COOLDOWN ? EnrollmentForm.code(context.form(), phone) : EnrollmentForm.phone(context.form());
         form.setError(sent.status().messageKey(), sent.waitSeconds());
         return form;
-    }
-
-    private static LoginFormsProvider phoneForm(RequiredActionContext context, String phone) {
-        return context.form().setAttribute("smsEnroll", new EnrollView("phone", null));
-    }
-
-    private static LoginFormsProvider codeForm(RequiredActionContext context, String phone) {
-        return context.form().setAttribute("smsEnroll", new EnrollView("code", PhoneNumbers.mask(phone)));
     }
 
     private static Response capReached(RequiredActionContext context) {
@@ -215,43 +202,5 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
 
     @Override
     public void close() {
-    }
-
-    /** {@code smsEnroll.*} in the template: the step and the masked number the code went to (a bean for FreeMarker). */
-    public static final class EnrollView {
-        private final String step;
-        private final String maskedPhone;
-
-        EnrollView(String step, String maskedPhone) {
-            this.step = step;
-            this.maskedPhone = maskedPhone;
-        }
-
-        public String getStep() {
-            return step;
-        }
-
-        public String getMaskedPhone() {
-            return maskedPhone;
-        }
-    }
-
-    /** {@code smsRecovery.*}: the codes, shown this once (a bean for FreeMarker). */
-    public static final class RecoveryCodesView {
-        private final List<String> codes;
-        private final String maskedPhone;
-
-        RecoveryCodesView(List<String> codes, String maskedPhone) {
-            this.codes = List.copyOf(codes);
-            this.maskedPhone = maskedPhone;
-        }
-
-        public List<String> getCodes() {
-            return codes;
-        }
-
-    public String getMaskedPhone() {
-            return maskedPhone;
-        }
     }
 }
