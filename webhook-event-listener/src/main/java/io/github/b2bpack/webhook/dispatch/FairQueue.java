@@ -1,4 +1,4 @@
-package io.github.b2bpack.webhook.outbox;
+package io.github.b2bpack.webhook.dispatch;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -17,7 +17,7 @@ import java.util.Set;
  *
  * @param <T> a waiting delivery
  */
-final class FairQueue<T> {
+final class FairQueue<T> implements RealmSlots {
 
     private final int capacity;
     private final int perRealm;
@@ -27,7 +27,7 @@ final class FairQueue<T> {
 
     FairQueue(int capacity, int perRealm) {
         if (perRealm < 1) {
-            throw new IllegalArgumentException("max-in-flight-per-realm must be at least 1");
+            throw new IllegalArgumentException("perRealm must be at least 1");
         }
         this.capacity = capacity;
         this.perRealm = perRealm;
@@ -38,8 +38,8 @@ final class FairQueue<T> {
         return !waiting.containsKey(realm) && tryAcquire(realm);
     }
 
-    /** Takes a slot of {@code realm} when it has one free. */
-    synchronized boolean tryAcquire(String realm) {
+    @Override
+    public synchronized boolean tryAcquire(String realm) {
         int n = inFlight.getOrDefault(realm, 0);
         if (n >= perRealm) {
             return false;
@@ -48,8 +48,8 @@ final class FairQueue<T> {
         return true;
     }
 
-    /** Gives back a slot of {@code realm}. */
-    synchronized void release(String realm) {
+    @Override
+    public synchronized void release(String realm) {
         int n = inFlight.getOrDefault(realm, 0);
         if (n <= 1) {
             inFlight.remove(realm);
@@ -99,8 +99,8 @@ final class FairQueue<T> {
         return false;
     }
 
-    /** Realms at their limit: the sweep leaves their due rows for later. */
-    synchronized Set<String> saturated() {
+    @Override
+    public synchronized Set<String> saturated() {
         Set<String> full = new HashSet<>();
         inFlight.forEach((realm, n) -> {
             if (n >= perRealm) {

@@ -1,4 +1,4 @@
-package io.github.b2bpack.webhook.outbox;
+package io.github.b2bpack.webhook.dispatch;
 
 import org.junit.jupiter.api.Test;
 
