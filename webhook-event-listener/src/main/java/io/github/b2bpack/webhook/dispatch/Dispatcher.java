@@ -70,8 +70,9 @@ public final class Dispatcher implements AutoCloseable {
         this.waiting = new FairQueue<>(DIRECT_QUEUE_LIMIT, perRealm);
         this.senders = Executors.newFixedThreadPool(senders, Threads.named("b2bpack-wh-send"));
         this.timer = Executors.newSingleThreadScheduledExecutor(Threads.named("b2bpack-wh-sweep"));
-        this.claims = new SerialPass("b2bpack-wh-claim", this::claimPass);
-        this.directs = new SerialPass("b2bpack-wh-direct", this::directPass);
+        this.claims = new SerialPass("b2bpack-wh-claim", "webhook drain pass failed, the next sweep retries", this::claimPass);
+        this.directs = new SerialPass("b2bpack-wh-direct", "direct webhook sending stopped, the sweep sends what is left once claims expire",
+                this::directPass);
     }
 
     /** Runs {@code task} every {@code interval}, first after one interval, on the timer thread. */
@@ -139,34 +140,28 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /** Claims batches while senders are free and the claimer finds due rows. */
-    private void claimPass() {
-        try {
-            while (!closed) {
-                if (permits.availablePermits() == 0) {
-                    permits.acquire(); // wait for a free sender before claiming, not with rows claimed
-                    permits.release();
-                }
-                int limit = Math.min(permits.availablePermits(), batchSize);
-                List<Job> batch = limit <= 0 ? List.of() : claimer.claim(limit, waiting);
-                if (batch.isEmpty()) {
+    private void claimPass() throws InterruptedException {
+        while (!closed) {
+            if (permits.availablePermits() == 0) {
+                permits.acquire(); // wait for a free sender before claiming, not with rows claimed
+                permits.release();
+            }
+            int limit = Math.min(permits.availablePermits(), batchSize);
+            List<Job> batch = limit <= 0 ? List.of() : claimer.claim(limit, waiting);
+            if (batch.isEmpty()) {
+                return;
+            }
+            for (Job job : batch) {
+                permits.acquire();
+                if (!send(job)) {
                     return;
                 }
-                for (Job job : batch) {
-                    permits.acquire();
-                    if (!send(job)) {
-                        return;
-                    }
-                }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.warnf("webhook drain pass failed, the next sweep retries: %s", e.toString());
         }
     }
 
     /** Hands waiting direct attempts to senders, realm by realm in turn, as permits and realm slots free up. */
-    private void directPass() {
+    private void directPass() throws InterruptedException {
         try {
             FairQueue.Taken<Job> taken;
             while (!closed && (taken = waiting.poll()) != null) {
@@ -180,10 +175,6 @@ public final class Dispatcher implements AutoCloseable {
                     return;
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.warnf("direct webhook sending stopped, the sweep sends what is left once claims expire: %s", e.toString());
         } finally {
             sendWaitingSoon();
         }

@@ -1,5 +1,7 @@
 package io.github.b2bpack.webhook.dispatch;
 
+import org.jboss.logging.Logger;
+
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -12,14 +14,24 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class SerialPass {
 
+    /** One pass; it may wait (for a free sender, say), and an interrupt means the node is stopping. */
+    @FunctionalInterface
+    interface Pass {
+        void run() throws InterruptedException;
+    }
+
+    private static final Logger LOG = Logger.getLogger(SerialPass.class);
+
     private final ExecutorService thread;
-    private final Runnable pass;
+    private final Pass pass;
+    private final String failure;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wanted = new AtomicBoolean();
 
-    /** @param pass must not throw: it ends when its work is done or its thread is interrupted */
-    SerialPass(String threadName, Runnable pass) {
+    /** @param failure logged with the exception when a pass fails; the next ask runs a new one */
+    SerialPass(String threadName, String failure, Pass pass) {
         this.thread = Executors.newSingleThreadExecutor(Threads.named(threadName));
+        this.failure = failure;
         this.pass = pass;
     }
 
@@ -37,13 +49,23 @@ final class SerialPass {
     private void run() {
         try {
             while (wanted.getAndSet(false) && !thread.isShutdown()) {
-                pass.run();
+                runPass();
             }
         } finally {
             running.set(false);
             if (wanted.get() && !thread.isShutdown()) {
                 request();
             }
+        }
+    }
+
+    private void runPass() {
+        try {
+            pass.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warnf("%s: %s", failure, e.toString());
         }
     }
 

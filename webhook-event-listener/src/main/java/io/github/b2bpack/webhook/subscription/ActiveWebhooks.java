@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 public final class ActiveWebhooks {
 
     /** Realm attribute that changes whenever a webhook of the realm is created, changed or removed. */
-    public static final String VERSION_ATTRIBUTE = "b2bpack.webhooks.version";
+    private static final String VERSION_ATTRIBUTE = "b2bpack.webhooks.version";
     private static final int MAX_REALMS = 10_000;
 
     private final VersionedCache<List<Webhook>> byRealm = new VersionedCache<>(MAX_REALMS);

@@ -251,7 +251,7 @@ public final class WebhookStore {
     public static final class LimitExceededException extends RuntimeException {
         private final int limit;
 
-        public LimitExceededException(int limit) {
+        LimitExceededException(int limit) {
             super("webhooks per realm limit reached", null, false, false);
             this.limit = limit;
         }
@@ -263,7 +263,7 @@ public final class WebhookStore {
 
     /** Fail closed: no encryption key, no signature keys. */
     public static final class MissingEncryptionKeyException extends IllegalStateException {
-        public MissingEncryptionKeyException() {
+        MissingEncryptionKeyException() {
             super("no webhook encryption key configured (spi-events-listener--webhooks--encryption-key)");
         }
     }

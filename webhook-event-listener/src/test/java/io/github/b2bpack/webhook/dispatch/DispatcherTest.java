@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import static io.github.b2bpack.webhook.dispatch.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,11 +56,7 @@ class DispatcherTest {
     void aRealmWhoseReceiverHangsHoldsOnlyItsShareAndOtherRealmsPassIt() {
         Dispatcher d = dispatcher(4, 2, FRESH, nothingDue());
         sender.hold();
-        List<Job> hanging = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            hanging.add(sender.job("slow"));
-        }
-        d.direct(hanging);
+        d.direct(IntStream.range(0, 5).mapToObj(i -> sender.job("slow")).toList());
         await(() -> sender.inFlight("slow") == 2, "two of the slow realm in flight");
         d.direct(List.of(sender.job("fast")));
         await(() -> sender.inFlight("fast") == 1, "the other realm is sent while the slow one waits");
@@ -74,11 +71,7 @@ class DispatcherTest {
     void noMoreAttemptsInFlightThanSenders() {
         Dispatcher d = dispatcher(3, 10, FRESH, nothingDue());
         sender.hold();
-        List<Job> jobs = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            jobs.add(sender.job("realm-" + i));
-        }
-        d.direct(jobs);
+        d.direct(IntStream.range(0, 8).mapToObj(i -> sender.job("realm-" + i)).toList());
         await(() -> sender.inFlight() == 3, "three senders busy");
         sender.open();
         await(() -> sender.sent() == 8, "all sent");
