@@ -10,23 +10,19 @@ import org.keycloak.models.KeycloakSession;
  */
 public abstract class SmsCredentialProviderFactory implements CredentialProviderFactory<SmsOtpCredentialProvider> {
 
-    private final String type;
-    private final String displayKey;
-    private final String helpKey;
+    private final SmsOtpCredentialProvider.Kind kind;
 
     protected SmsCredentialProviderFactory(String type, String displayKey, String helpKey) {
-        this.type = type;
-        this.displayKey = displayKey;
-        this.helpKey = helpKey;
+        this.kind = new SmsOtpCredentialProvider.Kind(type, displayKey, helpKey);
     }
 
     @Override
     public final CredentialProvider create(KeycloakSession session) {
-        return new SmsOtpCredentialProvider(session, type, displayKey, helpKey);
+        return new SmsOtpCredentialProvider(session, kind);
     }
 
     @Override
     public final String getId() {
-        return type;
+        return kind.type();
     }
 }

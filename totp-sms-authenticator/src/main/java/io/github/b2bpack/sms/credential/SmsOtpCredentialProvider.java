@@ -17,21 +17,21 @@ import org.keycloak.models.UserModel;
  */
 public final class SmsOtpCredentialProvider implements CredentialProvider<CredentialModel> {
 
-    private final KeycloakSession session;
-    private final String type;
-    private final String displayKey;
-    private final String helpKey;
+    /** One stored credential type and the message keys the account console shows for it. */
+    record Kind(String type, String displayKey, String helpKey) {
+    }
 
-    SmsOtpCredentialProvider(KeycloakSession session, String type, String displayKey, String helpKey) {
+    private final KeycloakSession session;
+    private final Kind kind;
+
+    SmsOtpCredentialProvider(KeycloakSession session, Kind kind) {
         this.session = session;
-        this.type = type;
-        this.displayKey = displayKey;
-        this.helpKey = helpKey;
+        this.kind = kind;
     }
 
     @Override
     public String getType() {
-        return type;
+        return kind.type();
     }
 
     @Override
@@ -52,10 +52,10 @@ public final class SmsOtpCredentialProvider implements CredentialProvider<Creden
     @Override
     public CredentialTypeMetadata getCredentialTypeMetadata(CredentialTypeMetadataContext metadataContext) {
         return CredentialTypeMetadata.builder()
-                .type(type)
+                .type(kind.type())
                 .category(CredentialTypeMetadata.Category.TWO_FACTOR)
-                .displayName(displayKey)
-                .helpText(helpKey)
+                .displayName(kind.displayKey())
+                .helpText(kind.helpKey())
                 .iconCssClass("kcAuthenticatorOTPClass")
                 .createAction(SmsProviderIds.CONFIGURE_SMS_OTP)
                 .updateAction(SmsProviderIds.CONFIGURE_SMS_OTP)
