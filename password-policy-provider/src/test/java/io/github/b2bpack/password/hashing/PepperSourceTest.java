@@ -16,14 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PepperSourceTest {
 
-    private static final String K1 = "first-pepper-value-0001";
-    private static final String K2 = "second-pepper-value-002";
+    private static final String INLINE = "second-pepper-value-002";
+
+    private final PepperSource source = new PepperSource(MapVault::new);
 
     @Test
     void readsInlinePeppersFromTheConfigurationAndVaultPeppersFromTheVault() {
-        PepperRing ring = PepperRing.parse(" k1:" + K1 + " , k2:" + K2 + ",k3:${vault.argon2_pepper} ", "k2");
-        PepperSource source = new PepperSource(MapVault::new);
-        assertArrayEquals(K2.getBytes(StandardCharsets.UTF_8), source.bytes(ring.current().orElseThrow()).orElseThrow());
+        PepperRing ring = PepperRing.parse("k2:" + INLINE + ",k3:${vault.argon2_pepper}", "k2");
+        assertArrayEquals(INLINE.getBytes(StandardCharsets.UTF_8), source.bytes(ring.current().orElseThrow()).orElseThrow());
         // The vault wipes its secret on close: the bytes returned must be a copy that survives it.
         assertArrayEquals("from-the-vault".getBytes(StandardCharsets.UTF_8), source.bytes(ring.byKeyId("k3").orElseThrow()).orElseThrow());
     }
@@ -31,7 +31,7 @@ class PepperSourceTest {
     @Test
     void aMissingVaultEntryIsEmptyNotAnError() {
         PepperRing ring = PepperRing.parse("k9:${vault.absent}", "k9");
-        assertTrue(new PepperSource(MapVault::new).bytes(ring.current().orElseThrow()).isEmpty());
+        assertTrue(source.bytes(ring.current().orElseThrow()).isEmpty());
     }
 
     /** A vault holding one entry. */
