@@ -40,7 +40,15 @@ class DispatcherTest {
     }
 
     private static Dispatcher.Claimer nothingDue() {
-        return (limit, slots) -> List.of();
+        return nothingDue(new AtomicInteger());
+    }
+
+    /** A claimer that finds nothing due and counts the claims. */
+    private static Dispatcher.Claimer nothingDue(AtomicInteger calls) {
+        return (limit, slots) -> {
+            calls.incrementAndGet();
+            return List.of();
+        };
     }
 
     @Test
@@ -149,10 +157,7 @@ class DispatcherTest {
     @Test
     void wakeUpsArrivingTogetherMakeOneClaimPass() throws InterruptedException {
         AtomicInteger calls = new AtomicInteger();
-        Dispatcher d = dispatcher(2, 2, FRESH, (limit, slots) -> {
-            calls.incrementAndGet();
-            return List.of();
-        });
+        Dispatcher d = dispatcher(2, 2, FRESH, nothingDue(calls));
         for (int i = 0; i < 20; i++) {
             d.wake();
         }
@@ -172,10 +177,7 @@ class DispatcherTest {
     @Test
     void aClosedDispatcherTakesNoMoreWork() throws InterruptedException {
         AtomicInteger calls = new AtomicInteger();
-        Dispatcher d = dispatcher(2, 2, FRESH, (limit, slots) -> {
-            calls.incrementAndGet();
-            return List.of();
-        });
+        Dispatcher d = dispatcher(2, 2, FRESH, nothingDue(calls));
         d.close();
         d.direct(List.of(sender.job("a")));
         d.drain();
