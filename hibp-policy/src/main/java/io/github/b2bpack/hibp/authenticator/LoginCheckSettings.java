@@ -23,7 +23,6 @@ public record LoginCheckSettings(boolean refuseDirectGrant, FailureMode failureM
             return new LoginCheckSettings(true, null, null);
         }
         String action = config.getOrDefault(DIRECT_GRANT_ACTION, "refuse").trim().toLowerCase(Locale.ROOT);
-        String failure = config.getOrDefault(FAILURE_MODE, "server").trim().toLowerCase(Locale.ROOT);
         String threshold = config.get(THRESHOLD);
         Integer parsed = null;
         if (threshold != null && !threshold.isBlank()) {
@@ -33,12 +32,8 @@ public record LoginCheckSettings(boolean refuseDirectGrant, FailureMode failureM
                 parsed = null; // an unreadable value falls back to the realm policy, never to "refuse everyone"
             }
         }
-        // Unknown values fall back to the server setting: a typo in the console must not break logins.
-        FailureMode failureMode = switch (failure) {
-            case "open" -> FailureMode.OPEN;
-            case "closed" -> FailureMode.CLOSED;
-            default -> null;
-        };
+        // "server" and unknown values fall back to the server setting: a typo in the console must not break logins.
+        FailureMode failureMode = FailureMode.find(config.getOrDefault(FAILURE_MODE, "server")).orElse(null);
         return new LoginCheckSettings(!action.equals("record"), failureMode, parsed);
     }
 }

@@ -29,10 +29,6 @@ public record BreachCount(long count, boolean available, Source source) {
     }
 
     public enum Verdict {
-        CLEAN, BREACHED, UNAVAILABLE_ALLOWED, UNAVAILABLE_REFUSED;
-
-        public boolean refused() {
-            return this == BREACHED || this == UNAVAILABLE_REFUSED;
-        }
+        CLEAN, BREACHED, UNAVAILABLE_ALLOWED, UNAVAILABLE_REFUSED
     }
 }

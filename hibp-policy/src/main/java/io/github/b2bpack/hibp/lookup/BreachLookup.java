@@ -138,15 +138,10 @@ public final class BreachLookup {
         }
     }
 
-    /** Estimated bytes the cached answers hold now (bounded by {@code cache-max-bytes}). */
-    public long cachedBytes() {
+    /** Estimated bytes the cached answers hold now (bounded by {@code cache-max-bytes}; tests check the bound). */
+    long cachedBytes() {
         var sync = cache.synchronous();
         sync.cleanUp();
         return sync.policy().eviction().map(e -> e.weightedSize().orElse(0L)).orElse(0L);
-    }
-
-    /** Forget every cached prefix (tests, or an operator changing the data source). */
-    public void invalidateCache() {
-        cache.synchronous().invalidateAll();
     }
 }

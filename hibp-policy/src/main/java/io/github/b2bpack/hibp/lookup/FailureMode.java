@@ -1,6 +1,7 @@
 package io.github.b2bpack.hibp.lookup;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** What a check decides when no breach count could be obtained within the budget. */
 public enum FailureMode {
@@ -9,11 +10,17 @@ public enum FailureMode {
     /** Refuse the password (or the login) until the check works again. */
     CLOSED;
 
-    public static FailureMode parse(String value) {
+    /** {@code open} or {@code closed} (any case, spaces around ignored); empty for anything else. */
+    public static Optional<FailureMode> find(String value) {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "open" -> OPEN;
-            case "closed" -> CLOSED;
-            default -> throw new IllegalArgumentException("failure mode must be open or closed");
+            case "open" -> Optional.of(OPEN);
+            case "closed" -> Optional.of(CLOSED);
+            default -> Optional.empty();
         };
+    }
+
+    /** @throws IllegalArgumentException for anything but {@code open} or {@code closed} */
+    public static FailureMode parse(String value) {
+        return find(value).orElseThrow(() -> new IllegalArgumentException("failure mode must be open or closed"));
     }
 }

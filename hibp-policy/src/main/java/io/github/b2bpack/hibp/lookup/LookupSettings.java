@@ -67,20 +67,4 @@ public record LookupSettings(String apiBaseUrl, Duration budget, long cachePrefi
                 DEFAULT_UPSTREAM_MAX_REQUESTS, Duration.ofSeconds(DEFAULT_UPSTREAM_WINDOW_SECONDS));
     }
 
-    public static LookupSettings defaults() {
-        return new LookupSettings(DEFAULT_API_BASE_URL, Duration.ofMillis(DEFAULT_BUDGET_MILLIS), DEFAULT_CACHE_PREFIXES,
-                Duration.ofSeconds(DEFAULT_CACHE_TTL_SECONDS), FailureMode.OPEN, LookupMode.ONLINE, null);
-    }
-
-    /** A copy with another byte bound. */
-    public LookupSettings withCacheMaxBytes(long bytes) {
-        return new LookupSettings(apiBaseUrl, budget, cachePrefixes, cacheTtl, failureMode, mode, offlineIndex, bytes,
-                upstreamMaxRequests, upstreamWindow);
-    }
-
-    /** A copy with another upstream budget. */
-    public LookupSettings withUpstreamBudget(long maxRequests, Duration window) {
-        return new LookupSettings(apiBaseUrl, budget, cachePrefixes, cacheTtl, failureMode, mode, offlineIndex, cacheMaxBytes,
-                maxRequests, window);
-    }
 }

@@ -1,5 +1,7 @@
 package io.github.b2bpack.hibp.offline;
 
+import java.nio.ByteBuffer;
+
 /**
  * Layout of the offline index file (all integers big-endian):
  * <pre>
@@ -14,6 +16,10 @@ package io.github.b2bpack.hibp.offline;
 final class IndexFormat {
 
     static final byte[] MAGIC = {'B', '2', 'B', 'H', 'I', 'B', 'P', '1'};
+    /** Header fields after the magic: their byte offsets. */
+    static final int PREFIX_BITS_AT = 8;
+    static final int FINGERPRINT_BYTES_AT = 12;
+    static final int ENTRIES_AT = 16;
     static final int HEADER_BYTES = 64;
     static final int PREFIX_BITS = 20;
     static final int BUCKETS = 1 << PREFIX_BITS;
@@ -39,6 +45,11 @@ final class IndexFormat {
     /** Byte offset of a bucket's start in the file; the table lies in the first 8 MiB, so an int. */
     static int tableOffset(int bucket) {
         return HEADER_BYTES + bucket * Long.BYTES;
+    }
+
+    /** Index of the first entry of a bucket in the mapped header and table; bucket {@link #BUCKETS} gives the total. */
+    static long bucketStart(ByteBuffer table, int bucket) {
+        return table.getLong(tableOffset(bucket));
     }
 
     static long fileSize(long entries) {

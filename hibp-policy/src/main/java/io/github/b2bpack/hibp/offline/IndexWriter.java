@@ -62,24 +62,24 @@ public final class IndexWriter {
             FileChannel channel = file.getChannel();
             MappedByteBuffer table = channel.map(FileChannel.MapMode.READ_WRITE, 0, IndexFormat.ENTRIES_OFFSET);
             table.put(0, IndexFormat.MAGIC);
-            table.putInt(8, IndexFormat.PREFIX_BITS);
-            table.putInt(12, IndexFormat.FINGERPRINT_BYTES);
-            table.putLong(16, entries);
+            table.putInt(IndexFormat.PREFIX_BITS_AT, IndexFormat.PREFIX_BITS);
+            table.putInt(IndexFormat.FINGERPRINT_BYTES_AT, IndexFormat.FINGERPRINT_BYTES);
+            table.putLong(IndexFormat.ENTRIES_AT, entries);
             for (int b = 0; b <= IndexFormat.BUCKETS; b++) {
                 table.putLong(IndexFormat.tableOffset(b), cursor[b]);
             }
             table.force();
 
-            MappedByteBuffer[] regions = mapRegions(channel, entries);
+            EntryRegions regions = EntryRegions.map(channel, entries, FileChannel.MapMode.READ_WRITE);
             long[] placed = {0};
             source.forEach((top64, count) -> {
                 if (count > 0) {
                     int b = IndexFormat.bucket(top64);
                     long entry = cursor[b]++;
-                    if (entry >= tableStart(table, b + 1)) {
+                    if (entry >= IndexFormat.bucketStart(table, b + 1)) {
                         throw new IOException("the corpus changed between the two passes");
                     }
-                    put(regions, entry, IndexFormat.fingerprint(top64), CountCodec.encode(count));
+                    regions.put(entry, IndexFormat.fingerprint(top64), CountCodec.encode(count));
                     placed[0]++;
                 }
             });
@@ -89,56 +89,19 @@ public final class IndexWriter {
 
             long[] bucket = new long[largestBucket];
             for (int b = 0; b < IndexFormat.BUCKETS; b++) {
-                long first = tableStart(table, b);
-                int n = (int) (tableStart(table, b + 1) - first);
+                long first = IndexFormat.bucketStart(table, b);
+                int n = (int) (IndexFormat.bucketStart(table, b + 1) - first);
                 for (int i = 0; i < n; i++) {
-                    bucket[i] = (fingerprintAt(regions, first + i) << 8) | (codeAt(regions, first + i) & 0xFF);
+                    bucket[i] = (regions.fingerprintAt(first + i) << 8) | (regions.codeAt(first + i) & 0xFF);
                 }
                 Arrays.sort(bucket, 0, n);
                 for (int i = 0; i < n; i++) {
-                    put(regions, first + i, bucket[i] >>> 8, (byte) bucket[i]);
+                    regions.put(first + i, bucket[i] >>> 8, (byte) bucket[i]);
                 }
             }
-            for (MappedByteBuffer region : regions) {
-                region.force();
-            }
+            regions.force();
         }
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return new Stats(entries, size);
-    }
-
-    private static long tableStart(MappedByteBuffer table, int bucket) {
-        return table.getLong(IndexFormat.tableOffset(bucket));
-    }
-
-    private static MappedByteBuffer[] mapRegions(FileChannel channel, long entries) throws IOException {
-        int count = (int) ((entries + IndexFormat.ENTRIES_PER_REGION - 1) / IndexFormat.ENTRIES_PER_REGION);
-        MappedByteBuffer[] regions = new MappedByteBuffer[count];
-        for (int r = 0; r < count; r++) {
-            long first = (long) r * IndexFormat.ENTRIES_PER_REGION;
-            long n = Math.min(IndexFormat.ENTRIES_PER_REGION, entries - first);
-            regions[r] = channel.map(FileChannel.MapMode.READ_WRITE,
-                    IndexFormat.ENTRIES_OFFSET + first * IndexFormat.ENTRY_BYTES, n * IndexFormat.ENTRY_BYTES);
-        }
-        return regions;
-    }
-
-    private static void put(MappedByteBuffer[] regions, long entry, long fingerprint, byte code) {
-        MappedByteBuffer region = regions[(int) (entry / IndexFormat.ENTRIES_PER_REGION)];
-        int offset = (int) (entry % IndexFormat.ENTRIES_PER_REGION) * IndexFormat.ENTRY_BYTES;
-        region.put(offset, (byte) (fingerprint >>> 32));
-        region.putInt(offset + 1, (int) fingerprint);
-        region.put(offset + IndexFormat.FINGERPRINT_BYTES, code);
-    }
-
-    private static long fingerprintAt(MappedByteBuffer[] regions, long entry) {
-        MappedByteBuffer region = regions[(int) (entry / IndexFormat.ENTRIES_PER_REGION)];
-        int offset = (int) (entry % IndexFormat.ENTRIES_PER_REGION) * IndexFormat.ENTRY_BYTES;
-        return ((long) (region.get(offset) & 0xFF) << 32) | (region.getInt(offset + 1) & 0xFFFF_FFFFL);
-    }
-
-    private static byte codeAt(MappedByteBuffer[] regions, long entry) {
-        MappedByteBuffer region = regions[(int) (entry / IndexFormat.ENTRIES_PER_REGION)];
-        return region.get((int) (entry % IndexFormat.ENTRIES_PER_REGION) * IndexFormat.ENTRY_BYTES + IndexFormat.FINGERPRINT_BYTES);
     }
 }

@@ -1,7 +1,6 @@
 package io.github.b2bpack.hibp.offline;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -16,10 +15,10 @@ import java.util.Arrays;
 public final class OfflineIndex implements AutoCloseable {
 
     private final MappedByteBuffer table;
-    private final MappedByteBuffer[] regions;
+    private final EntryRegions regions;
     private final long entries;
 
-    private OfflineIndex(MappedByteBuffer table, MappedByteBuffer[] regions, long entries) {
+    private OfflineIndex(MappedByteBuffer table, EntryRegions regions, long entries) {
         this.table = table;
         this.regions = regions;
         this.entries = entries;
@@ -35,34 +34,26 @@ public final class OfflineIndex implements AutoCloseable {
             byte[] magic = new byte[IndexFormat.MAGIC.length];
             table.get(0, magic);
             if (!Arrays.equals(magic, IndexFormat.MAGIC)
-                    || table.getInt(8) != IndexFormat.PREFIX_BITS
-                    || table.getInt(12) != IndexFormat.FINGERPRINT_BYTES) {
+                    || table.getInt(IndexFormat.PREFIX_BITS_AT) != IndexFormat.PREFIX_BITS
+                    || table.getInt(IndexFormat.FINGERPRINT_BYTES_AT) != IndexFormat.FINGERPRINT_BYTES) {
                 throw new IOException("not a b2bpack HIBP index (bad header)");
             }
-            long entries = table.getLong(16);
+            long entries = table.getLong(IndexFormat.ENTRIES_AT);
             if (entries < 0 || IndexFormat.fileSize(entries) != size
-                    || table.getLong(IndexFormat.tableOffset(IndexFormat.BUCKETS)) != entries) {
+                    || IndexFormat.bucketStart(table, IndexFormat.BUCKETS) != entries) {
                 throw new IOException("not a b2bpack HIBP index (size does not match header)");
             }
             // A damaged bucket table (bit flip, partial copy) would send count() outside the entries with an
             // IndexOutOfBoundsException at every password check: verify it once here (8 MiB read in order).
             long previous = 0;
             for (int b = 0; b <= IndexFormat.BUCKETS; b++) {
-                long start = table.getLong(IndexFormat.tableOffset(b));
+                long start = IndexFormat.bucketStart(table, b);
                 if (start < previous || start > entries) {
                     throw new IOException("not a b2bpack HIBP index (bucket table out of order)");
                 }
                 previous = start;
             }
-            int regionCount = (int) ((entries + IndexFormat.ENTRIES_PER_REGION - 1) / IndexFormat.ENTRIES_PER_REGION);
-            MappedByteBuffer[] regions = new MappedByteBuffer[regionCount];
-            for (int r = 0; r < regionCount; r++) {
-                long first = (long) r * IndexFormat.ENTRIES_PER_REGION;
-                long count = Math.min(IndexFormat.ENTRIES_PER_REGION, entries - first);
-                regions[r] = channel.map(FileChannel.MapMode.READ_ONLY,
-                        IndexFormat.ENTRIES_OFFSET + first * IndexFormat.ENTRY_BYTES, count * IndexFormat.ENTRY_BYTES);
-            }
-            return new OfflineIndex(table, regions, entries);
+            return new OfflineIndex(table, EntryRegions.map(channel, entries, FileChannel.MapMode.READ_ONLY), entries);
         }
     }
 
@@ -76,32 +67,21 @@ public final class OfflineIndex implements AutoCloseable {
      */
     public long count(long sha1Top64) {
         int bucket = IndexFormat.bucket(sha1Top64);
-        long lo = table.getLong(IndexFormat.tableOffset(bucket));
-        long hi = table.getLong(IndexFormat.tableOffset(bucket + 1)) - 1;
+        long lo = IndexFormat.bucketStart(table, bucket);
+        long hi = IndexFormat.bucketStart(table, bucket + 1) - 1;
         long key = IndexFormat.fingerprint(sha1Top64);
         while (lo <= hi) {
             long mid = (lo + hi) >>> 1;
-            long fp = fingerprintAt(mid);
+            long fp = regions.fingerprintAt(mid);
             if (fp < key) {
                 lo = mid + 1;
             } else if (fp > key) {
                 hi = mid - 1;
             } else {
-                return CountCodec.decode(codeAt(mid));
+                return CountCodec.decode(regions.codeAt(mid));
             }
         }
         return 0;
-    }
-
-    private long fingerprintAt(long entry) {
-        ByteBuffer region = regions[(int) (entry / IndexFormat.ENTRIES_PER_REGION)];
-        int offset = (int) (entry % IndexFormat.ENTRIES_PER_REGION) * IndexFormat.ENTRY_BYTES;
-        return ((long) (region.get(offset) & 0xFF) << 32) | (region.getInt(offset + 1) & 0xFFFF_FFFFL);
-    }
-
-    private byte codeAt(long entry) {
-        ByteBuffer region = regions[(int) (entry / IndexFormat.ENTRIES_PER_REGION)];
-        return region.get((int) (entry % IndexFormat.ENTRIES_PER_REGION) * IndexFormat.ENTRY_BYTES + IndexFormat.FINGERPRINT_BYTES);
     }
 
     /** Unmapping is left to the GC (Java 17 has no supported unmap); dropping the references is enough. */

@@ -18,10 +18,6 @@ public record RangeResult(Map<String, Long> counts) {
         return count == null ? 0 : count;
     }
 
-    public int size() {
-        return counts.size();
-    }
-
     /**
      * Heap this answer holds, estimated from its shape (64-bit JVM, compressed references): per entry a
      * 35-character Latin-1 String (24-byte object, 56-byte array), a Long (16; small ones are shared, so
@@ -30,11 +26,6 @@ public record RangeResult(Map<String, Long> counts) {
      */
     public long estimatedBytes() {
         return BASE_BYTES + (long) counts.size() * BYTES_PER_ENTRY;
-    }
-
-    /** The estimate's cost of one listed suffix, in bytes. */
-    public static long estimatedBytesPerEntry() {
-        return BYTES_PER_ENTRY;
     }
 
     private static final long BASE_BYTES = 128;

@@ -19,7 +19,7 @@ class RangeResponseParserTest {
         RangeResult result = parse("0018A45C4D1DEF81644B54AB7F969B88D65:10\r\n"
                 + "00D4F6E8FA6EECAD2A3AA415EEC418D38EC:0\r\n"
                 + "011053FD0102E94D6AE2F8B83D76FAF94F6:3\r\n");
-        assertEquals(2, result.size());
+        assertEquals(2, result.counts().size());
         assertEquals(10, result.count("0018A45C4D1DEF81644B54AB7F969B88D65"));
         assertEquals(0, result.count("00D4F6E8FA6EECAD2A3AA415EEC418D38EC"));
         assertEquals(3, result.count("011053FD0102E94D6AE2F8B83D76FAF94F6"));
@@ -30,7 +30,7 @@ class RangeResponseParserTest {
         RangeResult result = parse("0018a45c4d1def81644b54ab7f969b88d65:7\n011053FD0102E94D6AE2F8B83D76FAF94F6:1");
         assertEquals(7, result.count("0018A45C4D1DEF81644B54AB7F969B88D65"));
         assertEquals(1, result.count("011053FD0102E94D6AE2F8B83D76FAF94F6"));
-        assertEquals(0, parse("").size());
+        assertEquals(0, parse("").counts().size());
     }
 
     @Test

@@ -4,7 +4,6 @@ import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.ServerLog;
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
-import io.github.b2bpack.testsupport.FakeSmsGateway;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.RoleRepresentation;
@@ -12,8 +11,10 @@ import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static io.github.b2bpack.it.sms.SmsFlows.assertTextContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -117,24 +118,30 @@ class SmsAdminIT extends SmsItBase {
     }
 
     /**
-     * The one real expiry check (the rules are unit-tested with an injected clock): the shortest
-     * allowed lifetime is 30 s, so this test has to let 30 s pass. No shortcut on purpose: a lower
-     * minimum would weaken production validation, and shifting the server clock needs the test
-     * framework's "testing" provider in providers/ (not in 26.7's core; DeploymentIT keeps that folder to
-     * the pack's jars), which would also move every other expiry in the shared server.
+     * The one real expiry check (the rules are unit-tested with a test clock: CodeVerifierTest). The code
+     * lives 30 s, the shortest lifetime a realm can configure: a shorter one is refused (see
+     * {@link #outOfRangeConfigurationIsRefusedWithAClearPageAndLogLine}), and shifting the server clock
+     * needs the test framework's "testing" provider in providers/ (not in 26.7's core; DeploymentIT keeps
+     * that folder to the pack's jars), which would also move every other expiry in the shared server. So
+     * the test waits until just past those 30 s, counted from when the gateway had the code, which is
+     * after the server stamped it. A wrong entry first shows that the code was live: a server that called
+     * every code expired would pass without it.
      */
     @Test
     void expiredCodeIsRefused() throws InterruptedException {
-        SmsTestRealm realm = realm("sms-expiry", Map.of("sender", "http", "codeTtlSeconds", "30"));
+        Duration ttl = Duration.ofSeconds(30);
+        SmsTestRealm realm = realm("sms-expiry", Map.of("sender", "http", "codeTtlSeconds", Long.toString(ttl.toSeconds())));
         String number = "+33612345620";
         browser.startLogin(realm);
         browser.submitPhone(number);
-        List<FakeSmsGateway.Sms> texts = gateway.awaitMessagesTo(number, 1, SmsFlows.WAIT);
-        long expired = System.nanoTime() + java.time.Duration.ofSeconds(31).toNanos();
-        while (System.nanoTime() < expired) {
-            Thread.sleep(250);
-        }
-        browser.submitCode(texts.get(0).code());
+        String code = gateway.awaitMessagesTo(number, 1, SmsFlows.WAIT).get(0).code();
+        // Half a second of margin between the server's wall clock and this monotonic one.
+        long expired = System.nanoTime() + ttl.plusMillis(500).toNanos();
+
+        browser.submitCode(SmsFlows.wrongCode(code));
+        assertTextContains(browser, "Wrong code. Try again.");
+        TimeUnit.NANOSECONDS.sleep(Math.max(0, expired - System.nanoTime()));
+        browser.submitCode(code);
         assertTextContains(browser, "This code has expired");
         assertTrue(admin.realm(realm.name).users().get(realm.userId).credentials().stream()
                 .noneMatch(c -> c.getType().equals("sms-otp")));

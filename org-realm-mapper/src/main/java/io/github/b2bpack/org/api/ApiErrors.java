@@ -1,5 +1,11 @@
 package io.github.b2bpack.org.api;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.github.b2bpack.org.model.OrganizationException;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.services.ErrorResponseException;
 
@@ -17,16 +23,22 @@ public final class ApiErrors {
         return new ErrorResponseException("not_found", description, Response.Status.NOT_FOUND);
     }
 
-    public static ErrorResponseException conflict(String code, String description) {
-        return new ErrorResponseException(code, description, Response.Status.CONFLICT);
-    }
-
     /** Any status, including those JAX-RS has no constant for (422). */
     public static ErrorResponseException status(int status, String code, String description) {
-        java.util.Map<String, String> body = new java.util.LinkedHashMap<>();
+        Map<String, String> body = new LinkedHashMap<>();
         body.put("error", code);
         body.put("error_description", description);
         return new ErrorResponseException(Response.status(status)
-                .type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE).entity(body).build());
+                .type(MediaType.APPLICATION_JSON_TYPE).entity(body).build());
+    }
+
+    /** Runs an organization read or change, answering a refused one 409 (conflict) or 400 with its code. */
+    public static <T> T guarded(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (OrganizationException e) {
+            throw new ErrorResponseException(e.code(), e.getMessage(), e.kind() == OrganizationException.Kind.CONFLICT
+                    ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST);
+        }
     }
 }

@@ -5,11 +5,15 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-/** Where the owner of an email address signs in: the organization and its realms' OIDC issuers. */
+/**
+ * Where the owner of an email address signs in: the organization and its realms' OIDC issuers.
+ *
+ * @param slug the organization's immutable slug, which Cryptr's JSON calls {@code domain}
+ */
 @JsonPropertyOrder({"__type__", "domain", "name", "realms"})
 public record DiscoveryRepresentation(
         @JsonProperty("__type__") String type,
-        @JsonProperty("domain") String domain,
+        @JsonProperty("domain") String slug,
         @JsonProperty("name") String name,
         @JsonProperty("realms") List<RealmEntry> realms) {
 

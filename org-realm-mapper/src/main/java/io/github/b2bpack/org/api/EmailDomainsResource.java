@@ -1,19 +1,16 @@
 package io.github.b2bpack.org.api;
 
-import java.io.IOException;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.b2bpack.org.domain.EmailDomains;
+import io.github.b2bpack.org.emaildomain.EmailDomains;
+import io.github.b2bpack.org.lifecycle.OrganizationManager;
 import io.github.b2bpack.org.model.EmailDomainClaim;
 import io.github.b2bpack.org.model.Organization;
-import io.github.b2bpack.org.model.OrganizationException;
-import io.github.b2bpack.org.model.OrganizationManager;
 import io.github.b2bpack.org.ownership.DnsVerdict;
 import io.github.b2bpack.org.ownership.DomainChallenge;
 import io.github.b2bpack.org.ownership.OwnershipSettings;
 import io.github.b2bpack.org.ownership.TxtLookup;
+import io.github.b2bpack.org.request.VerificationRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -29,7 +26,7 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
- * {@code /admin/realms/master/orgs/{domain}/email-domains}: ownership of an organization's email domains.
+ * {@code /admin/realms/master/orgs/{slug}/email-domains}: ownership of an organization's email domains.
  * DNS verification needs {@code manage-realm} on the organization's realm (as changing its domains does);
  * manual verification also needs {@code manage-realm} on master, which tenant admins do not hold, since
  * it vouches for a domain without proof.
@@ -38,12 +35,8 @@ public final class EmailDomainsResource {
 
     /** Resource type of the verification admin event: webhook code {@code admin.organization_email_domain.action.success}. */
     public static final String EVENT_RESOURCE_TYPE = "ORGANIZATION_EMAIL_DOMAIN";
-    public static final String METHOD_DNS = "dns";
-    public static final String METHOD_MANUAL = "manual";
 
     private static final Logger LOG = Logger.getLogger(EmailDomainsResource.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_BODY_CHARS = 1024;
 
     private final KeycloakSession session;
     private final AdminPermissionEvaluator masterAuth;
@@ -73,9 +66,9 @@ public final class EmailDomainsResource {
     }
 
     /**
-     * Proves ownership: body {@code {"method": "dns"}} (the default, also for an empty body) checks the
-     * TXT record through the configured resolver; {@code {"method": "manual"}} records an operator's
-     * word for it. Answers the domain as it now stands; a domain already verified answers 200 unchanged.
+     * Proves ownership by the body's method ({@link VerificationRequest}): {@code dns} checks the TXT record
+     * through the configured resolver; {@code manual} records an operator's word for it. Answers the domain
+     * as it now stands; a domain already verified answers 200 unchanged.
      */
     @POST
     @Path("{emailDomain}/verify")
@@ -83,8 +76,8 @@ public final class EmailDomainsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public EmailDomainRepresentation verify(@PathParam("emailDomain") String emailDomain, String body) {
         orgAuth.realm().requireManageRealm();
-        String method = method(body);
-        if (METHOD_MANUAL.equals(method)) {
+        VerificationRequest request = ApiErrors.guarded(() -> VerificationRequest.parse(body));
+        if (request.manual()) {
             // Vouching without proof is the operator's call, not a tenant admin's.
             masterAuth.realm().requireManageRealm();
         }
@@ -99,22 +92,15 @@ public final class EmailDomainsResource {
         if (claim.verified()) {
             return EmailDomainRepresentation.of(claim);
         }
-        if (METHOD_DNS.equals(method)) {
-            String record = DomainChallenge.recordName(domain);
-            TxtLookup lookup = ownership.resolver().lookup(record);
+        if (!request.manual()) {
+            TxtLookup lookup = ownership.resolver().lookup(DomainChallenge.recordName(domain));
             DnsVerdict verdict = DnsVerdict.of(lookup, claim.challenge());
             if (verdict != DnsVerdict.VERIFIED) {
                 LOG.debugf("email domain %s of organization %s not verified: %s", domain, org.slug(), verdict);
                 throw ApiErrors.status(verdict.status(), verdict.error(), verdict.describe(domain, lookup));
             }
         }
-        Organization updated;
-        try {
-            updated = organizations.markVerified(org, claim, METHOD_MANUAL.equals(method)
-                    ? EmailDomainClaim.BY_MANUAL : EmailDomainClaim.BY_DNS);
-        } catch (OrganizationException e) {
-            throw ApiErrors.conflict(e.code(), e.getMessage());
-        }
+        Organization updated = ApiErrors.guarded(() -> organizations.markVerified(org, claim, request.method()));
         EmailDomainRepresentation rep = EmailDomainRepresentation.of(updated.claim(domain).orElseThrow());
         audit(rep);
         return rep;
@@ -128,38 +114,11 @@ public final class EmailDomainsResource {
         adminEvent.clone(session).resource(EVENT_RESOURCE_TYPE).operation(OperationType.ACTION)
                 .resourcePath("orgs", org.slug(), "email-domains", rep.domain())
                 .representation(rep).detail("verified_by", rep.verifiedBy()).success();
-        OrganizationManager.EnvironmentRealms realms = organizations.realms(org.slug());
-        for (java.util.Optional<RealmModel> realm : List.of(realms.production(), realms.sandbox())) {
-            realm.ifPresent(r -> new AdminEventBuilder(r, masterAuth.adminAuth(), session, session.getContext().getConnection())
+        for (RealmModel realm : organizations.realms(org.slug()).present()) {
+            new AdminEventBuilder(realm, masterAuth.adminAuth(), session, session.getContext().getConnection())
                     .resource(EVENT_RESOURCE_TYPE).operation(OperationType.ACTION)
                     .resourcePath("email-domains", rep.domain())
-                    .representation(rep).detail("verified_by", rep.verifiedBy()).success());
+                    .representation(rep).detail("verified_by", rep.verifiedBy()).success();
         }
-    }
-
-    private static String method(String body) {
-        if (body == null || body.isBlank()) {
-            return METHOD_DNS;
-        }
-        if (body.length() > MAX_BODY_CHARS) {
-            throw ApiErrors.badRequest("invalid_request", "request body is larger than " + MAX_BODY_CHARS + " characters");
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (IOException e) {
-            throw ApiErrors.badRequest("invalid_request", "request body is not valid JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw ApiErrors.badRequest("invalid_request", "request body must be a JSON object");
-        }
-        JsonNode method = root.get("method");
-        if (method == null || method.isNull()) {
-            return METHOD_DNS;
-        }
-        if (!method.isTextual() || !(METHOD_DNS.equals(method.asText()) || METHOD_MANUAL.equals(method.asText()))) {
-            throw ApiErrors.badRequest("invalid_request", "method must be dns or manual");
-        }
-        return method.asText();
     }
 }

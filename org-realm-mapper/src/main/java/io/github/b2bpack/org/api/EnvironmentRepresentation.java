@@ -2,6 +2,8 @@ package io.github.b2bpack.org.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.b2bpack.org.model.Environment;
+import io.github.b2bpack.org.model.EnvironmentStatus;
 
 /**
  * One environment of an organization: {@code production} or {@code sandbox}, {@code up} when its
@@ -13,8 +15,7 @@ public record EnvironmentRepresentation(
         @JsonProperty("status") String status,
         @JsonProperty("realm") String realm) {
 
-    public static final String PRODUCTION = "production";
-    public static final String SANDBOX = "sandbox";
-    public static final String UP = "up";
-    public static final String DOWN = "down";
+    public static EnvironmentRepresentation of(Environment environment, EnvironmentStatus status, String slug) {
+        return new EnvironmentRepresentation(environment.id(), status.id(), environment.realmName(slug));
+    }
 }

@@ -1,7 +1,7 @@
 package io.github.b2bpack.org.api;
 
-import io.github.b2bpack.org.model.DomainLookupCache;
-import io.github.b2bpack.org.model.OrganizationManager;
+import io.github.b2bpack.org.lifecycle.OrganizationManager;
+import io.github.b2bpack.org.model.EmailDomainLookupCache;
 import io.github.b2bpack.org.ownership.OwnershipSettings;
 import io.github.b2bpack.org.template.RealmTemplate;
 import io.github.b2bpack.org.template.TemplateSanitizer;
@@ -18,10 +18,10 @@ public final class OrganizationsResourceProvider implements AdminRealmResourcePr
 
     private final RealmTemplate template;
     private final TemplateSanitizer sanitizer;
-    private final DomainLookupCache cache;
+    private final EmailDomainLookupCache cache;
     private final OwnershipSettings ownership;
 
-    OrganizationsResourceProvider(RealmTemplate template, TemplateSanitizer sanitizer, DomainLookupCache cache,
+    OrganizationsResourceProvider(RealmTemplate template, TemplateSanitizer sanitizer, EmailDomainLookupCache cache,
                                   OwnershipSettings ownership) {
         this.template = template;
         this.sanitizer = sanitizer;

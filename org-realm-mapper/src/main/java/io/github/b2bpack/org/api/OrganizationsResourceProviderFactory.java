@@ -3,8 +3,8 @@ package io.github.b2bpack.org.api;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.b2bpack.org.model.DomainLookupCache;
-import io.github.b2bpack.org.model.OrganizationStore;
+import io.github.b2bpack.org.jpa.OrganizationStore;
+import io.github.b2bpack.org.model.EmailDomainLookupCache;
 import io.github.b2bpack.org.ownership.DnsTxtResolver;
 import io.github.b2bpack.org.ownership.OwnershipSettings;
 import io.github.b2bpack.org.ownership.PublicEmailDomains;
@@ -46,7 +46,7 @@ public final class OrganizationsResourceProviderFactory implements AdminRealmRes
 
     private RealmTemplate template;
     private TemplateSanitizer sanitizer;
-    private DomainLookupCache discoveryCache;
+    private EmailDomainLookupCache discoveryCache;
     private OwnershipSettings ownership;
 
     @Override
@@ -64,7 +64,7 @@ public final class OrganizationsResourceProviderFactory implements AdminRealmRes
         if (ttl < 0) {
             throw new IllegalArgumentException(OPTION_DISCOVERY_CACHE_TTL + " must be 0 (off) or a number of seconds");
         }
-        discoveryCache = new DomainLookupCache(Duration.ofSeconds(ttl));
+        discoveryCache = new EmailDomainLookupCache(Duration.ofSeconds(ttl));
         // A bad list or resolver setting stops the server: silently allowing public domains would be worse.
         PublicEmailDomains publicDomains = PublicEmailDomains.load(config.get(OPTION_PUBLIC_DOMAINS_FILE),
                 list(config.get(OPTION_PUBLIC_DOMAINS_EXTRA)), list(config.get(OPTION_PUBLIC_DOMAINS_REMOVED)));
@@ -99,8 +99,8 @@ public final class OrganizationsResourceProviderFactory implements AdminRealmRes
         try {
             KeycloakModelUtils.runJobInTransaction(factory, session -> {
                 RealmModel admin = session.realms().getRealmByName(Config.getAdminRealm());
-                if (admin != null && admin.getAttribute(DomainLookupCache.VERSION_ATTRIBUTE) == null) {
-                    DomainLookupCache.changed(admin);
+                if (admin != null && admin.getAttribute(OrganizationStore.VERSION_ATTRIBUTE) == null) {
+                    OrganizationStore.newVersion(admin);
                 }
             });
         } catch (RuntimeException e) {
@@ -121,7 +121,7 @@ public final class OrganizationsResourceProviderFactory implements AdminRealmRes
     }
 
     /** This node's discovery cache, shared with the browser entry point ({@code org-login}). */
-    public DomainLookupCache discoveryCache() {
+    public EmailDomainLookupCache discoveryCache() {
         return discoveryCache;
     }
 

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.b2bpack.org.domain.EmailDomains;
-import io.github.b2bpack.org.model.DomainLookupCache;
-import io.github.b2bpack.org.model.OrganizationStore;
+import io.github.b2bpack.org.emaildomain.EmailDomains;
+import io.github.b2bpack.org.jpa.OrganizationStore;
+import io.github.b2bpack.org.model.EmailDomainLookupCache;
 import io.github.b2bpack.org.slug.Slugs;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,9 +33,9 @@ public final class OrgLoginResource {
     public static final String MESSAGE_UNKNOWN = "b2bpackOrgLoginUnknown";
 
     private final KeycloakSession session;
-    private final DomainLookupCache cache;
+    private final EmailDomainLookupCache cache;
 
-    OrgLoginResource(KeycloakSession session, DomainLookupCache cache) {
+    OrgLoginResource(KeycloakSession session, EmailDomainLookupCache cache) {
         this.session = session;
         this.cache = cache;
     }

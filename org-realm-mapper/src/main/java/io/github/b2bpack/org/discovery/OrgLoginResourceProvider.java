@@ -1,6 +1,6 @@
 package io.github.b2bpack.org.discovery;
 
-import io.github.b2bpack.org.model.DomainLookupCache;
+import io.github.b2bpack.org.model.EmailDomainLookupCache;
 import jakarta.ws.rs.NotFoundException;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -10,9 +10,9 @@ import org.keycloak.services.resource.RealmResourceProvider;
 public final class OrgLoginResourceProvider implements RealmResourceProvider {
 
     private final KeycloakSession session;
-    private final DomainLookupCache cache;
+    private final EmailDomainLookupCache cache;
 
-    OrgLoginResourceProvider(KeycloakSession session, DomainLookupCache cache) {
+    OrgLoginResourceProvider(KeycloakSession session, EmailDomainLookupCache cache) {
         this.session = session;
         this.cache = cache;
     }

@@ -1,19 +1,19 @@
 package io.github.b2bpack.org.discovery;
 
 import io.github.b2bpack.org.api.OrganizationsResourceProviderFactory;
-import io.github.b2bpack.org.model.DomainLookupCache;
-import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
+import io.github.b2bpack.org.model.EmailDomainLookupCache;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
+import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 
 public final class OrgLoginResourceProviderFactory implements RealmResourceProviderFactory {
 
     public static final String ID = "org-login";
 
-    private DomainLookupCache discoveryCache;
+    private EmailDomainLookupCache discoveryCache;
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {

@@ -1,5 +1,6 @@
 package io.github.b2bpack.org.jpa;
 
+import io.github.b2bpack.org.model.EmailDomainClaim;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -60,59 +61,37 @@ public class OrganizationEmailDomainEntity {
     @Column(name = "VERIFIED_BY", length = 16)
     private String verifiedBy;
 
-    public String getStatus() {
-        return status;
+    /** For JPA. */
+    protected OrganizationEmailDomainEntity() {
     }
 
-    public void setStatus(String status) {
-        this.status = status;
-    }
-
-    public String getChallenge() {
-        return challenge;
-    }
-
-    public void setChallenge(String challenge) {
+    /**
+     * A new claim: always pending with a fresh random {@code challenge}, so a domain is never inherited
+     * verified (from a former owner, or from this organization before it dropped the domain).
+     */
+    OrganizationEmailDomainEntity(String slug, String domain, int position, String challenge) {
+        this.domain = domain;
+        this.organizationId = slug;
+        this.position = position;
+        this.status = EmailDomainClaim.PENDING;
         this.challenge = challenge;
     }
 
-    public Long getVerifiedAt() {
-        return verifiedAt;
-    }
-
-    public void setVerifiedAt(Long verifiedAt) {
-        this.verifiedAt = verifiedAt;
-    }
-
-    public String getVerifiedBy() {
-        return verifiedBy;
-    }
-
-    public void setVerifiedBy(String verifiedBy) {
-        this.verifiedBy = verifiedBy;
-    }
-
-    public String getDomain() {
+    String getDomain() {
         return domain;
     }
 
-    public void setDomain(String domain) {
-        this.domain = domain;
-    }
-
-    public String getOrganizationId() {
+    String getOrganizationId() {
         return organizationId;
     }
 
-    public void setOrganizationId(String organizationId) {
-        this.organizationId = organizationId;
-    }
-
-    public int getPosition() {
-        return position;
-    }
-
-    public void setPosition(int position) {
+    void setPosition(int position) {
         this.position = position;
+    }
+
+    /** The claim of this row; a missing status reads as pending. */
+    EmailDomainClaim toClaim() {
+        return new EmailDomainClaim(domain, status == null ? EmailDomainClaim.PENDING : status, challenge, verifiedAt,
+                verifiedBy);
     }
 }

@@ -1,5 +1,10 @@
 package io.github.b2bpack.org.jpa;
 
+import java.util.List;
+
+import io.github.b2bpack.org.model.EmailDomainClaim;
+import io.github.b2bpack.org.model.Organization;
+import io.github.b2bpack.org.slug.Slugs;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -36,7 +41,7 @@ public class OrganizationEntity {
 
     /** Number of this organization's realms (production, sandbox) that exist and are enabled. */
     static final String ENABLED_REALMS = "(select count(r) from RealmEntity r where r.enabled = true"
-            + " and (r.id = o.id or r.id = concat(o.id, '" + io.github.b2bpack.org.slug.Slugs.SANDBOX_SUFFIX + "')))";
+            + " and (r.id = o.id or r.id = concat(o.id, '" + Slugs.SANDBOX_SUFFIX + "')))";
 
     @Id
     @Column(name = "ID", length = 63)
@@ -59,51 +64,32 @@ public class OrganizationEntity {
     @Column(name = "SANDBOX_UP", nullable = false)
     private boolean sandboxUp;
 
-    public String getId() {
+    /** For JPA. */
+    protected OrganizationEntity() {
+    }
+
+    /** A new row for {@code org}, keyed by its immutable slug. */
+    OrganizationEntity(Organization org) {
+        this.id = org.slug();
+        write(org);
+    }
+
+    String getId() {
         return id;
     }
 
-    public void setId(String id) {
-        this.id = id;
+    /** Copies everything but the immutable id from {@code org}. */
+    void write(Organization org) {
+        name = org.name();
+        createdAt = org.createdAt();
+        updatedAt = org.updatedAt();
+        productionUp = org.productionUp();
+        sandboxUp = org.sandboxUp();
     }
 
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
-
-    public long getCreatedAt() {
-        return createdAt;
-    }
-
-    public void setCreatedAt(long createdAt) {
-        this.createdAt = createdAt;
-    }
-
-    public long getUpdatedAt() {
-        return updatedAt;
-    }
-
-    public void setUpdatedAt(long updatedAt) {
-        this.updatedAt = updatedAt;
-    }
-
-    public boolean isProductionUp() {
-        return productionUp;
-    }
-
-    public void setProductionUp(boolean productionUp) {
-        this.productionUp = productionUp;
-    }
-
-    public boolean isSandboxUp() {
-        return sandboxUp;
-    }
-
-    public void setSandboxUp(boolean sandboxUp) {
-        this.sandboxUp = sandboxUp;
+    /** The organization of this row, with its email-domain claims in the operator's order. */
+    Organization toModel(List<EmailDomainClaim> claims) {
+        return new Organization(id, name, claims.stream().map(EmailDomainClaim::domain).toList(),
+                createdAt, updatedAt, productionUp, sandboxUp, claims);
     }
 }

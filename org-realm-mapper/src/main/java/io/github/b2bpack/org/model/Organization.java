@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * An organization as the index knows it.
  *
- * @param slug           immutable {@code domain}, also the id and name of the production realm
+ * @param slug           immutable slug (the JSON's {@code domain}), also the id and name of the production realm
  * @param emailDomains   normalized allowed email domains, in the operator's order
  * @param createdAt      epoch milliseconds
  * @param updatedAt      epoch milliseconds

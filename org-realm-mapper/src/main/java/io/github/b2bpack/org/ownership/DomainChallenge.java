@@ -111,11 +111,4 @@ public final class DomainChallenge {
         }
         return found;
     }
-
-    /** Whether any TXT record at the name is a b2bpack challenge at all (for a clearer error). */
-    public static boolean anyChallenge(Collection<String> txtRecords) {
-        return txtRecords != null && txtRecords.stream()
-                .map(DomainChallenge::txtText)
-                .anyMatch(t -> t.isPresent() && t.get().strip().startsWith(VALUE_PREFIX));
-    }
 }

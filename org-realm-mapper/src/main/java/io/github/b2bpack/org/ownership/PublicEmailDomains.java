@@ -11,7 +11,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
-import io.github.b2bpack.org.domain.EmailDomains;
+import io.github.b2bpack.org.emaildomain.EmailDomains;
 
 /**
  * Mail domains anyone can get an address at (gmail.com, outlook.com, …): no organization may claim
@@ -99,9 +99,9 @@ public final class PublicEmailDomains {
         boolean brand = clean.endsWith(".*");
         String name = brand ? clean.substring(0, clean.length() - 2) : clean;
         String normalized = EmailDomains.normalize(name).orElseThrow(() -> new IllegalArgumentException(
-                "invalid entry in the public email domain list: '" + printable(line) + "'"));
+                "invalid entry in the public email domain list: '" + EmailDomains.printable(line) + "'"));
         if (brand && normalized.contains(".")) {
-            throw new IllegalArgumentException("a wildcard entry is one label then .*: '" + printable(line) + "'");
+            throw new IllegalArgumentException("a wildcard entry is one label then .*: '" + EmailDomains.printable(line) + "'");
         }
         return Optional.of(new Entry(normalized, brand));
     }
@@ -136,11 +136,6 @@ public final class PublicEmailDomains {
 
     private static String join(String[] labels, int start) {
         return String.join(".", java.util.Arrays.asList(labels).subList(start, labels.length));
-    }
-
-    private static String printable(String value) {
-        String clean = value.replaceAll("\\p{Cntrl}", "?");
-        return clean.length() > 64 ? clean.substring(0, 64) + "…" : clean;
     }
 
     record Entry(String name, boolean brand) {

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Turns an organization name into its immutable {@code domain} slug, and names the realms of its
+ * Turns an organization name into its immutable slug (the API JSON's {@code domain}), and names the realms of its
  * environments. A slug is lowercase ASCII letters and digits separated by single dashes, so the
  * sandbox suffix {@code --sandbox} can never be produced by a name.
  */
@@ -79,12 +79,5 @@ public final class Slugs {
     /** Realm name (and id) of the sandbox environment. */
     public static String sandboxRealm(String slug) {
         return slug + SANDBOX_SUFFIX;
-    }
-
-    /** The organization slug a realm name belongs to, whether production or sandbox. */
-    public static String slugOfRealm(String realmName) {
-        return realmName.endsWith(SANDBOX_SUFFIX)
-                ? realmName.substring(0, realmName.length() - SANDBOX_SUFFIX.length())
-                : realmName;
     }
 }

@@ -54,8 +54,8 @@ class SlugsTest {
     void noNameProducesTheSandboxSeparator() {
         assertEquals(Optional.of("x-sandbox"), Slugs.slugOf("x--sandbox"));
         assertFalse(Slugs.isSlug(Slugs.sandboxRealm("acme")));
-        assertEquals("acme", Slugs.slugOfRealm(Slugs.sandboxRealm("acme")));
-        assertEquals("acme", Slugs.slugOfRealm(Slugs.productionRealm("acme")));
+        assertEquals("acme--sandbox", Slugs.sandboxRealm("acme"));
+        assertEquals("acme", Slugs.productionRealm("acme"));
     }
 
     @ParameterizedTest

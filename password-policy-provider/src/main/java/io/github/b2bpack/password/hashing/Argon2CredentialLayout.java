@@ -1,5 +1,6 @@
 package io.github.b2bpack.password.hashing;
 
+import io.github.b2bpack.password.hashing.nativelib.Argon2Cost;
 import io.github.b2bpack.password.hashing.nativelib.NativeArgon2;
 import org.keycloak.common.util.MultivaluedHashMap;
 import org.keycloak.models.credential.PasswordCredentialModel;

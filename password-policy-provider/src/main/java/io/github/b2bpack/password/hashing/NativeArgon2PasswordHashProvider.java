@@ -1,10 +1,12 @@
 package io.github.b2bpack.password.hashing;
 
+import io.github.b2bpack.password.hashing.nativelib.Argon2Cost;
+import io.github.b2bpack.password.hashing.nativelib.Argon2Limits;
 import io.github.b2bpack.password.hashing.nativelib.HashingBusyException;
 import io.github.b2bpack.password.hashing.nativelib.NativeArgon2;
+import io.github.b2bpack.password.hashing.nativelib.PasswordBytes;
 import io.github.b2bpack.password.hashing.pepper.Pepper;
 import io.github.b2bpack.password.hashing.pepper.PepperRing;
-import io.github.b2bpack.password.hashing.pepper.PepperSource;
 import org.jboss.logging.Logger;
 import org.keycloak.credential.hash.PasswordHashProvider;
 import org.keycloak.models.ModelException;
@@ -37,10 +39,6 @@ public final class NativeArgon2PasswordHashProvider implements PasswordHashProvi
     private final Argon2Limits limits;
     private final PepperRing peppers;
     private final PepperSource pepperSource;
-
-    NativeArgon2PasswordHashProvider(NativeArgon2 argon2, Argon2Cost cost, PepperRing peppers, PepperSource pepperSource) {
-        this(argon2, cost, Argon2Limits.defaultsFor(cost), peppers, pepperSource);
-    }
 
     NativeArgon2PasswordHashProvider(NativeArgon2 argon2, Argon2Cost cost, Argon2Limits limits, PepperRing peppers, PepperSource pepperSource) {
         this.argon2 = argon2;

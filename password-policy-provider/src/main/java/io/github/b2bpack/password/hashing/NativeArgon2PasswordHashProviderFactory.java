@@ -1,9 +1,11 @@
 package io.github.b2bpack.password.hashing;
 
+import io.github.b2bpack.password.hashing.nativelib.Argon2Cost;
+import io.github.b2bpack.password.hashing.nativelib.Argon2Limits;
 import io.github.b2bpack.password.hashing.nativelib.LibArgon2Loader;
 import io.github.b2bpack.password.hashing.nativelib.NativeArgon2;
 import io.github.b2bpack.password.hashing.pepper.PepperRing;
-import io.github.b2bpack.password.hashing.pepper.PepperSource;
+import io.github.b2bpack.password.options.IntOption;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.credential.hash.PasswordHashProvider;
@@ -39,6 +41,9 @@ public final class NativeArgon2PasswordHashProviderFactory implements PasswordHa
     static final String MAX_PARALLELISM = "maxParallelism";
     static final String SLOT_TIMEOUT_MILLIS = "slotTimeoutMillis";
 
+    /** How operators write this provider's options, for error messages. */
+    private static final String FLAG_PREFIX = "spi-password-hashing--" + ID + "--";
+
     private static final Logger LOG = Logger.getLogger(NativeArgon2PasswordHashProviderFactory.class);
 
     private NativeArgon2 argon2;
@@ -59,30 +64,26 @@ public final class NativeArgon2PasswordHashProviderFactory implements PasswordHa
     @Override
     public void init(Config.Scope config) {
         cost = new Argon2Cost(
-                integer(config, MEMORY, Argon2Cost.DEFAULT.memoryKiB()),
-                integer(config, ITERATIONS, Argon2Cost.DEFAULT.iterations()),
-                integer(config, PARALLELISM, Argon2Cost.DEFAULT.parallelism()));
+                integer(config, MEMORY, "memory", Argon2Cost.DEFAULT.memoryKiB()),
+                integer(config, ITERATIONS, "iterations", Argon2Cost.DEFAULT.iterations()),
+                integer(config, PARALLELISM, "parallelism", Argon2Cost.DEFAULT.parallelism()));
         String problem = cost.problem();
         if (problem != null) {
             throw new IllegalArgumentException(ID + ": " + problem + " (options --spi-password-hashing--" + ID + "--memory|iterations|parallelism)");
         }
         Argon2Limits defaults = Argon2Limits.defaultsFor(cost);
         limits = new Argon2Limits(
-                integer(config, MAX_MEMORY, defaults.maxMemoryKiB()),
-                integer(config, MAX_ITERATIONS, defaults.maxIterations()),
-                integer(config, MAX_PARALLELISM, defaults.maxParallelism()));
+                integer(config, MAX_MEMORY, "max-memory", defaults.maxMemoryKiB()),
+                integer(config, MAX_ITERATIONS, "max-iterations", defaults.maxIterations()),
+                integer(config, MAX_PARALLELISM, "max-parallelism", defaults.maxParallelism()));
         problem = limits.problemWith(cost);
         if (problem != null) {
             throw new IllegalArgumentException(ID + ": " + problem + " (options --spi-password-hashing--" + ID + "--max-memory|max-iterations|max-parallelism)");
         }
-        int maxConcurrent = integer(config, MAX_CONCURRENT_HASHES, Runtime.getRuntime().availableProcessors());
-        if (maxConcurrent < 1 || maxConcurrent > 1024) {
-            throw new IllegalArgumentException(ID + ": max-concurrent-hashes must be between 1 and 1024, got " + maxConcurrent);
-        }
-        int slotTimeout = integer(config, SLOT_TIMEOUT_MILLIS, (int) NativeArgon2.DEFAULT_SLOT_WAIT.toMillis());
-        if (slotTimeout < 1 || slotTimeout > 600_000) {
-            throw new IllegalArgumentException(ID + ": slot-timeout-millis must be between 1 and 600000, got " + slotTimeout);
-        }
+        int maxConcurrent = new IntOption(FLAG_PREFIX + "max-concurrent-hashes", 1, 1024)
+                .parse(config.get(MAX_CONCURRENT_HASHES), Runtime.getRuntime().availableProcessors());
+        int slotTimeout = new IntOption(FLAG_PREFIX + "slot-timeout-millis", 1, 600_000)
+                .parse(config.get(SLOT_TIMEOUT_MILLIS), (int) NativeArgon2.DEFAULT_SLOT_WAIT.toMillis());
         try {
             peppers = PepperRing.parse(config.get(PEPPERS), config.get(CURRENT_PEPPER_ID));
         } catch (IllegalArgumentException e) {
@@ -102,16 +103,9 @@ public final class NativeArgon2PasswordHashProviderFactory implements PasswordHa
                 limits.maxParallelism(), maxConcurrent, slotTimeout, pooling ? "on" : "off", argon2.libraryDescription(), peppers);
     }
 
-    private static int integer(Config.Scope config, String key, int defaultValue) {
-        String value = config.get(key);
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(ID + ": option " + key + " must be a whole number, got '" + value + "'");
-        }
+    /** An integer whose range is checked with its siblings ({@link Argon2Cost#problem}, {@link Argon2Limits#problemWith}). */
+    private static int integer(Config.Scope config, String key, String flag, int defaultValue) {
+        return IntOption.anyInt(FLAG_PREFIX + flag).parse(config.get(key), defaultValue);
     }
 
     @Override

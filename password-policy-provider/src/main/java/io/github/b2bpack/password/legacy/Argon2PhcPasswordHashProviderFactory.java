@@ -1,7 +1,6 @@
 package io.github.b2bpack.password.legacy;
 
-import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ProviderConfigurationBuilder;
+import java.util.Map;
 
 import io.github.b2bpack.password.legacy.format.Argon2PhcHash;
 
@@ -12,34 +11,21 @@ import io.github.b2bpack.password.legacy.format.Argon2PhcHash;
 public final class Argon2PhcPasswordHashProviderFactory extends LegacyPasswordHashProviderFactory {
 
     public static final String ID = "argon2-phc";
-    static final String MAX_MEMORY_KIB = "max-memory-kib";
-    static final String MAX_ITERATIONS = "max-iterations";
-    static final String MAX_PARALLELISM = "max-parallelism";
-    static final int DEFAULT_MAX_MEMORY_KIB = 131072;
-    static final int DEFAULT_MAX_ITERATIONS = 16;
-    static final int DEFAULT_MAX_PARALLELISM = 16;
+    static final Cap MAX_MEMORY_KIB = new Cap("max-memory-kib", 131072, 8, 4 * 1024 * 1024,
+            "Highest Argon2 memory m (KiB) accepted from an imported hash; it is allocated on the heap per login. Hashes above it never verify.");
+    static final Cap MAX_ITERATIONS = new Cap("max-iterations", 16, 1, 1024,
+            "Highest Argon2 pass count t accepted from an imported hash.");
+    static final Cap MAX_PARALLELISM = new Cap("max-parallelism", 16, 1, 255,
+            "Highest Argon2 lane count p accepted from an imported hash.");
 
-    @Override
-    public String getId() {
-        return ID;
+    public Argon2PhcPasswordHashProviderFactory() {
+        super(ID, MAX_MEMORY_KIB, MAX_ITERATIONS, MAX_PARALLELISM);
     }
 
     @Override
-    LegacyHashVerifier configure(Options options) {
+    LegacyHashReader reader(Map<Cap, Integer> configured) {
         Argon2PhcHash.Limits limits = new Argon2PhcHash.Limits(
-                options.intOption(MAX_MEMORY_KIB, DEFAULT_MAX_MEMORY_KIB, 8, 4 * 1024 * 1024),
-                options.intOption(MAX_ITERATIONS, DEFAULT_MAX_ITERATIONS, 1, 1024),
-                options.intOption(MAX_PARALLELISM, DEFAULT_MAX_PARALLELISM, 1, 255));
-        return (password, credential) -> Argon2PhcHash.parse(credential.getPasswordSecretData().getValue(), limits).matches(password);
-    }
-
-    @Override
-    void describeOptions(ProviderConfigurationBuilder builder) {
-        intOption(builder, MAX_MEMORY_KIB, DEFAULT_MAX_MEMORY_KIB,
-                "Highest Argon2 memory m (KiB) accepted from an imported hash; it is allocated on the heap per login. Hashes above it never verify.");
-        intOption(builder, MAX_ITERATIONS, DEFAULT_MAX_ITERATIONS,
-                "Highest Argon2 pass count t accepted from an imported hash.");
-        intOption(builder, MAX_PARALLELISM, DEFAULT_MAX_PARALLELISM,
-                "Highest Argon2 lane count p accepted from an imported hash.");
+                configured.get(MAX_MEMORY_KIB), configured.get(MAX_ITERATIONS), configured.get(MAX_PARALLELISM));
+        return credential -> Argon2PhcHash.parse(storedValue(credential), limits);
     }
 }

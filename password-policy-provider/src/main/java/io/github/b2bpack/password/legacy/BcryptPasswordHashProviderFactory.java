@@ -1,7 +1,6 @@
 package io.github.b2bpack.password.legacy;
 
-import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ProviderConfigurationBuilder;
+import java.util.Map;
 
 import io.github.b2bpack.password.legacy.format.BcryptHash;
 
@@ -12,23 +11,16 @@ import io.github.b2bpack.password.legacy.format.BcryptHash;
 public final class BcryptPasswordHashProviderFactory extends LegacyPasswordHashProviderFactory {
 
     public static final String ID = "bcrypt";
-    static final String MAX_COST = "max-cost";
-    static final int DEFAULT_MAX_COST = 14;
+    static final Cap MAX_COST = new Cap("max-cost", 14, BcryptHash.MIN_COST, 31,
+            "Highest bcrypt cost accepted from an imported hash (4-31); each step doubles the work. Hashes above it never verify.");
 
-    @Override
-    public String getId() {
-        return ID;
+    public BcryptPasswordHashProviderFactory() {
+        super(ID, MAX_COST);
     }
 
     @Override
-    LegacyHashVerifier configure(Options options) {
-        int maxCost = options.intOption(MAX_COST, DEFAULT_MAX_COST, BcryptHash.MIN_COST, 31);
-        return (password, credential) -> BcryptHash.parse(credential.getPasswordSecretData().getValue(), maxCost).matches(password);
-    }
-
-    @Override
-    void describeOptions(ProviderConfigurationBuilder builder) {
-        intOption(builder, MAX_COST, DEFAULT_MAX_COST,
-                "Highest bcrypt cost accepted from an imported hash (4-31); each step doubles the work. Hashes above it never verify.");
+    LegacyHashReader reader(Map<Cap, Integer> configured) {
+        int maxCost = configured.get(MAX_COST);
+        return credential -> BcryptHash.parse(storedValue(credential), maxCost);
     }
 }

@@ -25,13 +25,13 @@ final class LegacyPasswordHashProvider implements PasswordHashProvider {
     private static final long PERMIT_WAIT_SECONDS = 30;
 
     private final String id;
-    private final LegacyHashVerifier verifier;
+    private final LegacyHashReader reader;
     private final Semaphore permits;
     private final LegacyHashMetrics metrics;
 
-    LegacyPasswordHashProvider(String id, LegacyHashVerifier verifier, Semaphore permits, LegacyHashMetrics metrics) {
+    LegacyPasswordHashProvider(String id, LegacyHashReader reader, Semaphore permits, LegacyHashMetrics metrics) {
         this.id = id;
-        this.verifier = verifier;
+        this.reader = reader;
         this.permits = permits;
         this.metrics = metrics;
     }
@@ -60,7 +60,7 @@ final class LegacyPasswordHashProvider implements PasswordHashProvider {
                 LOG.warnf("No %s verification slot free within %d s; login of credential %s fails", id, PERMIT_WAIT_SECONDS, credential.getId());
                 return false;
             }
-            boolean matches = verifier.verify(rawPassword, credential);
+            boolean matches = reader.read(credential).matches(rawPassword);
             metrics.record(matches ? Outcome.MATCH : Outcome.MISMATCH);
             return matches;
         } catch (HashRejected e) {

@@ -1,48 +1,86 @@
 package io.github.b2bpack.password.legacy;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 
+import io.github.b2bpack.password.options.IntOption;
 import io.micrometer.core.instrument.Metrics;
 import org.keycloak.Config;
 import org.keycloak.credential.hash.PasswordHashProvider;
 import org.keycloak.credential.hash.PasswordHashProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /**
  * Shared glue of the verify-only legacy hash providers: server-wide cost caps read from SPI options
  * ({@code --spi-password-hashing--<id>--<option>}) and a bound on concurrent verifications, because
- * memory-hard hashes allocate their memory per login attempt.
+ * memory-hard hashes allocate their memory per login attempt. A subclass names its id and caps and
+ * says how a credential is read under the configured caps.
  */
 abstract class LegacyPasswordHashProviderFactory implements PasswordHashProviderFactory {
 
     static final String MAX_CONCURRENT = "max-concurrent";
 
+    /**
+     * One integer cap on what an imported hash may ask for; every legacy option but
+     * {@value #MAX_CONCURRENT} is one.
+     */
+    record Cap(String name, int defaultValue, int min, int max, String helpText) {
+    }
+
+    private final String id;
+    private final List<Cap> caps;
     private Semaphore permits;
-    private LegacyHashVerifier verifier;
+    private LegacyHashReader reader;
     private LegacyHashMetrics metrics;
 
-    /** The verifier built from this factory's configuration, called once at {@link #init}. */
-    abstract LegacyHashVerifier configure(Options options);
+    LegacyPasswordHashProviderFactory(String id, Cap... caps) {
+        this.id = id;
+        this.caps = List.of(caps);
+    }
 
-    /** This factory's own options, added to {@link #MAX_CONCURRENT}. */
-    abstract void describeOptions(ProviderConfigurationBuilder builder);
+    /** How this factory reads a credential under the caps as configured, called once at {@link #init}. */
+    abstract LegacyHashReader reader(Map<Cap, Integer> configured);
+
+    /** The whole stored string ({@code secretData.value}): how bcrypt and the PHC formats are imported. */
+    static String storedValue(PasswordCredentialModel credential) {
+        return credential.getPasswordSecretData().getValue();
+    }
+
+    @Override
+    public final String getId() {
+        return id;
+    }
 
     @Override
     public final void init(Config.Scope config) {
-        Options options = new Options(getId(), config);
-        permits = new Semaphore(options.intOption(MAX_CONCURRENT, Runtime.getRuntime().availableProcessors(), 1, 1024), true);
-        verifier = configure(options);
-        metrics = new LegacyHashMetrics(Metrics.globalRegistry, getId());
+        Map<Cap, Integer> configured = new HashMap<>();
+        for (Cap cap : caps) {
+            configured.put(cap, option(cap.name(), cap.min(), cap.max()).parse(read(config, cap.name()), cap.defaultValue()));
+        }
+        int concurrent = option(MAX_CONCURRENT, 1, 1024).parse(read(config, MAX_CONCURRENT), Runtime.getRuntime().availableProcessors());
+        permits = new Semaphore(concurrent, true);
+        reader = reader(Map.copyOf(configured));
+        metrics = new LegacyHashMetrics(Metrics.globalRegistry, id);
+    }
+
+    private IntOption option(String name, int min, int max) {
+        return new IntOption("spi-password-hashing--" + id + "--" + name, min, max);
+    }
+
+    private static String read(Config.Scope config, String name) {
+        return config == null ? null : config.get(name);
     }
 
     @Override
     public final PasswordHashProvider create(KeycloakSession session) {
-        return new LegacyPasswordHashProvider(getId(), verifier, permits, metrics);
+        return new LegacyPasswordHashProvider(id, reader, permits, metrics);
     }
 
     @Override
@@ -56,49 +94,13 @@ abstract class LegacyPasswordHashProviderFactory implements PasswordHashProvider
     @Override
     public final List<ProviderConfigProperty> getConfigMetadata() {
         ProviderConfigurationBuilder builder = ProviderConfigurationBuilder.create();
-        describeOptions(builder);
+        for (Cap cap : caps) {
+            builder.property().name(cap.name()).type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(cap.defaultValue())
+                    .helpText(cap.helpText()).add();
+        }
         builder.property().name(MAX_CONCURRENT).type(ProviderConfigProperty.INTEGER_TYPE)
-                .helpText("How many " + getId() + " verifications may run at once on this node; more wait. Default: the number of CPU cores.")
+                .helpText("How many " + id + " verifications may run at once on this node; more wait. Default: the number of CPU cores.")
                 .add();
         return new ArrayList<>(builder.build());
-    }
-
-    /** Declares one integer cap: every legacy option is a bound on what an imported hash may ask for. */
-    static void intOption(ProviderConfigurationBuilder builder, String name, int defaultValue, String helpText) {
-        builder.property().name(name).type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(defaultValue).helpText(helpText).add();
-    }
-
-    /** Reads and range-checks SPI options, failing startup with a clear message on a bad value. */
-    static final class Options {
-
-        private final String providerId;
-        private final Config.Scope config;
-
-        Options(String providerId, Config.Scope config) {
-            this.providerId = providerId;
-            this.config = config;
-        }
-
-        int intOption(String name, int defaultValue, int min, int max) {
-            String raw = config == null ? null : config.get(name);
-            if (raw == null || raw.isBlank()) {
-                return defaultValue;
-            }
-            int value;
-            try {
-                value = Integer.parseInt(raw.trim());
-            } catch (NumberFormatException e) {
-                throw invalid(name, raw, min, max);
-            }
-            if (value < min || value > max) {
-                throw invalid(name, raw, min, max);
-            }
-            return value;
-        }
-
-        private IllegalArgumentException invalid(String name, String raw, int min, int max) {
-            return new IllegalArgumentException("Option spi-password-hashing--" + providerId + "--" + name + "=" + raw
-                    + " is invalid: expected an integer in [" + min + ", " + max + "]");
-        }
     }
 }

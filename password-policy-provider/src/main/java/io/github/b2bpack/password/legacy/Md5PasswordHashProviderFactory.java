@@ -5,13 +5,7 @@ public final class Md5PasswordHashProviderFactory extends SaltedDigestPasswordHa
 
     public static final String ID = "md5";
 
-    @Override
-    public String getId() {
-        return ID;
-    }
-
-    @Override
-    String jdkAlgorithm() {
-        return "MD5";
+    public Md5PasswordHashProviderFactory() {
+        super(ID, "MD5");
     }
 }

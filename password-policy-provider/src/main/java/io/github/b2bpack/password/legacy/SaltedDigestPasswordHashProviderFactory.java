@@ -1,9 +1,9 @@
 package io.github.b2bpack.password.legacy;
 
 import java.util.List;
+import java.util.Map;
 
 import org.keycloak.models.credential.PasswordCredentialModel;
-import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import io.github.b2bpack.password.legacy.format.HashRejected;
 import io.github.b2bpack.password.legacy.format.SaltedDigest;
@@ -13,22 +13,26 @@ import io.github.b2bpack.password.legacy.format.SaltedDigest.SaltPosition;
  * Shared glue of {@code md5} and {@code sha1}: the digest (hex or Base64) in {@code secretData.value},
  * the optional salt bytes Base64-encoded in {@code secretData.salt}, and where the salt goes in
  * {@code credentialData.additionalParameters.saltPosition} ({@code ["before"]}: H(salt ‖ password),
- * {@code ["after"]}: H(password ‖ salt)).
+ * {@code ["after"]}: H(password ‖ salt)). No caps: one digest costs microseconds.
  */
 abstract class SaltedDigestPasswordHashProviderFactory extends LegacyPasswordHashProviderFactory {
 
     static final String SALT_POSITION = "saltPosition";
 
-    /** The JDK's name of the digest. */
-    abstract String jdkAlgorithm();
+    private final String jdkAlgorithm;
 
-    @Override
-    final LegacyHashVerifier configure(Options options) {
-        String algorithm = jdkAlgorithm();
-        return (password, credential) -> parse(algorithm, credential).matches(password);
+    /** @param jdkAlgorithm the JDK's name of the digest */
+    SaltedDigestPasswordHashProviderFactory(String id, String jdkAlgorithm) {
+        super(id);
+        this.jdkAlgorithm = jdkAlgorithm;
     }
 
-    static SaltedDigest parse(String algorithm, PasswordCredentialModel credential) throws HashRejected {
+    @Override
+    final LegacyHashReader reader(Map<Cap, Integer> configured) {
+        return credential -> parse(jdkAlgorithm, credential);
+    }
+
+    private static SaltedDigest parse(String algorithm, PasswordCredentialModel credential) throws HashRejected {
         byte[] salt = credential.getPasswordSecretData().getSalt();
         salt = salt == null ? new byte[0] : salt;
         List<String> position = credential.getPasswordCredentialData().getAdditionalParameters().get(SALT_POSITION);
@@ -36,11 +40,6 @@ abstract class SaltedDigestPasswordHashProviderFactory extends LegacyPasswordHas
             throw new HashRejected("saltPosition must have one value");
         }
         String value = position == null || position.isEmpty() ? null : position.get(0);
-        return SaltedDigest.parse(algorithm, credential.getPasswordSecretData().getValue(), salt, SaltPosition.parse(value, salt.length > 0));
-    }
-
-    @Override
-    final void describeOptions(ProviderConfigurationBuilder builder) {
-        // Nothing to cap: one digest costs microseconds.
+        return SaltedDigest.parse(algorithm, storedValue(credential), salt, SaltPosition.parse(value, salt.length > 0));
     }
 }

@@ -5,13 +5,7 @@ public final class Sha1PasswordHashProviderFactory extends SaltedDigestPasswordH
 
     public static final String ID = "sha1";
 
-    @Override
-    public String getId() {
-        return ID;
-    }
-
-    @Override
-    String jdkAlgorithm() {
-        return "SHA-1";
+    public Sha1PasswordHashProviderFactory() {
+        super(ID, "SHA-1");
     }
 }

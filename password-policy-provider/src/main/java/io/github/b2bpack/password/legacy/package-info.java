@@ -1,8 +1,6 @@
 /**
- * Verify-only password hash providers for credentials imported from other systems ({@code bcrypt},
- * {@code scrypt}, {@code argon2-phc}, {@code md5}, {@code sha1}). They never encode and their
- * {@code policyCheck} is always false, so Keycloak's {@code PasswordCredentialProvider} re-hashes the
- * password with the realm's policy algorithm at the first successful login and the legacy hash is gone.
- * The hash formats themselves live in {@code format}, free of Keycloak classes.
+ * Verify-only hash providers for imported credentials ({@code bcrypt}, {@code scrypt}, {@code argon2-phc}, {@code md5},
+ * {@code sha1}); their {@code policyCheck} is always false, so the first successful login re-hashes with the realm's algorithm.
+ * Glue: Keycloak SPI, cost caps and metrics over the pure {@code format}.
  */
 package io.github.b2bpack.password.legacy;

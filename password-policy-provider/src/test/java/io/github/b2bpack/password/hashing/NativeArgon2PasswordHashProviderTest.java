@@ -1,8 +1,10 @@
 package io.github.b2bpack.password.hashing;
 
+import io.github.b2bpack.password.hashing.nativelib.Argon2Cost;
+import io.github.b2bpack.password.hashing.nativelib.Argon2Limits;
+import io.github.b2bpack.password.hashing.nativelib.LibArgon2Loader;
 import io.github.b2bpack.password.hashing.nativelib.NativeArgon2;
 import io.github.b2bpack.password.hashing.pepper.PepperRing;
-import io.github.b2bpack.password.hashing.pepper.PepperSource;
 import org.junit.jupiter.api.Test;
 import org.keycloak.crypto.hash.Argon2PasswordHashProvider;
 import org.keycloak.models.credential.PasswordCredentialModel;
@@ -20,14 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NativeArgon2PasswordHashProviderTest {
 
-    private static final NativeArgon2 ARGON2 = NativeArgon2.load(2, true);
+    private static final NativeArgon2 ARGON2 = NativeArgon2.load(2, true, LibArgon2Loader.Choice.AUTO, NativeArgon2.DEFAULT_SLOT_WAIT);
     private static final Argon2Cost SMALL = new Argon2Cost(1024, 2, 1);
     private static final String PASSWORD = "Correct-Horse-Battery-9";
     private static final String K1 = "k1:first-pepper-value-0001";
     private static final String K2 = "k2:second-pepper-value-002";
 
     private static NativeArgon2PasswordHashProvider provider(Argon2Cost cost, PepperRing peppers) {
-        return new NativeArgon2PasswordHashProvider(ARGON2, cost, peppers, new PepperSource(() -> null));
+        return new NativeArgon2PasswordHashProvider(ARGON2, cost, Argon2Limits.defaultsFor(cost), peppers, new PepperSource(() -> null));
     }
 
     /** Keycloak's own built-in argon2 provider at the same cost. */

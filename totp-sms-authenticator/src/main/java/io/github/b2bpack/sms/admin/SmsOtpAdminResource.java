@@ -1,8 +1,8 @@
 package io.github.b2bpack.sms.admin;
 
+import io.github.b2bpack.sms.SmsProviderIds;
 import io.github.b2bpack.sms.credential.RecoveryCodesCredential;
 import io.github.b2bpack.sms.credential.SmsOtpCredential;
-import io.github.b2bpack.sms.enrollment.ConfigureSmsOtpRequiredActionFactory;
 import io.github.b2bpack.sms.enrollment.EnrollmentState;
 import io.github.b2bpack.sms.event.SmsEvents;
 import io.github.b2bpack.sms.phone.PhoneNumbers;
@@ -65,7 +65,7 @@ public final class SmsOtpAdminResource {
         body.put("enrollmentCount", EnrollmentState.enrollments(user));
         body.put("recoveryCodesLeft", recovery == null ? 0 : RecoveryCodesCredential.remaining(recovery));
         body.put("lastRecoveryUse", EnrollmentState.lastRecoveryAt(user));
-        body.put("enrollmentRequired", user.getRequiredActionsStream().anyMatch(ConfigureSmsOtpRequiredActionFactory.ID::equals));
+        body.put("enrollmentRequired", user.getRequiredActionsStream().anyMatch(SmsProviderIds.CONFIGURE_SMS_OTP::equals));
         return Response.ok(body).build();
     }
 
@@ -79,7 +79,7 @@ public final class SmsOtpAdminResource {
         }
         removeFactor(user);
         EnrollmentState.resetEnrollments(user);
-        user.addRequiredAction(ConfigureSmsOtpRequiredActionFactory.ID);
+        user.addRequiredAction(SmsProviderIds.CONFIGURE_SMS_OTP);
         adminEvent.operation(OperationType.ACTION).resourcePath(session.getContext().getUri())
                 .detail(SmsEvents.DETAIL, SmsEvents.FORCE_ENROLLED).success();
         userEvent(user, EventType.UPDATE_CREDENTIAL, SmsEvents.FORCE_ENROLLED);
@@ -94,7 +94,7 @@ public final class SmsOtpAdminResource {
             return notFound();
         }
         removeFactor(user);
-        user.removeRequiredAction(ConfigureSmsOtpRequiredActionFactory.ID);
+        user.removeRequiredAction(SmsProviderIds.CONFIGURE_SMS_OTP);
         adminEvent.operation(OperationType.DELETE).resourcePath(session.getContext().getUri())
                 .detail(SmsEvents.DETAIL, SmsEvents.REMOVED).success();
         userEvent(user, EventType.REMOVE_CREDENTIAL, SmsEvents.REMOVED);

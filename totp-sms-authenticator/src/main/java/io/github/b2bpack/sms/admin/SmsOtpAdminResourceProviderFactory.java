@@ -1,5 +1,6 @@
 package io.github.b2bpack.sms.admin;
 
+import io.github.b2bpack.sms.SmsProviderIds;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -8,8 +9,6 @@ import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFacto
 
 /** Admin realm resource {@code sms-otp}. */
 public final class SmsOtpAdminResourceProviderFactory implements AdminRealmResourceProviderFactory {
-
-    public static final String ID = "sms-otp";
 
     @Override
     public AdminRealmResourceProvider create(KeycloakSession session) {
@@ -30,6 +29,6 @@ public final class SmsOtpAdminResourceProviderFactory implements AdminRealmResou
 
     @Override
     public String getId() {
-        return ID;
+        return SmsProviderIds.ADMIN_RESOURCE;
     }
 }

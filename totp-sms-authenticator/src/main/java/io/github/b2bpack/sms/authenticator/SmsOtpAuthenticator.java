@@ -1,28 +1,24 @@
 package io.github.b2bpack.sms.authenticator;
 
+import io.github.b2bpack.sms.SmsProviderIds;
+import io.github.b2bpack.sms.challenge.CodeSender;
+import io.github.b2bpack.sms.challenge.CodeVerifier;
+import io.github.b2bpack.sms.challenge.Purpose;
+import io.github.b2bpack.sms.challenge.SendResult;
 import io.github.b2bpack.sms.challenge.SendStatus;
 import io.github.b2bpack.sms.challenge.SettingsLocator;
-import io.github.b2bpack.sms.challenge.SmsChallenges;
 import io.github.b2bpack.sms.challenge.SmsOtpSettings;
 import io.github.b2bpack.sms.code.CodeCheck;
-import io.github.b2bpack.sms.code.CodePolicy;
-import io.github.b2bpack.sms.credential.RecoveryCodesCredential;
 import io.github.b2bpack.sms.credential.SmsOtpCredential;
-import io.github.b2bpack.sms.enrollment.ConfigureSmsOtpRequiredActionFactory;
-import io.github.b2bpack.sms.enrollment.EnrollmentState;
 import io.github.b2bpack.sms.event.SmsEvents;
+import io.github.b2bpack.sms.option.InvalidOptionException;
 import io.github.b2bpack.sms.phone.PhoneNumbers;
-import io.github.b2bpack.sms.recovery.RecoveryCodeGenerator;
-import io.github.b2bpack.sms.recovery.RecoveryCodeHasher.HashedCode;
-import io.github.b2bpack.sms.recovery.RecoveryRules;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.common.util.Time;
-import org.keycloak.credential.CredentialModel;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -37,7 +33,7 @@ import java.util.List;
  * sends another SMS (the pending code is found in the single-use store); a resend link obeys the
  * cooldown and caps; 3 wrong entries void the code; every wrong entry is a brute-force failure
  * (reference category {@code otp}). A recovery code can replace the SMS once per 24 h, after which
- * the user must enroll again.
+ * the user must enroll again ({@link RecoveryCodeLogin}).
  */
 final class SmsOtpAuthenticator implements Authenticator {
 
@@ -60,10 +56,9 @@ final class SmsOtpAuthenticator implements Authenticator {
             context.challenge(lockedForm(context, settings, phone));
             return;
         }
-        SmsChallenges challenges = challenges(context, settings);
-        SmsChallenges.SendResult sent = challenges.sendIfNone(phone, ip(context));
+        SendResult sent = sender(context, settings).sendIfNone(phone, ip(context));
         reportSend(context, sent, phone);
-        LoginFormsProvider form = SmsOtpForm.code(context.form(), PhoneNumbers.mask(phone), settings.policy().length(), hasRecoveryCodes(context.getUser()));
+        LoginFormsProvider form = SmsOtpForm.code(context.form(), PhoneNumbers.mask(phone), settings.policy().length(), RecoveryCodeLogin.available(context.getUser()));
         if (sent.status().messageKey() != null) {
             form.setError(sent.status().messageKey(), sent.waitSeconds());
         }
@@ -90,7 +85,7 @@ final class SmsOtpAuthenticator implements Authenticator {
             return;
         }
         if (params.containsKey("useSms")) {
-            context.challenge(SmsOtpForm.code(context.form(), masked, length, hasRecoveryCodes(user)).createForm(SmsOtpForm.TEMPLATE));
+            context.challenge(SmsOtpForm.code(context.form(), masked, length, RecoveryCodeLogin.available(user)).createForm(SmsOtpForm.TEMPLATE));
             return;
         }
         if (lockedOut(context)) {
@@ -99,14 +94,14 @@ final class SmsOtpAuthenticator implements Authenticator {
             return;
         }
         if (params.containsKey(SmsOtpForm.RECOVERY_FIELD)) {
-            recover(context, settings, params.getFirst(SmsOtpForm.RECOVERY_FIELD), masked);
+            RecoveryCodeLogin.attempt(context, length, params.getFirst(SmsOtpForm.RECOVERY_FIELD), masked,
+                    verifier(context, settings));
             return;
         }
-        SmsChallenges challenges = challenges(context, settings);
         if (params.containsKey("resend")) {
-            SmsChallenges.SendResult sent = challenges.send(phone, ip(context));
+            SendResult sent = sender(context, settings).send(phone, ip(context));
             reportSend(context, sent, phone);
-            LoginFormsProvider form = SmsOtpForm.code(context.form(), masked, length, hasRecoveryCodes(user));
+            LoginFormsProvider form = SmsOtpForm.code(context.form(), masked, length, RecoveryCodeLogin.available(user));
             if (sent.delivered()) {
                 form.setInfo("b2bpackSmsCodeResent", masked);
             } else {
@@ -116,7 +111,7 @@ final class SmsOtpAuthenticator implements Authenticator {
             return;
         }
 
-        CodeCheck.Outcome outcome = challenges.verify(params.getFirst(SmsOtpForm.CODE_FIELD), phone);
+        CodeCheck.Outcome outcome = verifier(context, settings).verify(params.getFirst(SmsOtpForm.CODE_FIELD), phone);
         switch (outcome) {
             case VALID -> {
                 SmsEvents.success(context.getEvent().user(context.getUser()), EventType.CUSTOM_REQUIRED_ACTION, SmsEvents.CHALLENGE_SUCCEEDED,
@@ -129,7 +124,7 @@ final class SmsOtpAuthenticator implements Authenticator {
                         .detail(SmsEvents.DETAIL, SmsEvents.CHALLENGE_FAILED)
                         .detail("reason", outcome == CodeCheck.Outcome.WRONG ? "wrong_code" : "code_voided")
                         .error(Errors.INVALID_USER_CREDENTIALS);
-                LoginFormsProvider form = SmsOtpForm.code(context.form(), masked, length, hasRecoveryCodes(user));
+                LoginFormsProvider form = SmsOtpForm.code(context.form(), masked, length, RecoveryCodeLogin.available(user));
                 SmsOtpForm.fieldError(form, SmsOtpForm.CODE_FIELD, key);
                 context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, form.createForm(SmsOtpForm.TEMPLATE));
             }
@@ -138,48 +133,11 @@ final class SmsOtpAuthenticator implements Authenticator {
                 SmsEvents.error(context.getEvent().user(context.getUser()), EventType.CUSTOM_REQUIRED_ACTION_ERROR, SmsEvents.CHALLENGE_FAILED,
                         outcome == CodeCheck.Outcome.EXPIRED ? Errors.EXPIRED_CODE : Errors.INVALID_CODE,
                         "reason", outcome == CodeCheck.Outcome.EXPIRED ? "code_expired" : "no_code");
-                LoginFormsProvider form = SmsOtpForm.code(context.form(), masked, length, hasRecoveryCodes(user));
+                LoginFormsProvider form = SmsOtpForm.code(context.form(), masked, length, RecoveryCodeLogin.available(user));
                 SmsOtpForm.fieldError(form, SmsOtpForm.CODE_FIELD, key);
                 context.challenge(form.createForm(SmsOtpForm.TEMPLATE));
             }
         }
-    }
-
-    private void recover(AuthenticationFlowContext context, SmsOtpSettings settings, String input, String masked) {
-        UserModel user = context.getUser();
-        long now = Time.currentTimeMillis();
-        int length = settings.policy().length();
-        if (!RecoveryRules.recoveryAllowed(EnrollmentState.lastRecoveryAt(user), now)
-                || !EnrollmentState.claimRecovery(context.getSession(), context.getRealm(), user)) {
-            SmsEvents.error(context.getEvent().user(context.getUser()), EventType.CUSTOM_REQUIRED_ACTION_ERROR, SmsEvents.RECOVERY_CODE_USED,
-                    "recovery_limit_reached");
-            LoginFormsProvider form = SmsOtpForm.recovery(context.form(), masked, length);
-            SmsOtpForm.fieldError(form, SmsOtpForm.RECOVERY_FIELD, "b2bpackSmsRecoveryLimit");
-            context.challenge(form.createForm(SmsOtpForm.TEMPLATE));
-            return;
-        }
-        CredentialModel credential = recoveryCredential(user);
-        String normalized = RecoveryCodeGenerator.normalize(input);
-        List<HashedCode> left = credential == null || normalized == null ? null : RecoveryCodesCredential.consume(credential, normalized);
-        if (left == null) {
-            EnrollmentState.releaseRecovery(context.getSession(), context.getRealm(), user);
-            context.getEvent().user(user)
-                    .detail(SmsEvents.DETAIL, SmsEvents.CHALLENGE_FAILED)
-                    .detail("reason", "wrong_recovery_code")
-                    .error(Errors.INVALID_USER_CREDENTIALS);
-            LoginFormsProvider form = SmsOtpForm.recovery(context.form(), masked, length);
-            SmsOtpForm.fieldError(form, SmsOtpForm.RECOVERY_FIELD, "b2bpackSmsRecoveryCodeInvalid");
-            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, form.createForm(SmsOtpForm.TEMPLATE));
-            return;
-        }
-        RecoveryCodesCredential.write(credential, left, now);
-        user.credentialManager().updateStoredCredential(credential);
-        EnrollmentState.recordRecovery(user, now);
-        user.addRequiredAction(ConfigureSmsOtpRequiredActionFactory.ID);
-        challenges(context, settings).discard();
-        SmsEvents.success(context.getEvent().user(context.getUser()), EventType.UPDATE_CREDENTIAL, SmsEvents.RECOVERY_CODE_USED,
-                "credential_type", RecoveryCodesCredential.TYPE, "remaining", Integer.toString(left.size()));
-        context.success();
     }
 
     private static boolean lockedOut(AuthenticationFlowContext context) {
@@ -198,7 +156,7 @@ final class SmsOtpAuthenticator implements Authenticator {
         return form.createForm(SmsOtpForm.TEMPLATE);
     }
 
-    private static void reportSend(AuthenticationFlowContext context, SmsChallenges.SendResult sent, String phone) {
+    private static void reportSend(AuthenticationFlowContext context, SendResult sent, String phone) {
         if (sent.status() == SendStatus.SENT) {
             SmsEvents.success(context.getEvent().user(context.getUser()), EventType.CUSTOM_REQUIRED_ACTION, SmsEvents.CODE_SENT,
                     "purpose", "login", "phone", PhoneNumbers.mask(phone));
@@ -215,7 +173,7 @@ final class SmsOtpAuthenticator implements Authenticator {
             // flow) uses the realm's SMS settings, so one configuration serves every flow.
             return SmsOtpSettings.from(context.getAuthenticatorConfig() == null
                     ? SettingsLocator.rawConfig(context.getRealm()) : context.getAuthenticatorConfig().getConfig());
-        } catch (CodePolicy.InvalidPolicyException e) {
+        } catch (InvalidOptionException e) {
             LOG.warnf("realm %s: invalid sms-otp-form configuration: %s", context.getRealm().getName(), e.getMessage());
             context.failure(AuthenticationFlowError.INTERNAL_ERROR,
                     context.form().setError("b2bpackSmsNotConfigured").createErrorPage(Response.Status.SERVICE_UNAVAILABLE));
@@ -223,8 +181,12 @@ final class SmsOtpAuthenticator implements Authenticator {
         }
     }
 
-    private static SmsChallenges challenges(AuthenticationFlowContext context, SmsOtpSettings settings) {
-        return new SmsChallenges(context.getSession(), context.getRealm(), context.getUser(), SmsChallenges.Purpose.LOGIN, settings);
+    private static CodeSender sender(AuthenticationFlowContext context, SmsOtpSettings settings) {
+        return new CodeSender(context.getSession(), context.getRealm(), context.getUser(), Purpose.LOGIN, settings);
+    }
+
+    private static CodeVerifier verifier(AuthenticationFlowContext context, SmsOtpSettings settings) {
+        return new CodeVerifier(context.getSession(), context.getRealm(), context.getUser(), Purpose.LOGIN, settings);
     }
 
     private static String ip(AuthenticationFlowContext context) {
@@ -247,15 +209,6 @@ final class SmsOtpAuthenticator implements Authenticator {
         return phones.stream().filter(p -> !UNREADABLE.equals(p)).findFirst().orElse(phones.isEmpty() ? null : UNREADABLE);
     }
 
-    private static CredentialModel recoveryCredential(UserModel user) {
-        return user.credentialManager().getStoredCredentialsByTypeStream(RecoveryCodesCredential.TYPE).findFirst().orElse(null);
-    }
-
-    private static boolean hasRecoveryCodes(UserModel user) {
-        CredentialModel credential = recoveryCredential(user);
-        return credential != null && RecoveryCodesCredential.remaining(credential) > 0;
-    }
-
     @Override
     public boolean requiresUser() {
         return true;
@@ -268,7 +221,7 @@ final class SmsOtpAuthenticator implements Authenticator {
 
     @Override
     public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        user.addRequiredAction(ConfigureSmsOtpRequiredActionFactory.ID);
+        user.addRequiredAction(SmsProviderIds.CONFIGURE_SMS_OTP);
     }
 
     @Override

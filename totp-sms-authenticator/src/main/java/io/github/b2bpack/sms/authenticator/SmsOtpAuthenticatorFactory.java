@@ -1,12 +1,13 @@
 package io.github.b2bpack.sms.authenticator;
 
+import io.github.b2bpack.sms.SmsAuthenticatorFactory;
+import io.github.b2bpack.sms.SmsProviderIds;
 import io.github.b2bpack.sms.budget.ServerCaps;
+import io.github.b2bpack.sms.challenge.ServerCapsSource;
 import io.github.b2bpack.sms.challenge.SmsOtpSettings;
 import io.github.b2bpack.sms.sender.SmsSenderProvider;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -16,15 +17,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code sms-otp-form} ("SMS one-time code"). */
-public final class SmsOtpAuthenticatorFactory implements AuthenticatorFactory {
-
-    public static final String ID = "sms-otp-form";
+public final class SmsOtpAuthenticatorFactory extends SmsAuthenticatorFactory implements ServerCapsSource {
 
     /** Keycloak 26.6+ brute-force protection only counts failures of these categories; {@code otp} is one. */
-    public static final String REFERENCE_CATEGORY = "otp";
+    private static final String REFERENCE_CATEGORY = "otp";
 
     private List<ProviderConfigProperty> configProperties = List.of();
     private ServerCaps serverCaps = ServerCaps.DEFAULTS;
+
+    public SmsOtpAuthenticatorFactory() {
+        super(SmsProviderIds.SMS_OTP_FORM, "SMS one-time code",
+                "Texts a one-time code to the user's verified phone (credential sms-otp), with resend cooldown, send caps, "
+                        + "3 attempts per code and recovery codes. Place it after the password step.",
+                REFERENCE_CATEGORY, true, REQUIREMENT_CHOICES);
+    }
 
     @Override
     public Authenticator create(KeycloakSession session) {
@@ -42,6 +48,7 @@ public final class SmsOtpAuthenticatorFactory implements AuthenticatorFactory {
     }
 
     /** Server-wide SMS caps (SPI options); login and enrollment sends have separate per-number budgets. */
+    @Override
     public ServerCaps serverCaps() {
         return serverCaps;
     }
@@ -65,6 +72,7 @@ public final class SmsOtpAuthenticatorFactory implements AuthenticatorFactory {
                 .build();
     }
 
+    /** The sender list of the configuration form names the senders deployed, known only once all factories are. */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         List<String> senders = new ArrayList<>();
@@ -98,46 +106,6 @@ public final class SmsOtpAuthenticatorFactory implements AuthenticatorFactory {
                 .helpText("Host name of the login pages (e.g. login.example.com): adds the WebOTP line '@host #code' to the SMS "
                         + "so browsers can fill the code in.").add()
                 .build();
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public String getId() {
-        return ID;
-    }
-
-    @Override
-    public String getDisplayType() {
-        return "SMS one-time code";
-    }
-
-    @Override
-    public String getReferenceCategory() {
-        return REFERENCE_CATEGORY;
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return true;
-    }
-
-    @Override
-    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
-        return REQUIREMENT_CHOICES;
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return true;
-    }
-
-    @Override
-    public String getHelpText() {
-        return "Texts a one-time code to the user's verified phone (credential sms-otp), with resend cooldown, send caps, "
-                + "3 attempts per code and recovery codes. Place it after the password step.";
     }
 
     @Override

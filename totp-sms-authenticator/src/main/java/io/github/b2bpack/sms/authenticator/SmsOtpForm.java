@@ -21,8 +21,8 @@ final class SmsOtpForm {
         return form.setAttribute("smsOtp", new View("recovery", maskedPhone, codeLength, true));
     }
 
-    static LoginFormsProvider fieldError(LoginFormsProvider form, String field, String key, Object... params) {
-        return form.addError(new FormMessage(field, key, params));
+    static LoginFormsProvider fieldError(LoginFormsProvider form, String field, String key) {
+        return form.addError(new FormMessage(field, key));
     }
 
     /**

@@ -15,8 +15,8 @@ public final class Budgets {
     public record Request(String base, Cap cap) {
     }
 
-    /** {@code refusedBy} is null when every cap granted a slot ({@code claimed} then lists them). */
-    public record Outcome(Cap refusedBy, List<String> claimed) {
+    /** {@code refusedBy} is null when every cap granted a slot. */
+    public record Outcome(Cap refusedBy) {
         public boolean granted() {
             return refusedBy == null;
         }
@@ -31,11 +31,11 @@ public final class Budgets {
             String key = claim(store, r.base(), r.cap(), nowMillis);
             if (key == null) {
                 claimed.forEach(store::release);
-                return new Outcome(r.cap(), List.of());
+                return new Outcome(r.cap());
             }
             claimed.add(key);
         }
-        return new Outcome(null, List.copyOf(claimed));
+        return new Outcome(null);
     }
 
     /** The key of the slot taken, or null when the cap is full. */

@@ -1,5 +1,7 @@
 package io.github.b2bpack.sms.budget;
 
+import io.github.b2bpack.sms.option.OptionBounds;
+
 /**
  * Server-wide caps against SMS pumping, set as SPI options of {@code sms-otp-form}
  * ({@code --spi-authenticator--sms-otp-form--<option>}): per destination number per hour (across
@@ -27,23 +29,15 @@ public record ServerCaps(int perNumberPerHour, int perEnrollNumberPerHour, int p
         check(PER_SERVER_OPTION, perServerPerHour);
     }
 
-    /** Login codes to one number. Named "number" like the enrollment cap: the user is told the same. */
-    public Cap perNumber() {
-        return new Cap("number", perNumberPerHour, HOUR);
-    }
-
-    public Cap perEnrollNumber() {
-        return new Cap("number", perEnrollNumberPerHour, HOUR);
-    }
-
     /**
      * The per-number budget a send spends, keyed by the number's digest and the purpose: enrollment
-     * sends never take a slot of the number's login budget, nor the reverse.
+     * sends never take a slot of the number's login budget, nor the reverse. Both caps are named
+     * "number": the user is told the same.
      */
     public Budgets.Request perNumber(String phoneDigest, boolean enrollment) {
         return enrollment
-                ? new Budgets.Request("b2bpack-sms:budget:number:enroll:" + phoneDigest, perEnrollNumber())
-                : new Budgets.Request("b2bpack-sms:budget:number:login:" + phoneDigest, perNumber());
+                ? new Budgets.Request("b2bpack-sms:budget:number:enroll:" + phoneDigest, new Cap("number", perEnrollNumberPerHour, HOUR))
+                : new Budgets.Request("b2bpack-sms:budget:number:login:" + phoneDigest, new Cap("number", perNumberPerHour, HOUR));
     }
 
     public Cap perRealm() {
@@ -55,8 +49,6 @@ public record ServerCaps(int perNumberPerHour, int perEnrollNumberPerHour, int p
     }
 
     private static void check(String option, int value) {
-        if (value < 1 || value > 10_000_000) {
-            throw new IllegalArgumentException(option + " must be between 1 and 10000000");
-        }
+        OptionBounds.requireBetween(option, value, 1, 10_000_000);
     }
 }

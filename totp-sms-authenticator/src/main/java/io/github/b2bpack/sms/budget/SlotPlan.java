@@ -12,32 +12,32 @@ package io.github.b2bpack.sms.budget;
  *   twice the limit within one window's length; the limit holds within each window.</li>
  * </ul>
  */
-public final class SlotPlan {
+final class SlotPlan {
 
     /** Above this many slots a sliding window costs too many store round trips when it is nearly full. */
-    public static final int SLIDING_MAX = 100;
+    static final int SLIDING_MAX = 100;
 
     private SlotPlan() {
     }
 
-    public static long windowIndex(long nowMillis, long windowSeconds) {
+    static long windowIndex(long nowMillis, long windowSeconds) {
         return Math.floorDiv(nowMillis, windowSeconds * 1000);
     }
 
-    public static String slidingKey(String base, int slot) {
+    static String slidingKey(String base, int slot) {
         return base + ":s:" + slot;
     }
 
-    public static String bucketKey(String base, long windowIndex, int slot) {
+    static String bucketKey(String base, long windowIndex, int slot) {
         return base + ":w:" + windowIndex + ":" + slot;
     }
 
-    public static String hintKey(String base, long windowIndex) {
+    static String hintKey(String base, long windowIndex) {
         return base + ":w:" + windowIndex + ":next";
     }
 
     /** Seconds from now to the end of the current fixed window, plus one so a slot never frees early. */
-    public static long bucketLifespanSeconds(long nowMillis, long windowSeconds) {
+    static long bucketLifespanSeconds(long nowMillis, long windowSeconds) {
         long windowMillis = windowSeconds * 1000;
         long end = (windowIndex(nowMillis, windowSeconds) + 1) * windowMillis;
         return Math.max(1, (end - nowMillis + 999) / 1000) + 1;
@@ -47,7 +47,7 @@ public final class SlotPlan {
      * Where to start probing a fixed window: slot 0 without a hint, else the hint ({@code limit} when the
      * window was seen full, so a refused send costs no probe at all).
      */
-    public static int firstProbe(int hint, int limit) {
+    static int firstProbe(int hint, int limit) {
         return hint < 0 ? 0 : Math.min(hint, limit);
     }
 }

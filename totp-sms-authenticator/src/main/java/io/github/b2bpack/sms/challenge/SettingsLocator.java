@@ -1,6 +1,6 @@
 package io.github.b2bpack.sms.challenge;
 
-import io.github.b2bpack.sms.authenticator.SmsOtpAuthenticatorFactory;
+import io.github.b2bpack.sms.SmsProviderIds;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.AuthenticatorConfigModel;
@@ -24,7 +24,7 @@ public final class SettingsLocator {
         if (found.isEmpty()) {
             found = realm.getAuthenticationFlowsStream()
                     .flatMap(f -> realm.getAuthenticationExecutionsStream(f.getId()))
-                    .filter(e -> SmsOtpAuthenticatorFactory.ID.equals(e.getAuthenticator()) && e.getAuthenticatorConfig() != null)
+                    .filter(e -> SmsProviderIds.SMS_OTP_FORM.equals(e.getAuthenticator()) && e.getAuthenticatorConfig() != null)
                     .map(e -> realm.getAuthenticatorConfigById(e.getAuthenticatorConfig()))
                     .filter(c -> c != null)
                     .findFirst();
@@ -42,7 +42,7 @@ public final class SettingsLocator {
                 if (nested.isPresent()) {
                     return nested;
                 }
-            } else if (SmsOtpAuthenticatorFactory.ID.equals(e.getAuthenticator()) && e.getAuthenticatorConfig() != null) {
+            } else if (SmsProviderIds.SMS_OTP_FORM.equals(e.getAuthenticator()) && e.getAuthenticatorConfig() != null) {
                 AuthenticatorConfigModel config = realm.getAuthenticatorConfigById(e.getAuthenticatorConfig());
                 if (config != null) {
                     return Optional.of(config);

@@ -1,6 +1,7 @@
 package io.github.b2bpack.sms.challenge;
 
 import io.github.b2bpack.sms.code.CodePolicy;
+import io.github.b2bpack.sms.option.InvalidOptionException;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -11,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * A realm's SMS settings, read from the {@code sms-otp-form} authenticator configuration. Parsing is
- * strict: a value outside its range raises {@link CodePolicy.InvalidPolicyException} naming the
+ * strict: a value outside its range raises {@link InvalidOptionException} naming the
  * option, so a misconfiguration is reported instead of silently weakening the factor.
  */
 public record SmsOtpSettings(String senderId, CodePolicy policy, String defaultRegion, Set<String> allowedRegions, String webOtpHost,
@@ -47,7 +48,7 @@ public record SmsOtpSettings(String senderId, CodePolicy policy, String defaultR
         String sender = blankToNull(config.get(SENDER));
         String region = blankToNull(config.get(DEFAULT_REGION));
         if (region != null && !region.matches("[A-Za-z]{2}")) {
-            throw new CodePolicy.InvalidPolicyException(DEFAULT_REGION, "must be a 2-letter ISO 3166 region");
+            throw new InvalidOptionException(DEFAULT_REGION, "must be a 2-letter ISO 3166 region");
         }
         Set<String> allowed = parseRegions(config.get(ALLOWED_COUNTRIES));
         return new SmsOtpSettings(sender, policy, region == null ? null : region.toUpperCase(Locale.ROOT), allowed,
@@ -63,7 +64,7 @@ public record SmsOtpSettings(String senderId, CodePolicy policy, String defaultR
                 .collect(Collectors.toUnmodifiableSet());
         for (String r : regions) {
             if (!r.matches("[A-Z]{2}")) {
-                throw new CodePolicy.InvalidPolicyException(ALLOWED_COUNTRIES, "must list 2-letter ISO 3166 regions");
+                throw new InvalidOptionException(ALLOWED_COUNTRIES, "must list 2-letter ISO 3166 regions");
             }
         }
         return regions;
@@ -77,7 +78,7 @@ public record SmsOtpSettings(String senderId, CodePolicy policy, String defaultR
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new CodePolicy.InvalidPolicyException(key, "must be a whole number");
+            throw new InvalidOptionException(key, "must be a whole number");
         }
     }
 
@@ -89,7 +90,7 @@ public record SmsOtpSettings(String senderId, CodePolicy policy, String defaultR
         if (value.equalsIgnoreCase("true")) {
             return true;
         }
-        throw new CodePolicy.InvalidPolicyException(key, "must be true or false");
+        throw new InvalidOptionException(key, "must be true or false");
     }
 
     private static String blankToNull(String s) {

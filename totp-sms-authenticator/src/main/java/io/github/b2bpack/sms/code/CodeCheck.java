@@ -67,11 +67,6 @@ public final class CodeCheck {
         return digits.isEmpty() ? null : digits.toString();
     }
 
-    /** Seconds until a resend is allowed (0 = now). */
-    public static long resendWaitSeconds(PendingCode pending, long nowMillis, long cooldownMillis) {
-        return pending == null ? 0 : resendWaitSeconds(pending.sentAtMillis(), nowMillis, cooldownMillis);
-    }
-
     /** Seconds until a resend is allowed after an SMS sent at {@code sentAtMillis} (0 = now), rounded up. */
     public static long resendWaitSeconds(long sentAtMillis, long nowMillis, long cooldownMillis) {
         long wait = sentAtMillis + cooldownMillis - nowMillis;

@@ -1,17 +1,17 @@
 package io.github.b2bpack.sms.code;
 
+import io.github.b2bpack.sms.crypto.Sha256;
+
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Salted hash of a short-lived code: HMAC-SHA256 keyed by a fresh 16-byte salt. A code lives at most
- * 15 minutes and allows 3 guesses, so a fast keyed hash suffices; the point is that the store never
- * holds the code itself. Comparison is constant-time.
+ * {@link CodePolicy#MAX_TTL_SECONDS} seconds and allows {@link CodePolicy#MAX_ATTEMPTS} guesses, so a
+ * fast keyed hash suffices; the point is that the store never holds the code itself. Comparison is
+ * constant-time.
  */
 public final class CodeHasher {
 
@@ -28,13 +28,7 @@ public final class CodeHasher {
     }
 
     public static String hash(String code, byte[] salt) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(salt, "HmacSHA256"));
-            return B64.encodeToString(mac.doFinal(code.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        return B64.encodeToString(Sha256.hmac(salt, code.getBytes(StandardCharsets.UTF_8)));
     }
 
     public static String encodeSalt(byte[] salt) {

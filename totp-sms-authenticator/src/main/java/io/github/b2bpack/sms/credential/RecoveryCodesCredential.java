@@ -41,7 +41,7 @@ public final class RecoveryCodesCredential {
         return model;
     }
 
-    public static List<HashedCode> codes(CredentialModel model) {
+    private static List<HashedCode> codes(CredentialModel model) {
         try {
             Secret secret = JsonSerialization.readValue(model.getSecretData(), Secret.class);
             return secret.codes() == null ? List.of() : secret.codes();

@@ -1,5 +1,6 @@
 package io.github.b2bpack.sms.credential;
 
+import io.github.b2bpack.sms.SmsProviderIds;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.credential.CredentialTypeMetadata;
@@ -10,28 +11,27 @@ import org.keycloak.models.UserModel;
 
 /**
  * Stores and lists {@code sms-otp} and {@code sms-recovery-codes} credentials (one provider per type,
- * see the two factories). Codes are checked by the authenticator, not through {@code isValid}, so
+ * see {@link SmsCredentialProviderFactory}), both second-factor credentials set up by
+ * {@code CONFIGURE_SMS_OTP}. Codes are checked by the authenticator, not through {@code isValid}, so
  * this provider only stores and describes.
  */
 public final class SmsOtpCredentialProvider implements CredentialProvider<CredentialModel> {
 
-    private final KeycloakSession session;
-    private final String type;
-    private final String displayKey;
-    private final String helpKey;
-    private final boolean twoFactor;
+    /** One stored credential type and the message keys the account console shows for it. */
+    record Kind(String type, String displayKey, String helpKey) {
+    }
 
-    SmsOtpCredentialProvider(KeycloakSession session, String type, String displayKey, String helpKey, boolean twoFactor) {
+    private final KeycloakSession session;
+    private final Kind kind;
+
+    SmsOtpCredentialProvider(KeycloakSession session, Kind kind) {
         this.session = session;
-        this.type = type;
-        this.displayKey = displayKey;
-        this.helpKey = helpKey;
-        this.twoFactor = twoFactor;
+        this.kind = kind;
     }
 
     @Override
     public String getType() {
-        return type;
+        return kind.type();
     }
 
     @Override
@@ -52,13 +52,13 @@ public final class SmsOtpCredentialProvider implements CredentialProvider<Creden
     @Override
     public CredentialTypeMetadata getCredentialTypeMetadata(CredentialTypeMetadataContext metadataContext) {
         return CredentialTypeMetadata.builder()
-                .type(type)
-                .category(twoFactor ? CredentialTypeMetadata.Category.TWO_FACTOR : CredentialTypeMetadata.Category.BASIC_AUTHENTICATION)
-                .displayName(displayKey)
-                .helpText(helpKey)
+                .type(kind.type())
+                .category(CredentialTypeMetadata.Category.TWO_FACTOR)
+                .displayName(kind.displayKey())
+                .helpText(kind.helpKey())
                 .iconCssClass("kcAuthenticatorOTPClass")
-                .createAction(twoFactor ? "CONFIGURE_SMS_OTP" : null)
-                .updateAction(twoFactor ? "CONFIGURE_SMS_OTP" : null)
+                .createAction(SmsProviderIds.CONFIGURE_SMS_OTP)
+                .updateAction(SmsProviderIds.CONFIGURE_SMS_OTP)
                 .removeable(true)
                 .build(session);
     }

@@ -1,26 +1,21 @@
 package io.github.b2bpack.sms.directgrant;
 
-import org.keycloak.Config;
+import io.github.b2bpack.sms.SmsAuthenticatorFactory;
+import io.github.b2bpack.sms.SmsProviderIds;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import java.util.List;
 
 /** {@code direct-grant-sms-otp} ("SMS second factor: refuse password grant"). */
-public final class DirectGrantSmsOtpAuthenticatorFactory implements AuthenticatorFactory {
+public final class DirectGrantSmsOtpAuthenticatorFactory extends SmsAuthenticatorFactory {
 
-    public static final String ID = "direct-grant-sms-otp";
     public static final String EXEMPT_CLIENTS = "exemptClients";
 
     private static final DirectGrantSmsOtpAuthenticator SINGLETON = new DirectGrantSmsOtpAuthenticator();
-
-    private static final AuthenticationExecutionModel.Requirement[] CHOICES = {
-            AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.DISABLED};
 
     private static final List<ProviderConfigProperty> CONFIG = ProviderConfigurationBuilder.create()
             .property().name(EXEMPT_CLIENTS).label("Exempt clients").type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
@@ -30,59 +25,18 @@ public final class DirectGrantSmsOtpAuthenticatorFactory implements Authenticato
             .add()
             .build();
 
+    public DirectGrantSmsOtpAuthenticatorFactory() {
+        // No reference category: the step checks no secret, so it reports nothing to brute-force protection.
+        super(SmsProviderIds.DIRECT_GRANT_SMS_OTP, "SMS second factor: refuse password grant",
+                "For direct-grant flows, after the password: refuses the password grant (invalid_grant) for users who have an "
+                        + "SMS second factor (credential sms-otp), since the grant cannot ask for the texted code. Place it in a "
+                        + "Conditional sub-flow with 'Condition - user configured'.",
+                null, false, Requirement.REQUIRED, Requirement.DISABLED);
+    }
+
     @Override
     public Authenticator create(KeycloakSession session) {
         return SINGLETON;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public String getId() {
-        return ID;
-    }
-
-    @Override
-    public String getDisplayType() {
-        return "SMS second factor: refuse password grant";
-    }
-
-    /** Null: the step checks no secret, so it reports nothing to brute-force protection. */
-    @Override
-    public String getReferenceCategory() {
-        return null;
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return true;
-    }
-
-    @Override
-    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
-        return CHOICES;
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
-    public String getHelpText() {
-        return "For direct-grant flows, after the password: refuses the password grant (invalid_grant) for users who have an "
-                + "SMS second factor (credential sms-otp), since the grant cannot ask for the texted code. Place it in a "
-                + "Conditional sub-flow with 'Condition - user configured'.";
     }
 
     @Override

@@ -1,13 +1,18 @@
 package io.github.b2bpack.sms.enrollment;
 
+import io.github.b2bpack.sms.SmsProviderIds;
+import io.github.b2bpack.sms.challenge.CodeSender;
+import io.github.b2bpack.sms.challenge.CodeVerifier;
+import io.github.b2bpack.sms.challenge.Purpose;
+import io.github.b2bpack.sms.challenge.SendResult;
+import io.github.b2bpack.sms.challenge.SendStatus;
 import io.github.b2bpack.sms.challenge.SettingsLocator;
-import io.github.b2bpack.sms.challenge.SmsChallenges;
 import io.github.b2bpack.sms.challenge.SmsOtpSettings;
 import io.github.b2bpack.sms.code.CodeCheck;
-import io.github.b2bpack.sms.code.CodePolicy;
 import io.github.b2bpack.sms.credential.RecoveryCodesCredential;
 import io.github.b2bpack.sms.credential.SmsOtpCredential;
 import io.github.b2bpack.sms.event.SmsEvents;
+import io.github.b2bpack.sms.option.InvalidOptionException;
 import io.github.b2bpack.sms.phone.PhoneCheck;
 import io.github.b2bpack.sms.phone.PhoneNumbers;
 import io.github.b2bpack.sms.recovery.RecoveryCodeGenerator;
@@ -22,7 +27,6 @@ import org.keycloak.common.util.Time;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import java.security.SecureRandom;
@@ -40,8 +44,6 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
     private static final Logger LOG = Logger.getLogger(ConfigureSmsOtpRequiredAction.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    static final String TEMPLATE = "totp-sms-authenticator_enroll-phone.ftl";
-    static final String CODES_TEMPLATE = "totp-sms-authenticator_recovery-codes.ftl";
     static final String NOTE_PHONE = "b2bpack.sms.enroll.phone";
     static final String NOTE_DONE = "b2bpack.sms.enroll.done";
 
@@ -67,7 +69,7 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
         AuthenticationSessionModel auth = context.getAuthenticationSession();
         auth.removeAuthNote(NOTE_PHONE);
         auth.removeAuthNote(NOTE_DONE);
-        context.challenge(phoneForm(context, null).createForm(TEMPLATE));
+        context.challenge(EnrollmentForm.phone(context.form()).createForm(EnrollmentForm.TEMPLATE));
     }
 
     @Override
@@ -88,12 +90,11 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
             return;
         }
         String phone = auth.getAuthNote(NOTE_PHONE);
-        SmsChallenges challenges = new SmsChallenges(context.getSession(), context.getRealm(), context.getUser(),
-                SmsChallenges.Purpose.ENROLL, settings);
+        CodeSender sender = new CodeSender(context.getSession(), context.getRealm(), context.getUser(), Purpose.ENROLL, settings);
 
         if (params.containsKey("changeNumber") || (phone == null && !params.containsKey("phone"))) {
             auth.removeAuthNote(NOTE_PHONE);
-            context.challenge(phoneForm(context, null).createForm(TEMPLATE));
+            context.challenge(EnrollmentForm.phone(context.form()).createForm(EnrollmentForm.TEMPLATE));
             return;
         }
         if (params.containsKey("phone")) {
@@ -102,27 +103,28 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
             if (!check.ok()) {
                 SmsEvents.error(context.getEvent(), EventType.CUSTOM_REQUIRED_ACTION_ERROR, SmsEvents.CODE_NOT_SENT,
                         "invalid_phone", "purpose", "enroll", "reason", check.errorKey());
-                LoginFormsProvider form = phoneForm(context, null);
-                form.addError(new FormMessage("phone", check.errorKey()));
-                context.challenge(form.createForm(TEMPLATE));
+                LoginFormsProvider form = EnrollmentForm.phone(context.form());
+                EnrollmentForm.fieldError(form, "phone", check.errorKey());
+                context.challenge(form.createForm(EnrollmentForm.TEMPLATE));
                 return;
             }
             auth.setAuthNote(NOTE_PHONE, check.e164());
-            SmsChallenges.SendResult sent = challenges.sendIfNone(check.e164(), ip(context));
-            context.challenge(afterSend(context, sent, check.e164()).createForm(TEMPLATE));
+            SendResult sent = sender.sendIfNone(check.e164(), ip(context));
+            context.challenge(afterSend(context, sent, check.e164()).createForm(EnrollmentForm.TEMPLATE));
             return;
         }
         if (params.containsKey("resend")) {
-            SmsChallenges.SendResult sent = challenges.send(phone, ip(context));
+            SendResult sent = sender.send(phone, ip(context));
             LoginFormsProvider form = afterSend(context, sent, phone);
             if (sent.delivered()) {
                 form.setInfo("b2bpackSmsCodeResent", PhoneNumbers.mask(phone));
             }
-            context.challenge(form.createForm(TEMPLATE));
+            context.challenge(form.createForm(EnrollmentForm.TEMPLATE));
             return;
         }
 
-        CodeCheck.Outcome outcome = challenges.verify(params.getFirst("code"), phone);
+        CodeCheck.Outcome outcome = new CodeVerifier(context.getSession(), context.getRealm(), context.getUser(), Purpose.ENROLL, settings)
+                .verify(params.getFirst("code"), phone);
         if (outcome != CodeCheck.Outcome.VALID) {
             String key = switch (outcome) {
                 case WRONG -> "b2bpackSmsCodeInvalid";
@@ -132,17 +134,15 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
             };
             SmsEvents.error(context.getEvent(), EventType.CUSTOM_REQUIRED_ACTION_ERROR, SmsEvents.CHALLENGE_FAILED,
                     "invalid_code", "purpose", "enroll", "reason", outcome.name().toLowerCase());
-            LoginFormsProvider form = codeForm(context, phone);
-            form.addError(new FormMessage("code", key));
-            context.challenge(form.createForm(TEMPLATE));
+            LoginFormsProvider form = EnrollmentForm.code(context.form(), phone);
+            EnrollmentForm.fieldError(form, "code", key);
+            context.challenge(form.createForm(EnrollmentForm.TEMPLATE));
             return;
         }
         List<String> recoveryCodes = enroll(context, phone);
         auth.removeAuthNote(NOTE_PHONE);
         auth.setAuthNote(NOTE_DONE, "true");
-        context.challenge(context.form()
-                .setAttribute("smsRecovery", new RecoveryCodesView(recoveryCodes, PhoneNumbers.mask(phone)))
-                .createForm(CODES_TEMPLATE));
+        context.challenge(EnrollmentForm.recoveryCodes(context.form(), recoveryCodes, phone).createForm(EnrollmentForm.CODES_TEMPLATE));
     }
 
     /** Replaces the phone and recovery codes, counts the enrollment and reports it. */
@@ -158,35 +158,27 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
         List<String> normalized = codes.stream().map(RecoveryCodeGenerator::normalize).toList();
         user.credentialManager().createStoredCredential(RecoveryCodesCredential.create(normalized, RANDOM, now));
         EnrollmentState.recordEnrollment(user);
-        user.removeRequiredAction(ConfigureSmsOtpRequiredActionFactory.ID);
+        user.removeRequiredAction(SmsProviderIds.CONFIGURE_SMS_OTP);
         SmsEvents.success(context.getEvent(), EventType.UPDATE_CREDENTIAL, SmsEvents.ENROLLED,
                 "credential_type", SmsOtpCredential.TYPE, "phone", PhoneNumbers.mask(phone),
                 "enrollments", Integer.toString(EnrollmentState.enrollments(user)));
         return codes;
     }
 
-    private LoginFormsProvider afterSend(RequiredActionContext context, SmsChallenges.SendResult sent, String phone) {
+    private LoginFormsProvider afterSend(RequiredActionContext context, SendResult sent, String phone) {
         if (sent.status().messageKey() == null) {
             if (sent.delivered()) {
                 SmsEvents.success(context.getEvent(), EventType.CUSTOM_REQUIRED_ACTION, SmsEvents.CODE_SENT,
                         "purpose", "enroll", "phone", PhoneNumbers.mask(phone));
             }
-            return codeForm(context, phone);
+            return EnrollmentForm.code(context.form(), phone);
         }
         SmsEvents.error(context.getEvent(), EventType.CUSTOM_REQUIRED_ACTION_ERROR, SmsEvents.CODE_NOT_SENT,
                 sent.status().name().toLowerCase(), "purpose", "enroll", "phone", PhoneNumbers.mask(phone));
         // Cooldown with a code already on its way: stay on the code step; otherwise back to the number.
-        LoginFormsProvider form = sent.status() == io.github.b2bpack.sms.challenge.SendStatus.COOLDOWN ? codeForm(context, phone) : phoneForm(context, phone);
+        LoginFormsProvider form = sent.status() == SendStatus.COOLDOWN ? EnrollmentForm.code(context.form(), phone) : EnrollmentForm.phone(context.form());
         form.setError(sent.status().messageKey(), sent.waitSeconds());
         return form;
-    }
-
-    private static LoginFormsProvider phoneForm(RequiredActionContext context, String phone) {
-        return context.form().setAttribute("smsEnroll", new EnrollView("phone", null));
-    }
-
-    private static LoginFormsProvider codeForm(RequiredActionContext context, String phone) {
-        return context.form().setAttribute("smsEnroll", new EnrollView("code", PhoneNumbers.mask(phone)));
     }
 
     private static Response capReached(RequiredActionContext context) {
@@ -197,7 +189,7 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
     private static SmsOtpSettings settings(RequiredActionContext context) {
         try {
             return SmsOtpSettings.from(SettingsLocator.rawConfig(context.getRealm()));
-        } catch (CodePolicy.InvalidPolicyException e) {
+        } catch (InvalidOptionException e) {
             LOG.warnf("realm %s: invalid sms-otp-form configuration: %s", context.getRealm().getName(), e.getMessage());
             context.challenge(context.form().setError("b2bpackSmsNotConfigured").createErrorPage(Response.Status.SERVICE_UNAVAILABLE));
             return null;
@@ -210,47 +202,5 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
 
     @Override
     public void close() {
-    }
-
-    /** {@code smsEnroll.*} in the template: the step and the masked number the code went to (a bean for FreeMarker). */
-    public static final class EnrollView {
-        private final String step;
-        private final String maskedPhone;
-
-        EnrollView(String step, String maskedPhone) {
-            this.step = step;
-            this.maskedPhone = maskedPhone;
-        }
-
-        public String getStep() {
-            return step;
-        }
-
-        public String getMaskedPhone() {
-            return maskedPhone;
-        }
-    }
-
-    /** {@code smsRecovery.*}: the codes, shown this once (a bean for FreeMarker). */
-    public static final class RecoveryCodesView {
-        private final List<String> codes;
-        private final String maskedPhone;
-
-        RecoveryCodesView(List<String> codes, String maskedPhone) {
-            this.codes = List.copyOf(codes);
-            this.maskedPhone = maskedPhone;
-        }
-
-        public List<String> getCodes() {
-            return codes;
-        }
-
-        public String getCodesAsText() {
-            return String.join("\n", codes);
-        }
-
-        public String getMaskedPhone() {
-            return maskedPhone;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.b2bpack.sms.enrollment;
 
+import io.github.b2bpack.sms.SmsProviderIds;
 import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
@@ -8,8 +9,6 @@ import org.keycloak.models.KeycloakSessionFactory;
 
 /** {@code CONFIGURE_SMS_OTP}: phone enrollment (and re-enrollment) with recovery codes. */
 public final class ConfigureSmsOtpRequiredActionFactory implements RequiredActionFactory {
-
-    public static final String ID = "CONFIGURE_SMS_OTP";
 
     @Override
     public RequiredActionProvider create(KeycloakSession session) {
@@ -35,6 +34,6 @@ public final class ConfigureSmsOtpRequiredActionFactory implements RequiredActio
 
     @Override
     public String getId() {
-        return ID;
+        return SmsProviderIds.CONFIGURE_SMS_OTP;
     }
 }

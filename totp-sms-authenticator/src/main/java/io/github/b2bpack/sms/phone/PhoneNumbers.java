@@ -28,11 +28,6 @@ public final class PhoneNumbers {
     private PhoneNumbers() {
     }
 
-    /** {@link #check(String, String, Set, boolean)} refusing VoIP numbers. */
-    public static PhoneCheck check(String raw, String defaultRegion, Set<String> allowedRegions) {
-        return check(raw, defaultRegion, allowedRegions, false);
-    }
-
     /**
      * The same rules for a number already stored (E.164), before every SMS: a credential imported or
      * written by an admin, or enrolled under older rules, obeys today's rules.

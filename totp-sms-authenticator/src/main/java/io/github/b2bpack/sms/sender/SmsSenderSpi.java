@@ -1,13 +1,12 @@
 package io.github.b2bpack.sms.sender;
 
+import io.github.b2bpack.sms.SmsProviderIds;
 import org.keycloak.provider.Provider;
 import org.keycloak.provider.ProviderFactory;
 import org.keycloak.provider.Spi;
 
 /** The {@code sms-sender} SPI: {@code log} (development), {@code http} (generic JSON + HMAC), {@code twilio}. */
 public final class SmsSenderSpi implements Spi {
-
-    public static final String ID = "sms-sender";
 
     @Override
     public boolean isInternal() {
@@ -16,7 +15,7 @@ public final class SmsSenderSpi implements Spi {
 
     @Override
     public String getName() {
-        return ID;
+        return SmsProviderIds.SENDER_SPI;
     }
 
     @Override

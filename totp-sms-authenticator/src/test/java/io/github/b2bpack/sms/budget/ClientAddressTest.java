@@ -2,39 +2,11 @@ package io.github.b2bpack.sms.budget;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ClientAddressTest {
-
-    /** Claims that never expire, as within one hour. */
-    private static final class MapStore implements SlotStore {
-        final Map<String, Integer> held = new HashMap<>();
-
-        @Override
-        public boolean claim(String key, long lifespanSeconds) {
-            return held.putIfAbsent(key, 1) == null;
-        }
-
-        @Override
-        public void release(String key) {
-            held.remove(key);
-        }
-
-        @Override
-        public int hint(String key) {
-            return held.getOrDefault(key, -1);
-        }
-
-        @Override
-        public void hint(String key, int value, long lifespanSeconds) {
-            held.put(key, value);
-        }
-    }
 
     /**
      * Attack: one client holds a whole IPv6 /64 (what an ISP or a cloud VM gets) and sends every SMS from
@@ -42,7 +14,7 @@ class ClientAddressTest {
      */
     @Test
     void addressesOfOneIpv6Slash64ShareThePerIpCap() {
-        MapStore store = new MapStore();
+        MapSlotStore store = new MapSlotStore();
         Cap perIp = new Cap("ip", 20, 3600);
         int granted = 0;
         for (int i = 1; i <= 40; i++) {

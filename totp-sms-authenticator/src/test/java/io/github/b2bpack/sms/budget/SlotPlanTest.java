@@ -2,9 +2,6 @@ package io.github.b2bpack.sms.budget;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,33 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SlotPlanTest {
-
-    /** Claims that never expire (the window logic is in the keys), counting probes. */
-    private static final class MapStore implements SlotStore {
-        final Map<String, Integer> held = new HashMap<>();
-        int probes;
-
-        @Override
-        public boolean claim(String key, long lifespanSeconds) {
-            probes++;
-            return held.putIfAbsent(key, 1) == null;
-        }
-
-        @Override
-        public void release(String key) {
-            held.remove(key);
-        }
-
-        @Override
-        public int hint(String key) {
-            return held.getOrDefault(key, -1);
-        }
-
-        @Override
-        public void hint(String key, int value, long lifespanSeconds) {
-            held.put(key, value);
-        }
-    }
 
     @Test
     void windowsAreAlignedOnTheClockSoEveryNodeUsesTheSameKeys() {
@@ -65,7 +35,7 @@ class SlotPlanTest {
 
     @Test
     void aFixedWindowCapStartsAtTheHintAndRefusesAFullWindowWithoutProbing() {
-        MapStore store = new MapStore();
+        MapSlotStore store = new MapSlotStore();
         Cap cap = new Cap("realm", 200, 86_400);
         for (int i = 0; i < 200; i++) {
             assertNotNull(Budgets.claim(store, "r", cap, 1000));
@@ -80,7 +50,7 @@ class SlotPlanTest {
 
     @Test
     void aWrongHintNeverGrantsMoreThanTheLimit() {
-        MapStore store = new MapStore();
+        MapSlotStore store = new MapSlotStore();
         Cap cap = new Cap("realm", 150, 3600);
         int granted = 0;
         for (int i = 0; i < 400; i++) {

@@ -1,6 +1,6 @@
 package io.github.b2bpack.sms.challenge;
 
-import io.github.b2bpack.sms.code.CodePolicy;
+import io.github.b2bpack.sms.option.InvalidOptionException;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -27,13 +27,19 @@ class SmsOtpSettingsTest {
     void boundsAreEnforcedWithTheOptionNamed() {
         assertEquals(30, SmsOtpSettings.from(Map.of("codeTtlSeconds", "30")).policy().ttl().toSeconds());
         assertEquals(900, SmsOtpSettings.from(Map.of("codeTtlSeconds", "900")).policy().ttl().toSeconds());
-        for (Map<String, String> bad : new Map[] {
-                Map.of("codeTtlSeconds", "29"), Map.of("codeTtlSeconds", "901"), Map.of("codeLength", "5"),
-                Map.of("codeLength", "9"), Map.of("codeLength", "six"), Map.of("resendCooldownSeconds", "-1"),
-                Map.of("maxSendsPerUserPerHour", "0"), Map.of("defaultRegion", "FRA"), Map.of("allowedCountries", "FR,XYZ")}) {
-            CodePolicy.InvalidPolicyException e = assertThrows(CodePolicy.InvalidPolicyException.class, () -> SmsOtpSettings.from(bad));
-            assertEquals(bad.keySet().iterator().next(), e.option());
-        }
+        Map<Map<String, String>, String> refusals = Map.of(
+                Map.of("codeTtlSeconds", "29"), "codeTtlSeconds must be between 30 and 900",
+                Map.of("codeTtlSeconds", "901"), "codeTtlSeconds must be between 30 and 900",
+                Map.of("codeLength", "5"), "codeLength must be between 6 and 8",
+                Map.of("codeLength", "9"), "codeLength must be between 6 and 8",
+                Map.of("codeLength", "six"), "codeLength must be a whole number",
+                Map.of("resendCooldownSeconds", "-1"), "resendCooldownSeconds must be between 0 and 600",
+                Map.of("maxSendsPerUserPerHour", "0"), "maxSendsPerUserPerHour must be between 1 and 100",
+                Map.of("maxSendsPerIpPerHour", "10001"), "maxSendsPerIpPerHour must be between 1 and 10000",
+                Map.of("defaultRegion", "FRA"), "defaultRegion must be a 2-letter ISO 3166 region",
+                Map.of("allowedCountries", "FR,XYZ"), "allowedCountries must list 2-letter ISO 3166 regions");
+        refusals.forEach((bad, message) ->
+                assertEquals(message, assertThrows(InvalidOptionException.class, () -> SmsOtpSettings.from(bad)).getMessage()));
     }
 
     @Test
@@ -42,8 +48,8 @@ class SmsOtpSettingsTest {
         assertEquals(false, SmsOtpSettings.UNCONFIGURED.allowVoip());
         assertEquals(true, SmsOtpSettings.from(Map.of("allowVoip", "TRUE")).allowVoip());
         assertEquals(false, SmsOtpSettings.from(Map.of("allowVoip", "false")).allowVoip());
-        assertEquals("allowVoip", assertThrows(CodePolicy.InvalidPolicyException.class,
-                () -> SmsOtpSettings.from(Map.of("allowVoip", "yes"))).option());
+        assertEquals("allowVoip must be true or false", assertThrows(InvalidOptionException.class,
+                () -> SmsOtpSettings.from(Map.of("allowVoip", "yes"))).getMessage());
     }
 
     @Test

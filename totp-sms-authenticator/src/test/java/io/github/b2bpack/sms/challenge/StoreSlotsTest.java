@@ -5,19 +5,14 @@ import io.github.b2bpack.sms.budget.Cap;
 import io.github.b2bpack.sms.budget.ServerCaps;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Budgets and attempt slots on a {@code SingleUseObjectProvider} (in memory), with real threads racing. */
@@ -26,32 +21,9 @@ class StoreSlotsTest {
     private final InMemorySingleUseObjects store = new InMemorySingleUseObjects();
     private final StoreSlots slots = new StoreSlots(store);
 
-    /** Runs {@code n} copies of {@code task} released at the same instant; returns their results. */
-    private static <T> List<T> race(int n, Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return task.call();
-                }));
-            }
-            go.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     @Test
     void twelveParallelSendsGetOneCooldownClaim() throws Exception {
-        long won = race(12, () -> store.putIfAbsent("cooldown:alice", 30)).stream().filter(b -> b).count();
+        long won = Race.run(12, () -> store.putIfAbsent("cooldown:alice", 30)).stream().filter(b -> b).count();
         assertEquals(1, won);
         store.clock.addAndGet(30_000);
         assertTrue(store.putIfAbsent("cooldown:alice", 30), "free again after the cooldown");
@@ -61,7 +33,7 @@ class StoreSlotsTest {
     void aCapOfFiveGrantsExactlyFiveOfFortyParallelClaims() throws Exception {
         Cap cap = new Cap("user", 5, 3600);
         long now = store.clock.get();
-        long granted = race(40, () -> Budgets.claim(slots, "user:alice", cap, now)).stream().filter(k -> k != null).count();
+        long granted = Race.run(40, () -> Budgets.claim(slots, "user:alice", cap, now)).stream().filter(k -> k != null).count();
         assertEquals(5, granted);
     }
 
@@ -81,7 +53,7 @@ class StoreSlotsTest {
     void largeCapsCountInFixedWindowsAndNeverExceedTheLimitInParallel() throws Exception {
         Cap cap = new Cap("server", 150, 3600);
         long now = store.clock.get();
-        long granted = race(32, () -> {
+        long granted = Race.run(32, () -> {
             int n = 0;
             for (int i = 0; i < 10; i++) {
                 if (Budgets.claim(slots, "server", cap, now) != null) {
@@ -115,7 +87,7 @@ class StoreSlotsTest {
     void fortyParallelTriesOfOneCodeGetThreeAttemptSlots() throws Exception {
         Cap attempts = new Cap("attempts", 3, 600);
         long now = store.clock.get();
-        List<Integer> slotsTaken = race(40, () -> Budgets.claimIndex(slots, "try:code-1", attempts, now));
+        List<Integer> slotsTaken = Race.run(40, () -> Budgets.claimIndex(slots, "try:code-1", attempts, now));
         assertEquals(3, slotsTaken.stream().filter(i -> i >= 0).count());
         assertEquals(List.of(0, 1, 2), slotsTaken.stream().filter(i -> i >= 0).sorted().toList());
         assertEquals(0, Budgets.claimIndex(slots, "try:code-2", attempts, now), "a new code has its own slots");
@@ -124,19 +96,23 @@ class StoreSlotsTest {
     @Test
     void aPendingCodeIsRemovedByExactlyOneOfManyParallelCallers() throws Exception {
         store.put("code:alice", 600, Map.of("id", "c1"));
-        long winners = race(16, () -> store.remove("code:alice") != null).stream().filter(b -> b).count();
+        long winners = Race.run(16, () -> store.remove("code:alice") != null).stream().filter(b -> b).count();
         assertEquals(1, winners);
     }
 
     @Test
     void serverCapsHaveSaneDefaultsAndRefuseNonsense() {
-        assertEquals(5, ServerCaps.DEFAULTS.perNumber().limit());
-        assertTrue(ServerCaps.DEFAULTS.perNumber().sliding());
+        assertEquals(5, ServerCaps.DEFAULTS.perNumber("d", false).cap().limit());
+        assertTrue(ServerCaps.DEFAULTS.perNumber("d", false).cap().sliding());
         assertFalse(ServerCaps.DEFAULTS.perServer().sliding());
         assertEquals(86_400, ServerCaps.DEFAULTS.perRealm().windowSeconds());
-        assertEquals(3, ServerCaps.DEFAULTS.perEnrollNumber().limit());
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new ServerCaps(0, 1, 1, 1));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new ServerCaps(1, 0, 1, 1));
+        assertEquals(3, ServerCaps.DEFAULTS.perNumber("d", true).cap().limit());
+        assertEquals("max-sends-per-number-per-hour must be between 1 and 10000000",
+                assertThrows(IllegalArgumentException.class, () -> new ServerCaps(0, 1, 1, 1)).getMessage());
+        assertEquals("max-enrollment-sends-per-number-per-hour must be between 1 and 10000000",
+                assertThrows(IllegalArgumentException.class, () -> new ServerCaps(1, 0, 1, 1)).getMessage());
+        assertEquals("max-sends-per-server-per-hour must be between 1 and 10000000",
+                assertThrows(IllegalArgumentException.class, () -> new ServerCaps(1, 1, 1, 10_000_001)).getMessage());
     }
 
     @Test
@@ -155,10 +131,10 @@ class StoreSlotsTest {
     void parallelEnrollmentSendsToANumberNeverSpendItsLoginBudget() throws Exception {
         long now = store.clock.get();
         ServerCaps caps = ServerCaps.DEFAULTS;
-        long enrollGranted = race(12, () -> Budgets.claimAll(slots, List.of(caps.perNumber("victim", true)), now).granted())
+        long enrollGranted = Race.run(12, () -> Budgets.claimAll(slots, List.of(caps.perNumber("victim", true)), now).granted())
                 .stream().filter(b -> b).count();
         assertEquals(3, enrollGranted, "the enrollment budget holds under a race");
-        long loginGranted = race(12, () -> Budgets.claimAll(slots, List.of(caps.perNumber("victim", false)), now).granted())
+        long loginGranted = Race.run(12, () -> Budgets.claimAll(slots, List.of(caps.perNumber("victim", false)), now).granted())
                 .stream().filter(b -> b).count();
         assertEquals(5, loginGranted, "all login codes still go out after the enrollment budget is spent");
     }

@@ -64,11 +64,11 @@ class CodeCheckTest {
 
     @Test
     void resendWaitCountsDownTheCooldown() {
-        PendingCode p = pending("123456");
-        assertEquals(30, CodeCheck.resendWaitSeconds(p, T0, 30_000));
-        assertEquals(1, CodeCheck.resendWaitSeconds(p, T0 + 29_500, 30_000));
-        assertEquals(0, CodeCheck.resendWaitSeconds(p, T0 + 30_000, 30_000));
-        assertEquals(0, CodeCheck.resendWaitSeconds(null, T0, 30_000));
+        assertEquals(30, CodeCheck.resendWaitSeconds(T0, T0, 30_000));
+        assertEquals(1, CodeCheck.resendWaitSeconds(T0, T0 + 29_500, 30_000));
+        assertEquals(0, CodeCheck.resendWaitSeconds(T0, T0 + 30_000, 30_000));
+        assertEquals(0, CodeCheck.resendWaitSeconds(T0, T0 + 90_000, 30_000), "never negative");
+        assertEquals(0, CodeCheck.resendWaitSeconds(T0, T0, 0), "no cooldown");
         assertEquals(12, CodeCheck.resendWaitSeconds(T0, T0 + 18_000, 30_000));
     }
 

@@ -38,7 +38,7 @@ class PhoneNumbersFuzzTest {
     }
 
     private static void check(String raw, String region, Set<String> allowed) {
-        PhoneCheck result = PhoneNumbers.check(raw, region, allowed);
+        PhoneCheck result = PhoneNumbers.check(raw, region, allowed, false);
         assertNotNull(result);
         if (!result.ok()) {
             assertNull(result.e164());
@@ -50,7 +50,7 @@ class PhoneNumbersFuzzTest {
         // Digits after a plus. Not capped at E.164's 15: libphonenumber accepts longer national numbers
         // (German ones up to 17 digits with the country code: input regression-de-17-digits).
         assertTrue(e164.matches("\\+[1-9][0-9]{1,19}"), "E.164 form: " + e164.length());
-        assertEquals(e164, PhoneNumbers.check(e164, null, allowed).e164(), "an accepted number is accepted again as is");
+        assertEquals(e164, PhoneNumbers.check(e164, null, allowed, false).e164(), "an accepted number is accepted again as is");
         String masked = PhoneNumbers.mask(e164);
         assertTrue(masked.length() >= e164.length(), "mask length");
         long shown = masked.chars().filter(Character::isDigit).count();

@@ -2,12 +2,10 @@ package io.github.b2bpack.webhook.api;
 
 import io.github.b2bpack.webhook.WebhookRuntime;
 import io.github.b2bpack.webhook.event.WebhookEventListenerProviderFactory;
-import jakarta.persistence.EntityManager;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.models.KeycloakSession;
 
-/** Glue shared by the admin resources: the node's webhook runtime and the session's entity manager. */
+/** The node's webhook runtime, as the admin resources find it: through the {@code webhooks} listener factory. */
 final class Runtimes {
 
     private Runtimes() {
@@ -17,9 +15,5 @@ final class Runtimes {
         var factory = (WebhookEventListenerProviderFactory) session.getKeycloakSessionFactory()
                 .getProviderFactory(EventListenerProvider.class, WebhookEventListenerProviderFactory.ID);
         return factory.runtime();
-    }
-
-    static EntityManager em(KeycloakSession session) {
-        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 }

@@ -8,9 +8,9 @@ import io.github.b2bpack.webhook.WebhookRuntime;
 import io.github.b2bpack.webhook.event.EventCodes;
 import io.github.b2bpack.webhook.event.OrganizationContext;
 import io.github.b2bpack.webhook.event.WebhookPayloads;
-import io.github.b2bpack.webhook.jpa.WebhookDeliveryEntity;
-import io.github.b2bpack.webhook.outbox.DeliveryState;
+import io.github.b2bpack.webhook.outbox.Delivery;
 import io.github.b2bpack.webhook.outbox.OutboxStore;
+import io.github.b2bpack.webhook.retry.DeliveryState;
 import io.github.b2bpack.webhook.subscription.Webhook;
 import io.github.b2bpack.webhook.subscription.WebhookStore;
 import jakarta.ws.rs.Consumes;
@@ -77,8 +77,9 @@ public final class WebhookEventsResource {
     public Response get(@PathParam("id") String id) {
         auth.realm().requireViewEvents();
         return WebhooksResource.answer(() -> {
-            WebhookDeliveryEntity row = found(outbox().find(realm.getId(), id));
-            return Response.ok(DeliveryView.of(OutboxStore.view(row), maxAttempts(), payload(row.getPayload()))).build();
+            OutboxStore outbox = outbox();
+            Delivery delivery = found(outbox.find(realm.getId(), id));
+            return Response.ok(DeliveryView.of(delivery, maxAttempts(), payload(outbox.payload(realm.getId(), id)))).build();
         });
     }
 
@@ -88,13 +89,9 @@ public final class WebhookEventsResource {
     public Response retry(@PathParam("id") String id) {
         auth.realm().requireManageEvents();
         return WebhooksResource.answer(() -> {
-            OutboxStore outbox = outbox();
-            WebhookDeliveryEntity row = found(outbox.find(realm.getId(), id));
-            if (!outbox.retry(realm.getId(), id, System.currentTimeMillis())) {
-                throw ApiException.conflict("only retryable, discarded, cancelled or completed webhook events can be retried");
-            }
+            Delivery retried = change(id, OutboxStore::retry, "only retryable, discarded, cancelled or completed webhook events can be retried");
             kickAfterCommit();
-            return Response.accepted(DeliveryView.of(outbox.reload(row), maxAttempts(), null)).build();
+            return Response.accepted(DeliveryView.of(retried, maxAttempts(), null)).build();
         });
     }
 
@@ -104,12 +101,8 @@ public final class WebhookEventsResource {
     public Response cancel(@PathParam("id") String id) {
         auth.realm().requireManageEvents();
         return WebhooksResource.answer(() -> {
-            OutboxStore outbox = outbox();
-            WebhookDeliveryEntity row = found(outbox.find(realm.getId(), id));
-            if (!outbox.cancel(realm.getId(), id, System.currentTimeMillis())) {
-                throw ApiException.conflict("only available or retryable webhook events can be cancelled");
-            }
-            return Response.ok(DeliveryView.of(outbox.reload(row), maxAttempts(), null)).build();
+            Delivery cancelled = change(id, OutboxStore::cancel, "only available or retryable webhook events can be cancelled");
+            return Response.ok(DeliveryView.of(cancelled, maxAttempts(), null)).build();
         });
     }
 
@@ -133,9 +126,8 @@ public final class WebhookEventsResource {
             }
             boolean send = sendNode != null && sendNode.asBoolean();
             WebhookRuntime runtime = Runtimes.of(session);
-            OrganizationContext org = new OrganizationContext(realm.getAttribute(OrganizationContext.DOMAIN_ATTRIBUTE),
-                    realm.getAttribute(OrganizationContext.ENVIRONMENT_ATTRIBUTE));
-            ObjectNode payload = WebhookPayloads.sample(code, realm.getId(), realm.getName(), org, System.currentTimeMillis());
+            ObjectNode payload = WebhookPayloads.sample(code, realm.getId(), realm.getName(), OrganizationContext.of(realm),
+                    System.currentTimeMillis());
             String bytes = new String(WebhookPayloads.bytes(payload), StandardCharsets.UTF_8);
 
             ObjectNode answer = JSON.createObjectNode();
@@ -144,7 +136,7 @@ public final class WebhookEventsResource {
             ArrayNode would = answer.putArray("would_trigger");
             ArrayNode wouldNot = answer.putArray("would_not_trigger");
             ArrayNode enqueued = answer.putArray("enqueued");
-            WebhookStore webhooks = new WebhookStore(Runtimes.em(session), runtime.cipher());
+            WebhookStore webhooks = new WebhookStore(session, runtime.cipher());
             OutboxStore outbox = outbox();
             long now = System.currentTimeMillis();
             for (Webhook w : webhooks.list(realm.getId(), 0, 1000)) {
@@ -208,14 +200,33 @@ public final class WebhookEventsResource {
         return Runtimes.of(session).settings().retrySchedule().maxAttempts();
     }
 
-    private OutboxStore outbox() {
-        return new OutboxStore(Runtimes.em(session));
+    /**
+     * Moves a delivery of this realm to another state: 404 when the realm has no such delivery, 409 when its state
+     * does not allow the move; returns the delivery as it is after the move.
+     */
+    private Delivery change(String id, StateChange change, String conflict) {
+        OutboxStore outbox = outbox();
+        found(outbox.find(realm.getId(), id));
+        if (!change.apply(outbox, realm.getId(), id, System.currentTimeMillis())) {
+            throw ApiException.conflict(conflict);
+        }
+        return outbox.reload(realm.getId(), id);
     }
 
-    private static WebhookDeliveryEntity found(WebhookDeliveryEntity row) {
-        if (row == null) {
+    /** {@link OutboxStore#retry} or {@link OutboxStore#cancel}: false when the delivery's state does not allow it. */
+    @FunctionalInterface
+    private interface StateChange {
+        boolean apply(OutboxStore outbox, String realmId, String id, long now);
+    }
+
+    private OutboxStore outbox() {
+        return new OutboxStore(session);
+    }
+
+    private static Delivery found(Delivery delivery) {
+        if (delivery == null) {
             throw ApiException.notFound("webhook event");
         }
-        return row;
+        return delivery;
     }
 }

@@ -71,8 +71,7 @@ public final class WebhooksResource {
         auth.realm().requireManageEvents();
         return answer(() -> {
             WebhookRuntime runtime = runtime();
-            WebhookRequest request = WebhookRequest.parse(BoundedBody.read(body, BoundedBody.MAX_BYTES));
-            checkTarget(runtime, request.targetUrl());
+            WebhookRequest request = request(runtime, body);
             long now = System.currentTimeMillis();
             WebhookStore.Created created;
             try {
@@ -106,8 +105,7 @@ public final class WebhooksResource {
         auth.realm().requireManageEvents();
         return answer(() -> {
             WebhookRuntime runtime = runtime();
-            WebhookRequest request = WebhookRequest.parse(BoundedBody.read(body, BoundedBody.MAX_BYTES));
-            checkTarget(runtime, request.targetUrl());
+            WebhookRequest request = request(runtime, body);
             long now = System.currentTimeMillis();
             WebhookStore store = store(runtime);
             Webhook updated = found(store.update(realm.getId(), id, request.name(), request.targetUrl(), request.eventCodes(),
@@ -115,8 +113,7 @@ public final class WebhooksResource {
             ActiveWebhooks.changed(realm);
             if (request.signatureScheme() != null && !request.signatureScheme().equals(updated.signatureScheme())) {
                 // A scheme switch is a rotation: the old key keeps signing beside the new one for the grace period.
-                WebhookStore.Created switched = store.rotate(realm.getId(), id, request.signatureScheme(), now,
-                        now + runtime.settings().secretGracePeriod().toMillis());
+                WebhookStore.Created switched = store.rotate(realm.getId(), id, request.signatureScheme(), now, graceEnd(runtime, now));
                 audit(OperationType.UPDATE, switched.webhook(), "webhook.scheme_switched");
                 return Response.ok(WebhookView.of(switched.webhook(), switched.signatureKey(), now)).build();
             }
@@ -136,7 +133,7 @@ public final class WebhooksResource {
                 throw ApiException.notFound("webhook");
             }
             audit(OperationType.DELETE, deleted, null);
-            new OutboxStore(Runtimes.em(session)).cancelForWebhook(id, System.currentTimeMillis());
+            new OutboxStore(session).cancelForWebhook(id, System.currentTimeMillis());
             ActiveWebhooks.changed(realm);
             return Response.noContent().build();
         });
@@ -150,8 +147,7 @@ public final class WebhooksResource {
         return answer(() -> {
             WebhookRuntime runtime = runtime();
             long now = System.currentTimeMillis();
-            WebhookStore.Created rotated = store(runtime).rotate(realm.getId(), id, null, now,
-                    now + runtime.settings().secretGracePeriod().toMillis());
+            WebhookStore.Created rotated = store(runtime).rotate(realm.getId(), id, null, now, graceEnd(runtime, now));
             if (rotated == null) {
                 throw ApiException.notFound("webhook");
             }
@@ -174,15 +170,23 @@ public final class WebhooksResource {
         event.success();
     }
 
-    private void checkTarget(WebhookRuntime runtime, String url) {
-        String problem = TargetUrls.problem(url, new SsrfGuard(runtime.settings().addressPolicy(), HostResolver.SYSTEM));
+    /** The body of a create or update, parsed strictly, its target URL checked by the SSRF guard; a 400 otherwise. */
+    private static WebhookRequest request(WebhookRuntime runtime, InputStream body) {
+        WebhookRequest request = WebhookRequest.parse(BoundedBody.read(body, BoundedBody.MAX_BYTES));
+        String problem = TargetUrls.problem(request.targetUrl(), new SsrfGuard(runtime.settings().addressPolicy(), HostResolver.SYSTEM));
         if (problem != null) {
             throw ApiException.badRequest(problem);
         }
+        return request;
+    }
+
+    /** Until when a rotated-out key keeps signing beside the new one. */
+    private static long graceEnd(WebhookRuntime runtime, long now) {
+        return now + runtime.settings().secretGracePeriod().toMillis();
     }
 
     private WebhookStore store(WebhookRuntime runtime) {
-        return new WebhookStore(Runtimes.em(session), runtime.cipher());
+        return new WebhookStore(session, runtime.cipher());
     }
 
     private WebhookRuntime runtime() {

@@ -1,5 +1,8 @@
 package io.github.b2bpack.webhook.config;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -50,6 +53,16 @@ public record EncryptionKeys(String currentKid, byte[] current, Map<String, byte
             }
         }
         return new EncryptionKeys(current[0], decode(current[1], current[0] == null ? "encryption-key" : current[0]), previous);
+    }
+
+    /** A fixed key anyone can derive: only for {@code start-dev}, where the server warns about it. */
+    public static EncryptionKeys insecureDevelopmentKey() {
+        try {
+            byte[] key = MessageDigest.getInstance("SHA-256").digest("b2bpack-webhooks-insecure-dev-key".getBytes(StandardCharsets.UTF_8));
+            return new EncryptionKeys(null, key, Map.of());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** {@code kid:base64} → {kid, base64}; base64 never contains ':'. */

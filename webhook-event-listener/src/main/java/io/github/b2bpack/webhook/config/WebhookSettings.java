@@ -1,13 +1,12 @@
 package io.github.b2bpack.webhook.config;
 
 import io.github.b2bpack.webhook.delivery.AddressPolicy;
-import io.github.b2bpack.webhook.outbox.RetrySchedule;
+import io.github.b2bpack.webhook.retry.RetrySchedule;
 
 import java.time.Duration;
 
 /**
- * Server-wide settings of the {@code webhooks} event listener, read once from its SPI options
- * ({@code spi-events-listener--webhooks--<option>}); see {@code docs/webhook-event-listener.md}.
+ * Server-wide settings of the {@code webhooks} event listener, read once from its SPI options ({@link WebhookOptions}).
  *
  * @param encryptionKeys   AES keys (current, and previous by key id) that encrypt signature keys at rest; null when not configured
  * @param addressPolicy    which resolved addresses a delivery may connect to (SSRF guard)
@@ -56,6 +55,9 @@ public record WebhookSettings(
         }
         if (sweepInterval.compareTo(Duration.ofMillis(100)) < 0) {
             throw new IllegalArgumentException("sweep-interval must be at least 100ms");
+        }
+        if (requestTimeout.compareTo(claimTimeout) >= 0) {
+            throw new IllegalArgumentException("claim-timeout must exceed request-timeout, or a slow attempt would be claimed twice");
         }
     }
 

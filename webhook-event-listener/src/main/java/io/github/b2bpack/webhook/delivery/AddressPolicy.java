@@ -21,7 +21,7 @@ public final class AddressPolicy {
 
     private final List<Cidr> allowed;
 
-    public AddressPolicy(List<String> allowedCidrs) {
+    private AddressPolicy(List<String> allowedCidrs) {
         List<Cidr> list = new ArrayList<>();
         for (String c : allowedCidrs) {
             if (!c.isBlank()) {

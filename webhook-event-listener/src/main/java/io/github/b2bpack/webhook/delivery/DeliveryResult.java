@@ -19,12 +19,4 @@ public record DeliveryResult(int status, Duration retryAfter, String error, long
     public boolean isSuccess() {
         return status >= 200 && status < 300;
     }
-
-    /** Outcome label used by metrics and the events API. */
-    public String outcome() {
-        if (isSuccess()) {
-            return "success";
-        }
-        return status == 0 ? "network_error" : "http_" + status;
-    }
 }

@@ -59,7 +59,7 @@ public final class WebhookSender implements AutoCloseable {
     }
 
     /** @param guard the SSRF guard, whose resolver answers every connect (tests inject DNS answers through it) */
-    public WebhookSender(SsrfGuard guard, Duration connectTimeout, Duration totalTimeout, int maxConnections) {
+    WebhookSender(SsrfGuard guard, Duration connectTimeout, Duration totalTimeout, int maxConnections) {
         PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager(
                 RegistryBuilder.<ConnectionSocketFactory>create()
                         .register("http", PlainConnectionSocketFactory.getSocketFactory())

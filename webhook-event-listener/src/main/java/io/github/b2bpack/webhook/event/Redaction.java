@@ -32,7 +32,7 @@ public final class Redaction {
     private Redaction() {
     }
 
-    public static boolean isSensitive(String fieldName) {
+    private static boolean isSensitive(String fieldName) {
         if (fieldName == null) {
             return false;
         }

@@ -5,10 +5,9 @@ import io.github.b2bpack.webhook.WebhookRuntime;
 import io.github.b2bpack.webhook.outbox.DirectDelivery;
 import io.github.b2bpack.webhook.outbox.OutboxStore;
 import io.github.b2bpack.webhook.subscription.ActiveWebhooks;
+import io.github.b2bpack.webhook.subscription.SigningKeyCache;
 import io.github.b2bpack.webhook.subscription.Webhook;
 import io.github.b2bpack.webhook.subscription.WebhookStore;
-import jakarta.persistence.EntityManager;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.AdminEvent;
@@ -66,10 +65,9 @@ public final class WebhookEventListenerProvider implements EventListenerProvider
     }
 
     private void enqueue(String realmId, String code, Function<OrganizationContext, ObjectNode> payload) {
-        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
         RealmModel realm = session.realms().getRealm(realmId);
-        Supplier<List<Webhook>> load = () -> new WebhookStore(em, runtime.cipher()).active(realmId);
-        String realmVersion = realm == null ? null : realm.getAttribute(ActiveWebhooks.VERSION_ATTRIBUTE);
+        Supplier<List<Webhook>> load = () -> new WebhookStore(session, runtime.cipher()).active(realmId);
+        String realmVersion = ActiveWebhooks.version(realm);
         List<Webhook> active = realm == null ? load.get() : runtime.subscriptions().of(realmId, realmVersion, load);
         List<Webhook> targets = new ArrayList<>();
         for (Webhook webhook : active) {
@@ -81,27 +79,19 @@ public final class WebhookEventListenerProvider implements EventListenerProvider
             return;
         }
         // Serialised once: every webhook gets, and every attempt signs, these exact bytes.
-        byte[] bytes = WebhookPayloads.bytes(payload.apply(organization(realm)));
+        byte[] bytes = WebhookPayloads.bytes(payload.apply(OrganizationContext.of(realm)));
         String body = new String(bytes, StandardCharsets.UTF_8);
-        OutboxStore outbox = new OutboxStore(em);
+        OutboxStore outbox = new OutboxStore(session);
         long now = System.currentTimeMillis();
         String token = UUID.randomUUID().toString();
         long claimedUntil = now + runtime.settings().claimTimeout().toMillis();
         for (Webhook webhook : targets) {
             String id = outbox.enqueueClaimed(realmId, webhook.id(), code, body, now, token, claimedUntil);
-            direct.add(new DirectDelivery(id, token, realmId, webhook.id(), realmVersion + "/" + webhook.updatedAt(),
+            direct.add(new DirectDelivery(id, token, realmId, webhook.id(), SigningKeyCache.version(realmVersion, webhook),
                     URI.create(webhook.targetUrl()), bytes, now));
         }
         runtime.metrics().enqueued(targets.size());
         sendAfterCommit();
-    }
-
-    private static OrganizationContext organization(RealmModel realm) {
-        if (realm == null) {
-            return OrganizationContext.NONE;
-        }
-        return new OrganizationContext(realm.getAttribute(OrganizationContext.DOMAIN_ATTRIBUTE),
-                realm.getAttribute(OrganizationContext.ENVIRONMENT_ATTRIBUTE));
     }
 
     private void sendAfterCommit() {

@@ -112,14 +112,6 @@ public final class WebhookPayloads {
         }
     }
 
-    public static JsonNode parse(byte[] payload) {
-        try {
-            return JSON.readTree(payload);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static ObjectNode envelope(String code, long timeMillis, ObjectNode data) {
         ObjectNode root = JSON.createObjectNode();
         root.put("type", code);

@@ -13,7 +13,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "B2BPACK_WEBHOOK_DELIVERY")
-public class WebhookDeliveryEntity {
+public class WebhookDeliveryEntity implements RealmScoped {
 
     @Id
     @Column(name = "ID", length = 40)

@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "B2BPACK_WEBHOOK")
-public class WebhookEntity {
+public class WebhookEntity implements RealmScoped {
 
     @Id
     @Column(name = "ID", length = 36)

@@ -33,7 +33,7 @@ public final class WebhookMetrics {
         this(Metrics.globalRegistry);
     }
 
-    public WebhookMetrics(MeterRegistry registry) {
+    private WebhookMetrics(MeterRegistry registry) {
         this.registry = registry;
         Gauge.builder("b2bpack.webhook.queue.depth", queueDepth, AtomicLong::get)
                 .description("Webhook deliveries not finished yet (available, retryable, executing)")

@@ -1,7 +1,10 @@
 package io.github.b2bpack.webhook.outbox;
 
+import io.github.b2bpack.webhook.jpa.Jpa;
 import io.github.b2bpack.webhook.jpa.WebhookDeliveryEntity;
+import io.github.b2bpack.webhook.retry.DeliveryState;
 import jakarta.persistence.EntityManager;
+import org.keycloak.models.KeycloakSession;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +12,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The outbox table. Runs in the caller's transaction and holds no state.
+ * The outbox table. Runs in the session's transaction and holds no state; what it returns are records, never
+ * the entities behind them.
  *
  * <p>Claims are conditional UPDATEs ({@code … SET state='executing', claim_token=? WHERE id IN (…)
  * AND <still due>}) followed by reading back the rows that carry the new token: the database's row
@@ -21,11 +25,13 @@ import java.util.UUID;
 public final class OutboxStore {
 
     private static final List<String> PENDING = List.of(DeliveryState.AVAILABLE.code(), DeliveryState.RETRYABLE.code());
+    /** Length of the ID column; {@code msg_} and 32 hex characters fit. */
+    private static final int ID_LENGTH = 40;
 
     private final EntityManager em;
 
-    public OutboxStore(EntityManager em) {
-        this.em = em;
+    public OutboxStore(KeycloakSession session) {
+        this.em = Jpa.entityManager(session);
     }
 
     /** Writes one delivery row in the current (the event's) transaction; returns its {@code webhook-id}. */
@@ -68,17 +74,15 @@ public final class OutboxStore {
     }
 
     /** {@code msg_} + 32 hex characters: the Standard Webhooks message id. */
-    public static String newMessageId() {
+    private static String newMessageId() {
         return "msg_" + UUID.randomUUID().toString().replace("-", "");
     }
 
-    /** Ids of rows due now: pending and due, or executing under a claim that expired (its node died). */
-    public List<String> dueIds(long now, int limit) {
-        return due(now, limit, Set.of()).stream().map(Due::id).toList();
-    }
-
-    /** Due rows with their realm, oldest due first, leaving out the realms in {@code skipRealms} (at their in-flight limit). */
-    public List<Due> due(long now, int limit, Set<String> skipRealms) {
+    /**
+     * Rows due now (pending and due, or executing under a claim that expired: its node died) with their realm,
+     * oldest due first, leaving out the realms in {@code skipRealms} (at their in-flight limit).
+     */
+    List<Due> due(long now, int limit, Set<String> skipRealms) {
         String skip = skipRealms.isEmpty() ? "" : " and d.realmId not in :skip";
         var query = em.createQuery("select d.id, d.realmId from WebhookDeliveryEntity d where ((d.state in :pending and d.nextAttemptAt <= :now)"
                         + " or (d.state = :executing and d.claimedUntil < :now))" + skip + " order by d.nextAttemptAt", Object[].class)
@@ -93,7 +97,16 @@ public final class OutboxStore {
     }
 
     /** A due row: its id and realm. */
-    public record Due(String id, String realmId) {
+    record Due(String id, String realmId) {
+    }
+
+    /** A row this node won by a claim: what its attempt needs. {@code attempts} counts the one being made. */
+    record Claimed(String id, String realmId, String webhookId, String payload, int attempts, long createdAt) {
+
+        @Override
+        public String toString() {
+            return "Claimed[" + id + ", attempt " + attempts + "]";
+        }
     }
 
     /**
@@ -101,7 +114,7 @@ public final class OutboxStore {
      * and returns the rows this call won (a row another node took meanwhile no longer matches the WHERE
      * clause once its lock is released, so it is not updated twice). Records when each first attempt started.
      */
-    public List<WebhookDeliveryEntity> claimAll(List<String> ids, String token, long now, long claimedUntil) {
+    List<Claimed> claimAll(List<String> ids, String token, long now, long claimedUntil) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -120,16 +133,18 @@ public final class OutboxStore {
                         WebhookDeliveryEntity.class)
                 .setParameter("token", token)
                 .getResultList();
+        List<Claimed> claimed = new ArrayList<>(won.size());
         for (WebhookDeliveryEntity d : won) {
             if (d.getFirstAttemptAt() == null) {
                 d.setFirstAttemptAt(now);
             }
+            claimed.add(new Claimed(d.getId(), d.getRealmId(), d.getWebhookId(), d.getPayload(), d.getAttempts(), d.getCreatedAt()));
         }
-        return won;
+        return claimed;
     }
 
     /** Records an attempt's outcome, only if {@code token} still holds the claim. */
-    public boolean finish(String id, String token, DeliveryState state, Integer status, String error, long nextAttemptAt, long now) {
+    boolean finish(String id, String token, DeliveryState state, Integer status, String error, long nextAttemptAt, long now) {
         int updated = em.createQuery("update WebhookDeliveryEntity d set d.state = :state, d.lastStatus = :status, d.lastError = :error,"
                         + " d.nextAttemptAt = :next, d.claimToken = null, d.claimedUntil = null, d.finishedAt = :finished"
                         + " where d.id = :id and d.claimToken = :token and d.state = :executing")
@@ -166,18 +181,30 @@ public final class OutboxStore {
         return query.getSingleResult();
     }
 
-    public WebhookDeliveryEntity find(String realmId, String id) {
-        if (id == null || id.length() > 40) {
-            return null;
-        }
-        WebhookDeliveryEntity d = em.find(WebhookDeliveryEntity.class, id);
-        return d != null && d.getRealmId().equals(realmId) ? d : null;
+    /** The delivery of {@code realmId} with this id; null when there is none (in that realm). */
+    public Delivery find(String realmId, String id) {
+        WebhookDeliveryEntity d = row(realmId, id);
+        return d == null ? null : view(d);
     }
 
-    /** Re-reads a row after a bulk update changed it behind the persistence context. */
-    public Delivery reload(WebhookDeliveryEntity row) {
-        em.refresh(row);
-        return view(row);
+    /** The exact body that is signed and sent; null when there is no such delivery (in that realm). */
+    public String payload(String realmId, String id) {
+        WebhookDeliveryEntity d = row(realmId, id);
+        return d == null ? null : d.getPayload();
+    }
+
+    /** Re-reads a delivery after a bulk update ({@link #retry}, {@link #cancel}) changed it behind the persistence context. */
+    public Delivery reload(String realmId, String id) {
+        WebhookDeliveryEntity d = row(realmId, id);
+        if (d == null) {
+            return null;
+        }
+        em.refresh(d);
+        return view(d);
+    }
+
+    private WebhookDeliveryEntity row(String realmId, String id) {
+        return Jpa.findInRealm(em, WebhookDeliveryEntity.class, realmId, id, ID_LENGTH);
     }
 
     /** Queues a finished or waiting delivery again, with a fresh attempt budget. */
@@ -220,7 +247,7 @@ public final class OutboxStore {
     }
 
     /** Retention: completed rows older than {@code completedBefore}, discarded and cancelled ones older than {@code discardedBefore}. */
-    public int purge(long completedBefore, long discardedBefore) {
+    int purge(long completedBefore, long discardedBefore) {
         int completed = em.createQuery("delete from WebhookDeliveryEntity d where d.state = :state and d.finishedAt < :before")
                 .setParameter("state", DeliveryState.COMPLETED.code())
                 .setParameter("before", completedBefore)
@@ -233,7 +260,7 @@ public final class OutboxStore {
     }
 
     /** Rows not finished yet, across realms: the queue depth gauge. */
-    public long queueDepth() {
+    long queueDepth() {
         return em.createQuery("select count(d) from WebhookDeliveryEntity d where d.state in :states", Long.class)
                 .setParameter("states", List.of(DeliveryState.AVAILABLE.code(), DeliveryState.RETRYABLE.code(), DeliveryState.EXECUTING.code()))
                 .getSingleResult();
@@ -243,7 +270,7 @@ public final class OutboxStore {
         return em.createQuery("delete from WebhookDeliveryEntity d where d.realmId = :realm").setParameter("realm", realmId).executeUpdate();
     }
 
-    public static Delivery view(WebhookDeliveryEntity d) {
+    private static Delivery view(WebhookDeliveryEntity d) {
         return new Delivery(d.getId(), d.getRealmId(), d.getWebhookId(), d.getEventCode(), DeliveryState.fromCode(d.getState()),
                 d.getAttempts(), d.getLastStatus(), d.getLastError(), d.getCreatedAt(), d.getFirstAttemptAt(), d.getLastAttemptAt(),
                 d.getNextAttemptAt(), d.getFinishedAt());

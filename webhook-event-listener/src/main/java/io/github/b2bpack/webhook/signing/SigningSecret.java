@@ -9,7 +9,7 @@ import java.util.Base64;
  */
 public final class SigningSecret {
 
-    public static final String PREFIX = "whsec_";
+    static final String PREFIX = "whsec_";
     private static final int GENERATED_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 

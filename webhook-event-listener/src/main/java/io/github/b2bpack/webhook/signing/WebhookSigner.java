@@ -1,17 +1,12 @@
 package io.github.b2bpack.webhook.signing;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.Base64;
 import java.util.List;
 import java.util.StringJoiner;
 
 /**
- * Standard Webhooks v1 symmetric signatures (v1a Ed25519 ones are made by {@link SigningKey}): {@code v1,} + base64(HMAC-SHA256(key, id + "." + timestamp + "." + body)),
- * computed over the exact body bytes that are sent. Several keys (during a rotation) give several
- * space-separated signatures in one {@code webhook-signature} header; receivers accept any.
+ * The Standard Webhooks headers of one attempt. Each {@link SigningKey} signs the exact body bytes that are
+ * sent; several keys (during a rotation, or a switch from v1 to v1a) give several space-separated signatures
+ * in one {@code webhook-signature} header, and receivers accept any.
  */
 public final class WebhookSigner {
 
@@ -20,18 +15,6 @@ public final class WebhookSigner {
     public static final String HEADER_SIGNATURE = "webhook-signature";
 
     private WebhookSigner() {
-    }
-
-    public static String sign(byte[] key, String messageId, long timestampSeconds, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            mac.update((messageId + "." + timestampSeconds + ".").getBytes(StandardCharsets.UTF_8));
-            mac.update(body);
-            return "v1," + Base64.getEncoder().encodeToString(mac.doFinal());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
     }
 
     /** The {@code webhook-signature} header value for every key in {@code keys}. */

@@ -3,10 +3,7 @@ package io.github.b2bpack.webhook.subscription;
 import org.keycloak.models.RealmModel;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -18,28 +15,23 @@ import java.util.function.Supplier;
 public final class ActiveWebhooks {
 
     /** Realm attribute that changes whenever a webhook of the realm is created, changed or removed. */
-    public static final String VERSION_ATTRIBUTE = "b2bpack.webhooks.version";
-    /** Far more realms than one cluster holds; past it the map starts over rather than grow. */
+    private static final String VERSION_ATTRIBUTE = "b2bpack.webhooks.version";
     private static final int MAX_REALMS = 10_000;
 
-    private final Map<String, Entry> byRealm = new ConcurrentHashMap<>();
+    private final VersionedCache<List<Webhook>> byRealm = new VersionedCache<>(MAX_REALMS);
 
     /**
-     * The realm's active webhooks, from memory when {@code version} (the realm's {@value #VERSION_ATTRIBUTE},
-     * read before calling) is the one they were loaded under, else from {@code load}. Reading the version
-     * first makes the rows at least as new as the version they are kept under.
+     * The realm's active webhooks, from memory when {@code version} (the realm's {@link #version}, read before
+     * calling) is the one they were loaded under, else from {@code load}. Reading the version first makes the
+     * rows at least as new as the version they are kept under.
      */
     public List<Webhook> of(String realmId, String version, Supplier<List<Webhook>> load) {
-        Entry cached = byRealm.get(realmId);
-        if (cached != null && Objects.equals(cached.version(), version)) {
-            return cached.webhooks();
-        }
-        List<Webhook> loaded = List.copyOf(load.get());
-        if (byRealm.size() >= MAX_REALMS) {
-            byRealm.clear();
-        }
-        byRealm.put(realmId, new Entry(version, loaded));
-        return loaded;
+        return byRealm.get(realmId, version, () -> List.copyOf(load.get()));
+    }
+
+    /** The realm's current {@value #VERSION_ATTRIBUTE}; null for a realm whose webhooks never changed, or no realm. */
+    public static String version(RealmModel realm) {
+        return realm == null ? null : realm.getAttribute(VERSION_ATTRIBUTE);
     }
 
     /** Call in the transaction that changes any webhook of {@code realm}. */
@@ -48,9 +40,6 @@ public final class ActiveWebhooks {
     }
 
     public void forget(String realmId) {
-        byRealm.remove(realmId);
-    }
-
-    private record Entry(String version, List<Webhook> webhooks) {
+        byRealm.forget(realmId);
     }
 }

@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
  */
 public final class EventCodePatterns {
 
-    public static final int MAX_PATTERNS = 50;
-    public static final int MAX_PATTERN_LENGTH = 128;
+    static final int MAX_PATTERNS = 50;
+    static final int MAX_PATTERN_LENGTH = 128;
     /** Size of the EVENT_CODES column: the stored form (entries joined by a space) must fit it. */
-    public static final int MAX_STORED_LENGTH = 4000;
+    private static final int MAX_STORED_LENGTH = 4000;
     private static final Pattern ALLOWED = Pattern.compile("[a-z0-9_.*]+");
 
     private EventCodePatterns() {
@@ -53,7 +53,7 @@ public final class EventCodePatterns {
     }
 
     /** Glob match with {@code *} only: iterative, backtracking to the last star (O(n·m) worst case). */
-    public static boolean matches(String pattern, String code) {
+    static boolean matches(String pattern, String code) {
         int p = 0;
         int c = 0;
         int star = -1;

@@ -36,7 +36,7 @@ public final class SecretCipher {
     private final List<SecretKeySpec> all = new ArrayList<>();
 
     /** One key without an id (writes {@code v1:}). */
-    public SecretCipher(byte[] key) {
+    SecretCipher(byte[] key) {
         this(new EncryptionKeys(null, key, Map.of()));
     }
 
@@ -93,7 +93,7 @@ public final class SecretCipher {
     }
 
     /** True when {@code stored} was sealed by the current key (an update need not re-encrypt it). */
-    public boolean isCurrent(String stored) {
+    boolean isCurrent(String stored) {
         if (stored == null) {
             return true;
         }

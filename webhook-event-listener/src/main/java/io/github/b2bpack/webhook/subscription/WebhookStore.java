@@ -1,28 +1,34 @@
 package io.github.b2bpack.webhook.subscription;
 
+import io.github.b2bpack.webhook.jpa.Jpa;
 import io.github.b2bpack.webhook.jpa.WebhookEntity;
+import io.github.b2bpack.webhook.signing.Ed25519SigningKey;
 import io.github.b2bpack.webhook.signing.SigningKey;
 import io.github.b2bpack.webhook.signing.SigningSecret;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import org.keycloak.models.KeycloakSession;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Webhooks in the database, for one realm at a time. Runs in the caller's transaction; holds no state.
+ * Webhooks in the database, for one realm at a time. Runs in the session's transaction; holds no state.
  * Signature keys go in and come out through the {@link SecretCipher}; they are never returned by
- * reads except {@link #signingKeys}, which the drainer uses.
+ * reads except {@link #signingKeys}, which fills the {@link SigningKeyCache}.
  */
 public final class WebhookStore {
+
+    /** Length of the ID column (a UUID). */
+    private static final int ID_LENGTH = 36;
 
     private final EntityManager em;
     private final SecretCipher cipher;
 
     /** @param cipher null when no encryption key is configured: reads work, writes of keys fail closed */
-    public WebhookStore(EntityManager em, SecretCipher cipher) {
-        this.em = em;
+    public WebhookStore(KeycloakSession session, SecretCipher cipher) {
+        this.em = Jpa.entityManager(session);
         this.cipher = cipher;
     }
 
@@ -76,7 +82,7 @@ public final class WebhookStore {
     /** Puts a new key of {@code scheme} in SECRET (encrypted) and PUBLIC_KEY; returns what the API may show once. */
     private String newKey(WebhookEntity e, String scheme) {
         if (SigningKey.V1A.equals(scheme)) {
-            SigningKey.Ed25519Pair pair = SigningKey.generateEd25519();
+            Ed25519SigningKey.Pair pair = Ed25519SigningKey.generate();
             e.setSecret(cipher.encrypt(pair.privateSecret(), e.getId()));
             e.setPublicKey(pair.publicKey());
             return pair.publicKey();
@@ -161,18 +167,21 @@ public final class WebhookStore {
         return new Created(view(e), shown);
     }
 
-    /** The keys that sign a delivery now: the current key, then the previous one while in grace. */
-    public List<SigningKey> signingKeys(String id, long now) {
+    /**
+     * The keys that sign a delivery now: the current key, then the previous one while in grace; null when the
+     * webhook is not found. Throws when they cannot be decrypted (no or wrong encryption key).
+     */
+    public SigningKeyCache.KeySet signingKeys(String id, long now) {
         WebhookEntity e = em.find(WebhookEntity.class, id);
         if (e == null) {
-            return List.of();
+            return null;
         }
         List<SigningKey> keys = new ArrayList<>(2);
         keys.add(SigningKey.of(requireCipher().decrypt(e.getSecret(), e.getId())));
         if (e.getPreviousSecret() != null && e.getPreviousSecretUntil() != null && e.getPreviousSecretUntil() > now) {
             keys.add(SigningKey.of(cipher.decrypt(e.getPreviousSecret(), e.getId())));
         }
-        return keys;
+        return new SigningKeyCache.KeySet(keys, e.getPreviousSecretUntil());
     }
 
     public Webhook findById(String id) {
@@ -201,11 +210,7 @@ public final class WebhookStore {
     }
 
     private WebhookEntity entity(String realmId, String id) {
-        if (id == null || id.length() > 36) {
-            return null;
-        }
-        WebhookEntity e = em.find(WebhookEntity.class, id);
-        return e != null && e.getRealmId().equals(realmId) ? e : null;
+        return Jpa.findInRealm(em, WebhookEntity.class, realmId, id, ID_LENGTH);
     }
 
     /**
@@ -237,7 +242,7 @@ public final class WebhookStore {
 
         @Override
         public String toString() {
-            return "Created[" + webhook + ", signatureKey=" + (signatureKey.startsWith(SigningKey.PUBLIC_PREFIX) ? signatureKey
+            return "Created[" + webhook + ", signatureKey=" + (signatureKey.startsWith(Ed25519SigningKey.PUBLIC_PREFIX) ? signatureKey
                     : SigningSecret.mask(signatureKey)) + "]";
         }
     }
@@ -246,7 +251,7 @@ public final class WebhookStore {
     public static final class LimitExceededException extends RuntimeException {
         private final int limit;
 
-        public LimitExceededException(int limit) {
+        LimitExceededException(int limit) {
             super("webhooks per realm limit reached", null, false, false);
             this.limit = limit;
         }
@@ -258,7 +263,7 @@ public final class WebhookStore {
 
     /** Fail closed: no encryption key, no signature keys. */
     public static final class MissingEncryptionKeyException extends IllegalStateException {
-        public MissingEncryptionKeyException() {
+        MissingEncryptionKeyException() {
             super("no webhook encryption key configured (spi-events-listener--webhooks--encryption-key)");
         }
     }

@@ -21,24 +21,26 @@ class SigningKeyTest {
 
     @Test
     void aV1aSignatureVerifiesWithThePublicKeyOverIdTimestampAndBody() throws Exception {
-        SigningKey.Ed25519Pair pair = SigningKey.generateEd25519();
+        Ed25519SigningKey.Pair pair = Ed25519SigningKey.generate();
         assertTrue(pair.privateSecret().startsWith("whsk_"));
         assertTrue(pair.publicKey().startsWith("whpk_"));
         assertEquals(32, Base64.getDecoder().decode(pair.publicKey().substring(5)).length);
 
-        String header = SigningKey.of(pair.privateSecret()).sign("msg_1", 1614265330L, BODY);
+        SigningKey key = SigningKey.of(pair.privateSecret());
+        assertEquals(SigningKey.V1A, key.scheme());
+        String header = key.sign("msg_1", 1614265330L, BODY);
         assertTrue(header.startsWith("v1a,"), header);
         byte[] signature = Base64.getDecoder().decode(header.substring(4));
         assertTrue(verify(pair.publicKey(), "msg_1.1614265330." + new String(BODY, StandardCharsets.UTF_8), signature));
         assertFalse(verify(pair.publicKey(), "msg_1.1614265331." + new String(BODY, StandardCharsets.UTF_8), signature),
                 "another timestamp must not verify");
-        assertFalse(verify(SigningKey.generateEd25519().publicKey(), "msg_1.1614265330." + new String(BODY, StandardCharsets.UTF_8),
+        assertFalse(verify(Ed25519SigningKey.generate().publicKey(), "msg_1.1614265330." + new String(BODY, StandardCharsets.UTF_8),
                 signature), "another key must not verify");
     }
 
     @Test
     void duringASwitchFromV1ToV1aTheHeaderCarriesBothSignatures() {
-        SigningKey.Ed25519Pair pair = SigningKey.generateEd25519();
+        Ed25519SigningKey.Pair pair = Ed25519SigningKey.generate();
         String header = WebhookSigner.signatureHeader(List.of(SigningKey.of(pair.privateSecret()), SigningKey.of(SigningSecret.generate())),
                 "msg_2", 1L, BODY);
         String[] parts = header.split(" ");
@@ -48,7 +50,7 @@ class SigningKeyTest {
 
     @Test
     void theKeyNeverPrintsItself() {
-        SigningKey.Ed25519Pair pair = SigningKey.generateEd25519();
+        Ed25519SigningKey.Pair pair = Ed25519SigningKey.generate();
         assertFalse(SigningKey.of(pair.privateSecret()).toString().contains(pair.privateSecret().substring(5, 15)));
         assertFalse(pair.toString().contains(pair.privateSecret().substring(5)));
     }

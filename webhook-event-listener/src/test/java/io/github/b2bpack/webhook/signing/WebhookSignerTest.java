@@ -17,9 +17,9 @@ class WebhookSignerTest {
     /** The Standard Webhooks specification's published test vector. */
     @Test
     void specificationTestVector() {
-        byte[] key = SigningSecret.keyBytes("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
-        String signature = WebhookSigner.sign(key, "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330L,
-                "{\"test\": 2432232314}".getBytes(StandardCharsets.UTF_8));
+        SigningKey key = SigningKey.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+        assertEquals(SigningKey.V1, key.scheme());
+        String signature = key.sign("msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330L, "{\"test\": 2432232314}".getBytes(StandardCharsets.UTF_8));
         assertEquals("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=", signature);
     }
 

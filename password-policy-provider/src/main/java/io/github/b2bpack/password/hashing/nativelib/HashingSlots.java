@@ -46,8 +46,4 @@ final class HashingSlots {
     void release() {
         permits.release();
     }
-
-    Duration maxWait() {
-        return maxWait;
-    }
 }

@@ -6,7 +6,6 @@ import de.mkammerer.argon2.jna.Argon2_context;
 import de.mkammerer.argon2.jna.Argon2_type;
 import de.mkammerer.argon2.jna.Argon2_version;
 import de.mkammerer.argon2.jna.JnaUint32;
-import io.github.b2bpack.password.hashing.Argon2Cost;
 
 import java.time.Duration;
 
@@ -64,26 +63,14 @@ public final class NativeArgon2 {
     }
 
     /**
-     * Loads libargon2 and checks it hashes.
+     * Loads libargon2.
      *
      * @param maxConcurrentHashes hashes allowed to run at once; more callers wait
      * @param poolMemory          reuse working memory between hashes (see {@link NativeBlockPool})
+     * @param libraryChoice       which libargon2 build to load (see {@link LibArgon2Loader})
+     * @param slotWait            how long a hash waits for one of the {@code maxConcurrentHashes} slots before
+     *                            {@link #hash} gives up with a {@link HashingBusyException}
      * @throws IllegalStateException with an operator-readable reason when the native library is unusable
-     */
-    public static NativeArgon2 load(int maxConcurrentHashes, boolean poolMemory) {
-        return load(maxConcurrentHashes, poolMemory, LibArgon2Loader.Choice.AUTO);
-    }
-
-    /**
-     * @param libraryChoice which libargon2 build to load (see {@link LibArgon2Loader})
-     */
-    public static NativeArgon2 load(int maxConcurrentHashes, boolean poolMemory, LibArgon2Loader.Choice libraryChoice) {
-        return load(maxConcurrentHashes, poolMemory, libraryChoice, DEFAULT_SLOT_WAIT);
-    }
-
-    /**
-     * @param slotWait how long a hash waits for one of the {@code maxConcurrentHashes} slots before
-     *                 {@link #hash} gives up with a {@link HashingBusyException}
      */
     public static NativeArgon2 load(int maxConcurrentHashes, boolean poolMemory, LibArgon2Loader.Choice libraryChoice, Duration slotWait) {
         if (maxConcurrentHashes < 1) {
@@ -152,8 +139,8 @@ public final class NativeArgon2 {
         return libraryDescription;
     }
 
-    /** Bytes held by idle pooled blocks. */
-    public long pooledBytes() {
+    /** Bytes held by idle pooled blocks (tests check that pooling keeps, and is bounded). */
+    long pooledBytes() {
         return pool == null ? 0 : pool.idleBytes();
     }
 

@@ -15,10 +15,10 @@ import java.util.Iterator;
  * <p>
  * Why: glibc serves every block above its mmap threshold (32 MiB at most) with a fresh
  * {@code mmap}, so each large-memory hash pays for mapping, faulting in and unmapping all of its
- * pages, which made native Argon2 slower than BouncyCastle at m=46 MiB and above. A kept block is
- * already mapped and faulted in. At most {@code maxIdleBlocks} blocks stay idle (one per concurrent
- * hash permit); when a block of another size comes back to a full pool, the least recently used one
- * is freed. libargon2 wipes a block before handing it back (its {@code clear_internal_memory}), so no
+ * pages, which made native Argon2 slower than BouncyCastle at large memory costs (docs/benchmarks.md).
+ * A kept block is already mapped and faulted in. At most {@code maxIdleBlocks} blocks stay idle (one
+ * per concurrent hash permit); when a block of another size comes back to a full pool, the least
+ * recently used one is freed. libargon2 wipes a block before handing it back (its {@code clear_internal_memory}), so no
  * hash state survives in an idle block.
  */
 final class NativeBlockPool {

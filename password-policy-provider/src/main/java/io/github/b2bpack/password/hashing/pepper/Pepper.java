@@ -58,7 +58,7 @@ public final class Pepper {
     }
 
     /** A copy of the inline value (the caller wipes it), or {@code null} for a vault pepper. */
-    byte[] inlineValue() {
+    public byte[] inlineValue() {
         return inlineValue == null ? null : inlineValue.clone();
     }
 

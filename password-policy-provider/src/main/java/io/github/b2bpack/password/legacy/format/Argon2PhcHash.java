@@ -14,7 +14,7 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * {@code $argon2id$v=19$m=<KiB>,t=<passes>,p=<lanes>$<salt>$<hash>} ({@code argon2i}, {@code argon2d},
  * {@code argon2id}; {@code v} absent means version 0x10).
  */
-public final class Argon2PhcHash {
+public final class Argon2PhcHash implements LegacyHash {
 
     private static final Map<String, Integer> TYPES = Map.of(
             "argon2d", Argon2Parameters.ARGON2_d,
@@ -60,10 +60,12 @@ public final class Argon2PhcHash {
         return new Argon2PhcHash(parameters, phc.hash());
     }
 
-    public int memoryKib() {
+    /** The stored memory cost (tests check the caps against it). */
+    int memoryKib() {
         return parameters.getMemory();
     }
 
+    @Override
     public boolean matches(String password) {
         byte[] utf8 = password.getBytes(StandardCharsets.UTF_8);
         byte[] candidate = new byte[hash.length];

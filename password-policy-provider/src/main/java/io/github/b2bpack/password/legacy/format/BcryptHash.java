@@ -2,6 +2,7 @@ package io.github.b2bpack.password.legacy.format;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,7 +13,7 @@ import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
  * {@code $2b$<cost>$<22 chars salt><31 chars hash>} in bcrypt's own Base64 alphabet.
  * As every bcrypt implementation, only the first 72 bytes of the UTF-8 password count.
  */
-public final class BcryptHash {
+public final class BcryptHash implements LegacyHash {
 
     /** bcrypt's minimum cost. */
     public static final int MIN_COST = 4;
@@ -47,10 +48,12 @@ public final class BcryptHash {
         return new BcryptHash(m.group(1), cost, BcryptBase64.decode(m.group(3), 16), BcryptBase64.decode(m.group(4), 23));
     }
 
-    public int cost() {
+    /** The stored cost (tests check the caps against it). */
+    int cost() {
         return cost;
     }
 
+    @Override
     public boolean matches(String password) {
         byte[] utf8 = password.getBytes(StandardCharsets.UTF_8);
         try {
@@ -58,7 +61,7 @@ public final class BcryptHash {
             byte[] candidateHash = BcryptBase64.decode(candidate.substring(candidate.length() - 31), 23);
             return MessageDigest.isEqual(hash, candidateHash);
         } finally {
-            java.util.Arrays.fill(utf8, (byte) 0);
+            Arrays.fill(utf8, (byte) 0);
         }
     }
 

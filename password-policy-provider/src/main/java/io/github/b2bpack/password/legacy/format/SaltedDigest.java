@@ -14,7 +14,7 @@ import java.util.Locale;
  * {@code H(password ‖ salt)} (salt {@link SaltPosition#AFTER}). The digest is given in hex (either
  * case) or Base64; the two are told apart by length.
  */
-public final class SaltedDigest {
+public final class SaltedDigest implements LegacyHash {
 
     /** Where the salt goes relative to the password. */
     public enum SaltPosition {
@@ -70,6 +70,7 @@ public final class SaltedDigest {
         return new SaltedDigest(jdkAlgorithm, expected, salt.clone(), position);
     }
 
+    @Override
     public boolean matches(String password) {
         byte[] utf8 = password.getBytes(StandardCharsets.UTF_8);
         try {

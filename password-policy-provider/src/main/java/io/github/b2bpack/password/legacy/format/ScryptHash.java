@@ -10,7 +10,7 @@ import org.bouncycastle.crypto.generators.SCrypt;
  * An scrypt hash in PHC form: {@code $scrypt$ln=<log2 N>,r=<block size>,p=<parallelism>$<salt>$<hash>}
  * (as written by passlib and the PHC reference), salt and hash in unpadded Base64.
  */
-public final class ScryptHash {
+public final class ScryptHash implements LegacyHash {
 
     private final int logN;
     private final int r;
@@ -57,6 +57,7 @@ public final class ScryptHash {
         }
     }
 
+    @Override
     public boolean matches(String password) {
         byte[] utf8 = password.getBytes(StandardCharsets.UTF_8);
         try {

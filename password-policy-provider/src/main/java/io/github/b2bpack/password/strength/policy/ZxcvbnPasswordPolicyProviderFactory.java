@@ -23,7 +23,7 @@ public final class ZxcvbnPasswordPolicyProviderFactory implements PasswordPolicy
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        // Load zxcvbn's dictionaries (~150 ms) at startup rather than in the first user's request.
+        // Load zxcvbn's dictionaries at startup rather than in the first user's request.
         BoundedStrengthEstimator.standard();
     }
 

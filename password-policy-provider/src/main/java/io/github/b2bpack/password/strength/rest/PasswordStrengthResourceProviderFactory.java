@@ -19,6 +19,10 @@ public final class PasswordStrengthResourceProviderFactory implements RealmResou
 
     public static final String ID = "password-strength";
 
+    static final String RATE_LIMIT = "rate-limit";
+    static final String RATE_LIMIT_WINDOW = "rate-limit-window";
+    static final String MAX_BODY_BYTES = "max-body-bytes";
+
     private RateLimitSettings settings;
 
     @Override
@@ -29,9 +33,9 @@ public final class PasswordStrengthResourceProviderFactory implements RealmResou
     @Override
     public void init(Config.Scope config) {
         settings = new RateLimitSettings(
-                config.getInt("rate-limit", RateLimitSettings.DEFAULT_REQUESTS),
-                config.getInt("rate-limit-window", RateLimitSettings.DEFAULT_WINDOW_SECONDS),
-                config.getInt("max-body-bytes", RateLimitSettings.DEFAULT_MAX_BODY_BYTES));
+                RateLimitSettings.RATE_LIMIT.parse(config.get(RATE_LIMIT), RateLimitSettings.DEFAULT_REQUESTS),
+                RateLimitSettings.RATE_LIMIT_WINDOW.parse(config.get(RATE_LIMIT_WINDOW), RateLimitSettings.DEFAULT_WINDOW_SECONDS),
+                RateLimitSettings.MAX_BODY_BYTES.parse(config.get(MAX_BODY_BYTES), RateLimitSettings.DEFAULT_MAX_BODY_BYTES));
     }
 
     @Override
@@ -41,13 +45,13 @@ public final class PasswordStrengthResourceProviderFactory implements RealmResou
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
         return ProviderConfigurationBuilder.create()
-                .property().name("rate-limit").type(ProviderConfigProperty.INTEGER_TYPE)
+                .property().name(RATE_LIMIT).type(ProviderConfigProperty.INTEGER_TYPE)
                 .helpText("Strength checks one client IP may make per window (1-10000); more get 429.")
                 .defaultValue(RateLimitSettings.DEFAULT_REQUESTS).add()
-                .property().name("rate-limit-window").type(ProviderConfigProperty.INTEGER_TYPE)
+                .property().name(RATE_LIMIT_WINDOW).type(ProviderConfigProperty.INTEGER_TYPE)
                 .helpText("Length of the rate-limit window in seconds (1-3600).")
                 .defaultValue(RateLimitSettings.DEFAULT_WINDOW_SECONDS).add()
-                .property().name("max-body-bytes").type(ProviderConfigProperty.INTEGER_TYPE)
+                .property().name(MAX_BODY_BYTES).type(ProviderConfigProperty.INTEGER_TYPE)
                 .helpText("Largest request body read, in bytes (64-65536); larger bodies get 413.")
                 .defaultValue(RateLimitSettings.DEFAULT_MAX_BODY_BYTES).add()
                 .build();

@@ -1,5 +1,7 @@
 package io.github.b2bpack.password.strength.rest;
 
+import io.github.b2bpack.password.options.IntOption;
+
 /**
  * Server-wide settings of the password-strength endpoint ({@code --spi-realm-restapi-extension--password-strength--*}).
  *
@@ -13,16 +15,14 @@ public record RateLimitSettings(int requestsPerWindow, int windowSeconds, int ma
     public static final int DEFAULT_WINDOW_SECONDS = 60;
     public static final int DEFAULT_MAX_BODY_BYTES = 4096;
 
-    public RateLimitSettings {
-        check("rate-limit", requestsPerWindow, 1, 10_000);
-        check("rate-limit-window", windowSeconds, 1, 3_600);
-        check("max-body-bytes", maxBodyBytes, 64, 65_536);
-    }
+    private static final String FLAG_PREFIX = "spi-realm-restapi-extension--password-strength--";
+    static final IntOption RATE_LIMIT = new IntOption(FLAG_PREFIX + "rate-limit", 1, 10_000);
+    static final IntOption RATE_LIMIT_WINDOW = new IntOption(FLAG_PREFIX + "rate-limit-window", 1, 3_600);
+    static final IntOption MAX_BODY_BYTES = new IntOption(FLAG_PREFIX + "max-body-bytes", 64, 65_536);
 
-    private static void check(String option, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException("spi-realm-restapi-extension--password-strength--" + option + " must be from "
-                    + min + " to " + max + ", got " + value);
-        }
+    public RateLimitSettings {
+        RATE_LIMIT.require(requestsPerWindow);
+        RATE_LIMIT_WINDOW.require(windowSeconds);
+        MAX_BODY_BYTES.require(maxBodyBytes);
     }
 }

@@ -14,8 +14,8 @@ import java.util.ResourceBundle;
  * zxcvbn4j behind a front that bounds its cost. zxcvbn's matchers are super-linear: its l33t
  * matcher enumerates every substitution table the password allows (2^k tables for k distinct
  * substitutable symbols, each re-running every dictionary over all O(n²) substrings), and its
- * repeat and sequence searches are quadratic or worse. Measured on the project VM: 20 distinct
- * l33t symbols in 20 characters 139 ms, 42 characters 370 ms, 1,000 × "a" 3.8 s.
+ * repeat and sequence searches are quadratic or worse, so a few dozen hostile characters already
+ * make it slow.
  *
  * <p>The front keeps every call to zxcvbn small and the number of calls bounded:
  * <ol>
@@ -35,14 +35,14 @@ import java.util.ResourceBundle;
  * The worst case is thus at most {@code WINDOW_CHARS} characters in small zxcvbn calls, whatever
  * the input length (see docs/benchmarks.md for the measured worst inputs).
  *
- * <p>Instances are immutable and thread-safe; build one per JVM ({@link #standard()}), since
- * loading zxcvbn's dictionaries takes about 150 ms.
+ * <p>Instances are immutable and thread-safe; the JVM shares one ({@link #standard()}), since
+ * zxcvbn's dictionaries are large to load.
  */
 public final class BoundedStrengthEstimator {
 
     /** Characters of a password that are scored at all. */
     public static final int WINDOW_CHARS = 128;
-    /** Longest text handed to zxcvbn in one call (its cost grows about cubically: 32 digits cost 8–16 ms, 24 digits 2–5 ms). */
+    /** Longest text handed to zxcvbn in one call: its cost grows about cubically with the length. */
     static final int CHUNK_CHARS = 24;
     /** Most distinct l33t-substitutable symbols in one zxcvbn call (the l33t matcher is exponential in them). */
     static final int MAX_DISTINCT_LEET_PER_CHUNK = 6;
@@ -74,7 +74,7 @@ public final class BoundedStrengthEstimator {
     private final Zxcvbn zxcvbn;
     private final long budgetNanos;
 
-    public BoundedStrengthEstimator(Zxcvbn zxcvbn) {
+    private BoundedStrengthEstimator(Zxcvbn zxcvbn) {
         this(zxcvbn, BUDGET_NANOS);
     }
 

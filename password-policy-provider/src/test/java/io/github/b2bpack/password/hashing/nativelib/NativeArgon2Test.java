@@ -1,6 +1,5 @@
 package io.github.b2bpack.password.hashing.nativelib;
 
-import io.github.b2bpack.password.hashing.Argon2Cost;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.junit.jupiter.api.Test;
@@ -24,10 +23,10 @@ class NativeArgon2Test {
     private static final byte[] PASSWORD = "Correct-Horse-Battery-9 🔐".getBytes(StandardCharsets.UTF_8);
     private static final byte[] PEPPER = "pepper-k1-0123456789".getBytes(StandardCharsets.UTF_8);
 
-    private final NativeArgon2 pooled = NativeArgon2.load(2, true);
-    private final NativeArgon2 unpooled = NativeArgon2.load(2, false);
+    private final NativeArgon2 pooled = NativeArgon2.load(2, true, LibArgon2Loader.Choice.AUTO, NativeArgon2.DEFAULT_SLOT_WAIT);
+    private final NativeArgon2 unpooled = NativeArgon2.load(2, false, LibArgon2Loader.Choice.AUTO, NativeArgon2.DEFAULT_SLOT_WAIT);
     /** argon2-jvm's (or the system's) reference build, for comparison with the shipped SIMD build. */
-    private final NativeArgon2 reference = NativeArgon2.load(1, true, LibArgon2Loader.Choice.ARGON2_JVM);
+    private final NativeArgon2 reference = NativeArgon2.load(1, true, LibArgon2Loader.Choice.ARGON2_JVM, NativeArgon2.DEFAULT_SLOT_WAIT);
 
     @Test
     void matchesBouncyCastleWithAndWithoutPepper() {

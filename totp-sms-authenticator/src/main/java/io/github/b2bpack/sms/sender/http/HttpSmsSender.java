@@ -1,16 +1,13 @@
 package io.github.b2bpack.sms.sender.http;
 
+import io.github.b2bpack.sms.sender.GatewayPost;
 import io.github.b2bpack.sms.sender.SecretOption;
 import io.github.b2bpack.sms.sender.SmsDeliveryException;
 import io.github.b2bpack.sms.sender.SmsMessage;
 import io.github.b2bpack.sms.sender.SmsSenderProvider;
-import org.apache.http.client.config.RequestConfig;
-import org.apache.http.client.methods.CloseableHttpResponse;
 import org.apache.http.client.methods.HttpPost;
 import org.apache.http.entity.ByteArrayEntity;
 import org.apache.http.entity.ContentType;
-import org.apache.http.util.EntityUtils;
-import org.keycloak.connections.httpclient.HttpClientProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.util.JsonSerialization;
@@ -57,19 +54,9 @@ final class HttpSmsSender implements SmsSenderProvider {
         }
         long timestamp = System.currentTimeMillis() / 1000;
         HttpPost post = new HttpPost(settings.url());
-        post.setConfig(RequestConfig.custom().setConnectTimeout(settings.timeoutMillis())
-                .setSocketTimeout(settings.timeoutMillis()).setConnectionRequestTimeout(settings.timeoutMillis()).build());
         post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
         post.setHeader(TIMESTAMP_HEADER, Long.toString(timestamp));
         post.setHeader(settings.signatureHeader(), HmacSigner.sign(secret.getBytes(StandardCharsets.UTF_8), timestamp, body));
-        try (CloseableHttpResponse response = session.getProvider(HttpClientProvider.class).getHttpClient().execute(post)) {
-            int status = response.getStatusLine().getStatusCode();
-            EntityUtils.consumeQuietly(response.getEntity());
-            if (status < 200 || status > 299) {
-                throw new SmsDeliveryException("http sender: gateway answered " + status);
-            }
-        } catch (IOException e) {
-            throw new SmsDeliveryException("http sender: gateway unreachable (" + e.getClass().getSimpleName() + ")", e);
-        }
+        GatewayPost.execute(session, post, settings.timeoutMillis(), "http sender: gateway");
     }
 }

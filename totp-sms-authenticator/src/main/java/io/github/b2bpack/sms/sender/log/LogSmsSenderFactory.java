@@ -1,5 +1,6 @@
 package io.github.b2bpack.sms.sender.log;
 
+import io.github.b2bpack.sms.SmsProviderIds;
 import io.github.b2bpack.sms.sender.SmsSenderProvider;
 import io.github.b2bpack.sms.sender.SmsSenderProviderFactory;
 import org.jboss.logging.Logger;
@@ -18,7 +19,6 @@ import java.util.List;
  */
 public final class LogSmsSenderFactory implements SmsSenderProviderFactory {
 
-    public static final String ID = "log";
     private static final Logger LOG = Logger.getLogger(LogSmsSenderFactory.class);
 
     private boolean allowed;
@@ -51,7 +51,7 @@ public final class LogSmsSenderFactory implements SmsSenderProviderFactory {
 
     @Override
     public String getId() {
-        return ID;
+        return SmsProviderIds.LOG_SENDER;
     }
 
     @Override

@@ -1,21 +1,17 @@
 package io.github.b2bpack.sms.sender.twilio;
 
+import io.github.b2bpack.sms.sender.GatewayPost;
 import io.github.b2bpack.sms.sender.SecretOption;
 import io.github.b2bpack.sms.sender.SmsDeliveryException;
 import io.github.b2bpack.sms.sender.SmsMessage;
 import io.github.b2bpack.sms.sender.SmsSenderProvider;
 import org.apache.http.NameValuePair;
-import org.apache.http.client.config.RequestConfig;
 import org.apache.http.client.entity.UrlEncodedFormEntity;
-import org.apache.http.client.methods.CloseableHttpResponse;
 import org.apache.http.client.methods.HttpPost;
 import org.apache.http.message.BasicNameValuePair;
-import org.apache.http.util.EntityUtils;
-import org.keycloak.connections.httpclient.HttpClientProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -56,21 +52,11 @@ final class TwilioSmsSender implements SmsSenderProvider {
         form.add(new BasicNameValuePair("Body", message.text()));
 
         HttpPost post = new HttpPost(url);
-        post.setConfig(RequestConfig.custom().setConnectTimeout(settings.timeoutMillis())
-                .setSocketTimeout(settings.timeoutMillis()).setConnectionRequestTimeout(settings.timeoutMillis()).build());
         post.setEntity(new UrlEncodedFormEntity(form, StandardCharsets.UTF_8));
         String credentials = settings.accountSid() + ":" + token;
         post.setHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         post.setHeader("Accept", "application/json");
-        try (CloseableHttpResponse response = session.getProvider(HttpClientProvider.class).getHttpClient().execute(post)) {
-            int status = response.getStatusLine().getStatusCode();
-            EntityUtils.consumeQuietly(response.getEntity());
-            if (status < 200 || status > 299) {
-                throw new SmsDeliveryException("twilio sender: Twilio answered " + status);
-            }
-        } catch (IOException e) {
-            throw new SmsDeliveryException("twilio sender: Twilio unreachable (" + e.getClass().getSimpleName() + ")", e);
-        }
+        GatewayPost.execute(session, post, settings.timeoutMillis(), "twilio sender: Twilio");
     }
 
     private static String trimSlash(String s) {

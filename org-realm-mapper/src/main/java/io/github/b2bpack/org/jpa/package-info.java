@@ -1,0 +1,6 @@
+/**
+ * Keycloak glue: the organization index tables ({@code B2B_ORG}, {@code B2B_ORG_EMAIL_DOMAIN}) as JPA
+ * entities in Keycloak's persistence unit, and {@link io.github.b2bpack.org.jpa.OrganizationStore},
+ * which reads and writes them in the request's transaction.
+ */
+package io.github.b2bpack.org.jpa;

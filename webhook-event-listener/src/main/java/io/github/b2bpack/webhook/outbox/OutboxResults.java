@@ -1,0 +1,59 @@
+package io.github.b2bpack.webhook.outbox;
+
+import io.github.b2bpack.webhook.dispatch.Outcome;
+import io.github.b2bpack.webhook.metrics.WebhookMetrics;
+import io.github.b2bpack.webhook.subscription.ActiveWebhooks;
+import io.github.b2bpack.webhook.subscription.WebhookStore;
+import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+import java.util.List;
+
+/**
+ * Writes attempt outcomes to the outbox, each only while its claim still holds the row ({@link OutboxStore#finish}):
+ * a node whose claim expired (it was presumed dead) cannot overwrite the work of the node that took over. Counts
+ * what it wrote, and deactivates a webhook whose receiver answered 410 Gone.
+ */
+final class OutboxResults {
+
+    private static final Logger LOG = Logger.getLogger(OutboxResults.class);
+
+    private final KeycloakSessionFactory sessionFactory;
+    private final WebhookMetrics metrics;
+
+    OutboxResults(KeycloakSessionFactory sessionFactory, WebhookMetrics metrics) {
+        this.sessionFactory = sessionFactory;
+        this.metrics = metrics;
+    }
+
+    /** Writes {@code outcomes} in one transaction of their own. */
+    void write(List<Outcome> outcomes) {
+        KeycloakModelUtils.runJobInTransaction(sessionFactory, session -> writeIn(session, outcomes));
+    }
+
+    /** Writes {@code outcomes} in the session's transaction. */
+    void writeIn(KeycloakSession session, List<Outcome> outcomes) {
+        OutboxStore outbox = new OutboxStore(session);
+        for (Outcome o : outcomes) {
+            if (outbox.finish(o.claim().id(), o.claim().token(), o.state(), o.status(), o.error(), o.nextAttemptAt(), o.at())) {
+                metrics.attempt(o.state().code(), o.durationMillis());
+                if (o.deactivateWebhook()) {
+                    deactivate(session, o.claim().webhookId(), o.at());
+                }
+            }
+        }
+    }
+
+    /** The receiver asked to stop; an operator re-activates the webhook with PUT. */
+    private static void deactivate(KeycloakSession session, String webhookId, long now) {
+        String realmId = new WebhookStore(session, null).deactivate(webhookId, "gone_410", now);
+        RealmModel realm = realmId == null ? null : session.realms().getRealm(realmId);
+        if (realm != null) {
+            ActiveWebhooks.changed(realm);
+        }
+        LOG.infof("webhook %s deactivated: its receiver answered 410 Gone", webhookId);
+    }
+}
