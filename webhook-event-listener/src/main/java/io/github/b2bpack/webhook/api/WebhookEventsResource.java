@@ -9,6 +9,7 @@ import io.github.b2bpack.webhook.event.EventCodes;
 import io.github.b2bpack.webhook.event.OrganizationContext;
 import io.github.b2bpack.webhook.event.WebhookPayloads;
 import io.github.b2bpack.webhook.outbox.Delivery;
+import io.github.b2bpack.webhook.outbox.DeliveryHistory;
 import io.github.b2bpack.webhook.outbox.OutboxStore;
 import io.github.b2bpack.webhook.retry.DeliveryState;
 import io.github.b2bpack.webhook.subscription.Webhook;
@@ -22,15 +23,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.keycloak.models.AbstractKeycloakTransaction;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.keycloak.models.AbstractKeycloakTransaction;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
  * {@code /admin/realms/{realm}/webhook-events}: every delivery of the realm with its state and attempts;
@@ -52,7 +52,10 @@ public final class WebhookEventsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response list(@QueryParam("page") String page, @QueryParam("per_page") String perPage, @QueryParam("state") String state) {
+    public Response list(
+            @QueryParam("page") String page,
+            @QueryParam("per_page") String perPage,
+            @QueryParam("state") String state) {
         auth.realm().requireViewEvents();
         return WebhooksResource.answer(() -> {
             Paging paging = Paging.parse(page, perPage);
@@ -60,14 +63,17 @@ public final class WebhookEventsResource {
             if (state != null && !state.isEmpty()) {
                 filter = DeliveryState.fromCode(state);
                 if (filter == null) {
-                    throw ApiException.badRequest("state must be one of available, executing, retryable, completed, discarded, cancelled");
+                    throw ApiException.badRequest(
+                            "state must be one of available, executing, retryable, completed, discarded, cancelled");
                 }
             }
             int max = maxAttempts();
-            OutboxStore outbox = outbox();
+            DeliveryHistory outbox = history();
             List<DeliveryView> data = outbox.list(realm.getId(), filter, paging.first(), paging.perPage()).stream()
-                    .map(d -> DeliveryView.of(d, max, null)).toList();
-            return Response.ok(new Page<>(data, paging.page(), paging.perPage(), outbox.count(realm.getId(), filter))).build();
+                    .map(d -> DeliveryView.of(d, max, null))
+                    .toList();
+            return Response.ok(new Page<>(data, paging.page(), paging.perPage(), outbox.count(realm.getId(), filter)))
+                    .build();
         });
     }
 
@@ -77,9 +83,10 @@ public final class WebhookEventsResource {
     public Response get(@PathParam("id") String id) {
         auth.realm().requireViewEvents();
         return WebhooksResource.answer(() -> {
-            OutboxStore outbox = outbox();
+            DeliveryHistory outbox = history();
             Delivery delivery = found(outbox.find(realm.getId(), id));
-            return Response.ok(DeliveryView.of(delivery, maxAttempts(), payload(outbox.payload(realm.getId(), id)))).build();
+            return Response.ok(DeliveryView.of(delivery, maxAttempts(), payload(outbox.payload(realm.getId(), id))))
+                    .build();
         });
     }
 
@@ -89,9 +96,13 @@ public final class WebhookEventsResource {
     public Response retry(@PathParam("id") String id) {
         auth.realm().requireManageEvents();
         return WebhooksResource.answer(() -> {
-            Delivery retried = change(id, OutboxStore::retry, "only retryable, discarded, cancelled or completed webhook events can be retried");
+            Delivery retried = change(
+                    id,
+                    DeliveryHistory::retry,
+                    "only retryable, discarded, cancelled or completed webhook events can be retried");
             kickAfterCommit();
-            return Response.accepted(DeliveryView.of(retried, maxAttempts(), null)).build();
+            return Response.accepted(DeliveryView.of(retried, maxAttempts(), null))
+                    .build();
         });
     }
 
@@ -101,7 +112,8 @@ public final class WebhookEventsResource {
     public Response cancel(@PathParam("id") String id) {
         auth.realm().requireManageEvents();
         return WebhooksResource.answer(() -> {
-            Delivery cancelled = change(id, OutboxStore::cancel, "only available or retryable webhook events can be cancelled");
+            Delivery cancelled =
+                    change(id, DeliveryHistory::cancel, "only available or retryable webhook events can be cancelled");
             return Response.ok(DeliveryView.of(cancelled, maxAttempts(), null)).build();
         });
     }
@@ -126,8 +138,8 @@ public final class WebhookEventsResource {
             }
             boolean send = sendNode != null && sendNode.asBoolean();
             WebhookRuntime runtime = Runtimes.of(session);
-            ObjectNode payload = WebhookPayloads.sample(code, realm.getId(), realm.getName(), OrganizationContext.of(realm),
-                    System.currentTimeMillis());
+            ObjectNode payload = WebhookPayloads.sample(
+                    code, realm.getId(), realm.getName(), OrganizationContext.of(realm), System.currentTimeMillis());
             String bytes = new String(WebhookPayloads.bytes(payload), StandardCharsets.UTF_8);
 
             ObjectNode answer = JSON.createObjectNode();
@@ -137,7 +149,7 @@ public final class WebhookEventsResource {
             ArrayNode wouldNot = answer.putArray("would_not_trigger");
             ArrayNode enqueued = answer.putArray("enqueued");
             WebhookStore webhooks = new WebhookStore(session, runtime.cipher());
-            OutboxStore outbox = outbox();
+            OutboxStore outbox = new OutboxStore(session);
             long now = System.currentTimeMillis();
             for (Webhook w : webhooks.list(realm.getId(), 0, 1000)) {
                 ObjectNode item = JSON.createObjectNode().put("id", w.id()).put("name", w.name());
@@ -168,8 +180,7 @@ public final class WebhookEventsResource {
             }
 
             @Override
-            protected void rollbackImpl() {
-            }
+            protected void rollbackImpl() {}
         });
     }
 
@@ -205,7 +216,7 @@ public final class WebhookEventsResource {
      * does not allow the move; returns the delivery as it is after the move.
      */
     private Delivery change(String id, StateChange change, String conflict) {
-        OutboxStore outbox = outbox();
+        DeliveryHistory outbox = history();
         found(outbox.find(realm.getId(), id));
         if (!change.apply(outbox, realm.getId(), id, System.currentTimeMillis())) {
             throw ApiException.conflict(conflict);
@@ -213,14 +224,14 @@ public final class WebhookEventsResource {
         return outbox.reload(realm.getId(), id);
     }
 
-    /** {@link OutboxStore#retry} or {@link OutboxStore#cancel}: false when the delivery's state does not allow it. */
+    /** {@link DeliveryHistory#retry} or {@link DeliveryHistory#cancel}: false when the delivery's state does not allow it. */
     @FunctionalInterface
     private interface StateChange {
-        boolean apply(OutboxStore outbox, String realmId, String id, long now);
+        boolean apply(DeliveryHistory outbox, String realmId, String id, long now);
     }
 
-    private OutboxStore outbox() {
-        return new OutboxStore(session);
+    private DeliveryHistory history() {
+        return new DeliveryHistory(session);
     }
 
     private static Delivery found(Delivery delivery) {

@@ -5,7 +5,9 @@ import io.github.b2bpack.webhook.delivery.HostResolver;
 import io.github.b2bpack.webhook.delivery.SsrfGuard;
 import io.github.b2bpack.webhook.outbox.OutboxStore;
 import io.github.b2bpack.webhook.subscription.ActiveWebhooks;
+import io.github.b2bpack.webhook.subscription.MissingEncryptionKeyException;
 import io.github.b2bpack.webhook.subscription.Webhook;
+import io.github.b2bpack.webhook.subscription.WebhookLimitExceededException;
 import io.github.b2bpack.webhook.subscription.WebhookStore;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -18,16 +20,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.function.Supplier;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
-
-import java.io.InputStream;
-import java.net.URI;
-import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * {@code /admin/realms/{realm}/webhooks}: a realm's webhooks. Reading needs {@code view-events},
@@ -43,7 +44,8 @@ public final class WebhooksResource {
     private final AdminPermissionEvaluator auth;
     private final AdminEventBuilder adminEvent;
 
-    WebhooksResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+    WebhooksResource(
+            KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
@@ -59,8 +61,10 @@ public final class WebhooksResource {
             WebhookStore store = store(runtime());
             long now = System.currentTimeMillis();
             List<WebhookView> data = store.list(realm.getId(), paging.first(), paging.perPage()).stream()
-                    .map(w -> WebhookView.of(w, null, now)).toList();
-            return Response.ok(new Page<>(data, paging.page(), paging.perPage(), store.count(realm.getId()))).build();
+                    .map(w -> WebhookView.of(w, null, now))
+                    .toList();
+            return Response.ok(new Page<>(data, paging.page(), paging.perPage(), store.count(realm.getId())))
+                    .build();
         });
     }
 
@@ -75,16 +79,28 @@ public final class WebhooksResource {
             long now = System.currentTimeMillis();
             WebhookStore.Created created;
             try {
-                created = store(runtime).create(realm.getId(), request.name(), request.targetUrl(), request.eventCodes(),
-                        request.active(), request.signatureScheme(), now, runtime.settings().maxWebhooksPerRealm());
-            } catch (WebhookStore.LimitExceededException e) {
-                throw new ApiException(409, "limit_exceeded", "this realm already has " + e.limit() + " webhooks, the most allowed "
-                        + "(server option spi-events-listener--webhooks--max-webhooks-per-realm); delete one first");
+                created = store(runtime)
+                        .create(
+                                realm.getId(),
+                                request.name(),
+                                request.targetUrl(),
+                                request.eventCodes(),
+                                request.active(),
+                                request.signatureScheme(),
+                                now,
+                                runtime.settings().maxWebhooksPerRealm());
+            } catch (WebhookLimitExceededException e) {
+                throw new ApiException(
+                        409,
+                        "limit_exceeded",
+                        "this realm already has " + e.limit() + " webhooks, the most allowed "
+                                + "(server option spi-events-listener--webhooks--max-webhooks-per-realm); delete one first");
             }
             ActiveWebhooks.changed(realm);
             audit(OperationType.CREATE, created.webhook(), null);
             return Response.created(URI.create(created.webhook().id()))
-                    .entity(WebhookView.of(created.webhook(), created.signatureKey(), now)).build();
+                    .entity(WebhookView.of(created.webhook(), created.signatureKey(), now))
+                    .build();
         });
     }
 
@@ -93,8 +109,9 @@ public final class WebhooksResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response get(@PathParam("id") String id) {
         auth.realm().requireViewEvents();
-        return answer(() -> Response.ok(WebhookView.of(found(store(runtime()).find(realm.getId(), id)), null,
-                System.currentTimeMillis())).build());
+        return answer(() -> Response.ok(WebhookView.of(
+                        found(store(runtime()).find(realm.getId(), id)), null, System.currentTimeMillis()))
+                .build());
     }
 
     @PUT
@@ -108,14 +125,22 @@ public final class WebhooksResource {
             WebhookRequest request = request(runtime, body);
             long now = System.currentTimeMillis();
             WebhookStore store = store(runtime);
-            Webhook updated = found(store.update(realm.getId(), id, request.name(), request.targetUrl(), request.eventCodes(),
-                    request.active(), now));
+            Webhook updated = found(store.update(
+                    realm.getId(),
+                    id,
+                    request.name(),
+                    request.targetUrl(),
+                    request.eventCodes(),
+                    request.active(),
+                    now));
             ActiveWebhooks.changed(realm);
             if (request.signatureScheme() != null && !request.signatureScheme().equals(updated.signatureScheme())) {
                 // A scheme switch is a rotation: the old key keeps signing beside the new one for the grace period.
-                WebhookStore.Created switched = store.rotate(realm.getId(), id, request.signatureScheme(), now, graceEnd(runtime, now));
+                WebhookStore.Created switched =
+                        store.rotate(realm.getId(), id, request.signatureScheme(), now, graceEnd(runtime, now));
                 audit(OperationType.UPDATE, switched.webhook(), "webhook.scheme_switched");
-                return Response.ok(WebhookView.of(switched.webhook(), switched.signatureKey(), now)).build();
+                return Response.ok(WebhookView.of(switched.webhook(), switched.signatureKey(), now))
+                        .build();
             }
             audit(OperationType.UPDATE, updated, null);
             return Response.ok(WebhookView.of(updated, null, now)).build();
@@ -153,7 +178,8 @@ public final class WebhooksResource {
             }
             ActiveWebhooks.changed(realm);
             audit(OperationType.ACTION, rotated.webhook(), "webhook.secret_rotated");
-            return Response.ok(WebhookView.of(rotated.webhook(), rotated.signatureKey(), now)).build();
+            return Response.ok(WebhookView.of(rotated.webhook(), rotated.signatureKey(), now))
+                    .build();
         });
     }
 
@@ -162,7 +188,10 @@ public final class WebhooksResource {
      * every event listener) with the webhook without any key, in the request's transaction.
      */
     private void audit(OperationType operation, Webhook webhook, String packEvent) {
-        AdminEventBuilder event = adminEvent.clone(session).operation(operation).resourcePath("webhooks", webhook.id())
+        AdminEventBuilder event = adminEvent
+                .clone(session)
+                .operation(operation)
+                .resourcePath("webhooks", webhook.id())
                 .representation(WebhookAudit.of(webhook));
         if (packEvent != null) {
             event.detail("b2bpack_event", packEvent);
@@ -173,7 +202,8 @@ public final class WebhooksResource {
     /** The body of a create or update, parsed strictly, its target URL checked by the SSRF guard; a 400 otherwise. */
     private static WebhookRequest request(WebhookRuntime runtime, InputStream body) {
         WebhookRequest request = WebhookRequest.parse(BoundedBody.read(body, BoundedBody.MAX_BYTES));
-        String problem = TargetUrls.problem(request.targetUrl(), new SsrfGuard(runtime.settings().addressPolicy(), HostResolver.SYSTEM));
+        String problem = TargetUrls.problem(
+                request.targetUrl(), new SsrfGuard(runtime.settings().addressPolicy(), HostResolver.SYSTEM));
         if (problem != null) {
             throw ApiException.badRequest(problem);
         }
@@ -205,9 +235,12 @@ public final class WebhooksResource {
             return action.get();
         } catch (ApiException e) {
             return e.toResponse();
-        } catch (WebhookStore.MissingEncryptionKeyException e) {
-            return new ApiException(503, "encryption_key_missing",
-                    "the server has no webhook encryption key configured; see the webhook-event-listener documentation").toResponse();
+        } catch (MissingEncryptionKeyException e) {
+            return new ApiException(
+                            503,
+                            "encryption_key_missing",
+                            "the server has no webhook encryption key configured; see the webhook-event-listener documentation")
+                    .toResponse();
         }
     }
 }

@@ -4,16 +4,16 @@ import io.github.b2bpack.webhook.jpa.Jpa;
 import io.github.b2bpack.webhook.jpa.WebhookDeliveryEntity;
 import io.github.b2bpack.webhook.retry.DeliveryState;
 import jakarta.persistence.EntityManager;
-import org.keycloak.models.KeycloakSession;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.keycloak.models.KeycloakSession;
 
 /**
- * The outbox table. Runs in the session's transaction and holds no state; what it returns are records, never
- * the entities behind them.
+ * The outbox table as the delivery engine uses it: enqueue, claim, finish, purge ({@link DeliveryHistory} is
+ * the events API's side). Runs in the session's transaction and holds no state; what it returns are records,
+ * never the entities behind them.
  *
  * <p>Claims are conditional UPDATEs ({@code … SET state='executing', claim_token=? WHERE id IN (…)
  * AND <still due>}) followed by reading back the rows that carry the new token: the database's row
@@ -24,9 +24,9 @@ import java.util.UUID;
  */
 public final class OutboxStore {
 
-    private static final List<String> PENDING = List.of(DeliveryState.AVAILABLE.code(), DeliveryState.RETRYABLE.code());
+    static final List<String> PENDING = List.of(DeliveryState.AVAILABLE.code(), DeliveryState.RETRYABLE.code());
     /** Length of the ID column; {@code msg_} and 32 hex characters fit. */
-    private static final int ID_LENGTH = 40;
+    static final int ID_LENGTH = 40;
 
     private final EntityManager em;
 
@@ -48,8 +48,14 @@ public final class OutboxStore {
      * as its first attempt: the node sends it right after the event's commit without a claim transaction.
      * If the node stops first, the claim expires and any node's sweep sends it.
      */
-    public String enqueueClaimed(String realmId, String webhookId, String eventCode, String payload, long now, String token,
-                                 long claimedUntil) {
+    public String enqueueClaimed(
+            String realmId,
+            String webhookId,
+            String eventCode,
+            String payload,
+            long now,
+            String token,
+            long claimedUntil) {
         WebhookDeliveryEntity d = newRow(realmId, webhookId, eventCode, payload, now);
         d.setState(DeliveryState.EXECUTING.code());
         d.setAttempts(1);
@@ -61,7 +67,8 @@ public final class OutboxStore {
         return d.getId();
     }
 
-    private static WebhookDeliveryEntity newRow(String realmId, String webhookId, String eventCode, String payload, long now) {
+    private static WebhookDeliveryEntity newRow(
+            String realmId, String webhookId, String eventCode, String payload, long now) {
         WebhookDeliveryEntity d = new WebhookDeliveryEntity();
         d.setId(newMessageId());
         d.setRealmId(realmId);
@@ -84,8 +91,11 @@ public final class OutboxStore {
      */
     List<Due> due(long now, int limit, Set<String> skipRealms) {
         String skip = skipRealms.isEmpty() ? "" : " and d.realmId not in :skip";
-        var query = em.createQuery("select d.id, d.realmId from WebhookDeliveryEntity d where ((d.state in :pending and d.nextAttemptAt <= :now)"
-                        + " or (d.state = :executing and d.claimedUntil < :now))" + skip + " order by d.nextAttemptAt", Object[].class)
+        var query = em.createQuery(
+                        "select d.id, d.realmId from WebhookDeliveryEntity d where ((d.state in :pending and d.nextAttemptAt <= :now)"
+                                + " or (d.state = :executing and d.claimedUntil < :now))" + skip
+                                + " order by d.nextAttemptAt",
+                        Object[].class)
                 .setParameter("pending", PENDING)
                 .setParameter("executing", DeliveryState.EXECUTING.code())
                 .setParameter("now", now)
@@ -93,12 +103,13 @@ public final class OutboxStore {
         if (!skipRealms.isEmpty()) {
             query.setParameter("skip", skipRealms);
         }
-        return query.getResultList().stream().map(r -> new Due((String) r[0], (String) r[1])).toList();
+        return query.getResultList().stream()
+                .map(r -> new Due((String) r[0], (String) r[1]))
+                .toList();
     }
 
     /** A due row: its id and realm. */
-    record Due(String id, String realmId) {
-    }
+    record Due(String id, String realmId) {}
 
     /** A row this node won by a claim: what its attempt needs. {@code attempts} counts the one being made. */
     record Claimed(String id, String realmId, String webhookId, String payload, int attempts, long createdAt) {
@@ -129,7 +140,8 @@ public final class OutboxStore {
                 .setParameter("ids", ids)
                 .setParameter("pending", PENDING)
                 .executeUpdate();
-        List<WebhookDeliveryEntity> won = em.createQuery("select d from WebhookDeliveryEntity d where d.claimToken = :token",
+        List<WebhookDeliveryEntity> won = em.createQuery(
+                        "select d from WebhookDeliveryEntity d where d.claimToken = :token",
                         WebhookDeliveryEntity.class)
                 .setParameter("token", token)
                 .getResultList();
@@ -138,16 +150,19 @@ public final class OutboxStore {
             if (d.getFirstAttemptAt() == null) {
                 d.setFirstAttemptAt(now);
             }
-            claimed.add(new Claimed(d.getId(), d.getRealmId(), d.getWebhookId(), d.getPayload(), d.getAttempts(), d.getCreatedAt()));
+            claimed.add(new Claimed(
+                    d.getId(), d.getRealmId(), d.getWebhookId(), d.getPayload(), d.getAttempts(), d.getCreatedAt()));
         }
         return claimed;
     }
 
     /** Records an attempt's outcome, only if {@code token} still holds the claim. */
-    boolean finish(String id, String token, DeliveryState state, Integer status, String error, long nextAttemptAt, long now) {
-        int updated = em.createQuery("update WebhookDeliveryEntity d set d.state = :state, d.lastStatus = :status, d.lastError = :error,"
-                        + " d.nextAttemptAt = :next, d.claimToken = null, d.claimedUntil = null, d.finishedAt = :finished"
-                        + " where d.id = :id and d.claimToken = :token and d.state = :executing")
+    boolean finish(
+            String id, String token, DeliveryState state, Integer status, String error, long nextAttemptAt, long now) {
+        int updated = em.createQuery(
+                        "update WebhookDeliveryEntity d set d.state = :state, d.lastStatus = :status, d.lastError = :error,"
+                                + " d.nextAttemptAt = :next, d.claimToken = null, d.claimedUntil = null, d.finishedAt = :finished"
+                                + " where d.id = :id and d.claimToken = :token and d.state = :executing")
                 .setParameter("state", state.code())
                 .setParameter("status", status)
                 .setParameter("error", error)
@@ -160,84 +175,11 @@ public final class OutboxStore {
         return updated == 1;
     }
 
-    public List<Delivery> list(String realmId, DeliveryState state, int first, int max) {
-        String jpql = "select d from WebhookDeliveryEntity d where d.realmId = :realm" + (state == null ? "" : " and d.state = :state")
-                + " order by d.createdAt desc, d.id desc";
-        var query = em.createQuery(jpql, WebhookDeliveryEntity.class).setParameter("realm", realmId);
-        if (state != null) {
-            query.setParameter("state", state.code());
-        }
-        List<Delivery> list = new ArrayList<>();
-        query.setFirstResult(first).setMaxResults(max).getResultStream().forEach(d -> list.add(view(d)));
-        return list;
-    }
-
-    public long count(String realmId, DeliveryState state) {
-        String jpql = "select count(d) from WebhookDeliveryEntity d where d.realmId = :realm" + (state == null ? "" : " and d.state = :state");
-        var query = em.createQuery(jpql, Long.class).setParameter("realm", realmId);
-        if (state != null) {
-            query.setParameter("state", state.code());
-        }
-        return query.getSingleResult();
-    }
-
-    /** The delivery of {@code realmId} with this id; null when there is none (in that realm). */
-    public Delivery find(String realmId, String id) {
-        WebhookDeliveryEntity d = row(realmId, id);
-        return d == null ? null : view(d);
-    }
-
-    /** The exact body that is signed and sent; null when there is no such delivery (in that realm). */
-    public String payload(String realmId, String id) {
-        WebhookDeliveryEntity d = row(realmId, id);
-        return d == null ? null : d.getPayload();
-    }
-
-    /** Re-reads a delivery after a bulk update ({@link #retry}, {@link #cancel}) changed it behind the persistence context. */
-    public Delivery reload(String realmId, String id) {
-        WebhookDeliveryEntity d = row(realmId, id);
-        if (d == null) {
-            return null;
-        }
-        em.refresh(d);
-        return view(d);
-    }
-
-    private WebhookDeliveryEntity row(String realmId, String id) {
-        return Jpa.findInRealm(em, WebhookDeliveryEntity.class, realmId, id, ID_LENGTH);
-    }
-
-    /** Queues a finished or waiting delivery again, with a fresh attempt budget. */
-    public boolean retry(String realmId, String id, long now) {
-        int updated = em.createQuery("update WebhookDeliveryEntity d set d.state = :available, d.attempts = 0, d.nextAttemptAt = :now,"
-                        + " d.finishedAt = null where d.id = :id and d.realmId = :realm and d.state in :retriable")
-                .setParameter("available", DeliveryState.AVAILABLE.code())
-                .setParameter("now", now)
-                .setParameter("id", id)
-                .setParameter("realm", realmId)
-                .setParameter("retriable", List.of(DeliveryState.RETRYABLE.code(), DeliveryState.DISCARDED.code(),
-                        DeliveryState.CANCELLED.code(), DeliveryState.COMPLETED.code()))
-                .executeUpdate();
-        return updated == 1;
-    }
-
-    public boolean cancel(String realmId, String id, long now) {
-        int updated = em.createQuery("update WebhookDeliveryEntity d set d.state = :cancelled, d.finishedAt = :now, d.lastError = :why"
-                        + " where d.id = :id and d.realmId = :realm and d.state in :pending")
-                .setParameter("cancelled", DeliveryState.CANCELLED.code())
-                .setParameter("now", now)
-                .setParameter("why", "cancelled")
-                .setParameter("id", id)
-                .setParameter("realm", realmId)
-                .setParameter("pending", PENDING)
-                .executeUpdate();
-        return updated == 1;
-    }
-
     /** When a webhook is deleted, what it still had queued will never be sent. */
     public int cancelForWebhook(String webhookId, long now) {
-        return em.createQuery("update WebhookDeliveryEntity d set d.state = :cancelled, d.finishedAt = :now, d.lastError = :why"
-                        + " where d.webhookId = :webhook and d.state in :pending")
+        return em.createQuery(
+                        "update WebhookDeliveryEntity d set d.state = :cancelled, d.finishedAt = :now, d.lastError = :why"
+                                + " where d.webhookId = :webhook and d.state in :pending")
                 .setParameter("cancelled", DeliveryState.CANCELLED.code())
                 .setParameter("now", now)
                 .setParameter("why", "webhook_deleted")
@@ -248,11 +190,13 @@ public final class OutboxStore {
 
     /** Retention: completed rows older than {@code completedBefore}, discarded and cancelled ones older than {@code discardedBefore}. */
     int purge(long completedBefore, long discardedBefore) {
-        int completed = em.createQuery("delete from WebhookDeliveryEntity d where d.state = :state and d.finishedAt < :before")
+        int completed = em.createQuery(
+                        "delete from WebhookDeliveryEntity d where d.state = :state and d.finishedAt < :before")
                 .setParameter("state", DeliveryState.COMPLETED.code())
                 .setParameter("before", completedBefore)
                 .executeUpdate();
-        int dead = em.createQuery("delete from WebhookDeliveryEntity d where d.state in :states and d.finishedAt < :before")
+        int dead = em.createQuery(
+                        "delete from WebhookDeliveryEntity d where d.state in :states and d.finishedAt < :before")
                 .setParameter("states", List.of(DeliveryState.DISCARDED.code(), DeliveryState.CANCELLED.code()))
                 .setParameter("before", discardedBefore)
                 .executeUpdate();
@@ -262,17 +206,18 @@ public final class OutboxStore {
     /** Rows not finished yet, across realms: the queue depth gauge. */
     long queueDepth() {
         return em.createQuery("select count(d) from WebhookDeliveryEntity d where d.state in :states", Long.class)
-                .setParameter("states", List.of(DeliveryState.AVAILABLE.code(), DeliveryState.RETRYABLE.code(), DeliveryState.EXECUTING.code()))
+                .setParameter(
+                        "states",
+                        List.of(
+                                DeliveryState.AVAILABLE.code(),
+                                DeliveryState.RETRYABLE.code(),
+                                DeliveryState.EXECUTING.code()))
                 .getSingleResult();
     }
 
     public int deleteRealm(String realmId) {
-        return em.createQuery("delete from WebhookDeliveryEntity d where d.realmId = :realm").setParameter("realm", realmId).executeUpdate();
-    }
-
-    private static Delivery view(WebhookDeliveryEntity d) {
-        return new Delivery(d.getId(), d.getRealmId(), d.getWebhookId(), d.getEventCode(), DeliveryState.fromCode(d.getState()),
-                d.getAttempts(), d.getLastStatus(), d.getLastError(), d.getCreatedAt(), d.getFirstAttemptAt(), d.getLastAttemptAt(),
-                d.getNextAttemptAt(), d.getFinishedAt());
+        return em.createQuery("delete from WebhookDeliveryEntity d where d.realmId = :realm")
+                .setParameter("realm", realmId)
+                .executeUpdate();
     }
 }

@@ -1,10 +1,9 @@
 package io.github.b2bpack.webhook.subscription;
 
-import org.keycloak.models.RealmModel;
-
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.keycloak.models.RealmModel;
 
 /**
  * Each realm's active webhooks, held per node so that an event costs no database read to find its
@@ -16,6 +15,7 @@ public final class ActiveWebhooks {
 
     /** Realm attribute that changes whenever a webhook of the realm is created, changed or removed. */
     private static final String VERSION_ATTRIBUTE = "b2bpack.webhooks.version";
+
     private static final int MAX_REALMS = 10_000;
 
     private final VersionedCache<List<Webhook>> byRealm = new VersionedCache<>(MAX_REALMS);

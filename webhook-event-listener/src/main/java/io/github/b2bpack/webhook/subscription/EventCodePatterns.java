@@ -16,10 +16,10 @@ public final class EventCodePatterns {
     static final int MAX_PATTERN_LENGTH = 128;
     /** Size of the EVENT_CODES column: the stored form (entries joined by a space) must fit it. */
     private static final int MAX_STORED_LENGTH = 4000;
+
     private static final Pattern ALLOWED = Pattern.compile("[a-z0-9_.*]+");
 
-    private EventCodePatterns() {
-    }
+    private EventCodePatterns() {}
 
     /** Null when valid, otherwise why not. */
     public static String validate(List<String> patterns) {
@@ -30,7 +30,10 @@ public final class EventCodePatterns {
             return "event_codes may list at most " + MAX_PATTERNS + " codes";
         }
         for (String p : patterns) {
-            if (p == null || p.isEmpty() || p.length() > MAX_PATTERN_LENGTH || !ALLOWED.matcher(p).matches()) {
+            if (p == null
+                    || p.isEmpty()
+                    || p.length() > MAX_PATTERN_LENGTH
+                    || !ALLOWED.matcher(p).matches()) {
                 return "event_codes entries are lower-case codes of [a-z0-9_.] with optional * wildcards, at most "
                         + MAX_PATTERN_LENGTH + " characters";
             }

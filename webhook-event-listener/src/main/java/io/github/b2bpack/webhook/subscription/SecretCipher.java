@@ -1,10 +1,6 @@
 package io.github.b2bpack.webhook.subscription;
 
 import io.github.b2bpack.webhook.config.EncryptionKeys;
-
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -14,6 +10,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Encrypts signature keys at rest with AES-GCM. The row id is bound as associated data, so a
@@ -62,7 +61,11 @@ public final class SecretCipher {
             cipher.init(Cipher.ENCRYPT_MODE, current, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(rowId.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            String body = Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
+            String body = Base64.getEncoder()
+                    .encodeToString(ByteBuffer.allocate(iv.length + sealed.length)
+                            .put(iv)
+                            .put(sealed)
+                            .array());
             return currentKid == null ? V1 + body : V2 + currentKid + ":" + body;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot encrypt webhook secret", e);
@@ -74,8 +77,9 @@ public final class SecretCipher {
             int colon = stored.indexOf(':', V2.length());
             SecretKeySpec key = colon < 0 ? null : byKid.get(stored.substring(V2.length(), colon));
             if (key == null) {
-                throw new IllegalStateException("webhook secret encrypted under an encryption key id that is not configured "
-                        + "(add it to encryption-keys-previous)");
+                throw new IllegalStateException(
+                        "webhook secret encrypted under an encryption key id that is not configured "
+                                + "(add it to encryption-keys-previous)");
             }
             return open(key, stored.substring(colon + 1), rowId);
         }

@@ -1,7 +1,6 @@
 package io.github.b2bpack.webhook.subscription;
 
 import io.github.b2bpack.webhook.signing.SigningKey;
-
 import java.util.List;
 import java.util.function.Supplier;
 

@@ -48,6 +48,5 @@ final class VersionedCache<V> {
         entries.remove(key);
     }
 
-    private record Entry<V>(String version, V value) {
-    }
+    private record Entry<V>(String version, V value) {}
 }

@@ -1,7 +1,6 @@
 package io.github.b2bpack.webhook.subscription;
 
 import io.github.b2bpack.webhook.signing.SigningKey;
-
 import java.util.List;
 
 /**
@@ -10,9 +9,18 @@ import java.util.List;
  * @param eventCodes exact codes or {@code *}-wildcards
  * @param publicKey  the {@code whpk_} Ed25519 public key of a v1a webhook; null for v1 (HMAC)
  */
-public record Webhook(String id, String realmId, String name, String targetUrl, List<String> eventCodes, boolean active,
-                      String deactivatedReason, long createdAt, long updatedAt, Long previousKeyUntil,
-                      String publicKey) {
+public record Webhook(
+        String id,
+        String realmId,
+        String name,
+        String targetUrl,
+        List<String> eventCodes,
+        boolean active,
+        String deactivatedReason,
+        long createdAt,
+        long updatedAt,
+        Long previousKeyUntil,
+        String publicKey) {
 
     public Webhook {
         eventCodes = List.copyOf(eventCodes);

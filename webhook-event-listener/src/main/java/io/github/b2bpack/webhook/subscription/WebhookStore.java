@@ -7,11 +7,10 @@ import io.github.b2bpack.webhook.signing.SigningKey;
 import io.github.b2bpack.webhook.signing.SigningSecret;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import org.keycloak.models.KeycloakSession;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.keycloak.models.KeycloakSession;
 
 /**
  * Webhooks in the database, for one realm at a time. Runs in the session's transaction; holds no state.
@@ -36,8 +35,15 @@ public final class WebhookStore {
      * Creates the webhook and returns its new signature key: for v1 the HMAC secret (shown once), for v1a
      * the Ed25519 public key (the private key stays encrypted in the database).
      */
-    public Created create(String realmId, String name, String targetUrl, List<String> eventCodes, boolean active, String scheme,
-                          long now, int maxPerRealm) {
+    public Created create(
+            String realmId,
+            String name,
+            String targetUrl,
+            List<String> eventCodes,
+            boolean active,
+            String scheme,
+            long now,
+            int maxPerRealm) {
         requireCipher();
         lockRealm(realmId);
         // A locking read, so that on a database whose plain reads see an older snapshot (MySQL/MariaDB repeatable
@@ -45,9 +51,10 @@ public final class WebhookStore {
         int existing = em.createQuery("select w from WebhookEntity w where w.realmId = :realm", WebhookEntity.class)
                 .setParameter("realm", realmId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList().size(); // no row limit: some databases refuse FOR UPDATE with one; the cap bounds it
+                .getResultList()
+                .size(); // no row limit: some databases refuse FOR UPDATE with one; the cap bounds it
         if (existing >= maxPerRealm) {
-            throw new LimitExceededException(maxPerRealm);
+            throw new WebhookLimitExceededException(maxPerRealm);
         }
         WebhookEntity e = new WebhookEntity();
         e.setId(UUID.randomUUID().toString());
@@ -100,7 +107,9 @@ public final class WebhookStore {
 
     public List<Webhook> list(String realmId, int first, int max) {
         List<Webhook> list = new ArrayList<>();
-        em.createQuery("select w from WebhookEntity w where w.realmId = :realm order by w.createdAt, w.id", WebhookEntity.class)
+        em.createQuery(
+                        "select w from WebhookEntity w where w.realmId = :realm order by w.createdAt, w.id",
+                        WebhookEntity.class)
                 .setParameter("realm", realmId)
                 .setFirstResult(first)
                 .setMaxResults(max)
@@ -111,20 +120,30 @@ public final class WebhookStore {
 
     public long count(String realmId) {
         return em.createQuery("select count(w) from WebhookEntity w where w.realmId = :realm", Long.class)
-                .setParameter("realm", realmId).getSingleResult();
+                .setParameter("realm", realmId)
+                .getSingleResult();
     }
 
     /** The active webhooks of a realm: what the event listener matches each event against. */
     public List<Webhook> active(String realmId) {
         List<Webhook> list = new ArrayList<>();
-        em.createQuery("select w from WebhookEntity w where w.realmId = :realm and w.active = true", WebhookEntity.class)
+        em.createQuery(
+                        "select w from WebhookEntity w where w.realmId = :realm and w.active = true",
+                        WebhookEntity.class)
                 .setParameter("realm", realmId)
                 .getResultStream()
                 .forEach(e -> list.add(view(e)));
         return list;
     }
 
-    public Webhook update(String realmId, String id, String name, String targetUrl, List<String> eventCodes, boolean active, long now) {
+    public Webhook update(
+            String realmId,
+            String id,
+            String name,
+            String targetUrl,
+            List<String> eventCodes,
+            boolean active,
+            long now) {
         WebhookEntity e = entity(realmId, id);
         if (e == null) {
             return null;
@@ -206,7 +225,9 @@ public final class WebhookStore {
     }
 
     public int deleteRealm(String realmId) {
-        return em.createQuery("delete from WebhookEntity w where w.realmId = :realm").setParameter("realm", realmId).executeUpdate();
+        return em.createQuery("delete from WebhookEntity w where w.realmId = :realm")
+                .setParameter("realm", realmId)
+                .executeUpdate();
     }
 
     private WebhookEntity entity(String realmId, String id) {
@@ -232,8 +253,17 @@ public final class WebhookStore {
     }
 
     private static Webhook view(WebhookEntity e) {
-        return new Webhook(e.getId(), e.getRealmId(), e.getName(), e.getTargetUrl(), EventCodePatterns.split(e.getEventCodes()),
-                e.isActive(), e.getDeactivatedReason(), e.getCreatedAt(), e.getUpdatedAt(), e.getPreviousSecretUntil(),
+        return new Webhook(
+                e.getId(),
+                e.getRealmId(),
+                e.getName(),
+                e.getTargetUrl(),
+                EventCodePatterns.split(e.getEventCodes()),
+                e.isActive(),
+                e.getDeactivatedReason(),
+                e.getCreatedAt(),
+                e.getUpdatedAt(),
+                e.getPreviousSecretUntil(),
                 e.getPublicKey());
     }
 
@@ -242,29 +272,11 @@ public final class WebhookStore {
 
         @Override
         public String toString() {
-            return "Created[" + webhook + ", signatureKey=" + (signatureKey.startsWith(Ed25519SigningKey.PUBLIC_PREFIX) ? signatureKey
-                    : SigningSecret.mask(signatureKey)) + "]";
-        }
-    }
-
-    /** The realm already has the most webhooks allowed. */
-    public static final class LimitExceededException extends RuntimeException {
-        private final int limit;
-
-        LimitExceededException(int limit) {
-            super("webhooks per realm limit reached", null, false, false);
-            this.limit = limit;
-        }
-
-        public int limit() {
-            return limit;
-        }
-    }
-
-    /** Fail closed: no encryption key, no signature keys. */
-    public static final class MissingEncryptionKeyException extends IllegalStateException {
-        MissingEncryptionKeyException() {
-            super("no webhook encryption key configured (spi-events-listener--webhooks--encryption-key)");
+            return "Created[" + webhook + ", signatureKey="
+                    + (signatureKey.startsWith(Ed25519SigningKey.PUBLIC_PREFIX)
+                            ? signatureKey
+                            : SigningSecret.mask(signatureKey))
+                    + "]";
         }
     }
 }
