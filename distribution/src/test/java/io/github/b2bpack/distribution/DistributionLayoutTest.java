@@ -25,8 +25,13 @@ class DistributionLayoutTest {
 
     private static Set<String> expectedJars() {
         Set<String> jars = new TreeSet<>();
-        for (String module : new String[] {"password-policy-provider", "hibp-policy", "totp-sms-authenticator",
-                "org-realm-mapper", "webhook-event-listener"}) {
+        for (String module : new String[] {
+            "password-policy-provider",
+            "hibp-policy",
+            "totp-sms-authenticator",
+            "org-realm-mapper",
+            "webhook-event-listener"
+        }) {
             jars.add(module + "-" + VERSION + ".jar");
         }
         jars.add("argon2-jvm-" + ARGON2_JVM + ".jar");

@@ -1,8 +1,14 @@
 package io.github.b2bpack.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,13 +23,6 @@ import org.keycloak.testframework.ui.annotations.InjectPage;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.page.LoginPage;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
-
-import java.net.URI;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The harness proven with Keycloak's own features: a realm and a user created through the admin
@@ -61,7 +60,8 @@ class BrowserLoginIT {
         client.setRedirectUris(List.of(SERVER + "/realms/" + REALM + "/*"));
         admin.realm(REALM).clients().create(client).close();
 
-        UserRepresentation user = Fixtures.userWithPassword("alice", "alice@example.com", "Alice", "Martin", "Correct-Horse-Battery-9");
+        UserRepresentation user =
+                Fixtures.userWithPassword("alice", "alice@example.com", "Alice", "Martin", "Correct-Horse-Battery-9");
         try (Response created = admin.realm(REALM).users().create(user)) {
             assertEquals(201, created.getStatus());
             assertNotNull(CreatedResponseUtil.getCreatedId(created));
@@ -79,7 +79,9 @@ class BrowserLoginIT {
         driver.open(oidc.authorizationUrl(CLIENT, REDIRECT));
         loginPage.fillLogin("alice", "not-her-password");
         loginPage.submit();
-        assertTrue(loginPage.getUsernameInputError().contains("Invalid username or password"), loginPage.getUsernameInputError());
+        assertTrue(
+                loginPage.getUsernameInputError().contains("Invalid username or password"),
+                loginPage.getUsernameInputError());
     }
 
     @Test

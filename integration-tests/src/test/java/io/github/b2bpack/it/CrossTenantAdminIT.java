@@ -1,8 +1,18 @@
 package io.github.b2bpack.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,17 +22,6 @@ import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Tenant isolation of every realm-scoped admin endpoint the pack adds: the full administrator of one
@@ -59,12 +58,13 @@ class CrossTenantAdminIT {
     @Test
     void anotherTenantsAdministratorGetsNothingFromThePacksRealmEndpoints() {
         String token = new OidcClient(SERVER + "/realms/" + ATTACKER)
-                .passwordGrant("admin-cli", "tenant-admin", PASSWORD).field("access_token");
+                .passwordGrant("admin-cli", "tenant-admin", PASSWORD)
+                .field("access_token");
 
         // Control: the same token administers its own realm through the same endpoints.
         Map<String, Integer> own = table(token, ATTACKER, attackerUserId);
-        own.forEach((call, status) -> assertTrue(status != 401 && status != 403 && status < 500,
-                "own realm " + call + " -> " + status));
+        own.forEach((call, status) ->
+                assertTrue(status != 401 && status != 403 && status < 500, "own realm " + call + " -> " + status));
 
         Map<String, Integer> other = table(token, VICTIM, victimUserId);
         List<String> leaks = new ArrayList<>();
@@ -86,14 +86,20 @@ class CrossTenantAdminIT {
             {"GET", base + "/sms-otp/users/" + userId, null},
             {"POST", base + "/sms-otp/users/" + userId + "/force-enroll", ""},
             {"GET", base + "/webhooks", null},
-            {"POST", base + "/webhooks", "{\"name\":\"x\",\"target_url\":\"http://127.0.0.1:8502/hook\",\"event_codes\":[\"*\"]}"},
+            {
+                "POST",
+                base + "/webhooks",
+                "{\"name\":\"x\",\"target_url\":\"http://127.0.0.1:8502/hook\",\"event_codes\":[\"*\"]}"
+            },
             {"GET", base + "/webhook-events", null},
             {"POST", base + "/webhook-events/trigger-test", "{\"event_code\":\"user.login.success\"}"},
             {"GET", base + "/password-hashing/pepper-rotation", null},
             {"DELETE", base + "/sms-otp/users/" + userId, null},
         };
         for (String[] c : calls) {
-            statuses.put(c[0] + " " + c[1].replace(realm, "{realm}").replace(userId, "{user}"), call(token, c[0], c[1], c[2]));
+            statuses.put(
+                    c[0] + " " + c[1].replace(realm, "{realm}").replace(userId, "{user}"),
+                    call(token, c[0], c[1], c[2]));
         }
         return statuses;
     }
@@ -103,7 +109,8 @@ class CrossTenantAdminIT {
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json");
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return OidcClient.send(request.build()).status();
     }
 
@@ -111,13 +118,26 @@ class CrossTenantAdminIT {
     private String createRealmWithAdmin(String name) {
         admin.realms().create(Fixtures.enabledRealm(name));
         String userId;
-        try (Response created = admin.realm(name).users().create(
-                Fixtures.userWithPassword("tenant-admin", "admin@" + name + ".example", "Tenant", "Admin", PASSWORD))) {
+        try (Response created = admin.realm(name)
+                .users()
+                .create(Fixtures.userWithPassword(
+                        "tenant-admin", "admin@" + name + ".example", "Tenant", "Admin", PASSWORD))) {
             userId = CreatedResponseUtil.getCreatedId(created);
         }
-        ClientRepresentation management = admin.realm(name).clients().findByClientId("realm-management").get(0);
-        RoleRepresentation realmAdmin = admin.realm(name).clients().get(management.getId()).roles().get("realm-admin").toRepresentation();
-        admin.realm(name).users().get(userId).roles().clientLevel(management.getId()).add(List.of(realmAdmin));
+        ClientRepresentation management =
+                admin.realm(name).clients().findByClientId("realm-management").get(0);
+        RoleRepresentation realmAdmin = admin.realm(name)
+                .clients()
+                .get(management.getId())
+                .roles()
+                .get("realm-admin")
+                .toRepresentation();
+        admin.realm(name)
+                .users()
+                .get(userId)
+                .roles()
+                .clientLevel(management.getId())
+                .add(List.of(realmAdmin));
         return userId;
     }
 }

@@ -1,12 +1,9 @@
 package io.github.b2bpack.it;
 
-import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.info.ProviderRepresentation;
-import org.keycloak.representations.info.ServerInfoRepresentation;
-import org.keycloak.representations.info.SpiInfoRepresentation;
-import org.keycloak.testframework.annotations.InjectAdminClient;
-import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,11 +11,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.info.ProviderRepresentation;
+import org.keycloak.representations.info.ServerInfoRepresentation;
+import org.keycloak.representations.info.SpiInfoRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 /**
  * Drop-in proof: a stock 26.7.3 distribution whose {@code providers/} holds only the pack's built
@@ -39,7 +38,8 @@ class DeploymentIT {
     @Test
     void serverInfoListsEveryPackProvider() {
         Map<String, SpiInfoRepresentation> spis = admin.serverInfo().getInfo().getProviders();
-        for (Map.Entry<String, Set<String>> expected : PackProviders.expectedProviders().entrySet()) {
+        for (Map.Entry<String, Set<String>> expected :
+                PackProviders.expectedProviders().entrySet()) {
             SpiInfoRepresentation spi = spis.get(expected.getKey());
             assertNotNull(spi, "SPI " + expected.getKey() + " missing from server info");
             Map<String, ProviderRepresentation> providers = spi.getProviders();
@@ -60,7 +60,9 @@ class DeploymentIT {
         Path providers = KeycloakHome.providersDir();
         Set<String> jars = new TreeSet<>();
         try (var files = Files.list(providers)) {
-            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jar")).forEach(jars::add);
+            files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".jar"))
+                    .forEach(jars::add);
         }
         Set<String> expected = new TreeSet<>();
         for (String module : PackProviders.MODULES) {

@@ -8,8 +8,7 @@ import java.nio.file.Path;
  */
 final class KeycloakHome {
 
-    private KeycloakHome() {
-    }
+    private KeycloakHome() {}
 
     static Path dir() {
         return TestServer.home();

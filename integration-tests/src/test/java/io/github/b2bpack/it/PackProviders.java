@@ -2,11 +2,11 @@ package io.github.b2bpack.it;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +32,7 @@ public final class PackProviders {
             "org-realm-mapper",
             "webhook-event-listener");
 
-    private PackProviders() {
-    }
+    private PackProviders() {}
 
     /** Server-wide options of every module ({@code option → value}, passed as {@code --option=value}). */
     public static Map<String, String> serverOptions() {
@@ -43,9 +42,12 @@ public final class PackProviders {
     /** SPI id → provider ids that {@code /admin/serverinfo} must list once the pack is installed. */
     public static Map<String, Set<String>> expectedProviders() {
         Map<String, Set<String>> expected = new TreeMap<>();
-        moduleProperties("expected-providers").forEach((spi, ids) -> expected
-                .computeIfAbsent(spi, k -> new TreeSet<>())
-                .addAll(Arrays.stream(ids.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet())));
+        moduleProperties("expected-providers")
+                .forEach((spi, ids) -> expected.computeIfAbsent(spi, k -> new TreeSet<>())
+                        .addAll(Arrays.stream(ids.split(","))
+                                .map(String::trim)
+                                .filter(s -> !s.isEmpty())
+                                .collect(Collectors.toSet())));
         return expected;
     }
 
@@ -84,7 +86,9 @@ public final class PackProviders {
             return List.of();
         }
         try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".properties")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".properties"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(folder, e);
         } catch (URISyntaxException e) {

@@ -1,7 +1,6 @@
 package io.github.b2bpack.it;
 
 import java.util.List;
-
 import org.keycloak.testframework.server.KeycloakServerConfig;
 import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 
@@ -40,7 +39,9 @@ public final class PackServerConfig implements KeycloakServerConfig {
             String[] parts = ga.split(":");
             config.dependency(parts[0], parts[1]);
         }
-        config.log().handlers(KeycloakServerConfigBuilder.LogHandlers.CONSOLE, KeycloakServerConfigBuilder.LogHandlers.FILE);
+        config.log()
+                .handlers(
+                        KeycloakServerConfigBuilder.LogHandlers.CONSOLE, KeycloakServerConfigBuilder.LogHandlers.FILE);
         config.option("log-file", SERVER_LOG);
         // Metrics on, so providers' Micrometer meters can be read from the management interface.
         config.option("metrics-enabled", "true");

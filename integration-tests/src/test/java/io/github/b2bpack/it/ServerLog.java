@@ -1,14 +1,14 @@
 package io.github.b2bpack.it;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * The server log file ({@link PackServerConfig#SERVER_LOG}) for tests that assert what was, or was not,
@@ -18,8 +18,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  */
 public final class ServerLog {
 
-    private ServerLog() {
-    }
+    private ServerLog() {}
 
     /** True when the tests drive a server elsewhere ({@code -Pdocker}: {@code kc.test.server=remote}). */
     public static boolean isRemote() {

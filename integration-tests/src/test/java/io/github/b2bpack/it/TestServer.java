@@ -7,8 +7,7 @@ package io.github.b2bpack.it;
  */
 public final class TestServer {
 
-    private TestServer() {
-    }
+    private TestServer() {}
 
     /**
      * {@code kc.test.server} as the framework reads it: a system property ({@code -Pdocker} sets {@code remote}),
@@ -40,8 +39,8 @@ public final class TestServer {
     public static java.net.Socket connect() throws java.io.IOException {
         java.net.URI base = java.net.URI.create(BASE_URL);
         if ("https".equals(base.getScheme())) {
-            javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) javax.net.ssl.SSLSocketFactory.getDefault()
-                    .createSocket(base.getHost(), base.getPort());
+            javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket)
+                    javax.net.ssl.SSLSocketFactory.getDefault().createSocket(base.getHost(), base.getPort());
             socket.startHandshake();
             return socket;
         }
@@ -56,13 +55,16 @@ public final class TestServer {
 
     /** The PEM certificate the production server serves (for tools such as curl), absent for other server modes. */
     public static java.util.Optional<java.nio.file.Path> certificate() {
-        return production() ? java.util.Optional.of(home().getParent().resolve("server-tls.crt")) : java.util.Optional.empty();
+        return production()
+                ? java.util.Optional.of(home().getParent().resolve("server-tls.crt"))
+                : java.util.Optional.empty();
     }
 
     /** The production server's folder, or the framework's distribution folder when another server mode runs. */
     static java.nio.file.Path home() {
         return production()
                 ? java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "b2bpack-keycloak", "keycloak-26.7.3")
-                : java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "kc-test-framework", "keycloak", "keycloak-26.7.3");
+                : java.nio.file.Path.of(
+                        System.getProperty("java.io.tmpdir"), "kc-test-framework", "keycloak", "keycloak-26.7.3");
     }
 }

@@ -211,8 +211,9 @@ public final class FakeDnsServer implements AutoCloseable {
         out.write(query, 12, questionEnd - 12);
         for (int i = 0; i < ancount; i++) {
             byte[] rdata = characterStrings(values.get(i));
-            out.writeBytes(new byte[] {(byte) 0xc0, 12, 0, TYPE_TXT, 0, CLASS_IN, 0, 0, 0, 60,
-                    (byte) (rdata.length >> 8), (byte) rdata.length});
+            out.writeBytes(new byte[] {
+                (byte) 0xc0, 12, 0, TYPE_TXT, 0, CLASS_IN, 0, 0, 0, 60, (byte) (rdata.length >> 8), (byte) rdata.length
+            });
             out.writeBytes(rdata);
         }
         byte[] message = out.toByteArray();
@@ -230,8 +231,20 @@ public final class FakeDnsServer implements AutoCloseable {
         int qd = questionEnd > 12 ? 1 : 0;
         // QR=1, opcode echoed, AA=1, TC as given, RD echoed; RA=0 (authoritative only).
         int flags1 = 0x80 | (query[2] & 0x78) | 0x04 | (truncated ? 0x02 : 0) | (query[2] & 0x01);
-        return new byte[] {query[0], query[1], (byte) flags1, (byte) (rcode & 0x0f),
-                0, (byte) qd, (byte) (ancount >> 8), (byte) ancount, 0, 0, 0, 0};
+        return new byte[] {
+            query[0],
+            query[1],
+            (byte) flags1,
+            (byte) (rcode & 0x0f),
+            0,
+            (byte) qd,
+            (byte) (ancount >> 8),
+            (byte) ancount,
+            0,
+            0,
+            0,
+            0
+        };
     }
 
     private static byte[] characterStrings(String value) {

@@ -1,7 +1,6 @@
 package io.github.b2bpack.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +63,8 @@ public final class FakeHibpRangeApi extends LoopbackHttpServer {
     /** Lists a full 40-hex SHA-1 with a count. */
     public FakeHibpRangeApi addHash(String sha1Hex, long count) {
         String upper = sha1Hex.toUpperCase(java.util.Locale.ROOT);
-        byPrefix.computeIfAbsent(upper.substring(0, 5), k -> new ConcurrentHashMap<>()).put(upper.substring(5), count);
+        byPrefix.computeIfAbsent(upper.substring(0, 5), k -> new ConcurrentHashMap<>())
+                .put(upper.substring(5), count);
         return this;
     }
 
@@ -108,7 +108,8 @@ public final class FakeHibpRangeApi extends LoopbackHttpServer {
 
     @Override
     protected void handle(RecordedRequest request, HttpExchange exchange) throws IOException {
-        if (!"GET".equals(request.method()) || !RANGE_PATH.matcher(request.path()).matches()) {
+        if (!"GET".equals(request.method())
+                || !RANGE_PATH.matcher(request.path()).matches()) {
             respond(exchange, 404, "text/plain", "not found");
             return;
         }
@@ -123,7 +124,8 @@ public final class FakeHibpRangeApi extends LoopbackHttpServer {
                 }
                 respond(exchange, 503, "text/plain", "released");
             }
-            case GARBAGE -> respond(exchange, 200, "text/plain", "<html><body>Attention Required! | Cloudflare</body></html>\r\n");
+            case GARBAGE ->
+                respond(exchange, 200, "text/plain", "<html><body>Attention Required! | Cloudflare</body></html>\r\n");
             case HUGE_BODY -> hugeBody(exchange);
             case NONE -> respond(exchange, 200, "text/plain", rangeBody(request));
         }
@@ -143,7 +145,8 @@ public final class FakeHibpRangeApi extends LoopbackHttpServer {
             }
         }
         StringBuilder body = new StringBuilder(lines.size() * 42);
-        lines.forEach((suffix, count) -> body.append(suffix).append(':').append(count).append("\r\n"));
+        lines.forEach(
+                (suffix, count) -> body.append(suffix).append(':').append(count).append("\r\n"));
         return body.toString();
     }
 

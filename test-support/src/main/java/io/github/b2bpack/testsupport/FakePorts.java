@@ -13,6 +13,5 @@ public final class FakePorts {
     /** FakeDnsServer, UDP and TCP (8504 is the webhook load benchmark's lean receiver). */
     public static final int DNS = 8553;
 
-    private FakePorts() {
-    }
+    private FakePorts() {}
 }

@@ -1,7 +1,6 @@
 package io.github.b2bpack.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
-
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -129,33 +128,53 @@ public final class FakeSmsGateway extends LoopbackHttpServer {
     }
 
     private void twilio(RecordedRequest request, HttpExchange exchange, String sid) throws IOException {
-        String expected = "Basic " + Base64.getEncoder().encodeToString((twilioSid + ":" + twilioToken).getBytes(StandardCharsets.UTF_8));
+        String expected = "Basic "
+                + Base64.getEncoder().encodeToString((twilioSid + ":" + twilioToken).getBytes(StandardCharsets.UTF_8));
         String auth = request.header("Authorization");
-        if (!sid.equals(twilioSid) || auth == null || !MessageDigest.isEqual(auth.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
-            respond(exchange, 401, "application/json",
+        if (!sid.equals(twilioSid)
+                || auth == null
+                || !MessageDigest.isEqual(
+                        auth.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
+            respond(
+                    exchange,
+                    401,
+                    "application/json",
                     "{\"code\":20003,\"message\":\"Authenticate\",\"more_info\":\"https://www.twilio.com/docs/errors/20003\",\"status\":401}");
             return;
         }
         String contentType = request.header("Content-Type");
         Map<String, String> form = parseForm(request.bodyText());
-        if (contentType == null || !contentType.startsWith("application/x-www-form-urlencoded") || form.get("To") == null || form.get("Body") == null
+        if (contentType == null
+                || !contentType.startsWith("application/x-www-form-urlencoded")
+                || form.get("To") == null
+                || form.get("Body") == null
                 || (form.get("From") == null && form.get("MessagingServiceSid") == null)) {
-            respond(exchange, 400, "application/json",
+            respond(
+                    exchange,
+                    400,
+                    "application/json",
                     "{\"code\":21604,\"message\":\"A 'To' phone number, a 'From' or 'MessagingServiceSid', and a 'Body' are required.\",\"status\":400}");
             return;
         }
         String from = form.get("From") != null ? form.get("From") : form.get("MessagingServiceSid");
         messages.add(new Sms("twilio", form.get("To"), from, form.get("Body")));
         String messageSid = "SM" + String.format("%032d", sequence.incrementAndGet());
-        respond(exchange, 201, "application/json", "{\"sid\":\"" + messageSid + "\",\"account_sid\":\"" + twilioSid
-                + "\",\"status\":\"queued\",\"num_segments\":\"1\",\"direction\":\"outbound-api\"}");
+        respond(
+                exchange,
+                201,
+                "application/json",
+                "{\"sid\":\"" + messageSid + "\",\"account_sid\":\"" + twilioSid
+                        + "\",\"status\":\"queued\",\"num_segments\":\"1\",\"direction\":\"outbound-api\"}");
     }
 
     private void generic(RecordedRequest request, HttpExchange exchange) throws IOException {
         String timestamp = request.header("X-B2bpack-Timestamp");
         String signature = request.header("X-B2bpack-Signature");
-        if (timestamp == null || signature == null
-                || !MessageDigest.isEqual(signature.getBytes(StandardCharsets.UTF_8), sign(timestamp, request.body()).getBytes(StandardCharsets.UTF_8))) {
+        if (timestamp == null
+                || signature == null
+                || !MessageDigest.isEqual(
+                        signature.getBytes(StandardCharsets.UTF_8),
+                        sign(timestamp, request.body()).getBytes(StandardCharsets.UTF_8))) {
             respond(exchange, 401, "application/json", "{\"error\":\"bad_signature\"}");
             return;
         }
@@ -201,7 +220,8 @@ public final class FakeSmsGateway extends LoopbackHttpServer {
      */
     public static Map<String, String> flatJson(String json) {
         Map<String, String> out = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
+        Matcher m = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"")
+                .matcher(json);
         while (m.find()) {
             out.put(unescape(m.group(1)), unescape(m.group(2)));
         }

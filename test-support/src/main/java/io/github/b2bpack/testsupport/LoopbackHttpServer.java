@@ -2,7 +2,6 @@ package io.github.b2bpack.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -71,7 +70,8 @@ public abstract class LoopbackHttpServer implements AutoCloseable {
     /** Answers one request; {@link #respond} is the usual way out. */
     protected abstract void handle(RecordedRequest request, HttpExchange exchange) throws IOException;
 
-    protected static void respond(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+    protected static void respond(HttpExchange exchange, int status, String contentType, byte[] body)
+            throws IOException {
         if (contentType != null) {
             exchange.getResponseHeaders().set("Content-Type", contentType);
         }
@@ -81,7 +81,8 @@ public abstract class LoopbackHttpServer implements AutoCloseable {
         }
     }
 
-    protected static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+    protected static void respond(HttpExchange exchange, int status, String contentType, String body)
+            throws IOException {
         respond(exchange, status, contentType, body.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -149,11 +150,9 @@ public abstract class LoopbackHttpServer implements AutoCloseable {
         static final OutputStreamSink INSTANCE = new OutputStreamSink();
 
         @Override
-        public void write(int b) {
-        }
+        public void write(int b) {}
 
         @Override
-        public void write(byte[] b, int off, int len) {
-        }
+        public void write(byte[] b, int off, int len) {}
     }
 }

@@ -5,7 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 /** One request as a fake received it: enough to assert the exact wire format a provider sent. */
-public record RecordedRequest(String method, String path, String query, Map<String, List<String>> headers, byte[] body, long receivedAtMillis) {
+public record RecordedRequest(
+        String method,
+        String path,
+        String query,
+        Map<String, List<String>> headers,
+        byte[] body,
+        long receivedAtMillis) {
 
     public RecordedRequest {
         headers = Map.copyOf(headers);

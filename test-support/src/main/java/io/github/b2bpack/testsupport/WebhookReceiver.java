@@ -1,7 +1,6 @@
 package io.github.b2bpack.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -144,11 +143,13 @@ public final class WebhookReceiver extends LoopbackHttpServer {
         }
     }
 
-    private enum Mode { OK, DOWN }
-
-    private record Accepted(String path, String id) {
+    private enum Mode {
+        OK,
+        DOWN
     }
 
-    private record Behaviour(Mode mode, int status, String retryAfter, Duration delay, double failRatio, Random random) {
-    }
+    private record Accepted(String path, String id) {}
+
+    private record Behaviour(
+            Mode mode, int status, String retryAfter, Duration delay, double failRatio, Random random) {}
 }

@@ -19,8 +19,13 @@ public abstract class SmsAuthenticatorFactory implements AuthenticatorFactory {
     private final boolean userSetupAllowed;
     private final Requirement[] requirementChoices;
 
-    protected SmsAuthenticatorFactory(String id, String displayType, String helpText, String referenceCategory,
-                                      boolean userSetupAllowed, Requirement... requirementChoices) {
+    protected SmsAuthenticatorFactory(
+            String id,
+            String displayType,
+            String helpText,
+            String referenceCategory,
+            boolean userSetupAllowed,
+            Requirement... requirementChoices) {
         this.id = id;
         this.displayType = displayType;
         this.helpText = helpText;
@@ -65,14 +70,11 @@ public abstract class SmsAuthenticatorFactory implements AuthenticatorFactory {
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
+    public void init(Config.Scope config) {}
 
     @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
+    public void postInit(KeycloakSessionFactory factory) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -18,10 +18,10 @@ public final class SmsProviderIds {
     public static final String ADMIN_RESOURCE = "sms-otp";
     /** The SPI of the SMS gateways, and its three providers. */
     public static final String SENDER_SPI = "sms-sender";
+
     public static final String LOG_SENDER = "log";
     public static final String HTTP_SENDER = "http";
     public static final String TWILIO_SENDER = "twilio";
 
-    private SmsProviderIds() {
-    }
+    private SmsProviderIds() {}
 }

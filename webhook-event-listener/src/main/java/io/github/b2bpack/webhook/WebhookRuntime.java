@@ -12,6 +12,9 @@ import io.github.b2bpack.webhook.subscription.SecretCipher;
  * drainer, the meters and the node's copy of each realm's active webhooks (kept valid through the realm
  * cache, see {@link ActiveWebhooks}). Deliveries live only in the database.
  */
-public record WebhookRuntime(WebhookSettings settings, SecretCipher cipher, OutboxDrainer drainer, WebhookMetrics metrics,
-                             ActiveWebhooks subscriptions) {
-}
+public record WebhookRuntime(
+        WebhookSettings settings,
+        SecretCipher cipher,
+        OutboxDrainer drainer,
+        WebhookMetrics metrics,
+        ActiveWebhooks subscriptions) {}

@@ -1,17 +1,16 @@
 package io.github.b2bpack.benchmarks.argon2;
 
 import io.github.b2bpack.password.hashing.NativeArgon2PasswordHashProviderFactory;
-import org.keycloak.Config;
-import org.keycloak.credential.hash.PasswordHashProvider;
-import org.keycloak.crypto.hash.Argon2PasswordHashProvider;
-import org.keycloak.models.credential.PasswordCredentialModel;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Semaphore;
+import org.keycloak.Config;
+import org.keycloak.credential.hash.PasswordHashProvider;
+import org.keycloak.crypto.hash.Argon2PasswordHashProvider;
+import org.keycloak.models.credential.PasswordCredentialModel;
 
 /**
  * The same comparison as {@link Argon2VerifyBenchmark}, made robust to a shared, noisy machine: every
@@ -25,18 +24,22 @@ public final class Argon2PairedRun {
 
     private static final String PASSWORD = "Correct-Horse-Battery-9";
     /** Built-in, argon2-native (SIMD build, pooled), without pooling, and on argon2-jvm's reference build. */
-    private static final String[] PROVIDERS = {"argon2", "argon2-native", "argon2-native-unpooled", "argon2-native-reference"};
+    private static final String[] PROVIDERS = {
+        "argon2", "argon2-native", "argon2-native-unpooled", "argon2-native-reference"
+    };
+
     private static final int[][] COSTS = {{7168, 5, 1}, {19456, 2, 1}, {47104, 1, 1}, {65536, 3, 1}};
 
-    private Argon2PairedRun() {
-    }
+    private Argon2PairedRun() {}
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-        System.out.printf("rounds=%d threads=%d cpus=%d java=%s%n", rounds, threads, Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
-        System.out.println("| m KiB, t, p | threads | built-in argon2 ms | argon2-native ms | unpooled ms | reference-build ms | native vs built-in | unpooled vs built-in | reference vs built-in |");
+        System.out.printf(
+                "rounds=%d threads=%d cpus=%d java=%s%n",
+                rounds, threads, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        System.out.println(
+                "| m KiB, t, p | threads | built-in argon2 ms | argon2-native ms | unpooled ms | reference-build ms | native vs built-in | unpooled vs built-in | reference vs built-in |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
         for (int[] cost : COSTS) {
             PasswordHashProvider[] hashers = new PasswordHashProvider[PROVIDERS.length];
@@ -81,8 +84,19 @@ public final class Argon2PairedRun {
                 Arrays.sort(sorted);
                 median[i] = sorted[sorted.length / 2] / 1e6;
             }
-            System.out.printf("| %d, %d, %d | %d | %.1f | %.1f | %.1f | %.1f | **%.2f×** | %.2f× | %.2f× |%n", cost[0], cost[1], cost[2], threads,
-                    median[0], median[1], median[2], median[3], median[0] / median[1], median[0] / median[2], median[0] / median[3]);
+            System.out.printf(
+                    "| %d, %d, %d | %d | %.1f | %.1f | %.1f | %.1f | **%.2f×** | %.2f× | %.2f× |%n",
+                    cost[0],
+                    cost[1],
+                    cost[2],
+                    threads,
+                    median[0],
+                    median[1],
+                    median[2],
+                    median[3],
+                    median[0] / median[1],
+                    median[0] / median[2],
+                    median[0] / median[3]);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.github.b2bpack.benchmarks.argon2;
 
 import io.github.b2bpack.password.hashing.NativeArgon2PasswordHashProviderFactory;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.keycloak.Config;
 import org.keycloak.credential.hash.PasswordHashProvider;
 import org.keycloak.crypto.hash.Argon2PasswordHashProvider;
@@ -18,9 +20,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-
 /**
  * A password check (what every login costs): {@code argon2-native} against Keycloak's built-in
  * {@code argon2} (BouncyCastle, Keycloak's own {@code Argon2PasswordHashProvider} class) at identical
@@ -34,7 +33,9 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 3)
 @Measurement(iterations = 4, time = 3)
-@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xms1g", "-Xmx1g"})
 public class Argon2VerifyBenchmark {
 
     private static final String PASSWORD = "Correct-Horse-Battery-9";
@@ -57,7 +58,8 @@ public class Argon2VerifyBenchmark {
         int parallelism = Integer.parseInt(parts[2]);
         int cores = Runtime.getRuntime().availableProcessors();
         if (provider.equals("argon2")) {
-            hasher = new Argon2PasswordHashProvider("1.3", "id", 32, memory, iterations, parallelism, new Semaphore(cores));
+            hasher = new Argon2PasswordHashProvider(
+                    "1.3", "id", 32, memory, iterations, parallelism, new Semaphore(cores));
         } else {
             String prefix = "bench." + provider + ".";
             System.setProperty(prefix + "memory", parts[0]);

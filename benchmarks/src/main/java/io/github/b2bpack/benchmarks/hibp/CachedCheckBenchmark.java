@@ -1,12 +1,5 @@
 package io.github.b2bpack.benchmarks.hibp;
 
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-
 import io.github.b2bpack.hibp.lookup.BreachCount;
 import io.github.b2bpack.hibp.lookup.BreachLookup;
 import io.github.b2bpack.hibp.lookup.FailureMode;
@@ -16,6 +9,12 @@ import io.github.b2bpack.hibp.metrics.HibpMetrics;
 import io.github.b2bpack.hibp.range.PasswordHash;
 import io.github.b2bpack.hibp.range.RangeResult;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -52,9 +51,16 @@ public class CachedCheckBenchmark {
         for (int i = 0; i < PASSWORDS; i++) {
             passwords[i] = "Summer2024!" + random.nextInt();
         }
-        LookupSettings settings = new LookupSettings("http://127.0.0.1:9", Duration.ofSeconds(2), 10_000, Duration.ofHours(1),
-                FailureMode.OPEN, LookupMode.ONLINE, null);
-        lookup = new BreachLookup(settings, (prefix, budget) -> answer(prefix), null, new HibpMetrics(new SimpleMeterRegistry()));
+        LookupSettings settings = new LookupSettings(
+                "http://127.0.0.1:9",
+                Duration.ofSeconds(2),
+                10_000,
+                Duration.ofHours(1),
+                FailureMode.OPEN,
+                LookupMode.ONLINE,
+                null);
+        lookup = new BreachLookup(
+                settings, (prefix, budget) -> answer(prefix), null, new HibpMetrics(new SimpleMeterRegistry()));
         for (String password : passwords) {
             lookup.lookup(password);
         }
@@ -64,7 +70,9 @@ public class CachedCheckBenchmark {
         Map<String, Long> counts = new HashMap<>();
         SplittableRandom random = new SplittableRandom(prefix.hashCode());
         while (counts.size() < 900) {
-            counts.put(String.format("%035X", random.nextLong() & Long.MAX_VALUE).substring(0, 35), 1L + random.nextInt(100));
+            counts.put(
+                    String.format("%035X", random.nextLong() & Long.MAX_VALUE).substring(0, 35),
+                    1L + random.nextInt(100));
         }
         for (String password : passwords) {
             PasswordHash hash = PasswordHash.of(password);
@@ -77,7 +85,8 @@ public class CachedCheckBenchmark {
 
     @Benchmark
     public byte[] baselineSha1() {
-        return PasswordHash.of(passwords[ThreadLocalRandom.current().nextInt(PASSWORDS)]).digest();
+        return PasswordHash.of(passwords[ThreadLocalRandom.current().nextInt(PASSWORDS)])
+                .digest();
     }
 
     @Benchmark

@@ -1,11 +1,10 @@
 package io.github.b2bpack.benchmarks.hibp;
 
+import io.github.b2bpack.hibp.offline.HashSource;
+import io.github.b2bpack.hibp.offline.IndexWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import io.github.b2bpack.hibp.offline.HashSource;
-import io.github.b2bpack.hibp.offline.IndexWriter;
 
 /**
  * A synthetic breach corpus generated on the fly (never stored as text): entry i has the SHA-1 top
@@ -45,8 +44,14 @@ final class GeneratedCorpus implements HashSource {
         if (!Files.exists(path)) {
             long started = System.nanoTime();
             IndexWriter.Stats stats = IndexWriter.write(new GeneratedCorpus(entries), path);
-            System.out.printf("built %s: %,d hashes, %,d bytes, %.3f bytes/hash, false-positive rate %.2e, %.1f s%n", path,
-                    stats.entries(), stats.bytes(), stats.bytesPerHash(), stats.falsePositiveRate(), (System.nanoTime() - started) / 1e9);
+            System.out.printf(
+                    "built %s: %,d hashes, %,d bytes, %.3f bytes/hash, false-positive rate %.2e, %.1f s%n",
+                    path,
+                    stats.entries(),
+                    stats.bytes(),
+                    stats.bytesPerHash(),
+                    stats.falsePositiveRate(),
+                    (System.nanoTime() - started) / 1e9);
         }
         return path;
     }

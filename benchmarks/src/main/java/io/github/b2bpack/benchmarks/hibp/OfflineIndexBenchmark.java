@@ -1,10 +1,9 @@
 package io.github.b2bpack.benchmarks.hibp;
 
+import io.github.b2bpack.hibp.offline.OfflineIndex;
 import java.io.IOException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-
-import io.github.b2bpack.hibp.offline.OfflineIndex;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -25,7 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgs = {"-Xmx256m"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xmx256m"})
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 3, time = 5)
 public class OfflineIndexBenchmark {

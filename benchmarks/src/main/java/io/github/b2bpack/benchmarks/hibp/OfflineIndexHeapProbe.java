@@ -1,11 +1,10 @@
 package io.github.b2bpack.benchmarks.hibp;
 
+import io.github.b2bpack.hibp.offline.OfflineIndex;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-
-import io.github.b2bpack.hibp.offline.OfflineIndex;
 
 /**
  * Heap growth and latency percentiles of the offline index outside JMH:
@@ -15,8 +14,7 @@ import io.github.b2bpack.hibp.offline.OfflineIndex;
  */
 public final class OfflineIndexHeapProbe {
 
-    private OfflineIndexHeapProbe() {
-    }
+    private OfflineIndexHeapProbe() {}
 
     public static void main(String[] args) throws Exception {
         long entries = args.length > 0 ? Long.parseLong(args[0]) : 100_000_000L;
@@ -37,12 +35,26 @@ public final class OfflineIndexHeapProbe {
         }
         long after = usedAfterGc(memory);
         Arrays.sort(nanos);
-        System.out.printf("entries %,d, file %,d bytes (%.3f bytes/hash), lookups %,d (half present), found %,d%n",
-                index.entries(), java.nio.file.Files.size(path), (double) java.nio.file.Files.size(path) / index.entries(), lookups, found);
-        System.out.printf("latency ns: p50 %d, p90 %d, p99 %d, p99.9 %d, max %d%n", nanos[lookups / 2], nanos[(int) (lookups * 0.9)],
-                nanos[(int) (lookups * 0.99)], nanos[(int) (lookups * 0.999)], nanos[lookups - 1]);
-        System.out.printf("heap used after GC: before open %.2f MB, after lookups %.2f MB, growth %.2f MB (max heap %.0f MB)%n",
-                before / 1e6, after / 1e6, (after - before) / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
+        System.out.printf(
+                "entries %,d, file %,d bytes (%.3f bytes/hash), lookups %,d (half present), found %,d%n",
+                index.entries(),
+                java.nio.file.Files.size(path),
+                (double) java.nio.file.Files.size(path) / index.entries(),
+                lookups,
+                found);
+        System.out.printf(
+                "latency ns: p50 %d, p90 %d, p99 %d, p99.9 %d, max %d%n",
+                nanos[lookups / 2],
+                nanos[(int) (lookups * 0.9)],
+                nanos[(int) (lookups * 0.99)],
+                nanos[(int) (lookups * 0.999)],
+                nanos[lookups - 1]);
+        System.out.printf(
+                "heap used after GC: before open %.2f MB, after lookups %.2f MB, growth %.2f MB (max heap %.0f MB)%n",
+                before / 1e6,
+                after / 1e6,
+                (after - before) / 1e6,
+                Runtime.getRuntime().maxMemory() / 1e6);
         if (index.entries() < 0) {
             System.out.println(nanos.length); // keeps the array reachable until here
         }

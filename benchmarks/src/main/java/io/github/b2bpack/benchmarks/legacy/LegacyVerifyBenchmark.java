@@ -1,18 +1,17 @@
 package io.github.b2bpack.benchmarks.legacy;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.concurrent.TimeUnit;
-
 import io.github.b2bpack.password.legacy.format.Argon2PhcHash;
 import io.github.b2bpack.password.legacy.format.BcryptHash;
 import io.github.b2bpack.password.legacy.format.HashRejected;
 import io.github.b2bpack.password.legacy.format.SaltedDigest;
 import io.github.b2bpack.password.legacy.format.SaltedDigest.SaltPosition;
 import io.github.b2bpack.password.legacy.format.ScryptHash;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.bouncycastle.crypto.generators.SCrypt;
@@ -43,7 +42,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xms1g", "-Xmx1g"})
 public class LegacyVerifyBenchmark {
 
     private static final String PASSWORD = "Correct-Horse-Battery-9";
@@ -51,8 +52,17 @@ public class LegacyVerifyBenchmark {
     private static final Argon2PhcHash.Limits ARGON2_CAPS = new Argon2PhcHash.Limits(131072, 16, 16);
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
 
-    @Param({"pbkdf2-sha512-210000 (baseline)", "bcrypt-10", "bcrypt-14 (cap)", "scrypt-ln14-r8-p1", "scrypt-ln17-r8-p1 (memory cap)",
-            "argon2id-m19456-t2-p1", "argon2id-m131072-t3-p1 (memory cap)", "md5-salted", "sha1-salted"})
+    @Param({
+        "pbkdf2-sha512-210000 (baseline)",
+        "bcrypt-10",
+        "bcrypt-14 (cap)",
+        "scrypt-ln14-r8-p1",
+        "scrypt-ln17-r8-p1 (memory cap)",
+        "argon2id-m19456-t2-p1",
+        "argon2id-m131072-t3-p1 (memory cap)",
+        "md5-salted",
+        "sha1-salted"
+    })
     public String hash;
 
     private Check check;
@@ -72,7 +82,8 @@ public class LegacyVerifyBenchmark {
         switch (name) {
             case "pbkdf2-sha512-210000" -> {
                 CryptoIntegration.init(LegacyVerifyBenchmark.class.getClassLoader());
-                Pbkdf2PasswordHashProvider pbkdf2 = new Pbkdf2PasswordHashProvider("pbkdf2-sha512", "PBKDF2WithHmacSHA512", 210_000, 0, 512);
+                Pbkdf2PasswordHashProvider pbkdf2 =
+                        new Pbkdf2PasswordHashProvider("pbkdf2-sha512", "PBKDF2WithHmacSHA512", 210_000, 0, 512);
                 PasswordCredentialModel credential = pbkdf2.encodedCredential(PASSWORD, 210_000);
                 check = () -> pbkdf2.verify(PASSWORD, credential);
             }
@@ -91,11 +102,17 @@ public class LegacyVerifyBenchmark {
                 int m = Integer.parseInt(p[1].substring(1));
                 int t = Integer.parseInt(p[2].substring(1));
                 Argon2BytesGenerator generator = new Argon2BytesGenerator();
-                generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                        .withMemoryAsKB(m).withIterations(t).withParallelism(1).withSalt(salt).build());
+                generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                        .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                        .withMemoryAsKB(m)
+                        .withIterations(t)
+                        .withParallelism(1)
+                        .withSalt(salt)
+                        .build());
                 byte[] out = new byte[32];
                 generator.generateBytes(pw, out);
-                String encoded = "$argon2id$v=19$m=" + m + ",t=" + t + ",p=1$" + B64.encodeToString(salt) + "$" + B64.encodeToString(out);
+                String encoded = "$argon2id$v=19$m=" + m + ",t=" + t + ",p=1$" + B64.encodeToString(salt) + "$"
+                        + B64.encodeToString(out);
                 check = () -> Argon2PhcHash.parse(encoded, ARGON2_CAPS).matches(PASSWORD);
             }
             case "md5-salted", "sha1-salted" -> {
@@ -104,7 +121,8 @@ public class LegacyVerifyBenchmark {
                 md.update(salt);
                 md.update(pw);
                 String hex = HexFormat.of().formatHex(md.digest());
-                check = () -> SaltedDigest.parse(jdk, hex, salt, SaltPosition.BEFORE).matches(PASSWORD);
+                check = () ->
+                        SaltedDigest.parse(jdk, hex, salt, SaltPosition.BEFORE).matches(PASSWORD);
             }
             default -> throw new IllegalArgumentException(hash);
         }

@@ -11,10 +11,46 @@ import java.util.Random;
  */
 final class PasswordCorpus {
 
-    private static final String[] WORDS = {"password", "summer", "dragon", "monkey", "football", "shadow", "master",
-            "sunshine", "princess", "welcome", "violet", "kettle", "harbor", "quartz", "lantern", "meadow", "amber",
-            "falcon", "river", "correct", "horse", "battery", "staple", "orange", "castle", "winter", "purple",
-            "tiger", "coffee", "pizza", "marina", "bright", "water", "acme", "corp", "london", "paris", "berlin"};
+    private static final String[] WORDS = {
+        "password",
+        "summer",
+        "dragon",
+        "monkey",
+        "football",
+        "shadow",
+        "master",
+        "sunshine",
+        "princess",
+        "welcome",
+        "violet",
+        "kettle",
+        "harbor",
+        "quartz",
+        "lantern",
+        "meadow",
+        "amber",
+        "falcon",
+        "river",
+        "correct",
+        "horse",
+        "battery",
+        "staple",
+        "orange",
+        "castle",
+        "winter",
+        "purple",
+        "tiger",
+        "coffee",
+        "pizza",
+        "marina",
+        "bright",
+        "water",
+        "acme",
+        "corp",
+        "london",
+        "paris",
+        "berlin"
+    };
     private static final String SYMBOLS = "!@#$%^&*-_.";
     private static final String PRINTABLE;
 
@@ -26,8 +62,7 @@ final class PasswordCorpus {
         PRINTABLE = printable.toString();
     }
 
-    private PasswordCorpus() {
-    }
+    private PasswordCorpus() {}
 
     /** 1,000 passwords of 1–64 characters in the shapes people use. */
     static List<String> typical() {
@@ -36,12 +71,16 @@ final class PasswordCorpus {
         while (passwords.size() < 1_000) {
             String password = switch (passwords.size() % 8) {
                 case 0 -> word(random) + (1950 + random.nextInt(80));
-                case 1 -> capitalize(word(random)) + random.nextInt(100) + SYMBOLS.charAt(random.nextInt(SYMBOLS.length()));
+                case 1 ->
+                    capitalize(word(random)) + random.nextInt(100) + SYMBOLS.charAt(random.nextInt(SYMBOLS.length()));
                 case 2 -> passphrase(random, 3 + random.nextInt(3), " -_.".charAt(random.nextInt(4)));
                 case 3 -> leet(capitalize(word(random)) + word(random)) + random.nextInt(10);
                 case 4 -> randomString(random, 8 + random.nextInt(57), PRINTABLE);
                 case 5 -> "qwertyuiop1234567890asdfghjkl".substring(0, 6 + random.nextInt(20));
-                case 6 -> String.format("%02d/%02d/%04d", 1 + random.nextInt(28), 1 + random.nextInt(12), 1950 + random.nextInt(80));
+                case 6 ->
+                    String.format(
+                            "%02d/%02d/%04d",
+                            1 + random.nextInt(28), 1 + random.nextInt(12), 1950 + random.nextInt(80));
                 default -> passphrase(random, 6 + random.nextInt(4), '-');
             };
             passwords.add(password.length() > 64 ? password.substring(0, 64) : password);
@@ -84,7 +123,11 @@ final class PasswordCorpus {
     }
 
     private static String leet(String text) {
-        return text.replace('a', '4').replace('e', '3').replace('o', '0').replace('s', '$').replace('i', '1');
+        return text.replace('a', '4')
+                .replace('e', '3')
+                .replace('o', '0')
+                .replace('s', '$')
+                .replace('i', '1');
     }
 
     private static String randomString(Random random, int length, String alphabet) {

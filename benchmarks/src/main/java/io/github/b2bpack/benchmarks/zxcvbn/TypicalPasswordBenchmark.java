@@ -4,6 +4,8 @@ import com.nulabinc.zxcvbn.Zxcvbn;
 import io.github.b2bpack.password.strength.scoring.BoundedStrengthEstimator;
 import io.github.b2bpack.password.strength.scoring.StrengthEstimate;
 import io.github.b2bpack.password.strength.scoring.UserInputs;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -14,9 +16,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The zxcvbn policy's cost on what people type (1,000 passwords of up to 64 characters, cycled),
@@ -43,8 +42,12 @@ public class TypicalPasswordBenchmark {
         passwords = PasswordCorpus.typical();
         bounded = BoundedStrengthEstimator.standard();
         zxcvbn = new Zxcvbn();
-        userInputs = UserInputs.none().username("jdoe").email("jane.doe@acme-corp.example").firstName("Jane")
-                .lastName("Doe").realmName("acme");
+        userInputs = UserInputs.none()
+                .username("jdoe")
+                .email("jane.doe@acme-corp.example")
+                .firstName("Jane")
+                .lastName("Doe")
+                .realmName("acme");
         userInputList = userInputs.asList();
     }
 

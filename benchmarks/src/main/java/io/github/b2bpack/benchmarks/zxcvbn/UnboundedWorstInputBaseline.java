@@ -1,6 +1,8 @@
 package io.github.b2bpack.benchmarks.zxcvbn;
 
 import com.nulabinc.zxcvbn.Zxcvbn;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -12,9 +14,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Baseline for {@link WorstInputBenchmark}: zxcvbn4j called directly on the worst inputs short
@@ -42,6 +41,7 @@ public class UnboundedWorstInputBaseline {
 
     @Benchmark
     public int zxcvbn4jBaseline() {
-        return zxcvbn.measure(password, List.of("jdoe", "jane.doe@acme-corp.example", "acme")).getScore();
+        return zxcvbn.measure(password, List.of("jdoe", "jane.doe@acme-corp.example", "acme"))
+                .getScore();
     }
 }

@@ -3,6 +3,7 @@ package io.github.b2bpack.benchmarks.zxcvbn;
 import io.github.b2bpack.password.strength.scoring.BoundedStrengthEstimator;
 import io.github.b2bpack.password.strength.scoring.StrengthEstimate;
 import io.github.b2bpack.password.strength.scoring.UserInputs;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -14,8 +15,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * The bounded estimator on the worst inputs we could construct (see {@link PasswordCorpus#worst}),
@@ -29,8 +28,18 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 public class WorstInputBenchmark {
 
-    @Param({"digits-128", "digits-64", "punctuation-digits-42", "leet-symbols-42", "leet-symbols-128", "a-x1000", "a-x1MB",
-            "random-1MB", "dates-128", "emoji-rtl-nul"})
+    @Param({
+        "digits-128",
+        "digits-64",
+        "punctuation-digits-42",
+        "leet-symbols-42",
+        "leet-symbols-128",
+        "a-x1000",
+        "a-x1MB",
+        "random-1MB",
+        "dates-128",
+        "emoji-rtl-nul"
+    })
     public String input;
 
     private String password;
@@ -41,7 +50,10 @@ public class WorstInputBenchmark {
     public void setUp() {
         password = PasswordCorpus.worst(input);
         bounded = BoundedStrengthEstimator.standard();
-        userInputs = UserInputs.none().username("jdoe").email("jane.doe@acme-corp.example").realmName("acme");
+        userInputs = UserInputs.none()
+                .username("jdoe")
+                .email("jane.doe@acme-corp.example")
+                .realmName("acme");
     }
 
     @Benchmark

@@ -1,7 +1,5 @@
 package io.github.b2bpack.hibp.authenticator;
 
-import java.util.Map;
-
 import io.github.b2bpack.hibp.lookup.BreachCount;
 import io.github.b2bpack.hibp.lookup.BreachLookup;
 import io.github.b2bpack.hibp.lookup.FailureMode;
@@ -9,6 +7,7 @@ import io.github.b2bpack.hibp.policy.HibpPasswordPolicyProvider;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -49,17 +48,27 @@ public final class BreachedPasswordCheckAuthenticator implements Authenticator {
         }
         boolean directGrant = "password".equals(form.getFirst("grant_type"));
         LoginCheckSettings settings = LoginCheckSettings.from(
-                context.getAuthenticatorConfig() == null ? null : context.getAuthenticatorConfig().getConfig());
+                context.getAuthenticatorConfig() == null
+                        ? null
+                        : context.getAuthenticatorConfig().getConfig());
         RealmModel realm = context.getRealm();
-        long threshold = settings.threshold() != null ? settings.threshold() : HibpPasswordPolicyProvider.threshold(realm);
-        FailureMode failureMode = settings.failureMode() != null ? settings.failureMode() : lookup.settings().failureMode();
+        long threshold =
+                settings.threshold() != null ? settings.threshold() : HibpPasswordPolicyProvider.threshold(realm);
+        FailureMode failureMode = settings.failureMode() != null
+                ? settings.failureMode()
+                : lookup.settings().failureMode();
 
         long started = System.nanoTime();
         BreachCount count = lookup.lookup(password);
         BreachCount.Verdict verdict = count.verdict(threshold, failureMode);
         // Outcome only: realm, user id, verdict, source, time. Never the password, hash or prefix.
-        LOG.infof("breached-password check at login: realm=%s user=%s flow=%s verdict=%s source=%s took=%dms",
-                realm.getName(), user.getId(), directGrant ? "direct-grant" : "browser", verdict, count.source(),
+        LOG.infof(
+                "breached-password check at login: realm=%s user=%s flow=%s verdict=%s source=%s took=%dms",
+                realm.getName(),
+                user.getId(),
+                directGrant ? "direct-grant" : "browser",
+                verdict,
+                count.source(),
                 (System.nanoTime() - started) / 1_000_000);
 
         switch (verdict) {
@@ -69,9 +78,11 @@ public final class BreachedPasswordCheckAuthenticator implements Authenticator {
         }
     }
 
-    private void onBreached(AuthenticationFlowContext context, UserModel user, boolean directGrant, boolean refuseDirectGrant) {
+    private void onBreached(
+            AuthenticationFlowContext context, UserModel user, boolean directGrant, boolean refuseDirectGrant) {
         String action = directGrant ? (refuseDirectGrant ? "refused" : "recorded") : "update_password";
-        context.getEvent().clone()
+        context.getEvent()
+                .clone()
                 .event(EventType.CUSTOM_REQUIRED_ACTION)
                 .user(user)
                 .detail(EVENT_DETAIL, EVENT_NAME)
@@ -82,8 +93,12 @@ public final class BreachedPasswordCheckAuthenticator implements Authenticator {
                 // A failure with a response ends the direct grant without an event of Keycloak's own:
                 // record the LOGIN_ERROR here, as the built-in direct-grant authenticators do.
                 context.getEvent().user(user).detail(EVENT_DETAIL, EVENT_NAME).error("password_breached");
-                context.failure(AuthenticationFlowError.INVALID_CREDENTIALS, json(Response.Status.BAD_REQUEST, "invalid_grant",
-                        "This password has appeared in a known data breach. Reset it before signing in."));
+                context.failure(
+                        AuthenticationFlowError.INVALID_CREDENTIALS,
+                        json(
+                                Response.Status.BAD_REQUEST,
+                                "invalid_grant",
+                                "This password has appeared in a known data breach. Reset it before signing in."));
             } else {
                 context.success();
             }
@@ -96,18 +111,26 @@ public final class BreachedPasswordCheckAuthenticator implements Authenticator {
     private void onUnavailable(AuthenticationFlowContext context, boolean directGrant) {
         if (directGrant) {
             context.getEvent().error("breach_check_unavailable");
-            context.failure(AuthenticationFlowError.INTERNAL_ERROR, json(Response.Status.SERVICE_UNAVAILABLE, "temporarily_unavailable",
-                    "The breached-password check is unavailable. Try again later."));
+            context.failure(
+                    AuthenticationFlowError.INTERNAL_ERROR,
+                    json(
+                            Response.Status.SERVICE_UNAVAILABLE,
+                            "temporarily_unavailable",
+                            "The breached-password check is unavailable. Try again later."));
             return;
         }
-        context.failureChallenge(AuthenticationFlowError.INTERNAL_ERROR, context.form()
-                .setError(HibpPasswordPolicyProvider.UNAVAILABLE_MESSAGE)
-                .createErrorPage(Response.Status.SERVICE_UNAVAILABLE));
+        context.failureChallenge(
+                AuthenticationFlowError.INTERNAL_ERROR,
+                context.form()
+                        .setError(HibpPasswordPolicyProvider.UNAVAILABLE_MESSAGE)
+                        .createErrorPage(Response.Status.SERVICE_UNAVAILABLE));
     }
 
     private static Response json(Response.Status status, String error, String description) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("error", error, "error_description", description)).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("error", error, "error_description", description))
+                .build();
     }
 
     /** The "Continue" of the explanation page: the required action takes over from here. */
@@ -127,10 +150,8 @@ public final class BreachedPasswordCheckAuthenticator implements Authenticator {
     }
 
     @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

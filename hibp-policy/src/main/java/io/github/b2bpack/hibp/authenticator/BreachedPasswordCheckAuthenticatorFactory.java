@@ -1,8 +1,7 @@
 package io.github.b2bpack.hibp.authenticator;
 
-import java.util.List;
-
 import io.github.b2bpack.hibp.policy.HibpPasswordPolicyProviderFactory;
+import java.util.List;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
@@ -22,16 +21,15 @@ public final class BreachedPasswordCheckAuthenticatorFactory implements Authenti
     public static final String ID = "breached-password-check";
 
     private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
-            AuthenticationExecutionModel.Requirement.REQUIRED,
-            AuthenticationExecutionModel.Requirement.DISABLED
+        AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.DISABLED
     };
 
     private KeycloakSessionFactory sessionFactory;
 
     @Override
     public Authenticator create(KeycloakSession session) {
-        HibpPasswordPolicyProviderFactory policy = (HibpPasswordPolicyProviderFactory) sessionFactory
-                .getProviderFactory(PasswordPolicyProvider.class, HibpPasswordPolicyProviderFactory.ID);
+        HibpPasswordPolicyProviderFactory policy = (HibpPasswordPolicyProviderFactory)
+                sessionFactory.getProviderFactory(PasswordPolicyProvider.class, HibpPasswordPolicyProviderFactory.ID);
         policy.bindHttpClient(session);
         return new BreachedPasswordCheckAuthenticator(policy.lookup());
     }
@@ -39,17 +37,32 @@ public final class BreachedPasswordCheckAuthenticatorFactory implements Authenti
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return ProviderConfigurationBuilder.create()
-                .property().name(LoginCheckSettings.DIRECT_GRANT_ACTION).label("Direct grant on a hit")
-                .type(ProviderConfigProperty.LIST_TYPE).options("refuse", "record").defaultValue("refuse")
-                .helpText("refuse: a direct grant with a breached password fails with invalid_grant and an error_description; "
-                        + "record: the grant succeeds and only the event is recorded.").add()
-                .property().name(LoginCheckSettings.FAILURE_MODE).label("When HIBP is unavailable")
-                .type(ProviderConfigProperty.LIST_TYPE).options("server", "open", "closed").defaultValue("server")
+                .property()
+                .name(LoginCheckSettings.DIRECT_GRANT_ACTION)
+                .label("Direct grant on a hit")
+                .type(ProviderConfigProperty.LIST_TYPE)
+                .options("refuse", "record")
+                .defaultValue("refuse")
+                .helpText(
+                        "refuse: a direct grant with a breached password fails with invalid_grant and an error_description; "
+                                + "record: the grant succeeds and only the event is recorded.")
+                .add()
+                .property()
+                .name(LoginCheckSettings.FAILURE_MODE)
+                .label("When HIBP is unavailable")
+                .type(ProviderConfigProperty.LIST_TYPE)
+                .options("server", "open", "closed")
+                .defaultValue("server")
                 .helpText("server: the server-wide failure-mode option; open: let the login continue; "
-                        + "closed: refuse the login (HTTP 503 in a direct grant).").add()
-                .property().name(LoginCheckSettings.THRESHOLD).label("Breach count threshold")
+                        + "closed: refuse the login (HTTP 503 in a direct grant).")
+                .add()
+                .property()
+                .name(LoginCheckSettings.THRESHOLD)
+                .label("Breach count threshold")
                 .type(ProviderConfigProperty.STRING_TYPE)
-                .helpText("Breach count at or above which the password counts as breached. Empty: the realm's hibp(N) policy value, or 1.").add()
+                .helpText(
+                        "Breach count at or above which the password counts as breached. Empty: the realm's hibp(N) policy value, or 1.")
+                .add()
                 .build();
     }
 
@@ -85,8 +98,7 @@ public final class BreachedPasswordCheckAuthenticatorFactory implements Authenti
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
+    public void init(Config.Scope config) {}
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
@@ -94,8 +106,7 @@ public final class BreachedPasswordCheckAuthenticatorFactory implements Authenti
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     @Override
     public String getId() {

@@ -1,9 +1,8 @@
 package io.github.b2bpack.hibp.authenticator;
 
+import io.github.b2bpack.hibp.lookup.FailureMode;
 import java.util.Locale;
 import java.util.Map;
-
-import io.github.b2bpack.hibp.lookup.FailureMode;
 
 /**
  * Per-execution settings of the login check (authenticator config in the admin console).
@@ -22,7 +21,8 @@ public record LoginCheckSettings(boolean refuseDirectGrant, FailureMode failureM
         if (config == null) {
             return new LoginCheckSettings(true, null, null);
         }
-        String action = config.getOrDefault(DIRECT_GRANT_ACTION, "refuse").trim().toLowerCase(Locale.ROOT);
+        String action =
+                config.getOrDefault(DIRECT_GRANT_ACTION, "refuse").trim().toLowerCase(Locale.ROOT);
         String threshold = config.get(THRESHOLD);
         Integer parsed = null;
         if (threshold != null && !threshold.isBlank()) {
@@ -33,7 +33,8 @@ public record LoginCheckSettings(boolean refuseDirectGrant, FailureMode failureM
             }
         }
         // "server" and unknown values fall back to the server setting: a typo in the console must not break logins.
-        FailureMode failureMode = FailureMode.find(config.getOrDefault(FAILURE_MODE, "server")).orElse(null);
+        FailureMode failureMode =
+                FailureMode.find(config.getOrDefault(FAILURE_MODE, "server")).orElse(null);
         return new LoginCheckSettings(!action.equals("record"), failureMode, parsed);
     }
 }

@@ -10,7 +10,13 @@ package io.github.b2bpack.hibp.lookup;
 public record BreachCount(long count, boolean available, Source source) {
 
     /** {@code BUDGET_SPENT}: unavailable because this node's upstream budget was spent, not because the API failed. */
-    public enum Source { CACHE, RANGE_API, OFFLINE_INDEX, NONE, BUDGET_SPENT }
+    public enum Source {
+        CACHE,
+        RANGE_API,
+        OFFLINE_INDEX,
+        NONE,
+        BUDGET_SPENT
+    }
 
     public static BreachCount unavailable() {
         return new BreachCount(0, false, Source.NONE);
@@ -29,6 +35,9 @@ public record BreachCount(long count, boolean available, Source source) {
     }
 
     public enum Verdict {
-        CLEAN, BREACHED, UNAVAILABLE_ALLOWED, UNAVAILABLE_REFUSED
+        CLEAN,
+        BREACHED,
+        UNAVAILABLE_ALLOWED,
+        UNAVAILABLE_REFUSED
     }
 }

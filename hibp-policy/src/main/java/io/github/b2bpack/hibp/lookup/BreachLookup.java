@@ -1,11 +1,5 @@
 package io.github.b2bpack.hibp.lookup;
 
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.b2bpack.hibp.metrics.HibpMetrics;
@@ -14,6 +8,11 @@ import io.github.b2bpack.hibp.range.PasswordHash;
 import io.github.b2bpack.hibp.range.RangeClient;
 import io.github.b2bpack.hibp.range.RangeLookupException;
 import io.github.b2bpack.hibp.range.RangeResult;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,7 +38,8 @@ public final class BreachLookup {
     private final AsyncCache<String, RangeResult> cache;
     private final UpstreamBudget upstreamBudget;
 
-    public BreachLookup(LookupSettings settings, RangeClient rangeClient, OfflineIndex offlineIndex, HibpMetrics metrics) {
+    public BreachLookup(
+            LookupSettings settings, RangeClient rangeClient, OfflineIndex offlineIndex, HibpMetrics metrics) {
         this.settings = settings;
         this.rangeClient = rangeClient;
         this.offlineIndex = offlineIndex;
@@ -47,7 +47,8 @@ public final class BreachLookup {
         this.cache = Caffeine.newBuilder()
                 // cache-max-prefixes=0 still means no caching; in-flight (incomplete) answers weigh 0 and stay.
                 .maximumWeight(settings.cachePrefixes() == 0 ? 0 : settings.cacheMaxBytes())
-                .weigher((String prefix, RangeResult answer) -> (int) Math.min(Integer.MAX_VALUE, answer.estimatedBytes()))
+                .weigher((String prefix, RangeResult answer) ->
+                        (int) Math.min(Integer.MAX_VALUE, answer.estimatedBytes()))
                 .expireAfterWrite(settings.cacheTtl())
                 .buildAsync();
         this.upstreamBudget = new UpstreamBudget(settings.upstreamMaxRequests(), settings.upstreamWindow());
@@ -110,7 +111,9 @@ public final class BreachLookup {
             }
             return new BreachCount(result.count(hash.suffix()), true, BreachCount.Source.RANGE_API);
         } catch (TimeoutException e) {
-            LOG.debugf("breach check gave up waiting for a shared range API call after %d ms", settings.budget().toMillis());
+            LOG.debugf(
+                    "breach check gave up waiting for a shared range API call after %d ms",
+                    settings.budget().toMillis());
             return BreachCount.unavailable();
         } catch (ExecutionException e) {
             return BreachCount.unavailable();
@@ -127,8 +130,12 @@ public final class BreachLookup {
         } catch (RangeLookupException | RuntimeException e) {
             metrics.upstreamError();
             // The message names the failure kind only; never the prefix, hash or password.
-            String reason = e instanceof RangeLookupException ? e.getMessage() : e.getClass().getSimpleName();
-            LOG.warnf("HIBP range lookup failed (%s); the failure mode decides (server default %s)", reason, settings.failureMode());
+            String reason = e instanceof RangeLookupException
+                    ? e.getMessage()
+                    : e.getClass().getSimpleName();
+            LOG.warnf(
+                    "HIBP range lookup failed (%s); the failure mode decides (server default %s)",
+                    reason, settings.failureMode());
             future.complete(null);
         } finally {
             if (!future.isDone()) {

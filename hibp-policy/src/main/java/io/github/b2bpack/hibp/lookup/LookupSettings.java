@@ -18,9 +18,17 @@ import java.time.Duration;
  * @param upstreamMaxRequests range API requests this node may make per {@code upstreamWindow} (token bucket)
  * @param upstreamWindow the window in which {@code upstreamMaxRequests} refill
  */
-public record LookupSettings(String apiBaseUrl, Duration budget, long cachePrefixes, Duration cacheTtl,
-                             FailureMode failureMode, LookupMode mode, Path offlineIndex,
-                             long cacheMaxBytes, long upstreamMaxRequests, Duration upstreamWindow) {
+public record LookupSettings(
+        String apiBaseUrl,
+        Duration budget,
+        long cachePrefixes,
+        Duration cacheTtl,
+        FailureMode failureMode,
+        LookupMode mode,
+        Path offlineIndex,
+        long cacheMaxBytes,
+        long upstreamMaxRequests,
+        Duration upstreamWindow) {
 
     public static final String DEFAULT_API_BASE_URL = "https://api.pwnedpasswords.com";
     public static final long DEFAULT_BUDGET_MILLIS = 2000;
@@ -28,9 +36,11 @@ public record LookupSettings(String apiBaseUrl, Duration budget, long cachePrefi
     public static final long DEFAULT_CACHE_TTL_SECONDS = 3600;
     /** 64 MiB: about 600 real-size prefixes (~950 listed suffixes each), thousands of the usual sparse ones. */
     public static final long DEFAULT_CACHE_MAX_BYTES = 64L << 20;
+
     public static final long MAX_CACHE_MAX_BYTES = 16L << 30;
     /** 600 per minute: 10 new prefixes a second per node, far above a busy realm's password changes. */
     public static final long DEFAULT_UPSTREAM_MAX_REQUESTS = 600;
+
     public static final long DEFAULT_UPSTREAM_WINDOW_SECONDS = 60;
 
     public LookupSettings {
@@ -61,10 +71,24 @@ public record LookupSettings(String apiBaseUrl, Duration budget, long cachePrefi
     }
 
     /** The settings before the byte bound and the upstream budget, with their defaults (benchmarks, tests). */
-    public LookupSettings(String apiBaseUrl, Duration budget, long cachePrefixes, Duration cacheTtl,
-                          FailureMode failureMode, LookupMode mode, Path offlineIndex) {
-        this(apiBaseUrl, budget, cachePrefixes, cacheTtl, failureMode, mode, offlineIndex, DEFAULT_CACHE_MAX_BYTES,
-                DEFAULT_UPSTREAM_MAX_REQUESTS, Duration.ofSeconds(DEFAULT_UPSTREAM_WINDOW_SECONDS));
+    public LookupSettings(
+            String apiBaseUrl,
+            Duration budget,
+            long cachePrefixes,
+            Duration cacheTtl,
+            FailureMode failureMode,
+            LookupMode mode,
+            Path offlineIndex) {
+        this(
+                apiBaseUrl,
+                budget,
+                cachePrefixes,
+                cacheTtl,
+                failureMode,
+                mode,
+                offlineIndex,
+                DEFAULT_CACHE_MAX_BYTES,
+                DEFAULT_UPSTREAM_MAX_REQUESTS,
+                Duration.ofSeconds(DEFAULT_UPSTREAM_WINDOW_SECONDS));
     }
-
 }

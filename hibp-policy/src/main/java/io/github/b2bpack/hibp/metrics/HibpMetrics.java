@@ -1,10 +1,9 @@
 package io.github.b2bpack.hibp.metrics;
 
-import java.time.Duration;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 
 /**
  * Micrometer meters of the breach lookup. Registered on the registry given (Keycloak's
@@ -21,14 +20,24 @@ public final class HibpMetrics {
     private final Timer upstreamLatency;
 
     public HibpMetrics(MeterRegistry registry) {
-        checks = Counter.builder("b2bpack.hibp.checks").description("Passwords checked against the breach corpus").register(registry);
-        hits = Counter.builder("b2bpack.hibp.hits").description("Checked passwords found in the breach corpus").register(registry);
-        cacheHits = Counter.builder("b2bpack.hibp.cache.hits").description("Checks answered from the per-prefix cache").register(registry);
+        checks = Counter.builder("b2bpack.hibp.checks")
+                .description("Passwords checked against the breach corpus")
+                .register(registry);
+        hits = Counter.builder("b2bpack.hibp.hits")
+                .description("Checked passwords found in the breach corpus")
+                .register(registry);
+        cacheHits = Counter.builder("b2bpack.hibp.cache.hits")
+                .description("Checks answered from the per-prefix cache")
+                .register(registry);
         upstreamErrors = Counter.builder("b2bpack.hibp.upstream.errors")
-                .description("Range API calls that failed, timed out or sent an invalid body").register(registry);
+                .description("Range API calls that failed, timed out or sent an invalid body")
+                .register(registry);
         upstreamBudgetSpent = Counter.builder("b2bpack.hibp.upstream.budget.spent")
-                .description("Checks answered without the range API because this node's upstream budget was spent").register(registry);
-        upstreamLatency = Timer.builder("b2bpack.hibp.upstream.latency").description("Range API call duration").register(registry);
+                .description("Checks answered without the range API because this node's upstream budget was spent")
+                .register(registry);
+        upstreamLatency = Timer.builder("b2bpack.hibp.upstream.latency")
+                .description("Range API call duration")
+                .register(registry);
     }
 
     public void check() {

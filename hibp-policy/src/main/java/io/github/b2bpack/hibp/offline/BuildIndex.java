@@ -12,12 +12,12 @@ import java.util.Locale;
  */
 public final class BuildIndex {
 
-    private BuildIndex() {
-    }
+    private BuildIndex() {}
 
     public static void main(String[] args) {
         if (args.length != 2) {
-            System.err.println("usage: java -cp hibp-policy.jar io.github.b2bpack.hibp.offline.BuildIndex <SHA1:COUNT text file> <index file>");
+            System.err.println(
+                    "usage: java -cp hibp-policy.jar io.github.b2bpack.hibp.offline.BuildIndex <SHA1:COUNT text file> <index file>");
             System.exit(64);
         }
         Path input = Path.of(args[0]);
@@ -29,8 +29,14 @@ public final class BuildIndex {
         long started = System.nanoTime();
         try {
             IndexWriter.Stats stats = IndexWriter.write(new TextHashSource(input), output);
-            System.out.printf(Locale.ROOT, "%s: %,d hashes, %,d bytes (%.3f bytes/hash), false-positive rate %.2e, %.1f s%n",
-                    output, stats.entries(), stats.bytes(), stats.bytesPerHash(), stats.falsePositiveRate(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: %,d hashes, %,d bytes (%.3f bytes/hash), false-positive rate %.2e, %.1f s%n",
+                    output,
+                    stats.entries(),
+                    stats.bytes(),
+                    stats.bytesPerHash(),
+                    stats.falsePositiveRate(),
                     (System.nanoTime() - started) / 1e9);
         } catch (IOException e) {
             System.err.println("build failed: " + e.getMessage());

@@ -11,8 +11,7 @@ public final class CountCodec {
 
     private static final int EXACT_LIMIT = 128;
 
-    private CountCodec() {
-    }
+    private CountCodec() {}
 
     /** @param count at least 1 */
     public static byte encode(long count) {

@@ -24,7 +24,8 @@ final class EntryRegions {
         for (int r = 0; r < count; r++) {
             long first = (long) r * IndexFormat.ENTRIES_PER_REGION;
             long n = Math.min(IndexFormat.ENTRIES_PER_REGION, entries - first);
-            regions[r] = channel.map(mode, IndexFormat.ENTRIES_OFFSET + first * IndexFormat.ENTRY_BYTES, n * IndexFormat.ENTRY_BYTES);
+            regions[r] = channel.map(
+                    mode, IndexFormat.ENTRIES_OFFSET + first * IndexFormat.ENTRY_BYTES, n * IndexFormat.ENTRY_BYTES);
         }
         return new EntryRegions(regions);
     }

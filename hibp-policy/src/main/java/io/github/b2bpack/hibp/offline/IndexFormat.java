@@ -18,6 +18,7 @@ final class IndexFormat {
     static final byte[] MAGIC = {'B', '2', 'B', 'H', 'I', 'B', 'P', '1'};
     /** Header fields after the magic: their byte offsets. */
     static final int PREFIX_BITS_AT = 8;
+
     static final int FINGERPRINT_BYTES_AT = 12;
     static final int ENTRIES_AT = 16;
     static final int HEADER_BYTES = 64;
@@ -30,8 +31,7 @@ final class IndexFormat {
     /** Entries per mapped region: a MappedByteBuffer addresses at most 2 GiB. */
     static final int ENTRIES_PER_REGION = 1 << 28;
 
-    private IndexFormat() {
-    }
+    private IndexFormat() {}
 
     static int bucket(long top64) {
         return (int) (top64 >>> (64 - PREFIX_BITS));

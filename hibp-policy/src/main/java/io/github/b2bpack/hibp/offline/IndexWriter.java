@@ -17,8 +17,7 @@ import java.util.Arrays;
  */
 public final class IndexWriter {
 
-    private IndexWriter() {
-    }
+    private IndexWriter() {}
 
     /** What a build produced. */
     public record Stats(long entries, long bytes) {

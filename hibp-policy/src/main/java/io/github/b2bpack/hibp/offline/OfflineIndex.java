@@ -39,7 +39,8 @@ public final class OfflineIndex implements AutoCloseable {
                 throw new IOException("not a b2bpack HIBP index (bad header)");
             }
             long entries = table.getLong(IndexFormat.ENTRIES_AT);
-            if (entries < 0 || IndexFormat.fileSize(entries) != size
+            if (entries < 0
+                    || IndexFormat.fileSize(entries) != size
                     || IndexFormat.bucketStart(table, IndexFormat.BUCKETS) != entries) {
                 throw new IOException("not a b2bpack HIBP index (size does not match header)");
             }
@@ -86,6 +87,5 @@ public final class OfflineIndex implements AutoCloseable {
 
     /** Unmapping is left to the GC (Java 17 has no supported unmap); dropping the references is enough. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -21,7 +21,8 @@ public final class TextHashSource implements HashSource {
 
     @Override
     public void forEach(Sink sink) throws IOException {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.US_ASCII), 1 << 20)) {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(Files.newInputStream(file), StandardCharsets.US_ASCII), 1 << 20)) {
             String line;
             long number = 0;
             while ((line = in.readLine()) != null) {

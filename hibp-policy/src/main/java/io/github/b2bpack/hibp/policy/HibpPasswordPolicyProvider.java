@@ -52,10 +52,13 @@ public final class HibpPasswordPolicyProvider implements PasswordPolicyProvider 
             return null; // length and emptiness are other policies' business
         }
         BreachCount count = lookup.lookup(password);
-        BreachCount.Verdict verdict = count.verdict(threshold(realm), lookup.settings().failureMode());
+        BreachCount.Verdict verdict =
+                count.verdict(threshold(realm), lookup.settings().failureMode());
         LOG.debugf("hibp policy: verdict %s from %s", verdict, count.source());
         if (session != null) {
-            session.setAttribute(OUTCOME_ATTRIBUTE, !count.available() ? "unknown" : verdict == BreachCount.Verdict.BREACHED ? "breached" : "clean");
+            session.setAttribute(
+                    OUTCOME_ATTRIBUTE,
+                    !count.available() ? "unknown" : verdict == BreachCount.Verdict.BREACHED ? "breached" : "clean");
         }
         return switch (verdict) {
             case BREACHED -> new PolicyError(BREACHED_MESSAGE);
@@ -87,7 +90,8 @@ public final class HibpPasswordPolicyProvider implements PasswordPolicyProvider 
         try {
             threshold = Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new PasswordPolicyConfigException("hibp: the breach count threshold must be a whole number of at least 1");
+            throw new PasswordPolicyConfigException(
+                    "hibp: the breach count threshold must be a whole number of at least 1");
         }
         if (threshold < 1) {
             throw new PasswordPolicyConfigException("hibp: the breach count threshold must be at least 1");
@@ -96,6 +100,5 @@ public final class HibpPasswordPolicyProvider implements PasswordPolicyProvider 
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

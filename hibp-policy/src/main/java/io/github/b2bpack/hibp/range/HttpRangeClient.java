@@ -7,7 +7,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-
 import org.apache.http.HttpEntity;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.client.methods.CloseableHttpResponse;
@@ -26,7 +25,8 @@ public final class HttpRangeClient implements RangeClient {
     private final Supplier<CloseableHttpClient> httpClient;
     private final ScheduledExecutorService deadlines;
 
-    public HttpRangeClient(String baseUrl, Supplier<CloseableHttpClient> httpClient, ScheduledExecutorService deadlines) {
+    public HttpRangeClient(
+            String baseUrl, Supplier<CloseableHttpClient> httpClient, ScheduledExecutorService deadlines) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.httpClient = httpClient;
         this.deadlines = deadlines;

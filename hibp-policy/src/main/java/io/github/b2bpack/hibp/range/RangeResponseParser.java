@@ -13,11 +13,11 @@ public final class RangeResponseParser {
 
     /** Real answers are about 40 KB with padding (800-1,000 lines); anything far bigger is not HIBP. */
     public static final int MAX_BODY_BYTES = 512 * 1024;
+
     private static final int SUFFIX_LENGTH = 35;
     private static final int MAX_COUNT_DIGITS = 12;
 
-    private RangeResponseParser() {
-    }
+    private RangeResponseParser() {}
 
     public static RangeResult parse(byte[] body, int length) throws RangeLookupException {
         if (length > MAX_BODY_BYTES) {
@@ -42,7 +42,8 @@ public final class RangeResponseParser {
         return new RangeResult(counts);
     }
 
-    private static void parseLine(byte[] b, int from, int to, int line, Map<String, Long> counts) throws RangeLookupException {
+    private static void parseLine(byte[] b, int from, int to, int line, Map<String, Long> counts)
+            throws RangeLookupException {
         int colon = from + SUFFIX_LENGTH;
         if (to - from < SUFFIX_LENGTH + 2 || b[colon] != ':') {
             throw new RangeLookupException("malformed response: line " + line);

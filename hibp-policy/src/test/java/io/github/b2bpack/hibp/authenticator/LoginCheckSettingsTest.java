@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-
 import io.github.b2bpack.hibp.lookup.FailureMode;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LoginCheckSettingsTest {
@@ -21,7 +20,8 @@ class LoginCheckSettingsTest {
 
     @Test
     void readsTheAdminConsoleValues() {
-        LoginCheckSettings settings = LoginCheckSettings.from(Map.of("directGrantAction", "record", "failureMode", "closed", "threshold", "5"));
+        LoginCheckSettings settings = LoginCheckSettings.from(
+                Map.of("directGrantAction", "record", "failureMode", "closed", "threshold", "5"));
         assertEquals(new LoginCheckSettings(false, FailureMode.CLOSED, 5), settings);
         assertNull(LoginCheckSettings.from(Map.of("failureMode", "server")).failureMode());
     }

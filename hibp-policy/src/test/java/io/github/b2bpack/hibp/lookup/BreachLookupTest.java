@@ -4,6 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.b2bpack.hibp.metrics.HibpMetrics;
+import io.github.b2bpack.hibp.offline.IndexWriter;
+import io.github.b2bpack.hibp.offline.OfflineIndex;
+import io.github.b2bpack.hibp.offline.TextHashSource;
+import io.github.b2bpack.hibp.range.HttpRangeClient;
+import io.github.b2bpack.hibp.range.PasswordHash;
+import io.github.b2bpack.testsupport.FakeHibpRangeApi;
+import io.github.b2bpack.testsupport.RecordedRequest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,16 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-
-import io.github.b2bpack.hibp.metrics.HibpMetrics;
-import io.github.b2bpack.hibp.offline.IndexWriter;
-import io.github.b2bpack.hibp.offline.OfflineIndex;
-import io.github.b2bpack.hibp.offline.TextHashSource;
-import io.github.b2bpack.hibp.range.HttpRangeClient;
-import io.github.b2bpack.hibp.range.PasswordHash;
-import io.github.b2bpack.testsupport.FakeHibpRangeApi;
-import io.github.b2bpack.testsupport.RecordedRequest;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
 import org.junit.jupiter.api.AfterEach;
@@ -67,9 +66,16 @@ class BreachLookupTest {
 
     /** A test that compares verdicts gives the online side room: on a loaded machine 400 ms can run out. */
     private BreachLookup lookup(LookupMode mode, OfflineIndex index, Duration budget) {
-        LookupSettings settings = new LookupSettings(fake.baseUrl(), budget, 1000, Duration.ofMinutes(5), FailureMode.OPEN, mode,
+        LookupSettings settings = new LookupSettings(
+                fake.baseUrl(),
+                budget,
+                1000,
+                Duration.ofMinutes(5),
+                FailureMode.OPEN,
+                mode,
                 index == null ? null : dir.resolve("pwned.idx"));
-        return new BreachLookup(settings, new HttpRangeClient(fake.baseUrl(), () -> http, deadlines), index, new HibpMetrics(registry));
+        return new BreachLookup(
+                settings, new HttpRangeClient(fake.baseUrl(), () -> http, deadlines), index, new HibpMetrics(registry));
     }
 
     @Test
@@ -128,8 +134,11 @@ class BreachLookupTest {
     void everyMisbehaviourEndsWithinTheBudgetAsUnavailableAndIsNotCached() {
         BreachLookup lookup = lookup(LookupMode.ONLINE, null);
         int i = 0;
-        for (FakeHibpRangeApi.Misbehaviour misbehaviour : List.of(FakeHibpRangeApi.Misbehaviour.SERVER_ERROR,
-                FakeHibpRangeApi.Misbehaviour.HANG, FakeHibpRangeApi.Misbehaviour.GARBAGE, FakeHibpRangeApi.Misbehaviour.HUGE_BODY)) {
+        for (FakeHibpRangeApi.Misbehaviour misbehaviour : List.of(
+                FakeHibpRangeApi.Misbehaviour.SERVER_ERROR,
+                FakeHibpRangeApi.Misbehaviour.HANG,
+                FakeHibpRangeApi.Misbehaviour.GARBAGE,
+                FakeHibpRangeApi.Misbehaviour.HUGE_BODY)) {
             fake.misbehave(misbehaviour);
             long started = System.nanoTime();
             BreachCount result = lookup.lookup("misbehaving-" + i++);
@@ -147,9 +156,12 @@ class BreachLookupTest {
 
     @Test
     void unreachableApiIsUnavailable() {
-        LookupSettings settings = new LookupSettings("http://127.0.0.1:9", BUDGET, 10, Duration.ofMinutes(1), FailureMode.CLOSED,
-                LookupMode.ONLINE, null);
-        BreachLookup lookup = new BreachLookup(settings, new HttpRangeClient("http://127.0.0.1:9", () -> http, deadlines), null,
+        LookupSettings settings = new LookupSettings(
+                "http://127.0.0.1:9", BUDGET, 10, Duration.ofMinutes(1), FailureMode.CLOSED, LookupMode.ONLINE, null);
+        BreachLookup lookup = new BreachLookup(
+                settings,
+                new HttpRangeClient("http://127.0.0.1:9", () -> http, deadlines),
+                null,
                 new HibpMetrics(registry));
         assertFalse(lookup.lookup("anything").available());
     }
@@ -181,7 +193,9 @@ class BreachLookupTest {
                 BreachCount off = offline.lookup(password);
                 assertEquals(BreachCount.Source.OFFLINE_INDEX, off.source());
                 for (long threshold : new long[] {1, 2, 10, 50, 100, 128}) {
-                    assertEquals(on.verdict(threshold, FailureMode.OPEN), off.verdict(threshold, FailureMode.OPEN),
+                    assertEquals(
+                            on.verdict(threshold, FailureMode.OPEN),
+                            off.verdict(threshold, FailureMode.OPEN),
                             "threshold " + threshold);
                 }
             }
@@ -202,6 +216,7 @@ class BreachLookupTest {
         for (RecordedRequest request : fake.requests()) {
             assertEquals(5, request.path().length() - "/range/".length());
         }
-        assertEquals(PasswordHash.of("p0").prefix(), fake.requests().get(0).path().substring(7));
+        assertEquals(
+                PasswordHash.of("p0").prefix(), fake.requests().get(0).path().substring(7));
     }
 }

@@ -3,6 +3,7 @@ package io.github.b2bpack.hibp.offline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -12,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -30,8 +29,15 @@ import org.junit.jupiter.api.Timeout;
  */
 class OfflineIndexFuzzTest {
 
-    private static final long[] LISTED = {0x0000_0000_0000_0000L, 0x0123_4567_89AB_CDEFL, 0x7FFF_FFFF_FFFF_FFF0L,
-            0x8000_0000_0000_0000L, 0xFEDC_BA98_7654_3210L, 0xFFFF_FFFF_FFFF_FFFFL, 0x0123_4000_0000_0000L};
+    private static final long[] LISTED = {
+        0x0000_0000_0000_0000L,
+        0x0123_4567_89AB_CDEFL,
+        0x7FFF_FFFF_FFFF_FFF0L,
+        0x8000_0000_0000_0000L,
+        0xFEDC_BA98_7654_3210L,
+        0xFFFF_FFFF_FFFF_FFFFL,
+        0x0123_4000_0000_0000L
+    };
 
     private static Path index;
     private static byte[] pristine;
@@ -112,11 +118,13 @@ class OfflineIndexFuzzTest {
                 Path dir = Files.createTempDirectory("b2bpack-index-fuzz");
                 dir.toFile().deleteOnExit();
                 Path target = dir.resolve("pwned.idx");
-                IndexWriter.write(sink -> {
-                    for (long top64 : LISTED) {
-                        sink.accept(top64, 1 + (top64 & 0xFFFF));
-                    }
-                }, target);
+                IndexWriter.write(
+                        sink -> {
+                            for (long top64 : LISTED) {
+                                sink.accept(top64, 1 + (top64 & 0xFFFF));
+                            }
+                        },
+                        target);
                 target.toFile().deleteOnExit();
                 pristine = Files.readAllBytes(target);
                 index = target;

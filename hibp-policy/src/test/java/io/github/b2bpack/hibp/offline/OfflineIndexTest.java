@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.b2bpack.hibp.range.PasswordHash;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import io.github.b2bpack.hibp.range.PasswordHash;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,12 +59,18 @@ class OfflineIndexTest {
     @Test
     void passwordsLookUpByTheirSha1() throws IOException {
         Path text = dir.resolve("pwned.txt");
-        Files.writeString(text, PasswordHash.of("password").prefix() + PasswordHash.of("password").suffix() + ":9545824\r\n");
+        Files.writeString(
+                text,
+                PasswordHash.of("password").prefix()
+                        + PasswordHash.of("password").suffix() + ":9545824\r\n");
         IndexWriter.write(new TextHashSource(text), dir.resolve("pwned.idx"));
         try (OfflineIndex index = OfflineIndex.open(dir.resolve("pwned.idx"))) {
             long count = index.count(PasswordHash.of("password").top64());
             assertTrue(count <= 9545824 && count > 9545824 * 0.75, String.valueOf(count));
-            assertEquals(0, index.count(PasswordHash.of("correct horse battery staple 1234").top64()));
+            assertEquals(
+                    0,
+                    index.count(
+                            PasswordHash.of("correct horse battery staple 1234").top64()));
         }
     }
 
@@ -73,7 +78,8 @@ class OfflineIndexTest {
     void malformedInputStopsTheBuildWithTheLineNumber() throws IOException {
         Path text = dir.resolve("bad.txt");
         Files.writeString(text, "5BAA61E4C9B93F3F0682250B6CF8331B7EE68FD8:3\nnot a hash\n");
-        IOException e = assertThrows(IOException.class, () -> IndexWriter.write(new TextHashSource(text), dir.resolve("x.idx")));
+        IOException e = assertThrows(
+                IOException.class, () -> IndexWriter.write(new TextHashSource(text), dir.resolve("x.idx")));
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());
         assertTrue(Files.notExists(dir.resolve("x.idx")));
     }

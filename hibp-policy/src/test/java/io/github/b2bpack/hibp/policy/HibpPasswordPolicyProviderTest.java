@@ -16,6 +16,7 @@ class HibpPasswordPolicyProviderTest {
         assertThrows(PasswordPolicyConfigException.class, () -> HibpPasswordPolicyProvider.parseThreshold("0"));
         assertThrows(PasswordPolicyConfigException.class, () -> HibpPasswordPolicyProvider.parseThreshold("-3"));
         assertThrows(PasswordPolicyConfigException.class, () -> HibpPasswordPolicyProvider.parseThreshold("many"));
-        assertThrows(PasswordPolicyConfigException.class, () -> HibpPasswordPolicyProvider.parseThreshold("99999999999"));
+        assertThrows(
+                PasswordPolicyConfigException.class, () -> HibpPasswordPolicyProvider.parseThreshold("99999999999"));
     }
 }

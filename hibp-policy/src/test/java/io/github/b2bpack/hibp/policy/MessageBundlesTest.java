@@ -10,14 +10,14 @@ import java.io.InputStream;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Properties;
-
 import org.junit.jupiter.api.Test;
 
 class MessageBundlesTest {
 
     private static Properties bundle(String language) throws IOException {
         Properties properties = new Properties();
-        try (InputStream in = MessageBundlesTest.class.getResourceAsStream("/theme-resources/messages/messages_" + language + ".properties")) {
+        try (InputStream in = MessageBundlesTest.class.getResourceAsStream(
+                "/theme-resources/messages/messages_" + language + ".properties")) {
             assertNotNull(in, language);
             properties.load(in);
         }
@@ -33,7 +33,8 @@ class MessageBundlesTest {
             Properties other = bundle(language);
             assertEquals(en.keySet(), other.keySet(), language);
             for (String key : other.stringPropertyNames()) {
-                String text = new MessageFormat(other.getProperty(key), Locale.forLanguageTag(language)).format(new Object[0]);
+                String text = new MessageFormat(other.getProperty(key), Locale.forLanguageTag(language))
+                        .format(new Object[0]);
                 assertFalse(text.isBlank(), key);
                 assertFalse(text.contains("''"), key + " renders a doubled quote");
             }

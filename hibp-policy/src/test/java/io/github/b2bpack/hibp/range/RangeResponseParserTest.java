@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 class RangeResponseParserTest {
@@ -36,16 +35,16 @@ class RangeResponseParserTest {
     @Test
     void rejectsAnythingNotInTheFormat() {
         String[] bad = {
-                "<html>Attention Required</html>",
-                "0018A45C4D1DEF81644B54AB7F969B88D65:",
-                "0018A45C4D1DEF81644B54AB7F969B88D6:1",
-                "0018A45C4D1DEF81644B54AB7F969B88D65Z:1",
-                "0018A45C4D1DEF81644B54AB7F969B88D6G:1",
-                "0018A45C4D1DEF81644B54AB7F969B88D65:-1",
-                "0018A45C4D1DEF81644B54AB7F969B88D65:1 ",
-                "0018A45C4D1DEF81644B54AB7F969B88D65:1234567890123",
-                "\r\n0018A45C4D1DEF81644B54AB7F969B88D65:1",
-                "0018A45C4D1DEF81644B54AB7F969B88D65:1\r\n\r\n",
+            "<html>Attention Required</html>",
+            "0018A45C4D1DEF81644B54AB7F969B88D65:",
+            "0018A45C4D1DEF81644B54AB7F969B88D6:1",
+            "0018A45C4D1DEF81644B54AB7F969B88D65Z:1",
+            "0018A45C4D1DEF81644B54AB7F969B88D6G:1",
+            "0018A45C4D1DEF81644B54AB7F969B88D65:-1",
+            "0018A45C4D1DEF81644B54AB7F969B88D65:1 ",
+            "0018A45C4D1DEF81644B54AB7F969B88D65:1234567890123",
+            "\r\n0018A45C4D1DEF81644B54AB7F969B88D65:1",
+            "0018A45C4D1DEF81644B54AB7F969B88D65:1\r\n\r\n",
         };
         for (String body : bad) {
             RangeLookupException e = assertThrows(RangeLookupException.class, () -> parse(body), body);

@@ -3,14 +3,13 @@ package io.github.b2bpack.it.docker;
 import dasniko.testcontainers.keycloak.KeycloakContainer;
 import io.github.b2bpack.it.PackProviders;
 import io.github.b2bpack.it.PackServerConfig;
-import org.keycloak.it.utils.Maven;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.wait.strategy.Wait;
-
 import java.io.File;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.keycloak.it.utils.Maven;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.wait.strategy.Wait;
 
 /**
  * The official Keycloak image with the pack's built jars, for contributors who have a Docker engine.
@@ -19,12 +18,12 @@ import java.util.List;
  */
 final class DockerKeycloak {
 
-    private static final String IMAGE = "quay.io/keycloak/keycloak:" + System.getProperty("b2bpack.keycloak.version", "26.7.3");
+    private static final String IMAGE =
+            "quay.io/keycloak/keycloak:" + System.getProperty("b2bpack.keycloak.version", "26.7.3");
 
     private static KeycloakContainer container;
 
-    private DockerKeycloak() {
-    }
+    private DockerKeycloak() {}
 
     /** True under {@code -Pdocker}; otherwise the classes of this package stay idle. */
     static boolean requested() {

@@ -1,6 +1,8 @@
 package io.github.b2bpack.it.hibp;
 
-import java.util.List;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.b2bpack.it.PackServerConfig;
@@ -9,6 +11,7 @@ import io.github.b2bpack.it.support.OidcClient;
 import io.github.b2bpack.testsupport.FakeHibpRangeApi;
 import io.github.b2bpack.testsupport.FakePorts;
 import jakarta.ws.rs.BadRequestException;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,10 +21,6 @@ import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The realm JSON fragment documented in docs/hibp-policy.md (policy, browser and direct-grant flows
@@ -93,8 +92,13 @@ class HibpDemoFragmentIT {
     void fragmentImportsKeepsBuiltInFlowsAndRefusesBreachedPasswords() throws Exception {
         admin.realms().create(new ObjectMapper().readValue(FRAGMENT, RealmRepresentation.class));
         try {
-            List<String> flows = admin.realm(REALM).flows().getFlows().stream().map(AuthenticationFlowRepresentation::getAlias).toList();
-            assertTrue(flows.containsAll(List.of("browser-hibp", "direct-grant-hibp", "browser", "registration", "reset credentials")), flows.toString());
+            List<String> flows = admin.realm(REALM).flows().getFlows().stream()
+                    .map(AuthenticationFlowRepresentation::getAlias)
+                    .toList();
+            assertTrue(
+                    flows.containsAll(List.of(
+                            "browser-hibp", "direct-grant-hibp", "browser", "registration", "reset credentials")),
+                    flows.toString());
 
             String pwned = HibpRealms.freshPassword("Demo-pwned");
             String clean = HibpRealms.freshPassword("Demo-clean");
@@ -102,7 +106,9 @@ class HibpDemoFragmentIT {
             String userId = HibpRealms.createUser(admin, REALM, "lena", clean);
 
             CredentialRepresentation credential = Fixtures.password(pwned);
-            assertThrows(BadRequestException.class, () -> admin.realm(REALM).users().get(userId).resetPassword(credential));
+            assertThrows(
+                    BadRequestException.class,
+                    () -> admin.realm(REALM).users().get(userId).resetPassword(credential));
 
             OidcClient oidc = new OidcClient(HibpRealms.SERVER + "/realms/" + REALM);
             assertEquals(200, oidc.passwordGrant("web-app", "lena", clean).status());

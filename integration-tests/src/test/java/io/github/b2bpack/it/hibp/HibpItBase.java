@@ -3,6 +3,8 @@ package io.github.b2bpack.it.hibp;
 import io.github.b2bpack.it.ServerLog;
 import io.github.b2bpack.testsupport.FakeHibpRangeApi;
 import io.github.b2bpack.testsupport.FakePorts;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,9 +15,6 @@ import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.page.LoginPage;
 import org.keycloak.testframework.ui.page.LoginPasswordUpdatePage;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * What every HIBP IT class needs: the fake range API for the class (reset before each test), the browser

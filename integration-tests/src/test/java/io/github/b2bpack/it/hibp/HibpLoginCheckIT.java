@@ -1,13 +1,16 @@
 package io.github.b2bpack.it.hibp;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.OidcClient;
 import io.github.b2bpack.testsupport.FakeHibpRangeApi;
 import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,10 +24,6 @@ import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.openqa.selenium.By;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The {@code breached-password-check} authenticator after the password step of a browser flow and
@@ -57,13 +56,18 @@ class HibpLoginCheckIT extends HibpItBase {
         flows.addExecutionFlow("browser-hibp", forms);
         addExecution(flows, "browser-hibp forms", "auth-username-password-form");
         addExecution(flows, "browser-hibp forms", "breached-password-check");
-        setRequirements(flows, "browser-hibp", Map.of("auth-cookie", "ALTERNATIVE", "browser-hibp forms", "ALTERNATIVE"));
-        setRequirements(flows, "browser-hibp forms", Map.of("auth-username-password-form", "REQUIRED", "breached-password-check", "REQUIRED"));
+        setRequirements(
+                flows, "browser-hibp", Map.of("auth-cookie", "ALTERNATIVE", "browser-hibp forms", "ALTERNATIVE"));
+        setRequirements(
+                flows,
+                "browser-hibp forms",
+                Map.of("auth-username-password-form", "REQUIRED", "breached-password-check", "REQUIRED"));
 
         // Direct grant that refuses a breached password (the default), and one that only records it
         // and refuses logins when HIBP is unavailable (failure mode closed).
         directGrantFlow(flows, "direct-grant-hibp", Map.of());
-        directGrantFlow(flows, "direct-grant-hibp-record", Map.of("directGrantAction", "record", "failureMode", "closed"));
+        directGrantFlow(
+                flows, "direct-grant-hibp-record", Map.of("directGrantAction", "record", "failureMode", "closed"));
 
         RealmRepresentation update = admin.realm(REALM).toRepresentation();
         update.setBrowserFlow("browser-hibp");
@@ -72,8 +76,13 @@ class HibpLoginCheckIT extends HibpItBase {
 
         HibpRealms.createClient(admin, REALM, HibpRealms.CLIENT);
         HibpRealms.createClient(admin, REALM, RECORD_CLIENT);
-        String recordFlowId = flows.getFlows().stream().filter(f -> f.getAlias().equals("direct-grant-hibp-record")).findFirst().orElseThrow().getId();
-        ClientRepresentation recordClient = admin.realm(REALM).clients().findByClientId(RECORD_CLIENT).get(0);
+        String recordFlowId = flows.getFlows().stream()
+                .filter(f -> f.getAlias().equals("direct-grant-hibp-record"))
+                .findFirst()
+                .orElseThrow()
+                .getId();
+        ClientRepresentation recordClient =
+                admin.realm(REALM).clients().findByClientId(RECORD_CLIENT).get(0);
         recordClient.setAuthenticationFlowBindingOverrides(Map.of("direct_grant", recordFlowId));
         admin.realm(REALM).clients().get(recordClient.getId()).update(recordClient);
 
@@ -101,10 +110,12 @@ class HibpLoginCheckIT extends HibpItBase {
         flows.addExecution(flowAlias, Map.of("provider", provider));
     }
 
-    private static void setRequirements(AuthenticationManagementResource flows, String flowAlias, Map<String, String> requirements) {
+    private static void setRequirements(
+            AuthenticationManagementResource flows, String flowAlias, Map<String, String> requirements) {
         for (AuthenticationExecutionInfoRepresentation execution : flows.getExecutions(flowAlias)) {
             String key = execution.getProviderId() != null && requirements.containsKey(execution.getProviderId())
-                    ? execution.getProviderId() : execution.getDisplayName();
+                    ? execution.getProviderId()
+                    : execution.getDisplayName();
             if (requirements.containsKey(key) && execution.getLevel() == 0) {
                 execution.setRequirement(requirements.get(key));
                 flows.updateExecutions(flowAlias, execution);
@@ -112,16 +123,28 @@ class HibpLoginCheckIT extends HibpItBase {
         }
     }
 
-    private static void directGrantFlow(AuthenticationManagementResource flows, String alias, Map<String, String> checkConfig) {
+    private static void directGrantFlow(
+            AuthenticationManagementResource flows, String alias, Map<String, String> checkConfig) {
         createFlow(flows, alias, "basic-flow");
         addExecution(flows, alias, "direct-grant-validate-username");
         addExecution(flows, alias, "direct-grant-validate-password");
         addExecution(flows, alias, "breached-password-check");
-        setRequirements(flows, alias, Map.of("direct-grant-validate-username", "REQUIRED", "direct-grant-validate-password", "REQUIRED",
-                "breached-password-check", "REQUIRED"));
+        setRequirements(
+                flows,
+                alias,
+                Map.of(
+                        "direct-grant-validate-username",
+                        "REQUIRED",
+                        "direct-grant-validate-password",
+                        "REQUIRED",
+                        "breached-password-check",
+                        "REQUIRED"));
         if (!checkConfig.isEmpty()) {
             String executionId = flows.getExecutions(alias).stream()
-                    .filter(e -> "breached-password-check".equals(e.getProviderId())).findFirst().orElseThrow().getId();
+                    .filter(e -> "breached-password-check".equals(e.getProviderId()))
+                    .findFirst()
+                    .orElseThrow()
+                    .getId();
             AuthenticatorConfigRepresentation config = new AuthenticatorConfigRepresentation();
             config.setAlias(alias + "-config");
             config.setConfig(checkConfig);
@@ -139,8 +162,12 @@ class HibpLoginCheckIT extends HibpItBase {
     }
 
     private List<EventRepresentation> breachEvents() {
-        return admin.realm(REALM).getEvents(List.of("CUSTOM_REQUIRED_ACTION"), null, null, null, null, null, 0, 100).stream()
-                .filter(e -> e.getDetails() != null && "hibp.breached_password".equals(e.getDetails().get("b2bpack_event")))
+        return admin
+                .realm(REALM)
+                .getEvents(List.of("CUSTOM_REQUIRED_ACTION"), null, null, null, null, null, 0, 100)
+                .stream()
+                .filter(e -> e.getDetails() != null
+                        && "hibp.breached_password".equals(e.getDetails().get("b2bpack_event")))
                 .toList();
     }
 
@@ -154,9 +181,18 @@ class HibpLoginCheckIT extends HibpItBase {
         driver.open(oidc.authorizationUrl(HibpRealms.CLIENT, HibpRealms.redirect(REALM)));
         loginPage.fillLogin("gina", pwned);
         loginPage.submit();
-        driver.waiting().until(d -> !d.findElements(By.id("b2bpack-breached-password-message")).isEmpty());
-        assertTrue(driver.findElement(By.id("b2bpack-breached-password-message")).getText().contains("known data breach"));
-        assertTrue(admin.realm(REALM).users().get(userId).toRepresentation().getRequiredActions().contains("UPDATE_PASSWORD"));
+        driver.waiting()
+                .until(d -> !d.findElements(By.id("b2bpack-breached-password-message"))
+                        .isEmpty());
+        assertTrue(driver.findElement(By.id("b2bpack-breached-password-message"))
+                .getText()
+                .contains("known data breach"));
+        assertTrue(admin.realm(REALM)
+                .users()
+                .get(userId)
+                .toRepresentation()
+                .getRequiredActions()
+                .contains("UPDATE_PASSWORD"));
 
         driver.findElement(By.id("b2bpack-breached-password-continue")).click();
         driver.waiting().waitForPage(updatePasswordPage);
@@ -200,11 +236,20 @@ class HibpLoginCheckIT extends HibpItBase {
         OidcClient.Response recorded = oidc.passwordGrant(RECORD_CLIENT, "ivan", pwned);
         assertEquals(200, recorded.status(), recorded.body());
 
-        List<String> actions = breachEvents().stream().map(e -> e.getDetails().get("hibp_action")).sorted().toList();
+        List<String> actions = breachEvents().stream()
+                .map(e -> e.getDetails().get("hibp_action"))
+                .sorted()
+                .toList();
         assertEquals(List.of("recorded", "refused"), actions);
-        List<EventRepresentation> loginErrors = admin.realm(REALM).getEvents(List.of("LOGIN_ERROR"), null, null, null, null, null, 0, 100);
-        assertTrue(loginErrors.stream().anyMatch(e -> "password_breached".equals(e.getError()) && e.getDetails() != null
-                && "hibp.breached_password".equals(e.getDetails().get("b2bpack_event"))), "the refused grant is a LOGIN_ERROR with the detail");
+        List<EventRepresentation> loginErrors =
+                admin.realm(REALM).getEvents(List.of("LOGIN_ERROR"), null, null, null, null, null, 0, 100);
+        assertTrue(
+                loginErrors.stream()
+                        .anyMatch(e -> "password_breached".equals(e.getError())
+                                && e.getDetails() != null
+                                && "hibp.breached_password"
+                                        .equals(e.getDetails().get("b2bpack_event"))),
+                "the refused grant is a LOGIN_ERROR with the detail");
     }
 
     @Test
@@ -226,7 +271,9 @@ class HibpLoginCheckIT extends HibpItBase {
         assertEquals(503, closed.status(), closed.body());
         assertEquals("temporarily_unavailable", closed.field("error"));
         assertTrue(closedMillis < BUDGET_MILLIS + 2000, "closed took " + closedMillis + " ms");
-        assertTrue(admin.realm(REALM).getEvents(List.of("LOGIN_ERROR"), null, null, null, null, null, 0, 100).stream()
-                .anyMatch(e -> "breach_check_unavailable".equals(e.getError())), "closed-mode refusal is a LOGIN_ERROR");
+        assertTrue(
+                admin.realm(REALM).getEvents(List.of("LOGIN_ERROR"), null, null, null, null, null, 0, 100).stream()
+                        .anyMatch(e -> "breach_check_unavailable".equals(e.getError())),
+                "closed-mode refusal is a LOGIN_ERROR");
     }
 }

@@ -1,11 +1,8 @@
 package io.github.b2bpack.it.hibp;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.Fixtures;
@@ -13,6 +10,12 @@ import io.github.b2bpack.it.support.OidcClient;
 import io.github.b2bpack.testsupport.FakeHibpRangeApi;
 import io.github.b2bpack.testsupport.RecordedRequest;
 import jakarta.ws.rs.BadRequestException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,10 +25,6 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.ui.annotations.InjectPage;
 import org.keycloak.testframework.ui.page.RegisterPage;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The {@code hibp} password policy in the running server, against the fake range API: admin
@@ -95,7 +94,9 @@ class HibpPolicyIT extends HibpItBase {
             assertEquals(null, request.query());
             assertEquals("true", request.header("Add-Padding"));
         }
-        assertEquals("/range/" + FakeHibpRangeApi.sha1Hex(pwned).substring(0, 5), requests.get(0).path());
+        assertEquals(
+                "/range/" + FakeHibpRangeApi.sha1Hex(pwned).substring(0, 5),
+                requests.get(0).path());
     }
 
     @Test
@@ -103,7 +104,8 @@ class HibpPolicyIT extends HibpItBase {
         RealmRepresentation realm = admin.realm(REALM).toRepresentation();
         for (String policy : List.of("hibp(0)", "hibp(-1)", "hibp(lots)")) {
             realm.setPasswordPolicy(policy);
-            BadRequestException e = assertThrows(BadRequestException.class, () -> admin.realm(REALM).update(realm), policy);
+            BadRequestException e = assertThrows(
+                    BadRequestException.class, () -> admin.realm(REALM).update(realm), policy);
             assertEquals(400, e.getResponse().getStatus());
         }
         realm.setPasswordPolicy("hibp"); // no value: the default threshold 1
@@ -114,8 +116,11 @@ class HibpPolicyIT extends HibpItBase {
     @Test
     void misbehavingApiNeverBlocksLongerThanTheBudgetAndFailsOpen() {
         String userId = HibpRealms.createUser(admin, REALM, "carol", null);
-        for (FakeHibpRangeApi.Misbehaviour misbehaviour : List.of(FakeHibpRangeApi.Misbehaviour.SERVER_ERROR,
-                FakeHibpRangeApi.Misbehaviour.HANG, FakeHibpRangeApi.Misbehaviour.GARBAGE, FakeHibpRangeApi.Misbehaviour.HUGE_BODY)) {
+        for (FakeHibpRangeApi.Misbehaviour misbehaviour : List.of(
+                FakeHibpRangeApi.Misbehaviour.SERVER_ERROR,
+                FakeHibpRangeApi.Misbehaviour.HANG,
+                FakeHibpRangeApi.Misbehaviour.GARBAGE,
+                FakeHibpRangeApi.Misbehaviour.HUGE_BODY)) {
             fake.misbehave(misbehaviour);
             String password = password("outage");
             fake.addPassword(password, 50); // listed, but the fake will not say so
@@ -195,28 +200,39 @@ class HibpPolicyIT extends HibpItBase {
         Map<String, Double> after = hibpMeters();
         Map<String, Double> increments = new TreeMap<>();
         after.forEach((meter, value) -> increments.put(meter, value - before.getOrDefault(meter, 0.0)));
-        assertEquals(new TreeMap<>(Map.of(
-                "b2bpack_hibp_checks_total", 3.0,
-                "b2bpack_hibp_hits_total", 2.0,
-                "b2bpack_hibp_cache_hits_total", 1.0,
-                "b2bpack_hibp_upstream_errors_total", 1.0,
-                "b2bpack_hibp_upstream_latency_seconds_count", 2.0)), increments);
+        assertEquals(
+                new TreeMap<>(Map.of(
+                        "b2bpack_hibp_checks_total", 3.0,
+                        "b2bpack_hibp_hits_total", 2.0,
+                        "b2bpack_hibp_cache_hits_total", 1.0,
+                        "b2bpack_hibp_upstream_errors_total", 1.0,
+                        "b2bpack_hibp_upstream_latency_seconds_count", 2.0)),
+                increments);
         assertEquals(2, fake.requests().size(), "one range call per prefix, none for the cached one");
     }
 
     /** The meters this test reads, summed over their tag sets, from the Prometheus text of /metrics. */
     private static Map<String, Double> hibpMeters() {
-        OidcClient.Response metrics = OidcClient.send(HttpRequest.newBuilder(URI.create(io.github.b2bpack.it.TestServer.MANAGEMENT_URL + "/metrics"))
-                .timeout(Duration.ofSeconds(10)).GET().build());
+        OidcClient.Response metrics = OidcClient.send(
+                HttpRequest.newBuilder(URI.create(io.github.b2bpack.it.TestServer.MANAGEMENT_URL + "/metrics"))
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build());
         assertEquals(200, metrics.status());
         Map<String, Double> values = new TreeMap<>();
-        for (String meter : List.of("b2bpack_hibp_checks_total", "b2bpack_hibp_hits_total", "b2bpack_hibp_cache_hits_total",
-                "b2bpack_hibp_upstream_errors_total", "b2bpack_hibp_upstream_latency_seconds_count")) {
-            double sum = metrics.body().lines()
+        for (String meter : List.of(
+                "b2bpack_hibp_checks_total",
+                "b2bpack_hibp_hits_total",
+                "b2bpack_hibp_cache_hits_total",
+                "b2bpack_hibp_upstream_errors_total",
+                "b2bpack_hibp_upstream_latency_seconds_count")) {
+            double sum = metrics.body()
+                    .lines()
                     .filter(line -> line.startsWith(meter + " ") || line.startsWith(meter + "{"))
                     .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                     .sum();
-            assertTrue(metrics.body().lines().anyMatch(line -> line.startsWith(meter)), meter + " missing from /metrics");
+            assertTrue(
+                    metrics.body().lines().anyMatch(line -> line.startsWith(meter)), meter + " missing from /metrics");
             values.put(meter, sum);
         }
         return values;

@@ -1,19 +1,18 @@
 package io.github.b2bpack.it.hibp;
 
-import java.util.List;
-import java.util.UUID;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.github.b2bpack.it.ServerLog;
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.testsupport.FakeHibpRangeApi;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Shared set-up of the Hibp ITs: clients, users, fresh passwords and the log check. */
 final class HibpRealms {
@@ -21,8 +20,7 @@ final class HibpRealms {
     static final String SERVER = io.github.b2bpack.it.TestServer.BASE_URL;
     static final String CLIENT = "web-app";
 
-    private HibpRealms() {
-    }
+    private HibpRealms() {}
 
     static String redirect(String realm) {
         return SERVER + "/realms/" + realm + "/.well-known/openid-configuration";
@@ -43,8 +41,10 @@ final class HibpRealms {
         return label + "-" + UUID.randomUUID();
     }
 
-    static String createUser(Keycloak admin, String realm, String username, String password, String... requiredActions) {
-        UserRepresentation user = Fixtures.userWithPassword(username, username + "@example.com", "Test", "User", password);
+    static String createUser(
+            Keycloak admin, String realm, String username, String password, String... requiredActions) {
+        UserRepresentation user =
+                Fixtures.userWithPassword(username, username + "@example.com", "Test", "User", password);
         user.setRequiredActions(List.of(requiredActions));
         if (password == null) {
             user.setCredentials(null);

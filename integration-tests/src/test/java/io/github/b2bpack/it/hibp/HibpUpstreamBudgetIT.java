@@ -1,7 +1,11 @@
 package io.github.b2bpack.it.hibp;
 
-import io.github.b2bpack.it.support.Fixtures;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.support.Fixtures;
+import io.github.b2bpack.it.support.OidcClient;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -11,17 +15,11 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import io.github.b2bpack.it.PackServerConfig;
-import io.github.b2bpack.it.support.OidcClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The anonymous strength endpoint ({@code POST /realms/{realm}/password-strength}, module
@@ -37,6 +35,7 @@ class HibpUpstreamBudgetIT extends HibpItBase {
     private static final String REALM = "hibp-budget";
     /** server-options/hibp-policy.properties: upstream-max-requests and upstream-window-seconds. */
     private static final int UPSTREAM_BUDGET = 10;
+
     private static final long WINDOW_SECONDS = 10;
     /** Under the strength endpoint's per-IP limit of 40 per 10 s (server-options/password-strength.properties). */
     private static final int ATTACK_REQUESTS = 30;
@@ -82,9 +81,15 @@ class HibpUpstreamBudgetIT extends HibpItBase {
         }
         double elapsedSeconds = (System.nanoTime() - started) / 1e9;
         int upstream = fake.requests().size() - beforeAttack;
-        long unknown = answers.stream().filter(a -> "unknown".equals(a.breach())).count();
-        System.out.printf("HIBP upstream budget: %d anonymous strength checks with new passwords in %.1f s -> %d range API requests, "
-                + "%d answers 'unknown', statuses %s%n", ATTACK_REQUESTS, elapsedSeconds, upstream, unknown,
+        long unknown =
+                answers.stream().filter(a -> "unknown".equals(a.breach())).count();
+        System.out.printf(
+                "HIBP upstream budget: %d anonymous strength checks with new passwords in %.1f s -> %d range API requests, "
+                        + "%d answers 'unknown', statuses %s%n",
+                ATTACK_REQUESTS,
+                elapsedSeconds,
+                upstream,
+                unknown,
                 answers.stream().map(Answer::status).distinct().toList());
 
         for (Answer answer : answers) {
@@ -92,7 +97,9 @@ class HibpUpstreamBudgetIT extends HibpItBase {
         }
         // Token bucket: a full burst of BUDGET, then BUDGET per window; the attack lasts a few seconds.
         long refilled = (long) Math.ceil(UPSTREAM_BUDGET * elapsedSeconds / WINDOW_SECONDS);
-        assertTrue(upstream <= UPSTREAM_BUDGET + refilled, upstream + " range API requests for " + ATTACK_REQUESTS + " checks");
+        assertTrue(
+                upstream <= UPSTREAM_BUDGET + refilled,
+                upstream + " range API requests for " + ATTACK_REQUESTS + " checks");
         assertEquals(ATTACK_REQUESTS - upstream, unknown, "every check that was not asked upstream says unknown");
 
         // The budget is spent, but a prefix already in the cache is still answered from it.
@@ -105,22 +112,24 @@ class HibpUpstreamBudgetIT extends HibpItBase {
         return password;
     }
 
-    private record Answer(int status, String body, String breach) {
-    }
+    private record Answer(int status, String body, String breach) {}
 
     /** One anonymous check; {@code breach} is the answer's breach_check, or "breached"/"clean" from breached_password. */
     private static Answer strengthCheck(String password) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(HibpRealms.SERVER + "/realms/" + REALM + "/password-strength"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(HibpRealms.SERVER + "/realms/" + REALM + "/password-strength"))
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"password\":\"" + password + "\"}", StandardCharsets.UTF_8))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"password\":\"" + password + "\"}", StandardCharsets.UTF_8))
                 .build();
         OidcClient.Response response = OidcClient.send(request);
         if (response.status() != 200) {
             return new Answer(response.status(), response.body(), null);
         }
         var json = response.json();
-        String breach = json.hasNonNull("breach_check") ? json.get("breach_check").asText()
+        String breach = json.hasNonNull("breach_check")
+                ? json.get("breach_check").asText()
                 : json.get("breached_password").asBoolean() ? "breached" : "clean";
         return new Answer(response.status(), response.body(), breach);
     }

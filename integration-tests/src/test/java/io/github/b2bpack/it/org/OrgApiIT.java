@@ -1,5 +1,15 @@
 package io.github.b2bpack.it.org;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.support.OidcClient;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,11 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.github.b2bpack.it.PackServerConfig;
-import io.github.b2bpack.it.support.OidcClient;
-import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,12 +28,6 @@ import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The organization API against the real server: lifecycle, list paging and filter, slug and domain
@@ -58,15 +57,16 @@ class OrgApiIT {
         boolean adminEventsBefore = enableMasterAdminEvents(true);
         try {
             long start = System.currentTimeMillis();
-            OidcClient.Response created = http.post("",
-                    "{\"name\":\"Org IT Lifecycle Société\",\"allowed_email_domains\":[\"Lifecycle.Example\"]}");
+            OidcClient.Response created = http.post(
+                    "", "{\"name\":\"Org IT Lifecycle Société\",\"allowed_email_domains\":[\"Lifecycle.Example\"]}");
             assertEquals(201, created.status(), created.body());
             JsonNode org = created.json();
             String slug = "org-it-lifecycle-societe";
             assertEquals("Organization", org.get("__type__").asText());
             assertEquals(slug, org.get("domain").asText());
             assertEquals("Org IT Lifecycle Société", org.get("name").asText());
-            assertEquals("lifecycle.example", org.get("allowed_email_domains").get(0).asText());
+            assertEquals(
+                    "lifecycle.example", org.get("allowed_email_domains").get(0).asText());
             assertEquals(Map.of("production", "up", "sandbox", "down"), statuses(org));
             assertFalse(Instant.parse(org.get("inserted_at").asText()).isBefore(Instant.ofEpochMilli(start - 1000)));
 
@@ -78,9 +78,12 @@ class OrgApiIT {
             assertTrue(realm.getPasswordPolicy().contains("zxcvbn"), realm.getPasswordPolicy());
             assertTrue(realm.getPasswordPolicy().contains("hibp"), realm.getPasswordPolicy());
             assertEquals("b2bpack browser", realm.getBrowserFlow());
-            assertTrue(realm.getEventsListeners().contains("webhooks"), realm.getEventsListeners().toString());
+            assertTrue(
+                    realm.getEventsListeners().contains("webhooks"),
+                    realm.getEventsListeners().toString());
             List<String> browserAuthenticators = admin.realm(slug).flows().getExecutions("b2bpack browser").stream()
-                    .map(e -> e.getProviderId()).toList();
+                    .map(e -> e.getProviderId())
+                    .toList();
             assertTrue(browserAuthenticators.contains("breached-password-check"), browserAuthenticators.toString());
             assertTrue(browserAuthenticators.contains("sms-otp-form"), browserAuthenticators.toString());
             assertEquals(1, admin.realm(slug).clients().findByClientId("app").size());
@@ -96,7 +99,8 @@ class OrgApiIT {
             assertEquals(400, renamedDomain.status(), renamedDomain.body());
             assertEquals("immutable_domain", renamedDomain.field("error"));
 
-            OidcClient.Response updated = http.put("/" + slug,
+            OidcClient.Response updated = http.put(
+                    "/" + slug,
                     "{\"name\":\"Org IT Lifecycle Renamed\",\"environments\":[{\"name\":\"sandbox\",\"status\":\"up\"}]}");
             assertEquals(200, updated.status(), updated.body());
             assertEquals(slug, updated.field("domain"));
@@ -106,9 +110,12 @@ class OrgApiIT {
             assertTrue(sandbox.isEnabled());
             assertEquals(slug, sandbox.getAttributes().get("b2bpack.org.domain"));
             assertEquals("sandbox", sandbox.getAttributes().get("b2bpack.org.environment"));
-            assertEquals("created", admin.realm(slug).toRepresentation().getAttributes().get("b2bpack.org.sandbox-realm"));
+            assertEquals(
+                    "created",
+                    admin.realm(slug).toRepresentation().getAttributes().get("b2bpack.org.sandbox-realm"));
 
-            OidcClient.Response down = http.put("/" + slug, "{\"environments\":[{\"name\":\"production\",\"status\":\"down\"}]}");
+            OidcClient.Response down =
+                    http.put("/" + slug, "{\"environments\":[{\"name\":\"production\",\"status\":\"down\"}]}");
             assertEquals(200, down.status(), down.body());
             assertEquals(Map.of("production", "down", "sandbox", "up"), statuses(down.json()));
             assertFalse(admin.realm(slug).toRepresentation().isEnabled());
@@ -117,7 +124,9 @@ class OrgApiIT {
             assertEquals(200, deleted.status(), deleted.body());
             assertTrue(deleted.json().get("deleted").asBoolean());
             assertEquals(slug, deleted.json().get("resource").get("domain").asText());
-            List<String> realms = admin.realms().findAll().stream().map(RealmRepresentation::getRealm).toList();
+            List<String> realms = admin.realms().findAll().stream()
+                    .map(RealmRepresentation::getRealm)
+                    .toList();
             assertFalse(realms.contains(slug), realms.toString());
             assertFalse(realms.contains(slug + "--sandbox"), realms.toString());
             assertEquals(404, http.get("/" + slug).status());
@@ -143,11 +152,19 @@ class OrgApiIT {
         String a = OrgFixtures.createOrg(http, "Org IT List A");
         String b = OrgFixtures.createOrg(http, "Org IT List B");
         String c = OrgFixtures.createOrg(http, "Org IT List C");
-        assertEquals(200, http.put("/" + b, "{\"environments\":[{\"name\":\"production\",\"status\":\"down\"}]}").status());
+        assertEquals(
+                200,
+                http.put("/" + b, "{\"environments\":[{\"name\":\"production\",\"status\":\"down\"}]}")
+                        .status());
         // c has no environment down (its sandbox is brought up), so "down" must leave it out: with every sandbox
         // down by default, a filter that was ignored would list all three and pass.
-        assertEquals(200, http.put("/" + c, "{\"environments\":[{\"name\":\"production\",\"status\":\"up\"},"
-                + "{\"name\":\"sandbox\",\"status\":\"up\"}]}").status());
+        assertEquals(
+                200,
+                http.put(
+                                "/" + c,
+                                "{\"environments\":[{\"name\":\"production\",\"status\":\"up\"},"
+                                        + "{\"name\":\"sandbox\",\"status\":\"up\"}]}")
+                        .status());
 
         JsonNode first = http.get("?page=1&per_page=2").json();
         assertEquals("List", first.get("__type__").asText());
@@ -172,10 +189,13 @@ class OrgApiIT {
         JsonNode up = http.get("?q%5Benvironments_status_in%5D%5B%5D=up").json();
         assertEquals(List.of(c, a), slugs(up));
         assertEquals(2, up.get("total").asInt());
-        JsonNode down = http.get("?q[environments_status_in][]=down".replace("[", "%5B").replace("]", "%5D")).json();
+        JsonNode down = http.get(
+                        "?q[environments_status_in][]=down".replace("[", "%5B").replace("]", "%5D"))
+                .json();
         assertEquals(List.of(b, a), slugs(down));
         assertEquals(2, down.get("total").asInt());
-        JsonNode both = http.get("?q%5Benvironments_status_in%5D%5B%5D=up&q%5Benvironments_status_in%5D%5B%5D=down").json();
+        JsonNode both = http.get("?q%5Benvironments_status_in%5D%5B%5D=up&q%5Benvironments_status_in%5D%5B%5D=down")
+                .json();
         assertEquals(List.of(c, b, a), slugs(both));
 
         // The console's Enabled switch goes through the standard realm update, not this API:
@@ -183,16 +203,30 @@ class OrgApiIT {
         RealmRepresentation disable = admin.realm(a).toRepresentation();
         disable.setEnabled(false);
         admin.realm(a).update(disable);
-        assertEquals(List.of(c), slugs(http.get("?q%5Benvironments_status_in%5D%5B%5D=up").json()));
-        assertEquals(List.of(b, a), slugs(http.get("?q%5Benvironments_status_in%5D%5B%5D=down").json()));
-        assertEquals(Map.of("production", "down", "sandbox", "down"), statuses(http.get("/" + a).json()));
+        assertEquals(
+                List.of(c),
+                slugs(http.get("?q%5Benvironments_status_in%5D%5B%5D=up").json()));
+        assertEquals(
+                List.of(b, a),
+                slugs(http.get("?q%5Benvironments_status_in%5D%5B%5D=down").json()));
+        assertEquals(
+                Map.of("production", "down", "sandbox", "down"),
+                statuses(http.get("/" + a).json()));
         RealmRepresentation enable = admin.realm(a).toRepresentation();
         enable.setEnabled(true);
         admin.realm(a).update(enable);
-        assertEquals(List.of(c, a), slugs(http.get("?q%5Benvironments_status_in%5D%5B%5D=up").json()));
-        assertEquals(Map.of("production", "up", "sandbox", "down"), statuses(http.get("/" + a).json()));
+        assertEquals(
+                List.of(c, a),
+                slugs(http.get("?q%5Benvironments_status_in%5D%5B%5D=up").json()));
+        assertEquals(
+                Map.of("production", "up", "sandbox", "down"),
+                statuses(http.get("/" + a).json()));
 
-        for (String bad : List.of("?per_page=0", "?per_page=101", "?page=abc", "?page=-1",
+        for (String bad : List.of(
+                "?per_page=0",
+                "?per_page=101",
+                "?page=abc",
+                "?page=-1",
                 "?q%5Benvironments_status_in%5D%5B%5D=maybe")) {
             OidcClient.Response refused = http.get(bad);
             assertEquals(400, refused.status(), bad + " → " + refused.body());
@@ -213,13 +247,20 @@ class OrgApiIT {
         assertEquals(409, http.post("", "{\"name\":\"Discovery\"}").status());
 
         String one = OrgFixtures.createOrg(http, "Org IT Domain One", "clash-it.example");
-        OidcClient.Response clash = http.post("", "{\"name\":\"Org IT Domain Two\",\"allowed_email_domains\":[\"CLASH-IT.example\"]}");
+        OidcClient.Response clash =
+                http.post("", "{\"name\":\"Org IT Domain Two\",\"allowed_email_domains\":[\"CLASH-IT.example\"]}");
         assertEquals(409, clash.status(), clash.body());
         assertEquals("email_domain_taken", clash.field("error"));
         String two = OrgFixtures.createOrg(http, "Org IT Domain Two");
-        assertEquals(409, http.put("/" + two, "{\"allowed_email_domains\":[\"Clash-It.Example\"]}").status());
+        assertEquals(
+                409,
+                http.put("/" + two, "{\"allowed_email_domains\":[\"Clash-It.Example\"]}")
+                        .status());
         // Re-sending an organization's own domains is not a clash.
-        assertEquals(200, http.put("/" + one, "{\"allowed_email_domains\":[\"clash-it.example\",\"more-it.example\"]}").status());
+        assertEquals(
+                200,
+                http.put("/" + one, "{\"allowed_email_domains\":[\"clash-it.example\",\"more-it.example\"]}")
+                        .status());
 
         Map<String, String> badBodies = new java.util.LinkedHashMap<>();
         badBodies.put("punctuation only", "{\"name\":\"!!! ... ???\"}");
@@ -228,7 +269,8 @@ class OrgApiIT {
         badBodies.put("long name", "{\"name\":\"" + "x".repeat(101) + "\"}");
         badBodies.put("name not a string", "{\"name\":42}");
         badBodies.put("domain given", "{\"name\":\"Org IT Given\",\"domain\":\"given\"}");
-        badBodies.put("bad email domain", "{\"name\":\"Org IT Bad Domain\",\"allowed_email_domains\":[\"not a domain\"]}");
+        badBodies.put(
+                "bad email domain", "{\"name\":\"Org IT Bad Domain\",\"allowed_email_domains\":[\"not a domain\"]}");
         badBodies.put("malformed JSON", "{\"name\":");
         badBodies.put("array body", "[]");
         badBodies.put("empty body", "");
@@ -300,20 +342,41 @@ class OrgApiIT {
             audience.setName("it-backend audience");
             audience.setProtocol("openid-connect");
             audience.setProtocolMapper("oidc-audience-mapper");
-            audience.setConfig(Map.of("included.client.audience", "it-backend", "access.token.claim", "true",
-                    "introspection.token.claim", "true"));
+            audience.setConfig(Map.of(
+                    "included.client.audience",
+                    "it-backend",
+                    "access.token.claim",
+                    "true",
+                    "introspection.token.claim",
+                    "true"));
             backend.setProtocolMappers(List.of(audience));
             admin.realm(realm).clients().create(backend).close();
         }
         OrgFixtures.createUser(admin, a, "alice", "alice@isolation-a.example");
 
-        OidcClient.Response tokens = OidcClient.postForm(OrgHttp.SERVER + "/realms/" + a + "/protocol/openid-connect/token",
-                Map.of("grant_type", "password", "client_id", "it-backend", "client_secret", "it-backend-secret",
-                        "username", "alice", "password", OrgFixtures.PASSWORD, "scope", "openid"));
+        OidcClient.Response tokens = OidcClient.postForm(
+                OrgHttp.SERVER + "/realms/" + a + "/protocol/openid-connect/token",
+                Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "it-backend",
+                        "client_secret",
+                        "it-backend-secret",
+                        "username",
+                        "alice",
+                        "password",
+                        OrgFixtures.PASSWORD,
+                        "scope",
+                        "openid"));
         assertEquals(200, tokens.status(), tokens.body());
         String accessToken = tokens.field("access_token");
 
-        assertEquals(200, new OidcClient(OrgHttp.SERVER + "/realms/" + a).userInfo(accessToken).status());
+        assertEquals(
+                200,
+                new OidcClient(OrgHttp.SERVER + "/realms/" + a)
+                        .userInfo(accessToken)
+                        .status());
         OidcClient.Response foreignUserInfo = new OidcClient(OrgHttp.SERVER + "/realms/" + b).userInfo(accessToken);
         assertEquals(401, foreignUserInfo.status(), foreignUserInfo.body());
 
@@ -333,16 +396,25 @@ class OrgApiIT {
         String slug = OrgFixtures.createOrg(http, "Org IT Version", "version-it.example");
         String created = orgsVersion();
         assertNotEquals(before, created);
-        assertEquals(200, http.put("/" + slug, "{\"allowed_email_domains\":[\"version-two-it.example\"]}").status());
+        assertEquals(
+                200,
+                http.put("/" + slug, "{\"allowed_email_domains\":[\"version-two-it.example\"]}")
+                        .status());
         String updated = orgsVersion();
         assertNotEquals(created, updated);
         OrgFixtures.verifyManually(http, slug, "version-two-it.example");
         assertNotEquals(updated, orgsVersion(), "a verification is a write too");
         updated = orgsVersion();
-        assertEquals(slug, http.get("/discovery?email=a%40version-two-it.example").json().get("domain").asText());
+        assertEquals(
+                slug,
+                http.get("/discovery?email=a%40version-two-it.example")
+                        .json()
+                        .get("domain")
+                        .asText());
         assertEquals(200, http.delete("/" + slug).status());
         assertNotEquals(updated, orgsVersion());
-        assertEquals(404, http.get("/discovery?email=a%40version-two-it.example").status());
+        assertEquals(
+                404, http.get("/discovery?email=a%40version-two-it.example").status());
     }
 
     private String orgsVersion() {
@@ -352,58 +424,99 @@ class OrgApiIT {
     @Test
     void discoveryFindsTheOrganizationFromAnEmailAndTheEntryPointRedirectsToItsRealm() throws Exception {
         String slug = OrgFixtures.createOrg(http, "Org IT Discovery", "disco-it.example");
-        assertEquals(200, http.put("/" + slug, "{\"environments\":[{\"name\":\"sandbox\",\"status\":\"up\"}]}").status());
+        assertEquals(
+                200,
+                http.put("/" + slug, "{\"environments\":[{\"name\":\"sandbox\",\"status\":\"up\"}]}")
+                        .status());
 
         OidcClient.Response found = http.get("/discovery?email=Alice%40Disco-IT.example");
         assertEquals(200, found.status(), found.body());
         JsonNode body = found.json();
         assertEquals(slug, body.get("domain").asText());
-        assertEquals(OrgHttp.SERVER + "/realms/" + slug, body.get("realms").get(0).get("issuer").asText());
+        assertEquals(
+                OrgHttp.SERVER + "/realms/" + slug,
+                body.get("realms").get(0).get("issuer").asText());
         assertEquals("production", body.get("realms").get(0).get("environment").asText());
         assertEquals(slug + "--sandbox", body.get("realms").get(1).get("realm").asText());
-        assertEquals(OrgHttp.SERVER + "/realms/" + slug + "--sandbox", body.get("realms").get(1).get("issuer").asText());
+        assertEquals(
+                OrgHttp.SERVER + "/realms/" + slug + "--sandbox",
+                body.get("realms").get(1).get("issuer").asText());
         // The issuer is the realm's own: its discovery document says so.
-        OidcClient.Response wellKnown = OidcClient.send(HttpRequest.newBuilder(
-                URI.create(body.get("realms").get(0).get("issuer").asText() + "/.well-known/openid-configuration")).build());
+        OidcClient.Response wellKnown = OidcClient.send(HttpRequest.newBuilder(URI.create(
+                        body.get("realms").get(0).get("issuer").asText() + "/.well-known/openid-configuration"))
+                .build());
         assertEquals(body.get("realms").get(0).get("issuer").asText(), wellKnown.field("issuer"));
 
-        assertEquals(404, http.get("/discovery?email=alice%40unknown-it.example").status());
+        assertEquals(
+                404, http.get("/discovery?email=alice%40unknown-it.example").status());
         assertEquals(400, http.get("/discovery?email=not-an-email").status());
         assertEquals(400, http.get("/discovery").status());
 
         // The lookup is cached on the node; a write through the API must be visible at once.
-        assertEquals(404, http.get("/discovery?email=bob%40disco-two-it.example").status());
-        assertEquals(200, http.put("/" + slug, "{\"allowed_email_domains\":[\"disco-it.example\",\"disco-two-it.example\"]}").status());
+        assertEquals(
+                404, http.get("/discovery?email=bob%40disco-two-it.example").status());
+        assertEquals(
+                200,
+                http.put("/" + slug, "{\"allowed_email_domains\":[\"disco-it.example\",\"disco-two-it.example\"]}")
+                        .status());
         // A new domain routes once verified (pending claims never route: OrgEmailDomainOwnershipIT).
-        assertEquals(404, http.get("/discovery?email=bob%40disco-two-it.example").status());
+        assertEquals(
+                404, http.get("/discovery?email=bob%40disco-two-it.example").status());
         OrgFixtures.verifyManually(http, slug, "disco-two-it.example");
-        assertEquals(slug, http.get("/discovery?email=bob%40disco-two-it.example").json().get("domain").asText());
-        assertEquals(200, http.put("/" + slug, "{\"name\":\"Org IT Discovery Renamed\",\"allowed_email_domains\":[\"disco-it.example\"]}").status());
-        assertEquals(404, http.get("/discovery?email=bob%40disco-two-it.example").status());
-        assertEquals("Org IT Discovery Renamed", http.get("/discovery?email=bob%40disco-it.example").json().get("name").asText());
+        assertEquals(
+                slug,
+                http.get("/discovery?email=bob%40disco-two-it.example")
+                        .json()
+                        .get("domain")
+                        .asText());
+        assertEquals(
+                200,
+                http.put(
+                                "/" + slug,
+                                "{\"name\":\"Org IT Discovery Renamed\",\"allowed_email_domains\":[\"disco-it.example\"]}")
+                        .status());
+        assertEquals(
+                404, http.get("/discovery?email=bob%40disco-two-it.example").status());
+        assertEquals(
+                "Org IT Discovery Renamed",
+                http.get("/discovery?email=bob%40disco-it.example")
+                        .json()
+                        .get("name")
+                        .asText());
 
-        HttpClient noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        String query = "client_id=app&response_type=code&scope=openid&state=s%20t&redirect_uri=https%3A%2F%2Fevil.example%2Fcb"
-                + "&login_hint=carol%40disco-it.example";
-        HttpResponse<String> redirect = noRedirects.send(HttpRequest.newBuilder(
-                URI.create(OrgHttp.SERVER + "/realms/master/org-login?" + query)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient noRedirects = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String query =
+                "client_id=app&response_type=code&scope=openid&state=s%20t&redirect_uri=https%3A%2F%2Fevil.example%2Fcb"
+                        + "&login_hint=carol%40disco-it.example";
+        HttpResponse<String> redirect = noRedirects.send(
+                HttpRequest.newBuilder(URI.create(OrgHttp.SERVER + "/realms/master/org-login?" + query))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(302, redirect.statusCode());
-        assertEquals(OrgHttp.SERVER + "/realms/" + slug + "/protocol/openid-connect/auth?" + query,
+        assertEquals(
+                OrgHttp.SERVER + "/realms/" + slug + "/protocol/openid-connect/auth?" + query,
                 redirect.headers().firstValue("Location").orElseThrow());
 
-        HttpResponse<String> unknown = noRedirects.send(HttpRequest.newBuilder(
-                URI.create(OrgHttp.SERVER + "/realms/master/org-login?client_id=app&login_hint=x%40unknown-it.example")).build(),
+        HttpResponse<String> unknown = noRedirects.send(
+                HttpRequest.newBuilder(URI.create(OrgHttp.SERVER
+                                + "/realms/master/org-login?client_id=app&login_hint=x%40unknown-it.example"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, unknown.statusCode());
         assertTrue(unknown.body().contains("We could not find an organization"), unknown.body());
-        HttpResponse<String> otherRealm = noRedirects.send(HttpRequest.newBuilder(
-                URI.create(OrgHttp.SERVER + "/realms/" + slug + "/org-login?login_hint=carol%40disco-it.example")).build(),
+        HttpResponse<String> otherRealm = noRedirects.send(
+                HttpRequest.newBuilder(URI.create(
+                                OrgHttp.SERVER + "/realms/" + slug + "/org-login?login_hint=carol%40disco-it.example"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(404, otherRealm.statusCode());
     }
 
     private OidcClient.Response introspect(String realm, String token) {
-        return OidcClient.postForm(OrgHttp.SERVER + "/realms/" + realm + "/protocol/openid-connect/token/introspect",
+        return OidcClient.postForm(
+                OrgHttp.SERVER + "/realms/" + realm + "/protocol/openid-connect/token/introspect",
                 Map.of("client_id", "it-backend", "client_secret", "it-backend-secret", "token", token));
     }
 
@@ -427,13 +540,18 @@ class OrgApiIT {
 
     private JsonNode adminEvents() {
         return OidcClient.send(HttpRequest.newBuilder(URI.create(OrgHttp.SERVER
-                        + "/admin/realms/master/admin-events?resourceTypes=ORGANIZATION&max=100"))
-                .header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString()).build()).json();
+                                + "/admin/realms/master/admin-events?resourceTypes=ORGANIZATION&max=100"))
+                        .header(
+                                "Authorization",
+                                "Bearer " + admin.tokenManager().getAccessTokenString())
+                        .build())
+                .json();
     }
 
     private static Map<String, String> statuses(JsonNode org) {
         Map<String, String> result = new java.util.HashMap<>();
-        org.get("environments").forEach(e -> result.put(e.get("name").asText(), e.get("status").asText()));
+        org.get("environments")
+                .forEach(e -> result.put(e.get("name").asText(), e.get("status").asText()));
         return result;
     }
 

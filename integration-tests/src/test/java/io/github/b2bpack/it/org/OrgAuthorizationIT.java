@@ -1,14 +1,16 @@
 package io.github.b2bpack.it.org;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.CreatedResponseUtil;
@@ -18,9 +20,6 @@ import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Who may do what on the organization API, with Keycloak's own admin roles in the master realm:
@@ -46,8 +45,7 @@ class OrgAuthorizationIT {
     private static final String MANUAL = "{\"method\":\"manual\"}";
 
     /** One call of the table: who calls, what, and the status Keycloak's permissions must give. */
-    private record Call(String caller, String method, String path, String body, int expected) {
-    }
+    private record Call(String caller, String method, String path, String body, int expected) {}
 
     @Test
     void everyEndpointFollowsKeycloakAdminPermissions() {
@@ -55,8 +53,13 @@ class OrgAuthorizationIT {
         String fixture = OrgFixtures.createOrg(adminHttp, "Org IT Authz Fixture", "authz-it.example");
         String managed = OrgFixtures.createOrg(adminHttp, "Org IT Authz Managed");
         // A second, pending claim: the verifications refused below must leave it pending.
-        assertEquals(200, adminHttp.put("/" + fixture,
-                "{\"allowed_email_domains\":[\"authz-it.example\",\"authz-pending-it.example\"]}").status());
+        assertEquals(
+                200,
+                adminHttp
+                        .put(
+                                "/" + fixture,
+                                "{\"allowed_email_domains\":[\"authz-it.example\",\"authz-pending-it.example\"]}")
+                        .status());
 
         Map<String, OrgHttp> callers = new LinkedHashMap<>();
         callers.put("anonymous", new OrgHttp(null));
@@ -84,8 +87,17 @@ class OrgAuthorizationIT {
             table.add(new Call(anonymousOrNoRole, "DELETE", "/" + fixture, null, expected));
             table.add(new Call(anonymousOrNoRole, "GET", "/org-it-nobody", null, expected));
             table.add(new Call(anonymousOrNoRole, "GET", "/" + fixture + "/email-domains", null, expected));
-            table.add(new Call(anonymousOrNoRole, "POST", "/" + fixture + "/email-domains/authz-pending-it.example/verify", DNS, expected));
-            table.add(new Call(anonymousOrNoRole, "POST", "/" + fixture + "/email-domains/authz-pending-it.example/verify", MANUAL,
+            table.add(new Call(
+                    anonymousOrNoRole,
+                    "POST",
+                    "/" + fixture + "/email-domains/authz-pending-it.example/verify",
+                    DNS,
+                    expected));
+            table.add(new Call(
+                    anonymousOrNoRole,
+                    "POST",
+                    "/" + fixture + "/email-domains/authz-pending-it.example/verify",
+                    MANUAL,
                     expected));
         }
         // view-realm on master: list and discover, nothing else.
@@ -97,7 +109,12 @@ class OrgAuthorizationIT {
         table.add(new Call("master-viewer", "PUT", "/" + fixture, rename, 403));
         table.add(new Call("master-viewer", "DELETE", "/" + fixture, null, 403));
         table.add(new Call("master-viewer", "GET", "/" + fixture + "/email-domains", null, 403));
-        table.add(new Call("master-viewer", "POST", "/" + fixture + "/email-domains/authz-pending-it.example/verify", MANUAL, 403));
+        table.add(new Call(
+                "master-viewer",
+                "POST",
+                "/" + fixture + "/email-domains/authz-pending-it.example/verify",
+                MANUAL,
+                403));
         // create-realm: create, then administer what it created (as Keycloak does for realms), nothing else.
         table.add(new Call("creator", "GET", "", null, 403));
         table.add(new Call("creator", "GET", "/discovery?email=a%40authz-it.example", null, 403));
@@ -105,7 +122,8 @@ class OrgAuthorizationIT {
         table.add(new Call("creator", "PUT", "/" + fixture, rename, 403));
         table.add(new Call("creator", "DELETE", "/" + fixture, null, 403));
         table.add(new Call("creator", "GET", "/" + fixture + "/email-domains", null, 403));
-        table.add(new Call("creator", "POST", "/" + fixture + "/email-domains/authz-pending-it.example/verify", MANUAL, 403));
+        table.add(new Call(
+                "creator", "POST", "/" + fixture + "/email-domains/authz-pending-it.example/verify", MANUAL, 403));
         table.add(new Call("creator", "POST", "", "{\"name\":\"Org IT Authz Created\"}", 201));
         // manage-realm on one organization's realm: that organization only.
         table.add(new Call("org-manager", "GET", "", null, 403));
@@ -116,12 +134,16 @@ class OrgAuthorizationIT {
         // Another tenant's email domains: not readable, not verifiable (by DNS or by hand) through its path, and
         // not through the tenant's own path either (its organization does not claim the domain: 404, nothing changes).
         table.add(new Call("org-manager", "GET", "/" + fixture + "/email-domains", null, 403));
-        table.add(new Call("org-manager", "POST", "/" + fixture + "/email-domains/authz-pending-it.example/verify", DNS, 403));
-        table.add(new Call("org-manager", "POST", "/" + fixture + "/email-domains/authz-pending-it.example/verify", MANUAL, 403));
-        table.add(new Call("org-manager", "POST", "/" + managed + "/email-domains/authz-pending-it.example/verify", DNS, 404));
+        table.add(new Call(
+                "org-manager", "POST", "/" + fixture + "/email-domains/authz-pending-it.example/verify", DNS, 403));
+        table.add(new Call(
+                "org-manager", "POST", "/" + fixture + "/email-domains/authz-pending-it.example/verify", MANUAL, 403));
+        table.add(new Call(
+                "org-manager", "POST", "/" + managed + "/email-domains/authz-pending-it.example/verify", DNS, 404));
         // Its own organization: DNS proof is its business, vouching by hand is the operator's.
         table.add(new Call("org-manager", "GET", "/" + managed + "/email-domains", null, 200));
-        table.add(new Call("org-manager", "POST", "/" + managed + "/email-domains/authz-pending-it.example/verify", MANUAL, 403));
+        table.add(new Call(
+                "org-manager", "POST", "/" + managed + "/email-domains/authz-pending-it.example/verify", MANUAL, 403));
         table.add(new Call("org-manager", "GET", "/" + managed, null, 200));
         table.add(new Call("org-manager", "PUT", "/" + managed, rename, 200));
         table.add(new Call("org-manager", "DELETE", "/" + managed, null, 200));
@@ -149,8 +171,11 @@ class OrgAuthorizationIT {
 
         // None of the refused verifications above changed the fixture's claim.
         Map<String, String> statuses = new LinkedHashMap<>();
-        adminHttp.get("/" + fixture + "/email-domains").json()
-                .forEach(claim -> statuses.put(claim.get("domain").asText(), claim.get("status").asText()));
+        adminHttp
+                .get("/" + fixture + "/email-domains")
+                .json()
+                .forEach(claim -> statuses.put(
+                        claim.get("domain").asText(), claim.get("status").asText()));
         assertEquals(Map.of("authz-it.example", "verified", "authz-pending-it.example", "pending"), statuses);
         assertEquals(200, adminHttp.delete("/" + fixture).status());
 
@@ -161,8 +186,8 @@ class OrgAuthorizationIT {
     }
 
     private String user(String username) {
-        UserRepresentation user = Fixtures.userWithPassword(username, username + "@authz-users.example", "Authz", "User",
-                OrgFixtures.PASSWORD);
+        UserRepresentation user = Fixtures.userWithPassword(
+                username, username + "@authz-users.example", "Authz", "User", OrgFixtures.PASSWORD);
         try (Response created = admin.realm("master").users().create(user)) {
             assertEquals(201, created.getStatus());
             String id = CreatedResponseUtil.getCreatedId(created);
@@ -172,22 +197,38 @@ class OrgAuthorizationIT {
     }
 
     private void grantClientRoles(String userId, String clientId, String... roles) {
-        ClientRepresentation client = admin.realm("master").clients().findByClientId(clientId).get(0);
+        ClientRepresentation client =
+                admin.realm("master").clients().findByClientId(clientId).get(0);
         List<RoleRepresentation> reps = new ArrayList<>();
         for (String role : roles) {
-            reps.add(admin.realm("master").clients().get(client.getId()).roles().get(role).toRepresentation());
+            reps.add(admin.realm("master")
+                    .clients()
+                    .get(client.getId())
+                    .roles()
+                    .get(role)
+                    .toRepresentation());
         }
-        admin.realm("master").users().get(userId).roles().clientLevel(client.getId()).add(reps);
+        admin.realm("master")
+                .users()
+                .get(userId)
+                .roles()
+                .clientLevel(client.getId())
+                .add(reps);
     }
 
     private void grantRealmRole(String userId, String role) {
-        admin.realm("master").users().get(userId).roles().realmLevel()
+        admin.realm("master")
+                .users()
+                .get(userId)
+                .roles()
+                .realmLevel()
                 .add(List.of(admin.realm("master").roles().get(role).toRepresentation()));
     }
 
     /** A caller whose token is fetched once from master's admin-cli, as an operator's script would. */
     private OrgHttp tokenOf(String userId) {
-        String username = admin.realm("master").users().get(userId).toRepresentation().getUsername();
+        String username =
+                admin.realm("master").users().get(userId).toRepresentation().getUsername();
         OidcClient.Response tokens = new OidcClient(MASTER).passwordGrant("admin-cli", username, OrgFixtures.PASSWORD);
         assertEquals(200, tokens.status(), tokens.body());
         String token = tokens.field("access_token");

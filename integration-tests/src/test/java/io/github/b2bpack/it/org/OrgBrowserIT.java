@@ -1,9 +1,11 @@
 package io.github.b2bpack.it.org;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.b2bpack.it.PackServerConfig;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,9 +17,6 @@ import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Organization rules seen by a person in headless Chromium: registration and the discovery entry point. */
 @KeycloakIntegrationTest(config = PackServerConfig.class)
@@ -49,13 +48,15 @@ class OrgBrowserIT {
         realm.setRegistrationAllowed(true);
         admin.realm(slug).update(realm);
 
-        String registration = OrgHttp.SERVER + "/realms/" + slug + "/protocol/openid-connect/registrations?client_id=it-web"
-                + "&response_type=code&scope=openid&redirect_uri=" + enc(OrgFixtures.redirectUri(slug));
+        String registration =
+                OrgHttp.SERVER + "/realms/" + slug + "/protocol/openid-connect/registrations?client_id=it-web"
+                        + "&response_type=code&scope=openid&redirect_uri=" + enc(OrgFixtures.redirectUri(slug));
         driver.open(registration);
         fillRegistration("mallory", "mallory@elsewhere.example");
         driver.waiting().until(d -> !d.findElements(By.id("input-error-email")).isEmpty());
         WebElement emailError = driver.findElement(By.id("input-error-email"));
-        assertTrue(emailError.getText().contains("This organization only accepts email addresses at: reg-it.example"),
+        assertTrue(
+                emailError.getText().contains("This organization only accepts email addresses at: reg-it.example"),
                 emailError.getText());
 
         fillRegistration("rita", "rita@REG-IT.example");
@@ -75,7 +76,8 @@ class OrgBrowserIT {
         driver.findElement(By.id("login_hint")).sendKeys("nobody@unknown-it.example");
         driver.findElement(By.id("b2bpack-org-login-submit")).click();
         driver.waiting().until(d -> d.getPageSource().contains("We could not find an organization"));
-        assertTrue(driver.getCurrentUrl().startsWith(OrgHttp.SERVER + "/realms/master/org-login"), driver.getCurrentUrl());
+        assertTrue(
+                driver.getCurrentUrl().startsWith(OrgHttp.SERVER + "/realms/master/org-login"), driver.getCurrentUrl());
 
         WebElement hint = driver.findElement(By.id("login_hint"));
         hint.clear();
@@ -86,7 +88,8 @@ class OrgBrowserIT {
         assertTrue(url.contains("state=st-42"), url);
         assertTrue(url.contains("client_id=it-web"), url);
         driver.waiting().until(d -> !d.findElements(By.id("username")).isEmpty());
-        assertEquals("dana@Entry-IT.example", driver.findElement(By.id("username")).getAttribute("value"));
+        assertEquals(
+                "dana@Entry-IT.example", driver.findElement(By.id("username")).getAttribute("value"));
     }
 
     private void fillRegistration(String username, String email) {

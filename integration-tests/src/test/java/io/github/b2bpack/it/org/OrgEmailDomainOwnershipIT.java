@@ -1,11 +1,8 @@
 package io.github.b2bpack.it.org;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.b2bpack.it.PackServerConfig;
@@ -14,6 +11,12 @@ import io.github.b2bpack.it.support.OidcClient;
 import io.github.b2bpack.testsupport.FakeDnsServer;
 import io.github.b2bpack.testsupport.FakePorts;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,10 +30,6 @@ import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 11, attack 4: an organization claiming an email domain it does not own. Public mail domains are
@@ -50,7 +49,8 @@ class OrgEmailDomainOwnershipIT {
 
     private OrgHttp http;
     private final List<String> users = new ArrayList<>();
-    private final HttpClient noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient noRedirects =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @BeforeAll
     static void startDns() {
@@ -81,8 +81,11 @@ class OrgEmailDomainOwnershipIT {
         // The organization's own admin could finish the job if a claim alone did not route (it no longer does).
         OrgFixtures.verify(http, slug, "gmail.com", "manual");
         HttpResponse<String> login = orgLogin("victim%40gmail.com");
-        System.out.printf("ATTACK public domain: PUT gmail.com -> %d; org-login?login_hint=victim@gmail.com -> %d %s%n",
-                claim.status(), login.statusCode(), login.headers().firstValue("Location").orElse("(no redirect)"));
+        System.out.printf(
+                "ATTACK public domain: PUT gmail.com -> %d; org-login?login_hint=victim@gmail.com -> %d %s%n",
+                claim.status(),
+                login.statusCode(),
+                login.headers().firstValue("Location").orElse("(no redirect)"));
 
         assertEquals(400, claim.status(), claim.body());
         assertEquals("public_email_domain", claim.field("error"));
@@ -92,7 +95,8 @@ class OrgEmailDomainOwnershipIT {
 
         // Every spelling and a subdomain, at creation too; the organization keeps no claim.
         for (String spelling : List.of("GMail.COM.", "mail.gmail.com", "hotmail.fr", "yahoo.co.uk", "proton.me")) {
-            OidcClient.Response refused = http.post("", "{\"name\":\"Org IT Public\",\"allowed_email_domains\":[\"" + spelling + "\"]}");
+            OidcClient.Response refused =
+                    http.post("", "{\"name\":\"Org IT Public\",\"allowed_email_domains\":[\"" + spelling + "\"]}");
             assertEquals(400, refused.status(), spelling + " " + refused.body());
             assertEquals("public_email_domain", refused.field("error"));
         }
@@ -104,8 +108,11 @@ class OrgEmailDomainOwnershipIT {
         String slug = OrgFixtures.createPendingOrg(http, "Org IT Victim Squatter", "victim-it.example");
         OidcClient.Response discovered = http.get("/discovery?email=ceo%40victim-it.example");
         HttpResponse<String> login = orgLogin("ceo%40victim-it.example");
-        System.out.printf("ATTACK unproven claim: discovery -> %d; org-login?login_hint=ceo@victim-it.example -> %d %s%n",
-                discovered.status(), login.statusCode(), login.headers().firstValue("Location").orElse("(no redirect)"));
+        System.out.printf(
+                "ATTACK unproven claim: discovery -> %d; org-login?login_hint=ceo@victim-it.example -> %d %s%n",
+                discovered.status(),
+                login.statusCode(),
+                login.headers().firstValue("Location").orElse("(no redirect)"));
 
         assertEquals(404, discovered.status(), discovered.body());
         assertEquals(200, login.statusCode());
@@ -114,10 +121,15 @@ class OrgEmailDomainOwnershipIT {
         JsonNode domain = http.get("/" + slug).json().get("email_domains").get(0);
         assertEquals("victim-it.example", domain.get("domain").asText());
         assertEquals("pending", domain.get("status").asText());
-        assertTrue(domain.path("verified_at").isMissingNode() || domain.path("verified_at").isNull(), domain.toString());
+        assertTrue(
+                domain.path("verified_at").isMissingNode()
+                        || domain.path("verified_at").isNull(),
+                domain.toString());
         JsonNode challenge = domain.get("challenge");
         assertEquals("dns_txt", challenge.get("type").asText());
-        assertEquals("_b2bpack-challenge.victim-it.example", challenge.get("record_name").asText());
+        assertEquals(
+                "_b2bpack-challenge.victim-it.example",
+                challenge.get("record_name").asText());
         String value = challenge.get("record_value").asText();
         assertTrue(value.matches("b2bpack-domain-verification=[A-Za-z0-9_-]{43}"), value);
         assertEquals(domain, http.get("/" + slug + "/email-domains").json().get(0));
@@ -133,7 +145,8 @@ class OrgEmailDomainOwnershipIT {
         OidcClient.Response none = OrgFixtures.verify(http, slug, "victim-it.example", "dns");
         assertEquals(422, none.status(), none.body());
         assertEquals("dns_record_not_found", none.field("error"));
-        dns.putTxt("_b2bpack-challenge.victim-it.example", "b2bpack-domain-verification=" + "A".repeat(43), "v=spf1 -all");
+        dns.putTxt(
+                "_b2bpack-challenge.victim-it.example", "b2bpack-domain-verification=" + "A".repeat(43), "v=spf1 -all");
         OidcClient.Response wrong = OrgFixtures.verify(http, slug, "victim-it.example", "dns");
         assertEquals(422, wrong.status(), wrong.body());
         assertEquals("dns_record_mismatch", wrong.field("error"));
@@ -141,7 +154,14 @@ class OrgEmailDomainOwnershipIT {
         OidcClient.Response timeout = OrgFixtures.verify(http, slug, "victim-it.example", "dns");
         assertEquals(503, timeout.status(), timeout.body());
         assertEquals("dns_unavailable", timeout.field("error"));
-        assertEquals("pending", http.get("/" + slug).json().get("email_domains").get(0).get("status").asText());
+        assertEquals(
+                "pending",
+                http.get("/" + slug)
+                        .json()
+                        .get("email_domains")
+                        .get(0)
+                        .get("status")
+                        .asText());
         assertEquals(404, http.get("/discovery?email=ceo%40victim-it.example").status());
 
         // The owner publishes the value; an empty body means DNS.
@@ -151,27 +171,46 @@ class OrgEmailDomainOwnershipIT {
         assertEquals(200, verified.status(), verified.body());
         assertEquals("verified", verified.field("status"));
         assertEquals("dns", verified.field("verified_by"));
-        assertTrue(dns.questions().contains("TXT _b2bpack-challenge.victim-it.example"), dns.questions().toString());
-        assertEquals(slug, http.get("/discovery?email=ceo%40victim-it.example").json().get("domain").asText());
+        assertTrue(
+                dns.questions().contains("TXT _b2bpack-challenge.victim-it.example"),
+                dns.questions().toString());
+        assertEquals(
+                slug,
+                http.get("/discovery?email=ceo%40victim-it.example")
+                        .json()
+                        .get("domain")
+                        .asText());
         HttpResponse<String> routed = orgLogin("ceo%40victim-it.example");
         assertEquals(302, routed.statusCode());
-        assertTrue(routed.headers().firstValue("Location").orElseThrow().startsWith(OrgHttp.SERVER + "/realms/" + slug + "/"));
+        assertTrue(routed.headers()
+                .firstValue("Location")
+                .orElseThrow()
+                .startsWith(OrgHttp.SERVER + "/realms/" + slug + "/"));
         try (Response created = admin.realm(slug).users().create(user("ceo", "ceo@victim-it.example"))) {
             assertEquals(201, created.getStatus());
         }
         // Idempotent: verifying again changes nothing.
-        assertEquals(verified.json(), OrgFixtures.verify(http, slug, "victim-it.example", "dns").json());
+        assertEquals(
+                verified.json(),
+                OrgFixtures.verify(http, slug, "victim-it.example", "dns").json());
 
         // The organization's realm records it as an admin event, which its webhooks turn into a code.
         JsonNode events = adminEvents(slug);
         assertEquals(1, events.size(), events.toString());
         assertEquals("ACTION", events.get(0).get("operationType").asText());
-        assertEquals("email-domains/victim-it.example", events.get(0).get("resourcePath").asText());
-        assertTrue(webhookCodes(slug).contains("admin.organization_email_domain.action.success"), webhookCodes(slug).toString());
+        assertEquals(
+                "email-domains/victim-it.example",
+                events.get(0).get("resourcePath").asText());
+        assertTrue(
+                webhookCodes(slug).contains("admin.organization_email_domain.action.success"),
+                webhookCodes(slug).toString());
 
         // Removing the domain and claiming it again starts over: pending, with a new challenge.
         assertEquals(200, http.put("/" + slug, "{\"allowed_email_domains\":[]}").status());
-        JsonNode again = http.put("/" + slug, "{\"allowed_email_domains\":[\"victim-it.example\"]}").json().get("email_domains").get(0);
+        JsonNode again = http.put("/" + slug, "{\"allowed_email_domains\":[\"victim-it.example\"]}")
+                .json()
+                .get("email_domains")
+                .get(0);
         assertEquals("pending", again.get("status").asText());
         assertNotEquals(value, again.get("challenge").get("record_value").asText());
         assertEquals(404, http.get("/discovery?email=ceo%40victim-it.example").status());
@@ -196,11 +235,16 @@ class OrgEmailDomainOwnershipIT {
         try (Response created = admin.realm(slug).users().create(user("ceo-sharp", "ceo@straße-it.example"))) {
             userStatus = created.getStatus();
         }
-        OidcClient.Response claimed = http.post("", "{\"name\":\"Org IT Sharp S Unicode\",\"allowed_email_domains\":[\"straße-it.example\"]}");
-        System.out.printf("ATTACK IDNA deviation: org-login?login_hint=ceo@straße-it.example -> %d %s; discovery -> %d; "
+        OidcClient.Response claimed = http.post(
+                "", "{\"name\":\"Org IT Sharp S Unicode\",\"allowed_email_domains\":[\"straße-it.example\"]}");
+        System.out.printf(
+                "ATTACK IDNA deviation: org-login?login_hint=ceo@straße-it.example -> %d %s; discovery -> %d; "
                         + "user ceo@straße-it.example in the strasse-it.example realm -> %d; claim straße-it.example -> %d%n",
-                login.statusCode(), login.headers().firstValue("Location").orElse("(no redirect)"), discovered.status(),
-                userStatus, claimed.status());
+                login.statusCode(),
+                login.headers().firstValue("Location").orElse("(no redirect)"),
+                discovered.status(),
+                userStatus,
+                claimed.status());
 
         assertEquals(200, login.statusCode(), "no redirect to the owner of strasse-it.example");
         assertTrue(login.body().contains("We could not find an organization"), login.body());
@@ -235,7 +279,8 @@ class OrgEmailDomainOwnershipIT {
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
-                    return fixed.put("/" + slug, "{\"allowed_email_domains\":[\"" + domain + "\"]}").status();
+                    return fixed.put("/" + slug, "{\"allowed_email_domains\":[\"" + domain + "\"]}")
+                            .status();
                 }));
             }
             go.countDown();
@@ -251,7 +296,9 @@ class OrgEmailDomainOwnershipIT {
                 }
             }
         }
-        System.out.printf("ATTACK racing claims: 10 rounds of 2 parallel PUTs -> statuses %s, claims stored %d%n", statuses, claims);
+        System.out.printf(
+                "ATTACK racing claims: 10 rounds of 2 parallel PUTs -> statuses %s, claims stored %d%n",
+                statuses, claims);
         assertEquals(10, claims, "one claim per domain");
         assertEquals(java.util.Map.of(200, 10, 409, 10), statuses);
     }
@@ -271,12 +318,16 @@ class OrgEmailDomainOwnershipIT {
         OidcClient.Response byTenant = OrgFixtures.verify(tenantHttp, slug, "manual-it.example", "manual");
         OidcClient.Response byOtherManual = OrgFixtures.verify(otherHttp, slug, "manual-it.example", "manual");
         OidcClient.Response byOtherDns = OrgFixtures.verify(otherHttp, slug, "manual-dns-it.example", "dns");
-        System.out.printf("ATTACK manual verification: own tenant admin -> %d, other tenant admin manual -> %d, dns -> %d%n",
+        System.out.printf(
+                "ATTACK manual verification: own tenant admin -> %d, other tenant admin manual -> %d, dns -> %d%n",
                 byTenant.status(), byOtherManual.status(), byOtherDns.status());
         assertEquals(403, byTenant.status(), byTenant.body());
         assertEquals(403, byOtherManual.status(), byOtherManual.body());
         assertEquals(403, byOtherDns.status(), byOtherDns.body());
-        assertEquals(401, OrgFixtures.verify(new OrgHttp(null), slug, "manual-it.example", "dns").status());
+        assertEquals(
+                401,
+                OrgFixtures.verify(new OrgHttp(null), slug, "manual-it.example", "dns")
+                        .status());
         // The tenant admin proves its own domain through DNS.
         OidcClient.Response ownDns = OrgFixtures.verify(tenantHttp, slug, "manual-dns-it.example", "dns");
         assertEquals(200, ownDns.status(), ownDns.body());
@@ -297,15 +348,26 @@ class OrgEmailDomainOwnershipIT {
         assertEquals(2, adminEvents(slug).size());
 
         // Bad input: clear 4xx, never 500.
-        assertEquals(404, OrgFixtures.verify(http, slug, "unclaimed-it.example", "manual").status());
+        assertEquals(
+                404,
+                OrgFixtures.verify(http, slug, "unclaimed-it.example", "manual").status());
         assertEquals(400, OrgFixtures.verify(http, slug, "not..valid", "manual").status());
         OidcClient.Response badMethod = OrgFixtures.verify(http, slug, "manual-it.example", "telepathy");
         assertEquals(400, badMethod.status());
         assertEquals("invalid_request", badMethod.field("error"));
-        assertEquals(400, http.post("/" + slug + "/email-domains/manual-it.example/verify", "[1]").status());
-        assertEquals(404, OrgFixtures.verify(http, "org-it-nobody", "manual-it.example", "manual").status());
+        assertEquals(
+                400,
+                http.post("/" + slug + "/email-domains/manual-it.example/verify", "[1]")
+                        .status());
+        assertEquals(
+                404,
+                OrgFixtures.verify(http, "org-it-nobody", "manual-it.example", "manual")
+                        .status());
         // A verified domain still belongs to one organization only.
-        assertEquals(409, http.put("/" + other, "{\"allowed_email_domains\":[\"manual-it.example\"]}").status());
+        assertEquals(
+                409,
+                http.put("/" + other, "{\"allowed_email_domains\":[\"manual-it.example\"]}")
+                        .status());
     }
 
     private String recordValue(String slug, String domain) {
@@ -318,8 +380,11 @@ class OrgEmailDomainOwnershipIT {
     }
 
     private HttpResponse<String> orgLogin(String encodedHint) throws Exception {
-        return noRedirects.send(HttpRequest.newBuilder(URI.create(MASTER + "/org-login?client_id=app&response_type=code"
-                + "&scope=openid&login_hint=" + encodedHint)).build(), HttpResponse.BodyHandlers.ofString());
+        return noRedirects.send(
+                HttpRequest.newBuilder(URI.create(MASTER + "/org-login?client_id=app&response_type=code"
+                                + "&scope=openid&login_hint=" + encodedHint))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /**
@@ -328,9 +393,14 @@ class OrgEmailDomainOwnershipIT {
      */
     private JsonNode adminEvents(String realm) {
         JsonNode all = OidcClient.send(HttpRequest.newBuilder(URI.create(OrgHttp.SERVER + "/admin/realms/" + realm
-                        + "/admin-events?operationTypes=ACTION&max=100"))
-                .header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString()).build()).json();
-        com.fasterxml.jackson.databind.node.ArrayNode kept = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+                                + "/admin-events?operationTypes=ACTION&max=100"))
+                        .header(
+                                "Authorization",
+                                "Bearer " + admin.tokenManager().getAccessTokenString())
+                        .build())
+                .json();
+        com.fasterxml.jackson.databind.node.ArrayNode kept =
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
         all.forEach(e -> {
             if ("ORGANIZATION_EMAIL_DOMAIN".equals(e.path("resourceType").asText())) {
                 kept.add(e);
@@ -341,19 +411,25 @@ class OrgEmailDomainOwnershipIT {
 
     /** A webhook in the organization's realm for the verification code, aimed at a closed loopback port. */
     private void webhookIn(String realm) {
-        OidcClient.Response created = OidcClient.send(HttpRequest.newBuilder(URI.create(OrgHttp.SERVER + "/admin/realms/"
-                        + realm + "/webhooks"))
+        OidcClient.Response created = OidcClient.send(HttpRequest.newBuilder(
+                        URI.create(OrgHttp.SERVER + "/admin/realms/" + realm + "/webhooks"))
                 .header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"domains\",\"target_url\":\"http://127.0.0.1:9/org-it\","
-                        + "\"event_codes\":[\"admin.organization_email_domain.*\"]}")).build());
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"domains\",\"target_url\":\"http://127.0.0.1:9/org-it\","
+                                + "\"event_codes\":[\"admin.organization_email_domain.*\"]}"))
+                .build());
         assertEquals(201, created.status(), created.body());
     }
 
     private List<String> webhookCodes(String realm) {
-        JsonNode page = OidcClient.send(HttpRequest.newBuilder(URI.create(OrgHttp.SERVER + "/admin/realms/" + realm
-                        + "/webhook-events?per_page=100"))
-                .header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString()).build()).json();
+        JsonNode page = OidcClient.send(HttpRequest.newBuilder(
+                                URI.create(OrgHttp.SERVER + "/admin/realms/" + realm + "/webhook-events?per_page=100"))
+                        .header(
+                                "Authorization",
+                                "Bearer " + admin.tokenManager().getAccessTokenString())
+                        .build())
+                .json();
         List<String> codes = new ArrayList<>();
         page.get("data").forEach(e -> codes.add(e.get("event_code").asText()));
         return codes;
@@ -382,16 +458,28 @@ class OrgEmailDomainOwnershipIT {
     }
 
     private void grantClientRoles(String userId, String clientId, String... roles) {
-        ClientRepresentation client = admin.realm("master").clients().findByClientId(clientId).get(0);
+        ClientRepresentation client =
+                admin.realm("master").clients().findByClientId(clientId).get(0);
         List<RoleRepresentation> reps = new ArrayList<>();
         for (String role : roles) {
-            reps.add(admin.realm("master").clients().get(client.getId()).roles().get(role).toRepresentation());
+            reps.add(admin.realm("master")
+                    .clients()
+                    .get(client.getId())
+                    .roles()
+                    .get(role)
+                    .toRepresentation());
         }
-        admin.realm("master").users().get(userId).roles().clientLevel(client.getId()).add(reps);
+        admin.realm("master")
+                .users()
+                .get(userId)
+                .roles()
+                .clientLevel(client.getId())
+                .add(reps);
     }
 
     private OrgHttp tokenOf(String userId) {
-        String username = admin.realm("master").users().get(userId).toRepresentation().getUsername();
+        String username =
+                admin.realm("master").users().get(userId).toRepresentation().getUsername();
         OidcClient.Response tokens = new OidcClient(MASTER).passwordGrant("admin-cli", username, OrgFixtures.PASSWORD);
         assertEquals(200, tokens.status(), tokens.body());
         String token = tokens.field("access_token");

@@ -1,27 +1,26 @@
 package io.github.b2bpack.it.org;
 
-import java.util.List;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Shared set-up of the organization ITs: organizations, clients and users in their realms, clean-up. */
 final class OrgFixtures {
 
     /** Every organization a test creates has a name starting with this, so its slug starts with {@code org-it-}. */
     static final String PREFIX = "Org IT ";
+
     static final String PASSWORD = "Tq7#vLm9!pRz2@wXk-Quartz";
 
-    private OrgFixtures() {
-    }
+    private OrgFixtures() {}
 
     static OrgHttp adminHttp(Keycloak admin) {
         return new OrgHttp(() -> admin.tokenManager().getAccessTokenString());
@@ -57,7 +56,8 @@ final class OrgFixtures {
         for (String d : domains) {
             list.append(list.length() == 0 ? "" : ",").append('"').append(d).append('"');
         }
-        OidcClient.Response created = http.post("", "{\"name\":\"" + name + "\",\"allowed_email_domains\":[" + list + "]}");
+        OidcClient.Response created =
+                http.post("", "{\"name\":\"" + name + "\",\"allowed_email_domains\":[" + list + "]}");
         assertEquals(201, created.status(), created.body());
         return created.field("domain");
     }

@@ -1,11 +1,10 @@
 package io.github.b2bpack.it.org;
 
+import io.github.b2bpack.it.support.OidcClient;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.function.Supplier;
-
-import io.github.b2bpack.it.support.OidcClient;
 
 /** Plain HTTP calls to the organization API, with whatever bearer token (or none) a test hands it. */
 final class OrgHttp {
@@ -24,12 +23,14 @@ final class OrgHttp {
     }
 
     OidcClient.Response post(String pathAndQuery, String json) {
-        return send(request(pathAndQuery).header("Content-Type", "application/json")
+        return send(request(pathAndQuery)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     OidcClient.Response put(String pathAndQuery, String json) {
-        return send(request(pathAndQuery).header("Content-Type", "application/json")
+        return send(request(pathAndQuery)
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 

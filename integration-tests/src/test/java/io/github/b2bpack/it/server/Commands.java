@@ -11,8 +11,7 @@ import java.util.concurrent.TimeUnit;
 /** Runs the database and Keycloak command-line tools the test servers are made of, failing loudly. */
 final class Commands {
 
-    private Commands() {
-    }
+    private Commands() {}
 
     /** True when this JVM runs as root (CI), where PostgreSQL's tools must run as the postgres user. */
     static boolean runningAsRoot() {
@@ -28,8 +27,11 @@ final class Commands {
         try {
             Path output = Files.createTempFile("b2bpack-cmd", ".log");
             try {
-                Process process = new ProcessBuilder(command).directory(workDir.toFile())
-                        .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+                Process process = new ProcessBuilder(command)
+                        .directory(workDir.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(output.toFile())
+                        .start();
                 boolean ended = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
                 if (!ended) {
                     process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -37,8 +39,9 @@ final class Commands {
                 }
                 String text = Files.readString(output, StandardCharsets.UTF_8);
                 if (!ended || process.exitValue() != 0) {
-                    throw new IllegalStateException((ended ? "exit " + process.exitValue() : "timed out after " + timeoutSeconds + " s")
-                            + ": " + String.join(" ", command) + "\n" + text);
+                    throw new IllegalStateException(
+                            (ended ? "exit " + process.exitValue() : "timed out after " + timeoutSeconds + " s") + ": "
+                                    + String.join(" ", command) + "\n" + text);
                 }
                 return text;
             } finally {
@@ -79,7 +82,8 @@ final class Commands {
             return;
         }
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new IllegalStateException("cannot delete " + dir, e);
         }

@@ -1,5 +1,6 @@
 package io.github.b2bpack.it.server;
 
+import io.quarkus.fs.util.ZipUtils;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,10 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.keycloak.it.utils.Maven;
-
-import io.quarkus.fs.util.ZipUtils;
 
 /**
  * One Keycloak process in production mode, in its own copy of the official distribution: {@code kc.sh build}, then
@@ -70,7 +68,10 @@ public final class KeycloakNode {
         for (String ga : groupArtifacts) {
             String[] parts = ga.split(":");
             Path jar = Maven.resolveArtifact(parts[0], parts[1]);
-            Files.copy(jar, home.resolve("providers").resolve(parts[0] + "__" + parts[1] + ".jar"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    jar,
+                    home.resolve("providers").resolve(parts[0] + "__" + parts[1] + ".jar"),
+                    StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
@@ -85,7 +86,9 @@ public final class KeycloakNode {
     public void start(List<String> runtimeOptions, int jgroupsPort) throws IOException {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized"));
         command.addAll(runtimeOptions);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.resolve("bin").toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(home.resolve("bin").toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(console().toFile()));
         builder.environment().put("JAVA_OPTS_APPEND", javaOptions(jgroupsPort));
         long offset = Files.exists(console()) ? Files.size(console()) : 0;
@@ -96,7 +99,8 @@ public final class KeycloakNode {
 
     /** JGroups on loopback: the cluster (JDBC_PING over the shared database) stays on this machine. */
     private static String javaOptions(int jgroupsPort) {
-        return "-Djgroups.bind.address=127.0.0.1 -Djgroups.bind.port=" + jgroupsPort + " -Djava.net.preferIPv4Stack=true";
+        return "-Djgroups.bind.address=127.0.0.1 -Djgroups.bind.port=" + jgroupsPort
+                + " -Djava.net.preferIPv4Stack=true";
     }
 
     public Path console() {
@@ -109,25 +113,34 @@ public final class KeycloakNode {
 
     private void awaitStarted(long consoleOffset) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak in " + home + " exited with " + process.exitValue() + ":\n" + tail());
+                throw new IllegalStateException(
+                        "Keycloak in " + home + " exited with " + process.exitValue() + ":\n" + tail());
             }
             String log = Files.readString(console(), StandardCharsets.UTF_8);
-            if (log.length() > consoleOffset && log.substring((int) consoleOffset).contains(" started in ") && answers(http)) {
+            if (log.length() > consoleOffset
+                    && log.substring((int) consoleOffset).contains(" started in ")
+                    && answers(http)) {
                 return;
             }
             sleep(500);
         }
         stop();
-        throw new IllegalStateException("Keycloak in " + home + " did not start within " + START_TIMEOUT_SECONDS + " s:\n" + tail());
+        throw new IllegalStateException(
+                "Keycloak in " + home + " did not start within " + START_TIMEOUT_SECONDS + " s:\n" + tail());
     }
 
     private boolean answers(HttpClient http) {
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(readinessUrl))
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(URI.create(readinessUrl))
+                            .timeout(Duration.ofSeconds(5))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
             return false;

@@ -1,7 +1,6 @@
 package io.github.b2bpack.it.server;
 
 import java.util.function.Supplier;
-
 import org.keycloak.testframework.annotations.InjectTestDatabase;
 import org.keycloak.testframework.database.TestDatabase;
 import org.keycloak.testframework.injection.InstanceContext;
@@ -14,8 +13,9 @@ import org.keycloak.testframework.server.KeycloakServerConfigInterceptor;
  * A database server started on loopback for the whole test run ({@code kc.test.database=local-postgres} or
  * {@code local-mariadb}); its connection options are added to the Keycloak server's configuration.
  */
-final class LocalDatabaseSupplier implements org.keycloak.testframework.injection.Supplier<TestDatabase, InjectTestDatabase>,
-        KeycloakServerConfigInterceptor<TestDatabase, InjectTestDatabase> {
+final class LocalDatabaseSupplier
+        implements org.keycloak.testframework.injection.Supplier<TestDatabase, InjectTestDatabase>,
+                KeycloakServerConfigInterceptor<TestDatabase, InjectTestDatabase> {
 
     private final String alias;
     private final Supplier<TestDatabase> factory;
@@ -46,7 +46,9 @@ final class LocalDatabaseSupplier implements org.keycloak.testframework.injectio
     }
 
     @Override
-    public boolean compatible(InstanceContext<TestDatabase, InjectTestDatabase> a, RequestedInstance<TestDatabase, InjectTestDatabase> b) {
+    public boolean compatible(
+            InstanceContext<TestDatabase, InjectTestDatabase> a,
+            RequestedInstance<TestDatabase, InjectTestDatabase> b) {
         return true;
     }
 
@@ -61,7 +63,8 @@ final class LocalDatabaseSupplier implements org.keycloak.testframework.injectio
     }
 
     @Override
-    public KeycloakServerConfigBuilder intercept(KeycloakServerConfigBuilder config, InstanceContext<TestDatabase, InjectTestDatabase> context) {
+    public KeycloakServerConfigBuilder intercept(
+            KeycloakServerConfigBuilder config, InstanceContext<TestDatabase, InjectTestDatabase> context) {
         return config.options(context.getValue().serverConfig());
     }
 

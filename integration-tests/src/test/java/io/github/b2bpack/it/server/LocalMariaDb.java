@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.keycloak.testframework.database.DatabaseConfiguration;
 import org.keycloak.testframework.database.TestDatabase;
 
@@ -22,7 +21,8 @@ public final class LocalMariaDb implements TestDatabase {
     private static final String USER = "keycloak";
     private static final String PASSWORD = "keycloak-it";
 
-    private final Path installDb = Commands.executable("mariadb-server", "/usr/bin/mariadb-install-db", "/usr/bin/mysql_install_db");
+    private final Path installDb =
+            Commands.executable("mariadb-server", "/usr/bin/mariadb-install-db", "/usr/bin/mysql_install_db");
     private final Path server = Commands.executable("mariadb-server", "/usr/sbin/mariadbd", "/usr/sbin/mysqld");
     private final Path client = Commands.executable("mariadb-client", "/usr/bin/mariadb", "/usr/bin/mysql");
     private final int port;
@@ -44,17 +44,35 @@ public final class LocalMariaDb implements TestDatabase {
         try {
             dir = Files.createTempDirectory("b2bpack-mariadb");
             // A test JVM that dies without closing the framework still leaves no database behind.
-            Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "stop-" + getClass().getSimpleName()));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(this::stop, "stop-" + getClass().getSimpleName()));
             String user = System.getProperty("user.name");
-            Commands.run(dir, 120, installDb.toString(), "--no-defaults", "--datadir=" + dir.resolve("data"), "--user=" + user,
-                    "--auth-root-authentication-method=normal", "--skip-test-db");
-            List<String> command = new ArrayList<>(List.of(server.toString(), "--no-defaults", "--datadir=" + dir.resolve("data"),
-                    "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + dir.resolve("mariadb.sock"),
-                    "--pid-file=" + dir.resolve("mariadb.pid"), "--user=" + user, "--skip-log-bin",
+            Commands.run(
+                    dir,
+                    120,
+                    installDb.toString(),
+                    "--no-defaults",
+                    "--datadir=" + dir.resolve("data"),
+                    "--user=" + user,
+                    "--auth-root-authentication-method=normal",
+                    "--skip-test-db");
+            List<String> command = new ArrayList<>(List.of(
+                    server.toString(),
+                    "--no-defaults",
+                    "--datadir=" + dir.resolve("data"),
+                    "--port=" + port,
+                    "--bind-address=127.0.0.1",
+                    "--socket=" + dir.resolve("mariadb.sock"),
+                    "--pid-file=" + dir.resolve("mariadb.pid"),
+                    "--user=" + user,
+                    "--skip-log-bin",
                     // Durable at commit in the server's memory only: the server lives for one test run.
-                    "--innodb-flush-log-at-trx-commit=2", "--max-connections=300"));
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("mariadb.log").toFile()).start();
+                    "--innodb-flush-log-at-trx-commit=2",
+                    "--max-connections=300"));
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("mariadb.log").toFile())
+                    .start();
             awaitReady();
             sql("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
                     + " CREATE USER '" + USER + "'@'%' IDENTIFIED BY '" + PASSWORD + "';"
@@ -85,8 +103,19 @@ public final class LocalMariaDb implements TestDatabase {
     }
 
     private void sql(String statements) {
-        Commands.run(dir, 30, client.toString(), "--no-defaults", "-h", "127.0.0.1", "-P", Integer.toString(port), "-u", "root",
-                "-e", statements);
+        Commands.run(
+                dir,
+                30,
+                client.toString(),
+                "--no-defaults",
+                "-h",
+                "127.0.0.1",
+                "-P",
+                Integer.toString(port),
+                "-u",
+                "root",
+                "-e",
+                statements);
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.keycloak.testframework.database.DatabaseConfiguration;
 import org.keycloak.testframework.database.TestDatabase;
 
@@ -21,8 +20,12 @@ public final class LocalPostgres implements TestDatabase {
 
     private final int port;
 
-    private final Path bin = Commands.executable("postgresql",
-            "/usr/lib/postgresql/15/bin/pg_ctl", "/usr/lib/postgresql/16/bin/pg_ctl", "/usr/lib/postgresql/17/bin/pg_ctl").getParent();
+    private final Path bin = Commands.executable(
+                    "postgresql",
+                    "/usr/lib/postgresql/15/bin/pg_ctl",
+                    "/usr/lib/postgresql/16/bin/pg_ctl",
+                    "/usr/lib/postgresql/17/bin/pg_ctl")
+            .getParent();
     private Path dir;
 
     /** The tests' database on {@link #DEFAULT_PORT}. */
@@ -41,20 +44,57 @@ public final class LocalPostgres implements TestDatabase {
         try {
             dir = Files.createTempDirectory("b2bpack-postgres");
             // A test JVM that dies without closing the framework still leaves no database behind.
-            Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "stop-" + getClass().getSimpleName()));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(this::stop, "stop-" + getClass().getSimpleName()));
             if (Commands.runningAsRoot()) {
                 // initdb refuses to run as root, so the cluster belongs to the postgres user of Debian's package.
                 Commands.run(dir, 10, "chown", "postgres", dir.toString());
             }
             Path data = dir.resolve("data");
-            Commands.run(dir, 120, Commands.asUser("postgres", bin.resolve("initdb").toString(), "-D", data.toString(),
-                    "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-locale"));
+            Commands.run(
+                    dir,
+                    120,
+                    Commands.asUser(
+                            "postgres",
+                            bin.resolve("initdb").toString(),
+                            "-D",
+                            data.toString(),
+                            "-A",
+                            "trust",
+                            "-U",
+                            "postgres",
+                            "-E",
+                            "UTF8",
+                            "--no-locale"));
             // fsync off: the cluster lives for one test run, and a machine crash loses the run anyway.
-            Commands.run(dir, 60, Commands.asUser("postgres", bin.resolve("pg_ctl").toString(), "-D", data.toString(),
-                    "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300",
-                    "-l", dir.resolve("postgres.log").toString(), "-w", "start"));
-            Commands.run(dir, 30, Commands.asUser("postgres", bin.resolve("createdb").toString(), "-h", "127.0.0.1",
-                    "-p", Integer.toString(port), "-U", "postgres", DATABASE));
+            Commands.run(
+                    dir,
+                    60,
+                    Commands.asUser(
+                            "postgres",
+                            bin.resolve("pg_ctl").toString(),
+                            "-D",
+                            data.toString(),
+                            "-o",
+                            "-p " + port + " -k " + dir
+                                    + " -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300",
+                            "-l",
+                            dir.resolve("postgres.log").toString(),
+                            "-w",
+                            "start"));
+            Commands.run(
+                    dir,
+                    30,
+                    Commands.asUser(
+                            "postgres",
+                            bin.resolve("createdb").toString(),
+                            "-h",
+                            "127.0.0.1",
+                            "-p",
+                            Integer.toString(port),
+                            "-U",
+                            "postgres",
+                            DATABASE));
         } catch (IOException e) {
             throw new IllegalStateException("cannot create the PostgreSQL directory", e);
         }
@@ -66,8 +106,18 @@ public final class LocalPostgres implements TestDatabase {
             return;
         }
         try {
-            Commands.run(dir, 60, Commands.asUser("postgres", bin.resolve("pg_ctl").toString(), "-D",
-                    dir.resolve("data").toString(), "-m", "fast", "-w", "stop"));
+            Commands.run(
+                    dir,
+                    60,
+                    Commands.asUser(
+                            "postgres",
+                            bin.resolve("pg_ctl").toString(),
+                            "-D",
+                            dir.resolve("data").toString(),
+                            "-m",
+                            "fast",
+                            "-w",
+                            "stop"));
         } finally {
             Commands.deleteTree(dir);
             dir = null;

@@ -1,7 +1,6 @@
 package io.github.b2bpack.it.server;
 
 import java.util.List;
-
 import org.keycloak.testframework.TestFrameworkExtension;
 import org.keycloak.testframework.injection.Supplier;
 
@@ -10,6 +9,9 @@ public final class PackTestFrameworkExtension implements TestFrameworkExtension 
 
     @Override
     public List<Supplier<?, ?>> suppliers() {
-        return List.of(new ProductionKeycloakServerSupplier(), LocalDatabaseSupplier.postgres(), LocalDatabaseSupplier.mariaDb());
+        return List.of(
+                new ProductionKeycloakServerSupplier(),
+                LocalDatabaseSupplier.postgres(),
+                LocalDatabaseSupplier.mariaDb());
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.jboss.logging.Logger;
 import org.keycloak.testframework.server.KeycloakDependency;
 import org.keycloak.testframework.server.KeycloakServer;
@@ -46,7 +45,8 @@ final class ProductionKeycloakServer implements KeycloakServer {
             certificate.serverOptions().forEach((k, v) -> runtime.add("--" + k + "=" + v));
             runtime.addAll(List.of("--hostname=" + BASE_URL, "--https-port=8443", "--http-enabled=false"));
             node.start(runtime, 7800);
-            LOG.infov("production-mode Keycloak built and started in {0} ms", (System.nanoTime() - started) / 1_000_000);
+            LOG.infov(
+                    "production-mode Keycloak built and started in {0} ms", (System.nanoTime() - started) / 1_000_000);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start Keycloak in production mode", e);
         }

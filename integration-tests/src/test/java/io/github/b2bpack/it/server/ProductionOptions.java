@@ -12,13 +12,33 @@ import java.util.Set;
  */
 record ProductionOptions(List<String> build, List<String> runtime) {
 
-    private static final Set<String> BUILD_TIME = Set.of("db", "db-driver", "transaction-xa-enabled", "features",
-            "features-disabled", "http-relative-path", "https-client-auth", "health-enabled", "http-management-health-enabled",
-            "http-management-relative-path", "https-management-client-auth", "legacy-observability-interface",
-            "metrics-enabled", "vault", "log-mdc-enabled", "telemetry-logs-enabled", "telemetry-metrics-enabled",
-            "tracing-enabled", "tracing-jdbc-enabled", "tracing-sampler-type", "event-metrics-user-enabled", "fips-mode",
-            "openapi-enabled", "openapi-ui-enabled");
-    private static final List<String> BUILD_TIME_PREFIXES = List.of("db-kind-", "db-driver-", "transaction-xa-enabled-", "feature-");
+    private static final Set<String> BUILD_TIME = Set.of(
+            "db",
+            "db-driver",
+            "transaction-xa-enabled",
+            "features",
+            "features-disabled",
+            "http-relative-path",
+            "https-client-auth",
+            "health-enabled",
+            "http-management-health-enabled",
+            "http-management-relative-path",
+            "https-management-client-auth",
+            "legacy-observability-interface",
+            "metrics-enabled",
+            "vault",
+            "log-mdc-enabled",
+            "telemetry-logs-enabled",
+            "telemetry-metrics-enabled",
+            "tracing-enabled",
+            "tracing-jdbc-enabled",
+            "tracing-sampler-type",
+            "event-metrics-user-enabled",
+            "fips-mode",
+            "openapi-enabled",
+            "openapi-ui-enabled");
+    private static final List<String> BUILD_TIME_PREFIXES =
+            List.of("db-kind-", "db-driver-", "transaction-xa-enabled-", "feature-");
 
     static ProductionOptions split(List<String> devArgs) {
         List<String> build = new ArrayList<>();

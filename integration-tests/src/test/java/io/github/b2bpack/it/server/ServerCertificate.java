@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.Map;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -33,13 +32,44 @@ public final class ServerCertificate {
         Path key = dir.resolve("server-tls.key");
         Path trustStore = dir.resolve("client-trust.p12");
         if (!(madeToday(trustStore) && Files.isRegularFile(certificate) && Files.isRegularFile(key))) {
-            Commands.run(dir, 60, "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                    "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-days", "7",
-                    "-keyout", key.toString(), "-out", certificate.toString());
+            Commands.run(
+                    dir,
+                    60,
+                    "openssl",
+                    "req",
+                    "-x509",
+                    "-newkey",
+                    "ec",
+                    "-pkeyopt",
+                    "ec_paramgen_curve:prime256v1",
+                    "-nodes",
+                    "-subj",
+                    "/CN=localhost",
+                    "-addext",
+                    "subjectAltName=DNS:localhost,IP:127.0.0.1",
+                    "-days",
+                    "7",
+                    "-keyout",
+                    key.toString(),
+                    "-out",
+                    certificate.toString());
             Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-            Commands.run(dir, 60, keytool.toString(), "-importcert", "-noprompt", "-alias", "b2bpack-it-server",
-                    "-file", certificate.toString(), "-storetype", "PKCS12", "-keystore", trustStore.toString(),
-                    "-storepass", TRUST_PASSWORD);
+            Commands.run(
+                    dir,
+                    60,
+                    keytool.toString(),
+                    "-importcert",
+                    "-noprompt",
+                    "-alias",
+                    "b2bpack-it-server",
+                    "-file",
+                    certificate.toString(),
+                    "-storetype",
+                    "PKCS12",
+                    "-keystore",
+                    trustStore.toString(),
+                    "-storepass",
+                    TRUST_PASSWORD);
         }
         trustForThisJvm(trustStore);
         return new ServerCertificate(certificate, key);
@@ -48,8 +78,10 @@ public final class ServerCertificate {
     /** The certificate lives 7 days; one made today by an earlier run is used again. */
     private static boolean madeToday(Path file) {
         try {
-            return Files.isRegularFile(file) && Files.getLastModifiedTime(file).toInstant()
-                    .isAfter(java.time.Instant.now().minus(java.time.Duration.ofDays(1)));
+            return Files.isRegularFile(file)
+                    && Files.getLastModifiedTime(file)
+                            .toInstant()
+                            .isAfter(java.time.Instant.now().minus(java.time.Duration.ofDays(1)));
         } catch (java.io.IOException e) {
             return false;
         }

@@ -3,7 +3,6 @@ package io.github.b2bpack.it.server;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Set;
-
 import org.keycloak.testframework.server.KeycloakDependency;
 import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 
@@ -14,8 +13,7 @@ import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
  */
 final class ServerConfigAccess {
 
-    private ServerConfigAccess() {
-    }
+    private ServerConfigAccess() {}
 
     /** The command line the framework would pass to {@code kc.sh}, starting with {@code start-dev}. */
     @SuppressWarnings("unchecked")
@@ -34,7 +32,8 @@ final class ServerConfigAccess {
             method.setAccessible(true);
             return method.invoke(config);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the test framework's KeycloakServerConfigBuilder has no " + name + "()", e);
+            throw new IllegalStateException(
+                    "the test framework's KeycloakServerConfigBuilder has no " + name + "()", e);
         }
     }
 }

@@ -2,8 +2,6 @@ package io.github.b2bpack.it.sms;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.keycloak.admin.client.Keycloak;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,17 +10,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import org.keycloak.admin.client.Keycloak;
 
 /** Plain HTTP calls to {@code /admin/realms/{realm}/sms-otp}, so status codes are seen as clients see them. */
 final class SmsAdminApi {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     record Reply(int status, String body) {
         Map<String, Object> json() {
             try {
-                return JSON.readValue(body, new TypeReference<>() { });
+                return JSON.readValue(body, new TypeReference<>() {});
             } catch (IOException e) {
                 throw new UncheckedIOException(body, e);
             }
@@ -50,7 +50,8 @@ final class SmsAdminApi {
     }
 
     Reply call(String method, String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(10))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

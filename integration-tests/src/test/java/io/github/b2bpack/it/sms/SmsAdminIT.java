@@ -1,25 +1,24 @@
 package io.github.b2bpack.it.sms;
 
+import static io.github.b2bpack.it.sms.SmsFlows.assertTextContains;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.ServerLog;
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 import jakarta.ws.rs.core.Response;
-import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.RoleRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
-import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static io.github.b2bpack.it.sms.SmsFlows.assertTextContains;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 /**
  * The re-enrollment cap, the admin REST resource {@code /admin/realms/{realm}/sms-otp} (force-enroll,
@@ -34,7 +33,9 @@ class SmsAdminIT extends SmsItBase {
 
     @Test
     void selfReenrollmentIsCappedAndAdminForceEnrollResetsIt() {
-        SmsTestRealm realm = realm("sms-cap-admin", Map.of("sender", "http", "resendCooldownSeconds", "0", "maxSendsPerUserPerHour", "100"));
+        SmsTestRealm realm = realm(
+                "sms-cap-admin",
+                Map.of("sender", "http", "resendCooldownSeconds", "0", "maxSendsPerUserPerHour", "100"));
         SmsFlows.enrollOnFirstLogin(browser, gateway, realm, "+33612345610");
         // Five self re-enrollments (account-console style, kc_action) are allowed...
         for (int i = 1; i <= 5; i++) {
@@ -79,23 +80,43 @@ class SmsAdminIT extends SmsItBase {
         SmsAdminApi api = new SmsAdminApi(admin, realm.name);
 
         assertEquals(401, api.call("GET", realm.userId, null).status());
-        assertEquals(401, api.call("POST", realm.userId + "/force-enroll", "not-a-token").status());
+        assertEquals(
+                401,
+                api.call("POST", realm.userId + "/force-enroll", "not-a-token").status());
 
         // A realm user with view-users only: 403 on every operation.
-        UserRepresentation viewer = Fixtures.userWithPassword("viewer", "viewer@example.com", "View", "Er", "Viewer-Password-42");
+        UserRepresentation viewer =
+                Fixtures.userWithPassword("viewer", "viewer@example.com", "View", "Er", "Viewer-Password-42");
         String viewerId;
         try (Response created = admin.realm(realm.name).users().create(viewer)) {
             assertEquals(201, created.getStatus());
             viewerId = SmsTestRealm.createdId(created);
         }
-        String realmManagement = admin.realm(realm.name).clients().findByClientId("realm-management").get(0).getId();
-        RoleRepresentation viewUsers = admin.realm(realm.name).clients().get(realmManagement).roles().get("view-users").toRepresentation();
-        admin.realm(realm.name).users().get(viewerId).roles().clientLevel(realmManagement).add(List.of(viewUsers));
-        OidcClient.Response tokens = new OidcClient(realm.url()).passwordGrant("admin-cli", "viewer", "Viewer-Password-42");
+        String realmManagement = admin.realm(realm.name)
+                .clients()
+                .findByClientId("realm-management")
+                .get(0)
+                .getId();
+        RoleRepresentation viewUsers = admin.realm(realm.name)
+                .clients()
+                .get(realmManagement)
+                .roles()
+                .get("view-users")
+                .toRepresentation();
+        admin.realm(realm.name)
+                .users()
+                .get(viewerId)
+                .roles()
+                .clientLevel(realmManagement)
+                .add(List.of(viewUsers));
+        OidcClient.Response tokens =
+                new OidcClient(realm.url()).passwordGrant("admin-cli", "viewer", "Viewer-Password-42");
         assertEquals(200, tokens.status(), tokens.body());
         String viewerToken = tokens.field("access_token");
         assertEquals(403, api.call("GET", realm.userId, viewerToken).status());
-        assertEquals(403, api.call("POST", realm.userId + "/force-enroll", viewerToken).status());
+        assertEquals(
+                403,
+                api.call("POST", realm.userId + "/force-enroll", viewerToken).status());
         assertEquals(403, api.call("DELETE", realm.userId, viewerToken).status());
 
         SmsAdminApi.Reply missing = api.get("00000000-0000-0000-0000-000000000000");
@@ -130,7 +151,8 @@ class SmsAdminIT extends SmsItBase {
     @Test
     void expiredCodeIsRefused() throws InterruptedException {
         Duration ttl = Duration.ofSeconds(30);
-        SmsTestRealm realm = realm("sms-expiry", Map.of("sender", "http", "codeTtlSeconds", Long.toString(ttl.toSeconds())));
+        SmsTestRealm realm =
+                realm("sms-expiry", Map.of("sender", "http", "codeTtlSeconds", Long.toString(ttl.toSeconds())));
         String number = "+33612345620";
         browser.startLogin(realm);
         browser.submitPhone(number);
@@ -155,6 +177,8 @@ class SmsAdminIT extends SmsItBase {
         assertFalse(browser.has("phone"));
         assertTrue(gateway.messages().isEmpty());
         String log = ServerLog.read();
-        assertTrue(log.contains("realm sms-misconfigured: invalid sms-otp-form configuration: codeTtlSeconds must be between 30 and 900"));
+        assertTrue(
+                log.contains(
+                        "realm sms-misconfigured: invalid sms-otp-form configuration: codeTtlSeconds must be between 30 and 900"));
     }
 }

@@ -1,9 +1,18 @@
 package io.github.b2bpack.it.sms;
 
+import static io.github.b2bpack.it.sms.SmsFlows.WAIT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.testsupport.FakeSmsGateway;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.ClientRepresentation;
@@ -14,16 +23,6 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static io.github.b2bpack.it.sms.SmsFlows.WAIT;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 11, attack 1 (identity providers): a login through an identity provider never runs the browser
@@ -59,30 +58,42 @@ class SmsBrokerLoginIT extends SmsItBase {
         link.setIdentityProvider(IDP);
         link.setUserId(corpUserId);
         link.setUserName("sam");
-        admin.realm(realm.name).users().get(samId).addFederatedIdentity(IDP, link).close();
+        admin.realm(realm.name)
+                .users()
+                .get(samId)
+                .addFederatedIdentity(IDP, link)
+                .close();
 
         // The template alone: the provider has no post-login flow, so the brokered login skips the SMS step.
         boolean sessionWithoutSms = brokeredLogin(realm);
         int smsWithout = gateway.messagesTo(PHONE).size();
         // What docs/totp-sms-authenticator.md tells operators: the provider needs the post-login flow.
-        assertTrue(sessionWithoutSms && smsWithout == 0, "without the post-login flow: session=" + sessionWithoutSms + ", SMS=" + smsWithout);
+        assertTrue(
+                sessionWithoutSms && smsWithout == 0,
+                "without the post-login flow: session=" + sessionWithoutSms + ", SMS=" + smsWithout);
 
         // With the pack's post-login flow set on the provider, as docs/totp-sms-authenticator.md says.
-        IdentityProviderRepresentation idp = admin.realm(realm.name).identityProviders().get(IDP).toRepresentation();
+        IdentityProviderRepresentation idp =
+                admin.realm(realm.name).identityProviders().get(IDP).toRepresentation();
         idp.setPostBrokerLoginFlowAlias("b2bpack post broker login");
         admin.realm(realm.name).identityProviders().get(IDP).update(idp);
         admin.realm(realm.name).users().get(samId).logout();
         admin.realm(IDP_REALM).users().get(corpUserId).logout();
         boolean sessionWithFlow = brokeredLogin(realm);
-        assertFalse(sessionWithFlow, "brokered login ended in a session without the SMS code (the template flow was set)");
+        assertFalse(
+                sessionWithFlow, "brokered login ended in a session without the SMS code (the template flow was set)");
         assertTrue(browser.has("code"), browser.text());
         List<FakeSmsGateway.Sms> texts = gateway.awaitMessagesTo(PHONE, 1, WAIT);
         assertEquals(1, texts.size());
-        assertEquals(0, admin.realm(realm.name).users().get(samId).getUserSessions().size(), "no session before the SMS code");
+        assertEquals(
+                0,
+                admin.realm(realm.name).users().get(samId).getUserSessions().size(),
+                "no session before the SMS code");
         browser.submitCode(texts.get(0).code());
         browser.awaitAuthorizationCode();
         // Recorded for the report: without the post-login flow the login had no SMS step.
-        System.out.printf("brokered login of an SMS user: without the post-login flow session=%s sms=%d; with it session-before-code=%s%n",
+        System.out.printf(
+                "brokered login of an SMS user: without the post-login flow session=%s sms=%d; with it session-before-code=%s%n",
                 sessionWithoutSms, smsWithout, sessionWithFlow);
     }
 
@@ -94,16 +105,20 @@ class SmsBrokerLoginIT extends SmsItBase {
         // Selenium deletes only the cookies of the current page's path, so the provider may still know sam.
         if (driver.getCurrentUrl().contains("/realms/" + IDP_REALM + "/")) {
             if (!browser.has("password")) {
-                throw new AssertionError("no login form at the identity provider: " + driver.getCurrentUrl() + "\n" + browser.text());
+                throw new AssertionError(
+                        "no login form at the identity provider: " + driver.getCurrentUrl() + "\n" + browser.text());
             }
             driver.findElement(By.id("username")).sendKeys("sam");
             driver.findElement(By.id("password")).sendKeys(SmsOrgRealm.PASSWORD);
             browser.click("kc-login");
         }
         try {
-            new WebDriverWait(driver.driver(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("code=") || !d.findElements(By.id("code")).isEmpty());
+            new WebDriverWait(driver.driver(), Duration.ofSeconds(10))
+                    .until(d -> d.getCurrentUrl().contains("code=")
+                            || !d.findElements(By.id("code")).isEmpty());
         } catch (TimeoutException e) {
-            throw new AssertionError("neither a code nor the SMS page after the provider login: " + driver.getCurrentUrl() + "\n" + browser.text());
+            throw new AssertionError("neither a code nor the SMS page after the provider login: "
+                    + driver.getCurrentUrl() + "\n" + browser.text());
         }
         return driver.getCurrentUrl().contains("code=");
     }
@@ -124,8 +139,9 @@ class SmsBrokerLoginIT extends SmsItBase {
             assertEquals(201, created.getStatus(), "client at the identity provider");
         }
         String userId;
-        try (Response created = admin.realm(IDP_REALM).users().create(
-                Fixtures.userWithPassword("sam", "sam@corp-it.example", "Sam", "Corp", SmsOrgRealm.PASSWORD))) {
+        try (Response created = admin.realm(IDP_REALM)
+                .users()
+                .create(Fixtures.userWithPassword("sam", "sam@corp-it.example", "Sam", "Corp", SmsOrgRealm.PASSWORD))) {
             userId = SmsTestRealm.createdId(created);
         }
         String base = SmsTestRealm.SERVER + "/realms/" + IDP_REALM + "/protocol/openid-connect";
@@ -133,9 +149,25 @@ class SmsBrokerLoginIT extends SmsItBase {
         idp.setAlias(IDP);
         idp.setProviderId("oidc");
         idp.setEnabled(true);
-        idp.setConfig(Map.of("clientId", "it-broker", "clientSecret", IDP_SECRET, "clientAuthMethod", "client_secret_post",
-                "authorizationUrl", base + "/auth", "tokenUrl", base + "/token", "userInfoUrl", base + "/userinfo",
-                "defaultScope", "openid", "syncMode", "IMPORT", "validateSignature", "false"));
+        idp.setConfig(Map.of(
+                "clientId",
+                "it-broker",
+                "clientSecret",
+                IDP_SECRET,
+                "clientAuthMethod",
+                "client_secret_post",
+                "authorizationUrl",
+                base + "/auth",
+                "tokenUrl",
+                base + "/token",
+                "userInfoUrl",
+                base + "/userinfo",
+                "defaultScope",
+                "openid",
+                "syncMode",
+                "IMPORT",
+                "validateSignature",
+                "false"));
         admin.realm(realm.name).identityProviders().create(idp).close();
         return userId;
     }

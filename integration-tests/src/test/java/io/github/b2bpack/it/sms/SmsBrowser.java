@@ -1,14 +1,13 @@
 package io.github.b2bpack.it.sms;
 
 import io.github.b2bpack.it.support.OidcClient;
+import java.time.Duration;
+import java.util.List;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.time.Duration;
-import java.util.List;
 
 /** The SMS pages driven in Chromium by element ids from the module's templates. */
 final class SmsBrowser {
@@ -34,7 +33,8 @@ final class SmsBrowser {
 
     /** Application-initiated enrollment (kc_action) while the user has a session. */
     void startEnrollmentAction(SmsTestRealm realm) {
-        driver.open(new OidcClient(realm.url()).authorizationUrl(SmsTestRealm.CLIENT, realm.redirect()) + "&kc_action=CONFIGURE_SMS_OTP");
+        driver.open(new OidcClient(realm.url()).authorizationUrl(SmsTestRealm.CLIENT, realm.redirect())
+                + "&kc_action=CONFIGURE_SMS_OTP");
     }
 
     void submitPhone(String number) {
@@ -84,7 +84,9 @@ final class SmsBrowser {
     }
 
     List<String> shownRecoveryCodes() {
-        return driver.driver().findElements(By.cssSelector("#b2bpack-sms-recovery-codes code")).stream().map(WebElement::getText).toList();
+        return driver.driver().findElements(By.cssSelector("#b2bpack-sms-recovery-codes code")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     void acknowledgeRecoveryCodes() {

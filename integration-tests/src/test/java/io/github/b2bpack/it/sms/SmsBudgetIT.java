@@ -1,19 +1,16 @@
 package io.github.b2bpack.it.sms;
 
+import static io.github.b2bpack.it.sms.SmsFlows.WAIT;
+import static io.github.b2bpack.it.sms.SmsFlows.wrongCode;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
-import com.fasterxml.jackson.core.type.TypeReference;
-import org.keycloak.representations.userprofile.config.UPConfig;
-import org.keycloak.util.JsonSerialization;
-import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.CreatedResponseUtil;
-import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
-import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-
 import jakarta.ws.rs.core.Response;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,12 +24,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-
-import static io.github.b2bpack.it.sms.SmsFlows.WAIT;
-import static io.github.b2bpack.it.sms.SmsFlows.wrongCode;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.representations.userprofile.config.UPConfig;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.util.JsonSerialization;
 
 /**
  * SMS budgets and code checks under real parallel HTTP requests: many login sessions of one user (each
@@ -53,7 +51,8 @@ class SmsBudgetIT extends SmsItBase {
             sessions.add(s);
         }
         inParallel(sessions, s -> s.post(Map.of("phone", number)));
-        int sent = gateway.awaitMessagesTo(number, 12, java.time.Duration.ofSeconds(3)).size();
+        int sent = gateway.awaitMessagesTo(number, 12, java.time.Duration.ofSeconds(3))
+                .size();
         System.out.println("SMS-BUDGET: SMS sent by 12 parallel enrollment submissions of one user: " + sent);
         assertEquals(1, sent, "one user, 12 sessions at once: the cooldown lets exactly one SMS through");
     }
@@ -65,7 +64,8 @@ class SmsBudgetIT extends SmsItBase {
         List<SmsHttpSession> sessions = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             String user = "user" + i;
-            UserRepresentation rep = Fixtures.userWithPassword(user, user + "@example.com", "U", "Ser", SmsTestRealm.PASSWORD);
+            UserRepresentation rep =
+                    Fixtures.userWithPassword(user, user + "@example.com", "U", "Ser", SmsTestRealm.PASSWORD);
             rep.setRequiredActions(List.of("CONFIGURE_SMS_OTP"));
             createUser(realm, rep);
             SmsHttpSession s = new SmsHttpSession().login(realm, user, SmsTestRealm.PASSWORD);
@@ -73,10 +73,13 @@ class SmsBudgetIT extends SmsItBase {
             sessions.add(s);
         }
         inParallel(sessions, s -> s.post(Map.of("phone", number)));
-        int sent = gateway.awaitMessagesTo(number, 8, java.time.Duration.ofSeconds(3)).size();
+        int sent = gateway.awaitMessagesTo(number, 8, java.time.Duration.ofSeconds(3))
+                .size();
         System.out.println("SMS-BUDGET: SMS sent to one number by 8 users enrolling it at once: " + sent);
         assertEquals(3, sent, "server-wide enrollment cap per destination number: 3 per hour by default");
-        long refused = sessions.stream().filter(s -> s.pageContains("Too many codes were sent")).count();
+        long refused = sessions.stream()
+                .filter(s -> s.pageContains("Too many codes were sent"))
+                .count();
         assertEquals(5, refused, "the others are told so");
     }
 
@@ -96,10 +99,13 @@ class SmsBudgetIT extends SmsItBase {
         String code = texts.get(0).code();
         inParallel(sessions, s -> s.post(Map.of("code", wrongCode(code))));
         long wrong = sessions.stream().filter(s -> s.pageContains("Wrong code")).count();
-        long voided = sessions.stream().filter(s -> s.pageContains("no longer works")).count();
-        long gone = sessions.stream().filter(s -> s.pageContains("No code is waiting")).count();
-        System.out.println("SMS-BUDGET: 40 parallel wrong codes: answered 'wrong code, try again' " + wrong + ", 'code voided' " + voided
-                + ", 'no code waiting' (already voided) " + gone);
+        long voided =
+                sessions.stream().filter(s -> s.pageContains("no longer works")).count();
+        long gone = sessions.stream()
+                .filter(s -> s.pageContains("No code is waiting"))
+                .count();
+        System.out.println("SMS-BUDGET: 40 parallel wrong codes: answered 'wrong code, try again' " + wrong
+                + ", 'code voided' " + voided + ", 'no code waiting' (already voided) " + gone);
 
         SmsHttpSession last = new SmsHttpSession().login(realm, "bob", SmsTestRealm.PASSWORD);
         last.post(Map.of("code", code));
@@ -138,8 +144,12 @@ class SmsBudgetIT extends SmsItBase {
         SmsHttpSession erin = new SmsHttpSession().login(realm, "erin", SmsTestRealm.PASSWORD);
         SmsHttpSession frank = new SmsHttpSession().login(realm, "frank", SmsTestRealm.PASSWORD);
         Thread.sleep(500);
-        int sent = gateway.messagesTo(premium).size() + gateway.messagesTo(voip).size() + gateway.messagesTo(german).size();
-        System.out.println("SMS-BUDGET: SMS sent at login to admin-created premium, VoIP and not-allowed-country numbers: " + sent);
+        int sent = gateway.messagesTo(premium).size()
+                + gateway.messagesTo(voip).size()
+                + gateway.messagesTo(german).size();
+        System.out.println(
+                "SMS-BUDGET: SMS sent at login to admin-created premium, VoIP and not-allowed-country numbers: "
+                        + sent);
         assertEquals(0, sent);
         assertTrue(dave.pageContains("premium-rate"), dave.page());
         assertTrue(erin.pageContains("Internet (VoIP) numbers"), erin.page());
@@ -173,27 +183,46 @@ class SmsBudgetIT extends SmsItBase {
 
         // The user rewrites their own attributes through the account REST API.
         // Users imported with the realm JSON get no default roles: give alice the realm's defaults (manage-account).
-        admin.realm(realm.name).users().get(realm.userId).roles().realmLevel()
-                .add(List.of(admin.realm(realm.name).roles().get("default-roles-" + realm.name).toRepresentation()));
-        OidcClient.Response tokens = new OidcClient(realm.url()).passwordGrant(SmsTestRealm.CLIENT, SmsTestRealm.USER, SmsTestRealm.PASSWORD);
+        admin.realm(realm.name)
+                .users()
+                .get(realm.userId)
+                .roles()
+                .realmLevel()
+                .add(List.of(admin.realm(realm.name)
+                        .roles()
+                        .get("default-roles-" + realm.name)
+                        .toRepresentation()));
+        OidcClient.Response tokens = new OidcClient(realm.url())
+                .passwordGrant(SmsTestRealm.CLIENT, SmsTestRealm.USER, SmsTestRealm.PASSWORD);
         assertEquals(200, tokens.status(), tokens.body());
         String token = tokens.field("access_token");
         String account = realm.url() + "/account";
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create(account)).header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> me = http.send(
+                HttpRequest.newBuilder(URI.create(account))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Accept", "application/json")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, me.statusCode(), me.body());
-        Map<String, Object> rep = JsonSerialization.readValue(me.body(), new TypeReference<Map<String, Object>>() { });
+        Map<String, Object> rep = JsonSerialization.readValue(me.body(), new TypeReference<Map<String, Object>>() {});
         @SuppressWarnings("unchecked")
-        Map<String, Object> attributes = rep.get("attributes") == null ? new java.util.HashMap<>() : (Map<String, Object>) rep.get("attributes");
+        Map<String, Object> attributes =
+                rep.get("attributes") == null ? new java.util.HashMap<>() : (Map<String, Object>) rep.get("attributes");
         attributes.put("b2bpack.sms.enrollments", List.of("0"));
         attributes.put("b2bpack.sms.lastRecoveryAt", List.of("0"));
         rep.put("attributes", attributes);
-        HttpResponse<String> update = http.send(HttpRequest.newBuilder(URI.create(account)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JsonSerialization.writeValueAsString(rep))).build(),
+        HttpResponse<String> update = http.send(
+                HttpRequest.newBuilder(URI.create(account))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JsonSerialization.writeValueAsString(rep)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         Object count = api.get(realm.userId).json().get("enrollmentCount");
-        System.out.println("SMS-BUDGET: account API update answered " + update.statusCode() + "; enrollmentCount afterwards " + count + " (was 2)");
+        System.out.println("SMS-BUDGET: account API update answered " + update.statusCode()
+                + "; enrollmentCount afterwards " + count + " (was 2)");
 
         // A second recovery-code login within 24 h.
         browser.startLogin(realm);
@@ -201,7 +230,8 @@ class SmsBudgetIT extends SmsItBase {
         browser.click("b2bpack-sms-use-recovery");
         browser.submitRecoveryCode(fresh.get(0));
         boolean refused = browser.text().contains("already used in the last 24 hours");
-        System.out.println("SMS-BUDGET: second recovery-code login within 24 h after the attribute edit refused: " + refused);
+        System.out.println(
+                "SMS-BUDGET: second recovery-code login within 24 h after the attribute edit refused: " + refused);
         assertEquals(2, count, "the enrollment count is not the user's to edit");
         assertTrue(refused, "the 24 h recovery limit is not the user's to reset");
     }
@@ -240,7 +270,8 @@ class SmsBudgetIT extends SmsItBase {
 
     /** A user with a password and an {@code sms-otp} credential written by an admin (no enrollment, no phone check). */
     private void userWithPhone(SmsTestRealm realm, String username, String e164) {
-        UserRepresentation rep = Fixtures.userWithPassword(username, username + "@example.com", "U", "Ser", SmsTestRealm.PASSWORD);
+        UserRepresentation rep =
+                Fixtures.userWithPassword(username, username + "@example.com", "U", "Ser", SmsTestRealm.PASSWORD);
         CredentialRepresentation phone = new CredentialRepresentation();
         phone.setType("sms-otp");
         phone.setUserLabel("imported");

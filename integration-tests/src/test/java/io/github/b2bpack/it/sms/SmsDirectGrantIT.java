@@ -1,7 +1,15 @@
 package io.github.b2bpack.it.sms;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.OidcClient;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
@@ -10,15 +18,6 @@ import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 11, attack 1: in an organization realm made from the pack's template, a user with an SMS
@@ -59,14 +58,20 @@ class SmsDirectGrantIT {
         sms.forEach((client, r) -> statuses.put(client, r.status()));
         for (Map.Entry<String, OidcClient.Response> e : sms.entrySet()) {
             OidcClient.Response r = e.getValue();
-            assertTrue(r.status() != 200, "password grant of an SMS user on " + e.getKey() + " gave tokens; statuses per client: " + statuses);
+            assertTrue(
+                    r.status() != 200,
+                    "password grant of an SMS user on " + e.getKey() + " gave tokens; statuses per client: "
+                            + statuses);
             assertEquals(400, r.status(), e.getKey() + ": " + r.body());
             assertEquals("invalid_grant", r.field("error"), r.body());
             assertEquals(REFUSAL, r.field("error_description"), r.body());
         }
 
         // The refusals are not brute-force failures: nothing was guessed, the account stays usable.
-        Object failures = admin.realm(realm.name).attackDetection().bruteForceUserStatus(samId).get("numFailures");
+        Object failures = admin.realm(realm.name)
+                .attackDetection()
+                .bruteForceUserStatus(samId)
+                .get("numFailures");
         assertEquals(0, ((Number) failures).intValue(), "brute-force failures after the refusals");
 
         // A user without an SMS credential keeps the password grant on both clients.
@@ -82,15 +87,23 @@ class SmsDirectGrantIT {
         assertEquals("Invalid user credentials", wrong.field("error_description"));
 
         // Each refusal is a LOGIN_ERROR naming the pack's action; no phone number in it.
-        List<EventRepresentation> refusals = admin.realm(realm.name).getEvents(List.of("LOGIN_ERROR"), null, samId, null, null, null, 0, 100)
-                .stream().filter(e -> e.getDetails() != null && "sms_otp.direct_grant_refused".equals(e.getDetails().get("b2bpack_event")))
-                .toList();
+        List<EventRepresentation> refusals =
+                admin
+                        .realm(realm.name)
+                        .getEvents(List.of("LOGIN_ERROR"), null, samId, null, null, null, 0, 100)
+                        .stream()
+                        .filter(e -> e.getDetails() != null
+                                && "sms_otp.direct_grant_refused"
+                                        .equals(e.getDetails().get("b2bpack_event")))
+                        .toList();
         assertEquals(2, refusals.size(), refusals.toString());
         for (EventRepresentation e : refusals) {
             assertEquals("sms_second_factor_required", e.getError());
             assertTrue(!String.valueOf(e.getDetails()).contains(PHONE), String.valueOf(e.getDetails()));
         }
-        assertEquals(List.of("admin-cli", SmsOrgRealm.APP), refusals.stream().map(EventRepresentation::getClientId).sorted().toList());
+        assertEquals(
+                List.of("admin-cli", SmsOrgRealm.APP),
+                refusals.stream().map(EventRepresentation::getClientId).sorted().toList());
     }
 
     @Test
@@ -116,7 +129,8 @@ class SmsDirectGrantIT {
             assertEquals("invalid_grant", refused.field("error"));
         }
         boolean audited = admin.realm(realm.name).getEvents().stream()
-                .anyMatch(e -> e.getDetails() != null && "sms_otp.direct_grant_exempted".equals(e.getDetails().get("b2bpack_event"))
+                .anyMatch(e -> e.getDetails() != null
+                        && "sms_otp.direct_grant_exempted".equals(e.getDetails().get("b2bpack_event"))
                         && "it-legacy".equals(e.getDetails().get("exempt_client")));
         assertTrue(audited, "an exempted password grant is recorded as an event");
     }

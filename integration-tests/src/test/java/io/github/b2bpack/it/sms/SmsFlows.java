@@ -1,23 +1,22 @@
 package io.github.b2bpack.it.sms;
 
-import io.github.b2bpack.testsupport.FakeSmsGateway;
-
-import java.time.Duration;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.b2bpack.testsupport.FakeSmsGateway;
+import java.time.Duration;
+import java.util.List;
 
 /** Journeys shared by the SMS integration tests. */
 final class SmsFlows {
 
     static final Duration WAIT = Duration.ofSeconds(10);
 
-    private SmsFlows() {
-    }
+    private SmsFlows() {}
 
     /** First login of a user who must enroll: number, texted code, recovery codes; returns the codes. */
-    static List<String> enrollOnFirstLogin(SmsBrowser browser, FakeSmsGateway gateway, SmsTestRealm realm, String e164) {
+    static List<String> enrollOnFirstLogin(
+            SmsBrowser browser, FakeSmsGateway gateway, SmsTestRealm realm, String e164) {
         browser.startLogin(realm);
         return enrollOnPhonePage(browser, gateway, e164);
     }

@@ -1,7 +1,6 @@
 package io.github.b2bpack.it.sms;
 
 import io.github.b2bpack.it.support.OidcClient;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -35,6 +34,7 @@ final class SmsHttpSession {
      * http://localhost but the JDK's CookieManager does not. All requests stay under one realm's path.
      */
     private final Map<String, String> cookies = new ConcurrentHashMap<>();
+
     private String page = "";
     private String location;
 
@@ -56,13 +56,17 @@ final class SmsHttpSession {
         HttpRequest request = HttpRequest.newBuilder(URI.create(action))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
         follow(send(request));
         return this;
     }
 
     SmsHttpSession get(String url) {
-        follow(send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build()));
+        follow(send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build()));
         return this;
     }
 
@@ -80,7 +84,10 @@ final class SmsHttpSession {
                 page = "";
                 return; // back at the client with an authorization code: done
             }
-            response = send(HttpRequest.newBuilder(URI.create(next)).timeout(Duration.ofSeconds(30)).GET().build());
+            response = send(HttpRequest.newBuilder(URI.create(next))
+                    .timeout(Duration.ofSeconds(30))
+                    .GET()
+                    .build());
         }
         throw new AssertionError("redirect loop");
     }
@@ -102,7 +109,8 @@ final class SmsHttpSession {
                 }
                 String name = pair.substring(0, eq).trim();
                 String value = pair.substring(eq + 1).trim();
-                boolean expired = value.isEmpty() || set.toLowerCase(java.util.Locale.ROOT).contains("max-age=0");
+                boolean expired = value.isEmpty()
+                        || set.toLowerCase(java.util.Locale.ROOT).contains("max-age=0");
                 if (expired) {
                     cookies.remove(name);
                 } else {

@@ -2,6 +2,9 @@ package io.github.b2bpack.it.sms;
 
 import io.github.b2bpack.testsupport.FakePorts;
 import io.github.b2bpack.testsupport.FakeSmsGateway;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,10 +13,6 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * What every SMS IT class needs: the fake gateway for the class, a browser per test, and the realms a
@@ -35,7 +34,8 @@ abstract class SmsItBase {
 
     @BeforeAll
     static void startGateway() {
-        gateway = new FakeSmsGateway(FakePorts.SMS_GATEWAY, SmsTestRealm.TWILIO_SID, SmsTestRealm.TWILIO_TOKEN, SmsTestRealm.HTTP_SECRET);
+        gateway = new FakeSmsGateway(
+                FakePorts.SMS_GATEWAY, SmsTestRealm.TWILIO_SID, SmsTestRealm.TWILIO_TOKEN, SmsTestRealm.HTTP_SECRET);
     }
 
     @AfterAll

@@ -1,20 +1,5 @@
 package io.github.b2bpack.it.sms;
 
-import io.github.b2bpack.it.PackServerConfig;
-import io.github.b2bpack.it.ServerLog;
-import io.github.b2bpack.it.support.OidcClient;
-import io.github.b2bpack.testsupport.FakeSmsGateway;
-import io.github.b2bpack.testsupport.RecordedRequest;
-import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.EventRepresentation;
-import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-
 import static io.github.b2bpack.it.sms.SmsFlows.WAIT;
 import static io.github.b2bpack.it.sms.SmsFlows.assertTextContains;
 import static io.github.b2bpack.it.sms.SmsFlows.wrongCode;
@@ -23,6 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.ServerLog;
+import io.github.b2bpack.it.support.OidcClient;
+import io.github.b2bpack.testsupport.FakeSmsGateway;
+import io.github.b2bpack.testsupport.RecordedRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 /**
  * SMS second factor in a real Keycloak, driven in headless Chromium, with both real senders talking
@@ -52,8 +51,12 @@ class SmsLoginIT extends SmsItBase {
         assertEquals(1, texts.size());
         assertTextContains(browser, "+33*******01");
         assertGenericWireFormat(number);
-        assertEquals(0, admin.realm(realm.name).users().get(realm.userId).credentials().stream()
-                .filter(c -> c.getType().equals("sms-otp")).count(), "no credential before the number is verified");
+        assertEquals(
+                0,
+                admin.realm(realm.name).users().get(realm.userId).credentials().stream()
+                        .filter(c -> c.getType().equals("sms-otp"))
+                        .count(),
+                "no credential before the number is verified");
         browser.submitCode(wrongCode(texts.get(0).code()));
         assertTextContains(browser, "Wrong code");
         String enrollCode = texts.get(0).code();
@@ -80,24 +83,30 @@ class SmsLoginIT extends SmsItBase {
         String loginCode = texts.get(1).code();
         browser.submitCode(loginCode);
         String code = browser.awaitAuthorizationCode();
-        OidcClient.Response tokens = new OidcClient(realm.url()).authorizationCodeGrant(SmsTestRealm.CLIENT, code, realm.redirect());
+        OidcClient.Response tokens =
+                new OidcClient(realm.url()).authorizationCodeGrant(SmsTestRealm.CLIENT, code, realm.redirect());
         assertEquals(200, tokens.status(), tokens.body());
 
         // Events name what happened, never the code or the full number.
         List<EventRepresentation> events = admin.realm(realm.name).getEvents();
-        List<String> actions = events.stream().map(e -> e.getDetails() == null ? null : e.getDetails().get("b2bpack_event")).toList();
+        List<String> actions = events.stream()
+                .map(e -> e.getDetails() == null ? null : e.getDetails().get("b2bpack_event"))
+                .toList();
         assertTrue(actions.contains("sms_otp.enrolled"), actions.toString());
         assertTrue(actions.contains("sms_otp.code_sent"), actions.toString());
         assertTrue(actions.contains("sms_otp.challenge_succeeded"), actions.toString());
         for (EventRepresentation e : events) {
             String details = String.valueOf(e.getDetails());
-            assertFalse(details.contains(loginCode) || details.contains(enrollCode) || details.contains(number), details);
+            assertFalse(
+                    details.contains(loginCode) || details.contains(enrollCode) || details.contains(number), details);
         }
         String log = ServerLog.read();
         assertFalse(log.contains(number), "full number in the server log");
         for (String line : log.split("\n")) {
             boolean smsLine = line.toLowerCase().contains("sms");
-            assertFalse(smsLine && (line.contains(loginCode) || line.contains(enrollCode)), "code in the server log: " + line);
+            assertFalse(
+                    smsLine && (line.contains(loginCode) || line.contains(enrollCode)),
+                    "code in the server log: " + line);
         }
         for (String r : recovery) {
             assertFalse(log.contains(r), "recovery code in the server log");
@@ -147,7 +156,8 @@ class SmsLoginIT extends SmsItBase {
 
     @Test
     void perUserSendCapStopsSmsPumping() {
-        SmsTestRealm realm = realm("sms-cap", Map.of("sender", "http", "resendCooldownSeconds", "0", "maxSendsPerUserPerHour", "3"), 0);
+        SmsTestRealm realm = realm(
+                "sms-cap", Map.of("sender", "http", "resendCooldownSeconds", "0", "maxSendsPerUserPerHour", "3"), 0);
         String number = "+33612345605";
         SmsFlows.enrollOnFirstLogin(browser, gateway, realm, number);
         browser.startLogin(realm);
@@ -171,7 +181,8 @@ class SmsLoginIT extends SmsItBase {
         browser.startLogin(dev);
         browser.submitPhone("+33612345607");
         String line = awaitLogLine(logLines, "b2bpack SMS to +33*******07: ");
-        java.util.regex.Matcher code = java.util.regex.Pattern.compile("code is (\\d{6})").matcher(line);
+        java.util.regex.Matcher code =
+                java.util.regex.Pattern.compile("code is (\\d{6})").matcher(line);
         assertTrue(code.find(), line);
         assertFalse(line.contains("+33612345607"), "full number in the log line");
         browser.submitCode(code.group(1));
@@ -222,7 +233,8 @@ class SmsLoginIT extends SmsItBase {
         assertEquals(Boolean.TRUE, status.get("disabled"), status.toString());
 
         browser.submitCode(code);
-        assertFalse(browser.currentUrl().contains("code="), "a locked-out user must not get in, even with the right code");
+        assertFalse(
+                browser.currentUrl().contains("code="), "a locked-out user must not get in, even with the right code");
         assertTextContains(browser, "temporarily locked");
     }
 
@@ -264,17 +276,26 @@ class SmsLoginIT extends SmsItBase {
     }
 
     private void assertTwilioWireFormat(String number) {
-        List<RecordedRequest> posts = gateway.requests(r -> r.path().equals("/2010-04-01/Accounts/" + SmsTestRealm.TWILIO_SID + "/Messages.json"));
+        List<RecordedRequest> posts = gateway.requests(
+                r -> r.path().equals("/2010-04-01/Accounts/" + SmsTestRealm.TWILIO_SID + "/Messages.json"));
         assertEquals(1, posts.size());
         RecordedRequest post = posts.get(0);
         assertEquals("POST", post.method());
-        assertEquals("Basic " + Base64.getEncoder().encodeToString((SmsTestRealm.TWILIO_SID + ":" + SmsTestRealm.TWILIO_TOKEN)
-                .getBytes(StandardCharsets.UTF_8)), post.header("Authorization"));
-        assertTrue(post.header("Content-Type").startsWith("application/x-www-form-urlencoded"), post.header("Content-Type"));
+        assertEquals(
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((SmsTestRealm.TWILIO_SID + ":" + SmsTestRealm.TWILIO_TOKEN)
+                                        .getBytes(StandardCharsets.UTF_8)),
+                post.header("Authorization"));
+        assertTrue(
+                post.header("Content-Type").startsWith("application/x-www-form-urlencoded"),
+                post.header("Content-Type"));
         Map<String, String> form = FakeSmsGateway.parseForm(post.bodyText());
         assertEquals(number, form.get("To"));
         assertEquals(SmsTestRealm.TWILIO_FROM, form.get("From"));
-        assertTrue(form.get("Body").matches("Your verification code is \\d{6}\\. It expires in 10 minutes\\."), form.get("Body"));
+        assertTrue(
+                form.get("Body").matches("Your verification code is \\d{6}\\. It expires in 10 minutes\\."),
+                form.get("Body"));
         assertEquals(List.of("To", "From", "Body"), List.copyOf(form.keySet()));
     }
 }

@@ -1,8 +1,17 @@
 package io.github.b2bpack.it.sms;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.AuthenticationManagementResource;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
@@ -11,16 +20,6 @@ import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * An organization realm made from the pack's template through {@code /admin/realms/master/orgs}, as an
@@ -44,7 +43,8 @@ final class SmsOrgRealm {
 
     /** Creates the organization (slug returned by the API is the realm name) and an app client in it. */
     static SmsOrgRealm create(Keycloak admin, String displayName) {
-        OidcClient.Response created = orgs(admin, "POST", "", "{\"name\":\"" + displayName + "\",\"allowed_email_domains\":[]}");
+        OidcClient.Response created =
+                orgs(admin, "POST", "", "{\"name\":\"" + displayName + "\",\"allowed_email_domains\":[]}");
         assertEquals(201, created.status(), created.body());
         SmsOrgRealm realm = new SmsOrgRealm(admin, created.field("domain"));
         // The template's zxcvbn/HIBP password policy belongs to the password modules' tests.
@@ -86,7 +86,8 @@ final class SmsOrgRealm {
 
     /** A user with a password and, when {@code e164} is not null, an {@code sms-otp} credential (as imported by an admin). */
     String createUser(String username, String e164) {
-        UserRepresentation user = Fixtures.userWithPassword(username, username + "@org-it.example", "Test", "User", PASSWORD);
+        UserRepresentation user =
+                Fixtures.userWithPassword(username, username + "@org-it.example", "Test", "User", PASSWORD);
         if (e164 != null) {
             CredentialRepresentation sms = new CredentialRepresentation();
             sms.setType("sms-otp");
@@ -101,7 +102,11 @@ final class SmsOrgRealm {
             assertEquals(201, response.getStatus(), () -> response.readEntity(String.class));
             String id = SmsTestRealm.createdId(response);
             if (e164 != null) {
-                assertEquals(1, admin.realm(name).users().get(id).credentials().stream().filter(c -> c.getType().equals("sms-otp")).count(),
+                assertEquals(
+                        1,
+                        admin.realm(name).users().get(id).credentials().stream()
+                                .filter(c -> c.getType().equals("sms-otp"))
+                                .count(),
                         "the sms-otp credential was imported");
             }
             return id;
@@ -130,8 +135,19 @@ final class SmsOrgRealm {
     /** Points the realm's email at a loopback SMTP server. */
     void useSmtp(int port) {
         RealmRepresentation rep = admin.realm(name).toRepresentation();
-        rep.setSmtpServer(Map.of("host", "127.0.0.1", "port", Integer.toString(port), "from", "noreply@org-it.example",
-                "auth", "false", "ssl", "false", "starttls", "false"));
+        rep.setSmtpServer(Map.of(
+                "host",
+                "127.0.0.1",
+                "port",
+                Integer.toString(port),
+                "from",
+                "noreply@org-it.example",
+                "auth",
+                "false",
+                "ssl",
+                "false",
+                "starttls",
+                "false"));
         admin.realm(name).update(rep);
     }
 
@@ -140,7 +156,8 @@ final class SmsOrgRealm {
         return admin.realm(name).flows().getExecutions(flowAlias).stream()
                 .filter(e -> providerId.equals(e.getProviderId()))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no " + providerId + " execution in flow '" + flowAlias + "' of realm " + name));
+                .orElseThrow(() -> new AssertionError(
+                        "no " + providerId + " execution in flow '" + flowAlias + "' of realm " + name));
     }
 
     private static String masked(String e164) {
@@ -151,7 +168,9 @@ final class SmsOrgRealm {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SERVER + "/admin/realms/master/orgs" + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString())
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }

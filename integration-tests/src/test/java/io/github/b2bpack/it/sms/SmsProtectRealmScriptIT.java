@@ -1,13 +1,11 @@
 package io.github.b2bpack.it.sms;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.OidcClient;
-import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
-import org.keycloak.representations.idm.IdentityProviderRepresentation;
-import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,10 +13,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
+import org.keycloak.representations.idm.IdentityProviderRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 /**
  * The documented way to protect a realm not made from the organization template
@@ -41,19 +40,38 @@ class SmsProtectRealmScriptIT extends SmsItBase {
         IdentityProviderRepresentation idp = new IdentityProviderRepresentation();
         idp.setAlias("corp-oidc");
         idp.setProviderId("oidc");
-        idp.setConfig(Map.of("clientId", "x", "clientSecret", "y", "authorizationUrl", "http://127.0.0.1:9/auth",
-                "tokenUrl", "http://127.0.0.1:9/token", "clientAuthMethod", "client_secret_post"));
+        idp.setConfig(Map.of(
+                "clientId",
+                "x",
+                "clientSecret",
+                "y",
+                "authorizationUrl",
+                "http://127.0.0.1:9/auth",
+                "tokenUrl",
+                "http://127.0.0.1:9/token",
+                "clientAuthMethod",
+                "client_secret_post"));
         admin.realm(plain.name).identityProviders().create(idp).close();
 
         OidcClient oidc = realm.oidc();
-        int before = oidc.passwordGrant(SmsTestRealm.CLIENT, "sam", SmsOrgRealm.PASSWORD).status();
+        int before = oidc.passwordGrant(SmsTestRealm.CLIENT, "sam", SmsOrgRealm.PASSWORD)
+                .status();
         assertEquals(200, before, "without the documented steps the password alone gives tokens");
 
         ProcessBuilder run = new ProcessBuilder("bash", SCRIPT.toString()).redirectErrorStream(true);
         // curl verifies the run's self-signed certificate as it would an operator's real one.
-        io.github.b2bpack.it.TestServer.certificate().ifPresent(pem -> run.environment().put("CURL_CA_BUNDLE", pem.toString()));
-        run.environment().putAll(Map.of("KC", SmsTestRealm.SERVER, "R", plain.name,
-                "TOKEN", admin.tokenManager().getAccessTokenString(), "IDP_ALIASES", "corp-oidc"));
+        io.github.b2bpack.it.TestServer.certificate()
+                .ifPresent(pem -> run.environment().put("CURL_CA_BUNDLE", pem.toString()));
+        run.environment()
+                .putAll(Map.of(
+                        "KC",
+                        SmsTestRealm.SERVER,
+                        "R",
+                        plain.name,
+                        "TOKEN",
+                        admin.tokenManager().getAccessTokenString(),
+                        "IDP_ALIASES",
+                        "corp-oidc"));
         Process process = run.start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "script finished");
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -64,7 +82,10 @@ class SmsProtectRealmScriptIT extends SmsItBase {
             assertEquals(400, refused.status(), client + ": " + refused.body());
             assertEquals(SmsDirectGrantIT.REFUSAL, refused.field("error_description"));
         }
-        assertEquals(200, oidc.passwordGrant(SmsTestRealm.CLIENT, "nora", SmsOrgRealm.PASSWORD).status());
+        assertEquals(
+                200,
+                oidc.passwordGrant(SmsTestRealm.CLIENT, "nora", SmsOrgRealm.PASSWORD)
+                        .status());
 
         RealmRepresentation rep = admin.realm(plain.name).toRepresentation();
         assertEquals("direct grant with sms", rep.getDirectGrantFlow());
@@ -74,13 +95,25 @@ class SmsProtectRealmScriptIT extends SmsItBase {
                 .map(e -> e.getProviderId() != null ? e.getProviderId() : e.getDisplayName())
                 .toList();
         int email = resetOrder.indexOf("reset-credential-email");
-        assertTrue(email >= 0 && resetOrder.indexOf("reset credentials with sms - SMS") == email + 1, resetOrder.toString());
+        assertTrue(
+                email >= 0 && resetOrder.indexOf("reset credentials with sms - SMS") == email + 1,
+                resetOrder.toString());
         AuthenticationExecutionInfoRepresentation sub = realm.execution(rep.getResetCredentialsFlow(), "sms-otp-form");
         assertEquals("REQUIRED", sub.getRequirement());
-        assertEquals("CONDITIONAL", admin.realm(plain.name).flows().getExecutions(rep.getResetCredentialsFlow()).stream()
-                .filter(e -> "reset credentials with sms - SMS".equals(e.getDisplayName())).findFirst().orElseThrow().getRequirement());
-        assertEquals("post broker login with sms",
-                admin.realm(plain.name).identityProviders().get("corp-oidc").toRepresentation().getPostBrokerLoginFlowAlias());
+        assertEquals(
+                "CONDITIONAL",
+                admin.realm(plain.name).flows().getExecutions(rep.getResetCredentialsFlow()).stream()
+                        .filter(e -> "reset credentials with sms - SMS".equals(e.getDisplayName()))
+                        .findFirst()
+                        .orElseThrow()
+                        .getRequirement());
+        assertEquals(
+                "post broker login with sms",
+                admin.realm(plain.name)
+                        .identityProviders()
+                        .get("corp-oidc")
+                        .toRepresentation()
+                        .getPostBrokerLoginFlowAlias());
     }
 
     private static boolean onPath(String command) {

@@ -1,8 +1,16 @@
 package io.github.b2bpack.it.sms;
 
+import static io.github.b2bpack.it.sms.SmsFlows.WAIT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.OidcClient;
 import io.github.b2bpack.testsupport.FakeSmsGateway;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -11,15 +19,6 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
-import static io.github.b2bpack.it.sms.SmsFlows.WAIT;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 11, attack 1 (reset path): whoever can read a user's mailbox can follow the reset-credentials
@@ -58,14 +57,23 @@ class SmsResetCredentialsIT extends SmsItBase {
                 // The attack: the link alone leads to a new password and a logged-in session.
                 setNewPassword();
                 boolean loggedIn = waitForAuthorizationCode();
-                int sessions = admin.realm(realm.name).users().get(samId).getUserSessions().size();
-                throw new AssertionError("reset link without the SMS code: update-password page shown, then redirect with a code="
-                        + loggedIn + ", user sessions=" + sessions + ", SMS sent=" + gateway.messagesTo(PHONE).size());
+                int sessions = admin.realm(realm.name)
+                        .users()
+                        .get(samId)
+                        .getUserSessions()
+                        .size();
+                throw new AssertionError(
+                        "reset link without the SMS code: update-password page shown, then redirect with a code="
+                                + loggedIn + ", user sessions=" + sessions + ", SMS sent="
+                                + gateway.messagesTo(PHONE).size());
             }
             assertTrue(browser.has("code"), "expected the SMS code page after the reset link:\n" + browser.text());
             List<FakeSmsGateway.Sms> texts = gateway.awaitMessagesTo(PHONE, 1, WAIT);
             assertEquals(1, texts.size(), "one SMS after the reset link");
-            assertEquals(0, admin.realm(realm.name).users().get(samId).getUserSessions().size(), "no session before the SMS code");
+            assertEquals(
+                    0,
+                    admin.realm(realm.name).users().get(samId).getUserSessions().size(),
+                    "no session before the SMS code");
             assertFalse(browser.has("password-new"), "no new password before the SMS code");
 
             // With the texted code the reset goes on: new password, then a session, as Keycloak does.
@@ -73,7 +81,9 @@ class SmsResetCredentialsIT extends SmsItBase {
             assertTrue(browser.has("password-new"), "update-password page after the SMS code:\n" + browser.text());
             setNewPassword();
             assertTrue(waitForAuthorizationCode(), browser.currentUrl());
-            assertEquals(1, admin.realm(realm.name).users().get(samId).getUserSessions().size());
+            assertEquals(
+                    1,
+                    admin.realm(realm.name).users().get(samId).getUserSessions().size());
             // The new password is set, and the password grant still refuses this SMS user.
             OidcClient.Response grant = realm.oidc().passwordGrant(SmsOrgRealm.APP, "sam", NEW_PASSWORD);
             assertEquals(400, grant.status(), grant.body());

@@ -1,9 +1,16 @@
 package io.github.b2bpack.it.sms;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
@@ -11,14 +18,6 @@ import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Users of an organization realm who set up Keycloak's authenticator app (the account console offers it)
@@ -43,12 +42,14 @@ class SmsTemplateTotpIT {
     void aTotpUserIsAskedForTheAppCodeInTheBrowserAndTheDirectGrant() {
         SmsOrgRealm realm = SmsOrgRealm.create(admin, "Org IT Totp Review");
         realms.add(realm);
-        UserRepresentation user = Fixtures.userWithPassword("otto", "otto@org-it.example", "Otto", "User", SmsOrgRealm.PASSWORD);
+        UserRepresentation user =
+                Fixtures.userWithPassword("otto", "otto@org-it.example", "Otto", "User", SmsOrgRealm.PASSWORD);
         CredentialRepresentation otp = new CredentialRepresentation();
         otp.setType("otp");
         otp.setUserLabel("phone app");
         otp.setSecretData("{\"value\":\"JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP\"}");
-        otp.setCredentialData("{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,\"algorithm\":\"HmacSHA1\"}");
+        otp.setCredentialData(
+                "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,\"algorithm\":\"HmacSHA1\"}");
         List<CredentialRepresentation> credentials = new ArrayList<>(user.getCredentials());
         credentials.add(otp);
         user.setCredentials(credentials);

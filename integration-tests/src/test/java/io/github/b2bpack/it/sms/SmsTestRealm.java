@@ -1,15 +1,14 @@
 package io.github.b2bpack.it.sms;
 
 import jakarta.ws.rs.core.Response;
-import org.keycloak.admin.client.CreatedResponseUtil;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.util.JsonSerialization;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.util.JsonSerialization;
 
 /**
  * A realm whose browser flow is cookie | (password form, then a conditional "user configured"
@@ -92,13 +91,23 @@ final class SmsTestRealm {
                       {"authenticator": "sms-otp-form", "authenticatorConfig": "sms", "requirement": "REQUIRED", "priority": 20, "authenticatorFlow": false, "userSetupAllowed": false}]}
                   ]
                 }
-                """.formatted(name, bruteForceFailures > 0, Math.max(bruteForceFailures, 1), CLIENT, SERVER, name, USER, PASSWORD, toJson(config));
+                """.formatted(
+                        name,
+                        bruteForceFailures > 0,
+                        Math.max(bruteForceFailures, 1),
+                        CLIENT,
+                        SERVER,
+                        name,
+                        USER,
+                        PASSWORD,
+                        toJson(config));
         try {
             admin.realms().create(JsonSerialization.readValue(json, RealmRepresentation.class));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String userId = admin.realm(name).users().searchByUsername(USER, true).get(0).getId();
+        String userId =
+                admin.realm(name).users().searchByUsername(USER, true).get(0).getId();
         return new SmsTestRealm(name, userId);
     }
 

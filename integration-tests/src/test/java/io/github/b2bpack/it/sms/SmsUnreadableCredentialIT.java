@@ -1,9 +1,16 @@
 package io.github.b2bpack.it.sms;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
@@ -11,14 +18,6 @@ import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Review of issue 11 (operator mistake): an {@code sms-otp} credential whose secret data the pack cannot
@@ -46,7 +45,8 @@ class SmsUnreadableCredentialIT {
         SmsOrgRealm realm = SmsOrgRealm.create(admin, "Org IT Sms Unreadable");
         realms.add(realm);
         realm.useHttpSender();
-        UserRepresentation user = Fixtures.userWithPassword("uma", "uma@org-it.example", "Test", "User", SmsOrgRealm.PASSWORD);
+        UserRepresentation user =
+                Fixtures.userWithPassword("uma", "uma@org-it.example", "Test", "User", SmsOrgRealm.PASSWORD);
         CredentialRepresentation sms = new CredentialRepresentation();
         sms.setType("sms-otp");
         // Another script's field name: the pack reads no number from it.
@@ -67,9 +67,12 @@ class SmsUnreadableCredentialIT {
         SmsHttpSession browser = new SmsHttpSession()
                 .get(realm.oidc().authorizationUrl(SmsOrgRealm.APP, realm.redirect()))
                 .post(Map.of("username", "uma", "password", SmsOrgRealm.PASSWORD));
-        System.out.println("unreadable sms-otp credential, browser login with the password alone: logged in = " + browser.loggedIn());
+        System.out.println("unreadable sms-otp credential, browser login with the password alone: logged in = "
+                + browser.loggedIn());
         assertFalse(browser.loggedIn(), "the password alone signed in a user who has an sms-otp credential");
         // The SMS page, telling the user the number cannot be used (a recovery code or an admin still helps).
-        assertTrue(browser.pageContains("name=\"code\"") && browser.pageContains("This is not a valid mobile number"), browser.page());
+        assertTrue(
+                browser.pageContains("name=\"code\"") && browser.pageContains("This is not a valid mobile number"),
+                browser.page());
     }
 }

@@ -27,7 +27,8 @@ final class SmtpSink implements AutoCloseable {
         /** The first link of the message to a Keycloak action token, quoted-printable and HTML escapes undone. */
         String actionTokenLink() {
             String text = data.contains("quoted-printable") ? unQuotedPrintable(data) : data;
-            Matcher m = Pattern.compile("https?://[^\\s\"'<>]+/login-actions/action-token\\?[^\\s\"'<>]+").matcher(text);
+            Matcher m = Pattern.compile("https?://[^\\s\"'<>]+/login-actions/action-token\\?[^\\s\"'<>]+")
+                    .matcher(text);
             if (!m.find()) {
                 throw new AssertionError("no action-token link in the mail:\n" + data);
             }
@@ -126,7 +127,8 @@ final class SmtpSink implements AutoCloseable {
                 reply(out, "354 End data with <CR><LF>.<CR><LF>");
                 StringBuilder data = new StringBuilder();
                 while ((line = in.readLine()) != null && !line.equals(".")) {
-                    data.append(line.startsWith("..") ? line.substring(1) : line).append("\r\n");
+                    data.append(line.startsWith("..") ? line.substring(1) : line)
+                            .append("\r\n");
                 }
                 mails.add(new Mail(from, List.copyOf(to), data.toString()));
                 reply(out, "250 OK queued");

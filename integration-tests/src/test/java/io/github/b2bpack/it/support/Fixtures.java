@@ -1,17 +1,15 @@
 package io.github.b2bpack.it.support;
 
+import java.util.List;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
-import java.util.List;
-
 /** Representations the ITs build again and again; callers adjust what their test needs before creating them. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** An enabled realm with nothing else set. */
     public static RealmRepresentation enabledRealm(String name) {
@@ -40,8 +38,8 @@ public final class Fixtures {
     }
 
     /** An enabled user with a verified email and a permanent password. */
-    public static UserRepresentation userWithPassword(String username, String email, String firstName, String lastName,
-                                                      String password) {
+    public static UserRepresentation userWithPassword(
+            String username, String email, String firstName, String lastName, String password) {
         UserRepresentation user = new UserRepresentation();
         user.setUsername(username);
         user.setEmail(email);

@@ -1,5 +1,7 @@
 package io.github.b2bpack.it.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,9 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * Talks to a realm's OIDC endpoints as a relying party would: plain HTTP, no Keycloak classes,
  * so the tests see exactly what clients see.
@@ -22,7 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class OidcClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String realmUrl;
 

@@ -25,8 +25,7 @@ final class LeanReceiver implements AutoCloseable {
 
     private static final byte[] NO_CONTENT = "HTTP/1.1 204 No Content\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
-    record Arrival(String webhookId, long receivedAtMillis, byte[] body) {
-    }
+    record Arrival(String webhookId, long receivedAtMillis, byte[] body) {}
 
     private final ServerSocket server;
     private final ConcurrentLinkedQueue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
@@ -65,7 +64,9 @@ final class LeanReceiver implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
-        try (socket; InputStream in = new BufferedInputStream(socket.getInputStream()); OutputStream out = socket.getOutputStream()) {
+        try (socket;
+                InputStream in = new BufferedInputStream(socket.getInputStream());
+                OutputStream out = socket.getOutputStream()) {
             while (true) {
                 String line = readLine(in);
                 if (line == null) {

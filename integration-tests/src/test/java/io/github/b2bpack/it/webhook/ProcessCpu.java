@@ -16,13 +16,15 @@ final class ProcessCpu {
 
     private static final long MILLIS_PER_TICK = 10;
 
-    private ProcessCpu() {
-    }
+    private ProcessCpu() {}
 
     /** The test server's JVM: the only process whose command line names a Keycloak home directory. */
     static Optional<Long> keycloakPid() {
         return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("-Dkc.home.dir=")).orElse(false))
+                .filter(p -> p.info()
+                        .commandLine()
+                        .map(c -> c.contains("-Dkc.home.dir="))
+                        .orElse(false))
                 .map(ProcessHandle::pid)
                 .findFirst();
     }

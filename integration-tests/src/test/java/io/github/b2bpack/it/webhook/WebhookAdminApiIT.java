@@ -1,10 +1,19 @@
 package io.github.b2bpack.it.webhook;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 import jakarta.ws.rs.core.Response;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,16 +25,6 @@ import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The webhooks and webhook-events admin REST API in the real server: CRUD with the signature key shown
@@ -62,12 +61,14 @@ class WebhookAdminApiIT {
 
     @Test
     void crudShowsTheSignatureKeyOnlyAtCreationAndRotation() {
-        OidcClient.Response created = api.createWebhook("CRM sync", RECEIVER, List.of("user.*", "admin.user.create.success"));
+        OidcClient.Response created =
+                api.createWebhook("CRM sync", RECEIVER, List.of("user.*", "admin.user.create.success"));
         assertEquals(201, created.status(), created.body());
         JsonNode hook = created.json();
         String id = hook.get("id").asText();
         String key = hook.get("signature_key").asText();
-        assertTrue(key.startsWith("whsec_") && java.util.Base64.getDecoder().decode(key.substring(6)).length >= 24, key);
+        assertTrue(
+                key.startsWith("whsec_") && java.util.Base64.getDecoder().decode(key.substring(6)).length >= 24, key);
         assertEquals("CRM sync", hook.get("name").asText());
         assertEquals(RECEIVER, hook.get("target_url").asText());
         assertTrue(hook.get("active").asBoolean());
@@ -82,8 +83,10 @@ class WebhookAdminApiIT {
         assertEquals(id, list.json().get("data").get(0).get("id").asText());
         assertFalse(list.body().contains(key.substring(6)));
 
-        OidcClient.Response updated = api.put("/webhooks/" + id,
-                "{\"name\":\"CRM\",\"target_url\":\"" + RECEIVER + "\",\"event_codes\":[\"*.error\"],\"active\":false}");
+        OidcClient.Response updated = api.put(
+                "/webhooks/" + id,
+                "{\"name\":\"CRM\",\"target_url\":\"" + RECEIVER
+                        + "\",\"event_codes\":[\"*.error\"],\"active\":false}");
         assertEquals(200, updated.status(), updated.body());
         assertEquals("*.error", updated.json().get("event_codes").get(0).asText());
         assertFalse(updated.json().get("active").asBoolean());
@@ -93,7 +96,8 @@ class WebhookAdminApiIT {
         String newKey = rotated.json().get("signature_key").asText();
         assertTrue(newKey.startsWith("whsec_"));
         assertNotEquals(key, newKey);
-        assertNotNull(rotated.json().get("previous_key_expires_at"), "the previous key keeps signing for the grace period");
+        assertNotNull(
+                rotated.json().get("previous_key_expires_at"), "the previous key keeps signing for the grace period");
 
         assertEquals(204, api.delete("/webhooks/" + id).status());
         assertEquals(404, api.get("/webhooks/" + id).status());
@@ -103,20 +107,21 @@ class WebhookAdminApiIT {
     @Test
     void badInputGetsAClear400AndNeverA500() {
         String[] bodies = {
-                "",
-                "not json",
-                "[1,2]",
-                "{\"name\":\"x\",\"target_url\":\"" + RECEIVER + "\",\"event_codes\":[\"user.(login|logout)\"]}",
-                "{\"name\":\"x\",\"target_url\":\"" + RECEIVER + "\",\"event_codes\":[]}",
-                "{\"name\":\"\",\"target_url\":\"" + RECEIVER + "\",\"event_codes\":[\"*\"]}",
-                "{\"name\":\"x\",\"target_url\":\"ftp://example.com/x\",\"event_codes\":[\"*\"]}",
-                "{\"name\":\"x\",\"target_url\":\"http://169.254.169.254/latest/meta-data\",\"event_codes\":[\"*\"]}",
-                "{\"name\":\"x\",\"target_url\":\"http://10.0.0.8/hook\",\"event_codes\":[\"*\"]}",
-                "{\"name\":\"x\",\"target_url\":\"http://user:pw@127.0.0.1:8503/\",\"event_codes\":[\"*\"]}",
-                "{\"name\":\"x\",\"target_url\":\"" + RECEIVER + "\",\"event_codes\":[\"*\"],\"targetUrl\":\"typo\"}",
-                "{\"name\":\"x\",\"target_url\":\"" + RECEIVER + "\",\"event_codes\":[\"*\"],\"active\":\"yes\"}",
-                "{\"name\":\"" + "n".repeat(300) + "\",\"target_url\":\"" + RECEIVER + "\",\"event_codes\":[\"*\"]}",
-                "{\"name\":\"x\",\"target_url\":\"" + RECEIVER + "\",\"event_codes\":[\"*\"],\"pad\":\"" + "p".repeat(70_000) + "\"}",
+            "",
+            "not json",
+            "[1,2]",
+            "{\"name\":\"x\",\"target_url\":\"" + RECEIVER + "\",\"event_codes\":[\"user.(login|logout)\"]}",
+            "{\"name\":\"x\",\"target_url\":\"" + RECEIVER + "\",\"event_codes\":[]}",
+            "{\"name\":\"\",\"target_url\":\"" + RECEIVER + "\",\"event_codes\":[\"*\"]}",
+            "{\"name\":\"x\",\"target_url\":\"ftp://example.com/x\",\"event_codes\":[\"*\"]}",
+            "{\"name\":\"x\",\"target_url\":\"http://169.254.169.254/latest/meta-data\",\"event_codes\":[\"*\"]}",
+            "{\"name\":\"x\",\"target_url\":\"http://10.0.0.8/hook\",\"event_codes\":[\"*\"]}",
+            "{\"name\":\"x\",\"target_url\":\"http://user:pw@127.0.0.1:8503/\",\"event_codes\":[\"*\"]}",
+            "{\"name\":\"x\",\"target_url\":\"" + RECEIVER + "\",\"event_codes\":[\"*\"],\"targetUrl\":\"typo\"}",
+            "{\"name\":\"x\",\"target_url\":\"" + RECEIVER + "\",\"event_codes\":[\"*\"],\"active\":\"yes\"}",
+            "{\"name\":\"" + "n".repeat(300) + "\",\"target_url\":\"" + RECEIVER + "\",\"event_codes\":[\"*\"]}",
+            "{\"name\":\"x\",\"target_url\":\"" + RECEIVER + "\",\"event_codes\":[\"*\"],\"pad\":\""
+                    + "p".repeat(70_000) + "\"}",
         };
         for (String body : bodies) {
             OidcClient.Response r = api.post("/webhooks", body);
@@ -132,7 +137,10 @@ class WebhookAdminApiIT {
         assertEquals(404, api.get("/webhooks/" + "x".repeat(500)).status());
         assertEquals(404, api.post("/webhook-events/msg_nope/retry", null).status());
         assertEquals(404, api.post("/webhook-events/msg_nope/cancel", null).status());
-        assertEquals(400, api.post("/webhook-events/trigger-test", "{\"event_code\":\"user.*\"}").status());
+        assertEquals(
+                400,
+                api.post("/webhook-events/trigger-test", "{\"event_code\":\"user.*\"}")
+                        .status());
         assertEquals(400, api.post("/webhook-events/trigger-test", "{}").status());
     }
 
@@ -152,7 +160,10 @@ class WebhookAdminApiIT {
         assertEquals(200, asViewer.get("/webhooks").status());
         assertEquals(200, asViewer.get("/webhook-events").status());
         assertEquals(403, asViewer.createWebhook("x", RECEIVER, List.of("*")).status());
-        assertEquals(403, asViewer.post("/webhook-events/trigger-test", "{\"event_code\":\"user.login.success\"}").status());
+        assertEquals(
+                403,
+                asViewer.post("/webhook-events/trigger-test", "{\"event_code\":\"user.login.success\"}")
+                        .status());
     }
 
     /**
@@ -161,7 +172,8 @@ class WebhookAdminApiIT {
      */
     @Test
     void anotherRealmsAdminReachesNoneOfThisRealmsWebhooks() {
-        JsonNode hook = api.createWebhook("victim", RECEIVER, List.of("admin.*")).json();
+        JsonNode hook =
+                api.createWebhook("victim", RECEIVER, List.of("admin.*")).json();
         String id = hook.get("id").asText();
         String message = api.events(null).get(0).get("id").asText();
         JsonNode before = api.get("/webhooks/" + id).json();
@@ -179,22 +191,51 @@ class WebhookAdminApiIT {
             got.put("victim GET /webhooks", onVictim.get("/webhooks").status());
             got.put("victim GET /webhooks/id", onVictim.get("/webhooks/" + id).status());
             got.put("victim POST /webhooks", onVictim.post("/webhooks", body).status());
-            got.put("victim PUT /webhooks/id", onVictim.put("/webhooks/" + id, body).status());
-            got.put("victim POST rotate-secret", onVictim.post("/webhooks/" + id + "/rotate-secret", null).status());
-            got.put("victim DELETE /webhooks/id", onVictim.delete("/webhooks/" + id).status());
-            got.put("victim GET /webhook-events", onVictim.get("/webhook-events").status());
-            got.put("victim GET /webhook-events/id", onVictim.get("/webhook-events/" + message).status());
-            got.put("victim POST retry", onVictim.post("/webhook-events/" + message + "/retry", null).status());
-            got.put("victim POST cancel", onVictim.post("/webhook-events/" + message + "/cancel", null).status());
-            got.put("victim POST trigger-test", onVictim.post("/webhook-events/trigger-test",
-                    "{\"event_code\":\"user.login.success\"}").status());
+            got.put(
+                    "victim PUT /webhooks/id",
+                    onVictim.put("/webhooks/" + id, body).status());
+            got.put(
+                    "victim POST rotate-secret",
+                    onVictim.post("/webhooks/" + id + "/rotate-secret", null).status());
+            got.put(
+                    "victim DELETE /webhooks/id",
+                    onVictim.delete("/webhooks/" + id).status());
+            got.put(
+                    "victim GET /webhook-events",
+                    onVictim.get("/webhook-events").status());
+            got.put(
+                    "victim GET /webhook-events/id",
+                    onVictim.get("/webhook-events/" + message).status());
+            got.put(
+                    "victim POST retry",
+                    onVictim.post("/webhook-events/" + message + "/retry", null).status());
+            got.put(
+                    "victim POST cancel",
+                    onVictim.post("/webhook-events/" + message + "/cancel", null)
+                            .status());
+            got.put(
+                    "victim POST trigger-test",
+                    onVictim.post("/webhook-events/trigger-test", "{\"event_code\":\"user.login.success\"}")
+                            .status());
             got.put("own GET /webhooks/victim-id", onOwn.get("/webhooks/" + id).status());
-            got.put("own PUT /webhooks/victim-id", onOwn.put("/webhooks/" + id, body).status());
-            got.put("own POST rotate-secret victim-id", onOwn.post("/webhooks/" + id + "/rotate-secret", null).status());
-            got.put("own DELETE /webhooks/victim-id", onOwn.delete("/webhooks/" + id).status());
-            got.put("own GET /webhook-events/victim-id", onOwn.get("/webhook-events/" + message).status());
-            got.put("own POST retry victim-id", onOwn.post("/webhook-events/" + message + "/retry", null).status());
-            got.put("own POST cancel victim-id", onOwn.post("/webhook-events/" + message + "/cancel", null).status());
+            got.put(
+                    "own PUT /webhooks/victim-id",
+                    onOwn.put("/webhooks/" + id, body).status());
+            got.put(
+                    "own POST rotate-secret victim-id",
+                    onOwn.post("/webhooks/" + id + "/rotate-secret", null).status());
+            got.put(
+                    "own DELETE /webhooks/victim-id",
+                    onOwn.delete("/webhooks/" + id).status());
+            got.put(
+                    "own GET /webhook-events/victim-id",
+                    onOwn.get("/webhook-events/" + message).status());
+            got.put(
+                    "own POST retry victim-id",
+                    onOwn.post("/webhook-events/" + message + "/retry", null).status());
+            got.put(
+                    "own POST cancel victim-id",
+                    onOwn.post("/webhook-events/" + message + "/cancel", null).status());
             System.out.println("ATTACK other realm's admin on webhooks: " + got);
 
             got.forEach((call, status) -> assertEquals(call.startsWith("victim") ? 403 : 404, status, call));
@@ -207,8 +248,14 @@ class WebhookAdminApiIT {
 
     @Test
     void triggerTestPreviewsThePayloadAndWhichWebhooksWouldReceiveIt() {
-        String logins = api.createWebhook("logins", RECEIVER, List.of("user.login.*")).json().get("id").asText();
-        String admins = api.createWebhook("admin", RECEIVER, List.of("admin.*")).json().get("id").asText();
+        String logins = api.createWebhook("logins", RECEIVER, List.of("user.login.*"))
+                .json()
+                .get("id")
+                .asText();
+        String admins = api.createWebhook("admin", RECEIVER, List.of("admin.*"))
+                .json()
+                .get("id")
+                .asText();
         // Webhook changes are admin events too (admin.webhook.create.success): "admin" already got its own creation.
         int queuedBefore = api.events(null).size();
 
@@ -220,7 +267,9 @@ class WebhookAdminApiIT {
         assertEquals(logins, answer.get("would_trigger").get(0).get("id").asText());
         assertEquals(1, answer.get("would_trigger").size());
         assertEquals(admins, answer.get("would_not_trigger").get(0).get("id").asText());
-        assertEquals("event_codes", answer.get("would_not_trigger").get(0).get("reason").asText());
+        assertEquals(
+                "event_codes",
+                answer.get("would_not_trigger").get(0).get("reason").asText());
         assertEquals(0, answer.get("enqueued").size(), "a preview sends nothing");
         assertEquals(queuedBefore, api.events(null).size());
     }
@@ -238,16 +287,30 @@ class WebhookAdminApiIT {
     }
 
     private String tokenOfUserWith(String realm, String username, String... realmManagementRoles) {
-        UserRepresentation user = Fixtures.userWithPassword(username, username + "@example.com", username, "Tester", PASSWORD);
+        UserRepresentation user =
+                Fixtures.userWithPassword(username, username + "@example.com", username, "Tester", PASSWORD);
         String id;
         try (Response created = admin.realm(realm).users().create(user)) {
             id = CreatedResponseUtil.getCreatedId(created);
         }
-        ClientRepresentation management = admin.realm(realm).clients().findByClientId("realm-management").get(0);
+        ClientRepresentation management =
+                admin.realm(realm).clients().findByClientId("realm-management").get(0);
         List<RoleRepresentation> roles = java.util.Arrays.stream(realmManagementRoles)
-                .map(r -> admin.realm(realm).clients().get(management.getId()).roles().get(r).toRepresentation()).toList();
-        admin.realm(realm).users().get(id).roles().clientLevel(management.getId()).add(roles);
-        OidcClient.Response tokens = new OidcClient(WebhookApi.SERVER + "/realms/" + realm).passwordGrant("admin-cli", username, PASSWORD);
+                .map(r -> admin.realm(realm)
+                        .clients()
+                        .get(management.getId())
+                        .roles()
+                        .get(r)
+                        .toRepresentation())
+                .toList();
+        admin.realm(realm)
+                .users()
+                .get(id)
+                .roles()
+                .clientLevel(management.getId())
+                .add(roles);
+        OidcClient.Response tokens =
+                new OidcClient(WebhookApi.SERVER + "/realms/" + realm).passwordGrant("admin-cli", username, PASSWORD);
         assertEquals(200, tokens.status(), tokens.body());
         return tokens.field("access_token");
     }

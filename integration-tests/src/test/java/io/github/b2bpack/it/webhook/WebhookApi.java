@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.b2bpack.it.support.OidcClient;
-
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -30,7 +29,8 @@ final class WebhookApi {
     }
 
     OidcClient.Response createWebhook(String name, String url, List<String> codes) {
-        ObjectNode body = JSON.createObjectNode().put("name", name).put("target_url", url).put("active", true);
+        ObjectNode body =
+                JSON.createObjectNode().put("name", name).put("target_url", url).put("active", true);
         ArrayNode array = body.putArray("event_codes");
         codes.forEach(array::add);
         return post("/webhooks", body.toString());
@@ -41,12 +41,15 @@ final class WebhookApi {
     }
 
     OidcClient.Response post(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
     OidcClient.Response put(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     OidcClient.Response delete(String path) {
@@ -63,7 +66,8 @@ final class WebhookApi {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(SERVER + "/admin/realms/" + realm + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(SERVER + "/admin/realms/" + realm + path))
+                .timeout(Duration.ofSeconds(30));
         String t = token.get();
         if (t != null) {
             b.header("Authorization", "Bearer " + t);

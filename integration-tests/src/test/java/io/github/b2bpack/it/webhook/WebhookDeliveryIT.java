@@ -1,5 +1,10 @@
 package io.github.b2bpack.it.webhook;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.standardwebhooks.Webhook;
 import io.github.b2bpack.it.PackServerConfig;
@@ -9,6 +14,16 @@ import io.github.b2bpack.it.support.OidcClient;
 import io.github.b2bpack.testsupport.RecordedRequest;
 import io.github.b2bpack.testsupport.WebhookReceiver;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,22 +36,6 @@ import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.function.BooleanSupplier;
-
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Events become signed Standard Webhooks in the real server: payloads and signatures checked with the
@@ -81,7 +80,10 @@ class WebhookDeliveryIT {
         hookPath = "/hooks/" + UUID.randomUUID();
         admin.realms().create(Fixtures.webhookRealm(REALM));
 
-        admin.realm(REALM).clients().create(Fixtures.publicDirectGrantClient(CLIENT)).close();
+        admin.realm(REALM)
+                .clients()
+                .create(Fixtures.publicDirectGrantClient(CLIENT))
+                .close();
 
         UserRepresentation user = Fixtures.userWithPassword("alice", "alice@example.com", "Alice", "Martin", PASSWORD);
         try (Response created = admin.realm(REALM).users().create(user)) {
@@ -103,7 +105,8 @@ class WebhookDeliveryIT {
         OidcClient.Response refused = oidc.passwordGrant(CLIENT, "alice", "wrong-password");
         assertTrue(refused.status() == 400 || refused.status() == 401, refused.body());
 
-        List<RecordedRequest> deliveries = receiver.awaitRequests(r -> hookPath.equals(r.path()) && r.header("webhook-id") != null, 2, WAIT);
+        List<RecordedRequest> deliveries =
+                receiver.awaitRequests(r -> hookPath.equals(r.path()) && r.header("webhook-id") != null, 2, WAIT);
         assertEquals(2, deliveries.size());
         Map<String, JsonNode> byType = new HashMap<>();
         for (RecordedRequest d : deliveries) {
@@ -128,8 +131,14 @@ class WebhookDeliveryIT {
         assertEquals(204, row.get("last_status").asInt());
         assertTrue(row.get("id").asText().startsWith("msg_"));
 
-        String metrics = OidcClient.send(HttpRequest.newBuilder(URI.create(io.github.b2bpack.it.TestServer.MANAGEMENT_URL + "/metrics")).GET().build()).body();
-        assertTrue(metrics.contains("b2bpack_webhook_deliveries_total{outcome=\"completed\""), "deliveries metric exported");
+        String metrics = OidcClient.send(
+                        HttpRequest.newBuilder(URI.create(io.github.b2bpack.it.TestServer.MANAGEMENT_URL + "/metrics"))
+                                .GET()
+                                .build())
+                .body();
+        assertTrue(
+                metrics.contains("b2bpack_webhook_deliveries_total{outcome=\"completed\""),
+                "deliveries metric exported");
         assertTrue(metrics.contains("b2bpack_webhook_first_attempt_delay_seconds"), "latency metric exported");
     }
 
@@ -140,12 +149,14 @@ class WebhookDeliveryIT {
         CredentialRepresentation reset = Fixtures.password(newPassword);
         admin.realm(REALM).users().get(aliceId).resetPassword(reset);
 
-        List<RecordedRequest> deliveries = receiver.awaitRequests(r -> hookPath.equals(r.path()) && r.bodyText().contains("reset-password"), 1, WAIT);
+        List<RecordedRequest> deliveries = receiver.awaitRequests(
+                r -> hookPath.equals(r.path()) && r.bodyText().contains("reset-password"), 1, WAIT);
         assertEquals(1, deliveries.size());
         String body = deliveries.get(0).bodyText();
         assertFalse(body.contains(newPassword), body);
         JsonNode data = WebhookApi.parse(body).get("data");
-        assertEquals("admin.user.action.success", WebhookApi.parse(body).get("type").asText());
+        assertEquals(
+                "admin.user.action.success", WebhookApi.parse(body).get("type").asText());
         assertEquals(aliceId, data.get("resource_ids").get("users").asText());
         if (data.has("representation")) {
             assertEquals("**REDACTED**", data.get("representation").get("value").asText());
@@ -160,12 +171,22 @@ class WebhookDeliveryIT {
         bobPassword.setValue("Bobs-Initial-Secret-77");
         bob.setCredentials(List.of(bobPassword));
         admin.realm(REALM).users().create(bob).close();
-        List<RecordedRequest> created = receiver.awaitRequests(r -> hookPath.equals(r.path()) && r.bodyText().contains("admin.user.create.success"), 1, WAIT);
+        List<RecordedRequest> created = receiver.awaitRequests(
+                r -> hookPath.equals(r.path()) && r.bodyText().contains("admin.user.create.success"), 1, WAIT);
         assertEquals(1, created.size());
-        assertFalse(created.get(0).bodyText().contains("Bobs-Initial-Secret-77"), created.get(0).bodyText());
-        assertEquals("bob", WebhookApi.parse(created.get(0).bodyText()).get("data").get("representation").get("username").asText());
+        assertFalse(
+                created.get(0).bodyText().contains("Bobs-Initial-Secret-77"),
+                created.get(0).bodyText());
+        assertEquals(
+                "bob",
+                WebhookApi.parse(created.get(0).bodyText())
+                        .get("data")
+                        .get("representation")
+                        .get("username")
+                        .asText());
 
-        String stored = api.get("/webhook-events/" + deliveries.get(0).header("webhook-id")).body();
+        String stored = api.get("/webhook-events/" + deliveries.get(0).header("webhook-id"))
+                .body();
         assertTrue(stored.contains("reset-password"), stored);
         assertFalse(stored.contains(newPassword), stored);
         assertFalse(ServerLog.read().contains(newPassword), "the password reached the server log");
@@ -177,29 +198,36 @@ class WebhookDeliveryIT {
         receiver.goDown();
         int logins = 8;
         for (int i = 0; i < logins; i++) {
-            assertEquals(200, oidc.passwordGrant(CLIENT, "alice", PASSWORD).status(), "logins never wait for the receiver");
+            assertEquals(
+                    200, oidc.passwordGrant(CLIENT, "alice", PASSWORD).status(), "logins never wait for the receiver");
         }
         // Durable before delivery: every event is a row in the database, retried while the receiver is down.
-        await(() -> {
-            JsonNode rows = api.events(null);
-            if (rows.size() != logins) {
-                return false;
-            }
-            for (JsonNode row : rows) {
-                if (row.get("attempts").asInt() < 2) {
-                    return false;
-                }
-            }
-            return true;
-        }, "every event queued and retried at least once");
+        await(
+                () -> {
+                    JsonNode rows = api.events(null);
+                    if (rows.size() != logins) {
+                        return false;
+                    }
+                    for (JsonNode row : rows) {
+                        if (row.get("attempts").asInt() < 2) {
+                            return false;
+                        }
+                    }
+                    return true;
+                },
+                "every event queued and retried at least once");
         assertEquals(0, receiver.acceptedIdsAt(hookPath).size());
 
         receiver.answerOk();
-        await(() -> receiver.acceptedIdsAt(hookPath).size() == logins, "every event delivered once the receiver is back");
+        await(
+                () -> receiver.acceptedIdsAt(hookPath).size() == logins,
+                "every event delivered once the receiver is back");
         Map<String, String> bodies = new HashMap<>();
         for (RecordedRequest r : receiver.deliveriesTo(hookPath)) {
             String previous = bodies.putIfAbsent(r.header("webhook-id"), r.bodyText());
-            assertTrue(previous == null || previous.equals(r.bodyText()), "a retry resends the same bytes under the same id");
+            assertTrue(
+                    previous == null || previous.equals(r.bodyText()),
+                    "a retry resends the same bytes under the same id");
         }
         assertEquals(logins, bodies.size(), "one webhook-id per event, repeats are retries");
         await(() -> api.events("completed").size() == logins, "all completed");
@@ -254,31 +282,47 @@ class WebhookDeliveryIT {
         OidcClient.Response cancel = api.post("/webhook-events/" + cancelled + "/cancel", null);
         assertEquals(200, cancel.status(), cancel.body());
         assertEquals("cancelled", cancel.json().get("state").asText());
-        assertEquals(409, api.post("/webhook-events/" + cancelled + "/cancel", null).status(), "already cancelled");
+        assertEquals(
+                409, api.post("/webhook-events/" + cancelled + "/cancel", null).status(), "already cancelled");
 
         receiver.answerOk();
         OidcClient.Response retry = api.post("/webhook-events/" + retried + "/retry", null);
         assertEquals(202, retry.status(), retry.body());
         assertEquals("available", retry.json().get("state").asText(), retry.body());
         await(() -> receiver.acceptedIdsAt(hookPath).contains(retried), "the retried event arrives");
-        await(() -> "completed".equals(api.get("/webhook-events/" + retried).json().get("state").asText()), "completed");
+        await(
+                () -> "completed"
+                        .equals(api.get("/webhook-events/" + retried)
+                                .json()
+                                .get("state")
+                                .asText()),
+                "completed");
         assertFalse(receiver.acceptedIdsAt(hookPath).contains(cancelled), "a cancelled event is never delivered");
-        assertEquals("cancelled", api.get("/webhook-events/" + cancelled).json().get("state").asText());
+        assertEquals(
+                "cancelled",
+                api.get("/webhook-events/" + cancelled).json().get("state").asText());
 
         OidcClient.Response again = api.post("/webhook-events/" + cancelled + "/retry", null);
         assertEquals(202, again.status(), again.body());
-        await(() -> receiver.acceptedIdsAt(hookPath).contains(cancelled), "a cancelled event can be sent again on request");
+        await(
+                () -> receiver.acceptedIdsAt(hookPath).contains(cancelled),
+                "a cancelled event can be sent again on request");
     }
 
     @Test
     void duringRotationBothKeysSign() {
         String oldKey = createWebhook(List.of("user.*"));
         String id = api.get("/webhooks").json().get("data").get(0).get("id").asText();
-        String newKey = api.post("/webhooks/" + id + "/rotate-secret", null).json().get("signature_key").asText();
-        OidcClient.Response test = api.post("/webhook-events/trigger-test", "{\"event_code\":\"user.login.success\",\"send\":true}");
+        String newKey = api.post("/webhooks/" + id + "/rotate-secret", null)
+                .json()
+                .get("signature_key")
+                .asText();
+        OidcClient.Response test =
+                api.post("/webhook-events/trigger-test", "{\"event_code\":\"user.login.success\",\"send\":true}");
         assertEquals(200, test.status(), test.body());
         assertEquals(1, test.json().get("enqueued").size());
-        List<RecordedRequest> deliveries = receiver.awaitRequests(r -> hookPath.equals(r.path()) && r.header("webhook-id") != null, 1, WAIT);
+        List<RecordedRequest> deliveries =
+                receiver.awaitRequests(r -> hookPath.equals(r.path()) && r.header("webhook-id") != null, 1, WAIT);
         RecordedRequest d = deliveries.get(0);
         assertEquals(2, d.header("webhook-signature").split(" ").length);
         assertDoesNotThrow(() -> new Webhook(oldKey).verify(d.bodyText(), WebhookReceiver.lowerCaseHeaders(d)));
@@ -294,13 +338,23 @@ class WebhookDeliveryIT {
         String oldKey = createWebhook(List.of("user.login.success"));
         String id = api.get("/webhooks").json().get("data").get(0).get("id").asText();
         assertEquals(200, oidc.passwordGrant(CLIENT, "alice", PASSWORD).status());
-        RecordedRequest before = receiver.awaitRequests(r -> hookPath.equals(r.path()) && r.header("webhook-id") != null, 1, WAIT).get(0);
+        RecordedRequest before = receiver.awaitRequests(
+                        r -> hookPath.equals(r.path()) && r.header("webhook-id") != null, 1, WAIT)
+                .get(0);
         assertEquals(1, before.header("webhook-signature").split(" ").length, "one key before the rotation");
 
-        String newKey = api.post("/webhooks/" + id + "/rotate-secret", null).json().get("signature_key").asText();
+        String newKey = api.post("/webhooks/" + id + "/rotate-secret", null)
+                .json()
+                .get("signature_key")
+                .asText();
         assertEquals(200, oidc.passwordGrant(CLIENT, "alice", PASSWORD).status());
-        RecordedRequest after = receiver.awaitRequests(r -> hookPath.equals(r.path()) && r.header("webhook-id") != null
-                && !r.header("webhook-id").equals(before.header("webhook-id")), 1, WAIT).get(0);
+        RecordedRequest after = receiver.awaitRequests(
+                        r -> hookPath.equals(r.path())
+                                && r.header("webhook-id") != null
+                                && !r.header("webhook-id").equals(before.header("webhook-id")),
+                        1,
+                        WAIT)
+                .get(0);
         assertEquals(2, after.header("webhook-signature").split(" ").length, after.header("webhook-signature"));
         assertDoesNotThrow(() -> new Webhook(newKey).verify(after.bodyText(), WebhookReceiver.lowerCaseHeaders(after)));
         assertDoesNotThrow(() -> new Webhook(oldKey).verify(after.bodyText(), WebhookReceiver.lowerCaseHeaders(after)));
@@ -314,8 +368,13 @@ class WebhookDeliveryIT {
     void switchingToV1aSignsWithEd25519VerifiableWithThePublicKey() throws Exception {
         String oldKey = createWebhook(List.of("user.*"));
         String id = api.get("/webhooks").json().get("data").get(0).get("id").asText();
-        String body = "{\"name\":\"receiver\",\"target_url\":\"" + RECEIVER + hookPath + "\",\"event_codes\":[\"user.*\"],";
-        assertEquals(400, api.put("/webhooks/" + id, body + "\"signature_scheme\":\"v2\"}").status(), "unknown scheme");
+        String body =
+                "{\"name\":\"receiver\",\"target_url\":\"" + RECEIVER + hookPath + "\",\"event_codes\":[\"user.*\"],";
+        assertEquals(
+                400,
+                api.put("/webhooks/" + id, body + "\"signature_scheme\":\"v2\"}")
+                        .status(),
+                "unknown scheme");
         OidcClient.Response switched = api.put("/webhooks/" + id, body + "\"signature_scheme\":\"v1a\"}");
         assertEquals(200, switched.status(), switched.body());
         assertEquals("v1a", switched.json().get("signature_scheme").asText());
@@ -326,15 +385,20 @@ class WebhookDeliveryIT {
         assertEquals(publicKey, read.get("public_key").asText());
         assertFalse(read.has("signature_key"));
 
-        OidcClient.Response test = api.post("/webhook-events/trigger-test", "{\"event_code\":\"user.login.success\",\"send\":true}");
+        OidcClient.Response test =
+                api.post("/webhook-events/trigger-test", "{\"event_code\":\"user.login.success\",\"send\":true}");
         assertEquals(200, test.status(), test.body());
-        RecordedRequest d = receiver.awaitRequests(r -> hookPath.equals(r.path()) && r.header("webhook-id") != null, 1, WAIT).get(0);
+        RecordedRequest d = receiver.awaitRequests(
+                        r -> hookPath.equals(r.path()) && r.header("webhook-id") != null, 1, WAIT)
+                .get(0);
         String[] signatures = d.header("webhook-signature").split(" ");
         assertEquals(2, signatures.length, d.header("webhook-signature"));
         assertTrue(signatures[0].startsWith("v1a,"), signatures[0]);
         String signed = d.header("webhook-id") + "." + d.header("webhook-timestamp") + "." + d.bodyText();
-        assertTrue(verifyEd25519(publicKey, signed, java.util.Base64.getDecoder().decode(signatures[0].substring(4))));
-        assertDoesNotThrow(() -> new Webhook(oldKey).verify(d.bodyText(), WebhookReceiver.lowerCaseHeaders(d)),
+        assertTrue(
+                verifyEd25519(publicKey, signed, java.util.Base64.getDecoder().decode(signatures[0].substring(4))));
+        assertDoesNotThrow(
+                () -> new Webhook(oldKey).verify(d.bodyText(), WebhookReceiver.lowerCaseHeaders(d)),
                 "the old HMAC key still verifies during the grace period");
     }
 
@@ -342,10 +406,12 @@ class WebhookDeliveryIT {
     private static boolean verifyEd25519(String whpk, String signedText, byte[] signature) throws Exception {
         byte[] raw = java.util.Base64.getDecoder().decode(whpk.substring("whpk_".length()));
         byte[] x509 = new byte[12 + raw.length];
-        System.arraycopy(new byte[] {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00}, 0, x509, 0, 12);
+        System.arraycopy(
+                new byte[] {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00}, 0, x509, 0, 12);
         System.arraycopy(raw, 0, x509, 12, raw.length);
         java.security.Signature verifier = java.security.Signature.getInstance("Ed25519");
-        verifier.initVerify(java.security.KeyFactory.getInstance("Ed25519").generatePublic(new java.security.spec.X509EncodedKeySpec(x509)));
+        verifier.initVerify(java.security.KeyFactory.getInstance("Ed25519")
+                .generatePublic(new java.security.spec.X509EncodedKeySpec(x509)));
         verifier.update(signedText.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return verifier.verify(signature);
     }
@@ -360,35 +426,60 @@ class WebhookDeliveryIT {
     void aRolledBackTransactionLeavesNoDelivery() throws Exception {
         createWebhook(List.of("admin.realm_role.create.success"));
         double enqueuedBefore = enqueuedRows();
-        OidcClient.Response failed = createRole("{\"name\":\"rolled-back\",\"description\":\"" + "x".repeat(5000) + "\"}");
+        OidcClient.Response failed =
+                createRole("{\"name\":\"rolled-back\",\"description\":\"" + "x".repeat(5000) + "\"}");
         assertTrue(failed.status() >= 400, "the commit fails: " + failed.status());
         assertEquals(enqueuedBefore + 1, enqueuedRows(), "the listener wrote a row inside the transaction");
-        assertEquals(0, api.get("/webhook-events?per_page=1").json().get("total").asInt(), "no row survived the rollback");
-        assertEquals(404, OidcClient.send(HttpRequest.newBuilder(URI.create(WebhookApi.SERVER + "/admin/realms/" + REALM + "/roles/rolled-back"))
-                .header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString()).GET().build()).status());
+        assertEquals(
+                0, api.get("/webhook-events?per_page=1").json().get("total").asInt(), "no row survived the rollback");
+        assertEquals(
+                404,
+                OidcClient.send(HttpRequest.newBuilder(
+                                        URI.create(WebhookApi.SERVER + "/admin/realms/" + REALM + "/roles/rolled-back"))
+                                .header(
+                                        "Authorization",
+                                        "Bearer " + admin.tokenManager().getAccessTokenString())
+                                .GET()
+                                .build())
+                        .status());
 
         // Instead of sleeping through sweeps: the next event of the same webhook is written, sent and
         // recorded as completed; by then a row the rollback left behind would be listed beside it.
-        assertEquals(201, createRole("{\"name\":\"committed\",\"description\":\"fits\"}").status());
+        assertEquals(
+                201,
+                createRole("{\"name\":\"committed\",\"description\":\"fits\"}").status());
         await(() -> receiver.deliveriesTo(hookPath).size() == 1, "the committed event delivered");
         await(() -> api.events("completed").size() == 1, "the committed event recorded as completed");
-        assertEquals(1, api.get("/webhook-events?per_page=1").json().get("total").asInt(), "no row survived the rollback");
-        assertTrue(receiver.deliveriesTo(hookPath).get(0).bodyText().contains("committed"), "the delivery is the committed role's");
-        assertFalse(receiver.deliveriesTo(hookPath).stream().anyMatch(d -> d.bodyText().contains("rolled-back")),
+        assertEquals(
+                1, api.get("/webhook-events?per_page=1").json().get("total").asInt(), "no row survived the rollback");
+        assertTrue(
+                receiver.deliveriesTo(hookPath).get(0).bodyText().contains("committed"),
+                "the delivery is the committed role's");
+        assertFalse(
+                receiver.deliveriesTo(hookPath).stream()
+                        .anyMatch(d -> d.bodyText().contains("rolled-back")),
                 "the rolled-back role was never sent");
     }
 
     private OidcClient.Response createRole(String json) {
-        return OidcClient.send(HttpRequest.newBuilder(URI.create(WebhookApi.SERVER + "/admin/realms/" + REALM + "/roles"))
+        return OidcClient.send(HttpRequest.newBuilder(
+                        URI.create(WebhookApi.SERVER + "/admin/realms/" + REALM + "/roles"))
                 .header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     private static double enqueuedRows() {
-        String metrics = OidcClient.send(HttpRequest.newBuilder(URI.create(io.github.b2bpack.it.TestServer.MANAGEMENT_URL + "/metrics")).GET().build()).body();
-        return metrics.lines().filter(l -> l.startsWith("b2bpack_webhook_enqueued_total"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        String metrics = OidcClient.send(
+                        HttpRequest.newBuilder(URI.create(io.github.b2bpack.it.TestServer.MANAGEMENT_URL + "/metrics"))
+                                .GET()
+                                .build())
+                .body();
+        return metrics.lines()
+                .filter(l -> l.startsWith("b2bpack_webhook_enqueued_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     /** CI-sized version of the 10,000-event run (see docs/benchmarks.md): nothing is lost. */
@@ -402,15 +493,24 @@ class WebhookDeliveryIT {
             group.setName("group-" + i);
             admin.realm(REALM).groups().add(group).close();
         }
-        await(() -> receiver.acceptedIdsAt(hookPath).size() >= events, () -> "every event accepted: "
-                + receiver.acceptedIdsAt(hookPath).size() + " of " + events + " after " + receiver.deliveriesTo(hookPath).size()
-                + " attempts; outbox: " + stateCounts());
+        await(
+                () -> receiver.acceptedIdsAt(hookPath).size() >= events,
+                () -> "every event accepted: "
+                        + receiver.acceptedIdsAt(hookPath).size() + " of " + events + " after "
+                        + receiver.deliveriesTo(hookPath).size()
+                        + " attempts; outbox: " + stateCounts());
         assertEquals(events, receiver.acceptedIdsAt(hookPath).size());
         Set<String> ids = new HashSet<>();
         receiver.deliveriesTo(hookPath).forEach(r -> ids.add(r.header("webhook-id")));
         assertEquals(events, ids.size());
         assertTrue(receiver.deliveriesTo(hookPath).size() > events, "some attempts failed and were retried");
-        await(() -> api.get("/webhook-events?state=completed&per_page=1").json().get("total").asInt() == events, "all completed");
+        await(
+                () -> api.get("/webhook-events?state=completed&per_page=1")
+                                .json()
+                                .get("total")
+                                .asInt()
+                        == events,
+                "all completed");
     }
 
     private String createWebhook(List<String> codes) {
@@ -423,7 +523,12 @@ class WebhookDeliveryIT {
     private String stateCounts() {
         Map<String, Integer> counts = new java.util.TreeMap<>();
         for (String state : List.of("available", "executing", "retryable", "completed", "discarded", "cancelled")) {
-            counts.put(state, api.get("/webhook-events?state=" + state + "&per_page=1").json().get("total").asInt());
+            counts.put(
+                    state,
+                    api.get("/webhook-events?state=" + state + "&per_page=1")
+                            .json()
+                            .get("total")
+                            .asInt());
         }
         return counts.toString();
     }

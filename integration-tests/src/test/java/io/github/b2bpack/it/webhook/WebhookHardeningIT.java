@@ -1,20 +1,15 @@
 package io.github.b2bpack.it.webhook;
 
-import io.github.b2bpack.it.support.Fixtures;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 import io.github.b2bpack.testsupport.WebhookReceiver;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.AdminEventRepresentation;
-import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.testframework.annotations.InjectAdminClient;
-import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,11 +25,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.AdminEventRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 /**
  * Issue 11's webhook attacks, each run against the real server (a tenant admin with manage-events is the
@@ -73,12 +71,13 @@ class WebhookHardeningIT {
     @Test
     void ssrfThroughIpv6FormsEmbeddingAPrivateIpv4IsRefusedAtSave() {
         List<String> targets = List.of(
-                "http://[2001:0:808:808::5601:5601]/latest/meta-data",  // Teredo, client = ~0x56015601 = 169.254.169.254
-                "http://[2001:0:a9fe:a9fe::f7f7:f7f7]/latest/meta-data", // Teredo, server 169.254.169.254, client 8.8.8.8
-                "http://[::ffff:0:a9fe:a9fe]/latest/meta-data",          // IPv4-translated (RFC 2765) 169.254.169.254
-                "http://[64:ff9b:1:a9fe:a9fe::]/latest/meta-data",       // local-use NAT64 /48 form of 169.254.169.254
-                "http://[::ffff:169.254.169.254]/latest/meta-data",      // IPv4-mapped (the JDK parses it to IPv4)
-                "http://[::a9fe:a9fe]/latest/meta-data");                // IPv4-compatible
+                "http://[2001:0:808:808::5601:5601]/latest/meta-data", // Teredo, client = ~0x56015601 = 169.254.169.254
+                "http://[2001:0:a9fe:a9fe::f7f7:f7f7]/latest/meta-data", // Teredo, server 169.254.169.254, client
+                // 8.8.8.8
+                "http://[::ffff:0:a9fe:a9fe]/latest/meta-data", // IPv4-translated (RFC 2765) 169.254.169.254
+                "http://[64:ff9b:1:a9fe:a9fe::]/latest/meta-data", // local-use NAT64 /48 form of 169.254.169.254
+                "http://[::ffff:169.254.169.254]/latest/meta-data", // IPv4-mapped (the JDK parses it to IPv4)
+                "http://[::a9fe:a9fe]/latest/meta-data"); // IPv4-compatible
         Map<String, Integer> seen = new TreeMap<>();
         for (String target : targets) {
             OidcClient.Response r = api.createWebhook("ssrf", target, List.of("*"));
@@ -98,16 +97,28 @@ class WebhookHardeningIT {
         assertEquals(201, created.status(), created.body());
         String id = created.json().get("id").asText();
         String secret = created.json().get("signature_key").asText();
-        assertEquals(200, api.put("/webhooks/" + id,
-                "{\"name\":\"audit2\",\"target_url\":\"" + RECEIVER + "\",\"event_codes\":[\"*\"]}").status());
+        assertEquals(
+                200,
+                api.put(
+                                "/webhooks/" + id,
+                                "{\"name\":\"audit2\",\"target_url\":\"" + RECEIVER + "\",\"event_codes\":[\"*\"]}")
+                        .status());
         assertEquals(200, api.post("/webhooks/" + id + "/rotate-secret", null).status());
-        assertEquals(200, api.put("/webhooks/" + id,
-                "{\"name\":\"audit3\",\"target_url\":\"" + RECEIVER + "\",\"event_codes\":[\"*\"],\"signature_scheme\":\"v1a\"}").status());
+        assertEquals(
+                200,
+                api.put(
+                                "/webhooks/" + id,
+                                "{\"name\":\"audit3\",\"target_url\":\"" + RECEIVER
+                                        + "\",\"event_codes\":[\"*\"],\"signature_scheme\":\"v1a\"}")
+                        .status());
         assertEquals(204, api.delete("/webhooks/" + id).status());
 
         List<AdminEventRepresentation> events = admin.realm(REALM).getAdminEvents().stream()
-                .filter(e -> e.getResourcePath() != null && e.getResourcePath().startsWith("webhooks/")).toList();
-        List<String> operations = events.stream().map(e -> e.getResourceType() + " " + e.getOperationType() + " " + e.getResourcePath()).toList();
+                .filter(e -> e.getResourcePath() != null && e.getResourcePath().startsWith("webhooks/"))
+                .toList();
+        List<String> operations = events.stream()
+                .map(e -> e.getResourceType() + " " + e.getOperationType() + " " + e.getResourcePath())
+                .toList();
         System.out.println("[WebhookHardeningIT] webhook admin events: " + events.size() + " " + operations);
         assertEquals(5, events.size(), operations.toString());
         for (AdminEventRepresentation e : events) {
@@ -119,9 +130,16 @@ class WebhookHardeningIT {
         }
         assertTrue(operations.stream().anyMatch(o -> o.contains("CREATE")), operations.toString());
         assertTrue(operations.stream().anyMatch(o -> o.contains("DELETE")), operations.toString());
-        assertEquals(1, operations.stream().filter(o -> o.contains("ACTION")).count(), "rotate-secret is an ACTION: " + operations);
-        assertTrue(events.stream().filter(e -> "CREATE".equals(String.valueOf(e.getOperationType())))
-                .allMatch(e -> e.getRepresentation() != null && e.getRepresentation().contains("\"audit\"")), "representation kept");
+        assertEquals(
+                1,
+                operations.stream().filter(o -> o.contains("ACTION")).count(),
+                "rotate-secret is an ACTION: " + operations);
+        assertTrue(
+                events.stream()
+                        .filter(e -> "CREATE".equals(String.valueOf(e.getOperationType())))
+                        .allMatch(e -> e.getRepresentation() != null
+                                && e.getRepresentation().contains("\"audit\"")),
+                "representation kept");
     }
 
     @Test
@@ -151,7 +169,8 @@ class WebhookHardeningIT {
                 }
             }
             long stored = api.get("/webhooks").json().get("total").asLong();
-            System.out.println("[WebhookHardeningIT] " + attempts + " parallel creates: " + statuses + ", stored " + stored + ", refusal " + refusal);
+            System.out.println("[WebhookHardeningIT] " + attempts + " parallel creates: " + statuses + ", stored "
+                    + stored + ", refusal " + refusal);
             assertEquals(CAP, stored);
             assertEquals(CAP, statuses.getOrDefault(201, 0));
             assertEquals(attempts - CAP, statuses.getOrDefault(409, 0), statuses.toString());
@@ -178,8 +197,10 @@ class WebhookHardeningIT {
         OidcClient.Response fits = api.createWebhook("fits", RECEIVER, codes.subList(0, 30));
         assertEquals(201, fits.status(), fits.body());
         String id = fits.json().get("id").asText();
-        OidcClient.Response update = api.put("/webhooks/" + id, "{\"name\":\"x\",\"target_url\":\"" + RECEIVER
-                + "\",\"event_codes\":" + WebhookApi.JSON.valueToTree(codes) + "}");
+        OidcClient.Response update = api.put(
+                "/webhooks/" + id,
+                "{\"name\":\"x\",\"target_url\":\"" + RECEIVER + "\",\"event_codes\":"
+                        + WebhookApi.JSON.valueToTree(codes) + "}");
         assertEquals(400, update.status(), update.body());
     }
 
@@ -199,15 +220,18 @@ class WebhookHardeningIT {
         try (Socket socket = io.github.b2bpack.it.TestServer.connect()) {
             socket.setSoTimeout(8_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /admin/realms/" + REALM + "/webhooks HTTP/1.1\r\nHost: " + io.github.b2bpack.it.TestServer.hostHeader() + "\r\nAuthorization: Bearer " + token
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + announced + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("POST /admin/realms/" + REALM + "/webhooks HTTP/1.1\r\nHost: "
+                            + io.github.b2bpack.it.TestServer.hostHeader() + "\r\nAuthorization: Bearer " + token
+                            + "\r\nContent-Type: application/json\r\nContent-Length: " + announced + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.write(sent);
             out.flush();
             startedAt = System.nanoTime();
             statusLine = readStatusLine(socket.getInputStream());
         }
         long millis = (System.nanoTime() - startedAt) / 1_000_000;
-        System.out.println("[WebhookHardeningIT] stalled 5 MB body after 100 KB: " + statusLine + " after " + millis + " ms");
+        System.out.println(
+                "[WebhookHardeningIT] stalled 5 MB body after 100 KB: " + statusLine + " after " + millis + " ms");
         assertTrue(statusLine.startsWith("HTTP/1.1 4"), statusLine);
         assertTrue(millis < 5_000, millis + " ms");
     }
@@ -224,14 +248,22 @@ class WebhookHardeningIT {
         b.setEnabled(true);
         b.setEventsListeners(List.of("jboss-logging", "webhooks"));
         admin.realms().create(b);
-        try (WebhookReceiver slow = new WebhookReceiver(0); WebhookReceiver fast = new WebhookReceiver(0)) {
+        try (WebhookReceiver slow = new WebhookReceiver(0);
+                WebhookReceiver fast = new WebhookReceiver(0)) {
             slow.answerSlowly(java.time.Duration.ofSeconds(10));
-            assertEquals(201, api.createWebhook("slow", "http://127.0.0.1:" + slow.port() + "/a", List.of("admin.*")).status());
+            assertEquals(
+                    201,
+                    api.createWebhook("slow", "http://127.0.0.1:" + slow.port() + "/a", List.of("admin.*"))
+                            .status());
             WebhookApi apiB = new WebhookApi(realmB, () -> admin.tokenManager().getAccessTokenString());
-            assertEquals(201, apiB.createWebhook("fast", "http://127.0.0.1:" + fast.port() + "/b", List.of("admin.*")).status());
+            assertEquals(
+                    201,
+                    apiB.createWebhook("fast", "http://127.0.0.1:" + fast.port() + "/b", List.of("admin.*"))
+                            .status());
 
             for (int i = 0; i < 30; i++) {
-                org.keycloak.representations.idm.RoleRepresentation role = new org.keycloak.representations.idm.RoleRepresentation();
+                org.keycloak.representations.idm.RoleRepresentation role =
+                        new org.keycloak.representations.idm.RoleRepresentation();
                 role.setName("a-role-" + i);
                 admin.realm(REALM).roles().create(role);
             }
@@ -240,7 +272,8 @@ class WebhookHardeningIT {
                 Thread.sleep(20);
             }
             int hangingA = slow.requests().size();
-            org.keycloak.representations.idm.RoleRepresentation role = new org.keycloak.representations.idm.RoleRepresentation();
+            org.keycloak.representations.idm.RoleRepresentation role =
+                    new org.keycloak.representations.idm.RoleRepresentation();
             role.setName("b-role");
             long start = System.nanoTime();
             admin.realm(realmB).roles().create(role);
@@ -250,7 +283,8 @@ class WebhookHardeningIT {
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
             System.out.println("[WebhookHardeningIT] realm B's delivery while realm A's target hangs (" + hangingA
-                    + " A requests hanging): " + (fast.deliveriesTo("/b").isEmpty() ? "none within 15 s" : millis + " ms"));
+                    + " A requests hanging): "
+                    + (fast.deliveriesTo("/b").isEmpty() ? "none within 15 s" : millis + " ms"));
             assertFalse(fast.deliveriesTo("/b").isEmpty(), "realm B's event was never delivered");
             assertTrue(millis < 3_000, "realm B waited " + millis + " ms behind realm A");
         } finally {

@@ -1,17 +1,13 @@
 package io.github.b2bpack.it.webhook;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 import io.github.b2bpack.testsupport.RecordedRequest;
 import io.github.b2bpack.testsupport.WebhookReceiver;
-import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.testframework.annotations.InjectAdminClient;
-import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +28,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 /**
  * Bounded load run of the webhook listener against the shared test server; NOT part of CI (the class
@@ -82,26 +81,42 @@ class WebhookLoadBenchmark {
         int fanoutEvents = Integer.getInteger("bench.fanoutEvents", 500);
         int fanoutWebhooks = Integer.getInteger("bench.fanoutWebhooks", 20);
         int reliabilityEvents = Integer.getInteger("bench.reliabilityEvents", 10_000);
-        line("machine: %d cores, %s %s; threads=%d rounds=%d x %ds", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vm.name"), System.getProperty("java.version"), threads, rounds, roundSeconds);
+        line(
+                "machine: %d cores, %s %s; threads=%d rounds=%d x %ds",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.version"),
+                threads,
+                rounds,
+                roundSeconds);
 
         try (WebhookReceiver receiver = WebhookReceiver.onFixedPort()) {
             createRealm(OFF, List.of("jboss-logging"));
             createRealm(ON, List.of("jboss-logging", "webhooks"));
             try {
                 WebhookApi api = new WebhookApi(ON, () -> admin.tokenManager().getAccessTokenString());
-                // bench.loginCode=user.none.success keeps the listener on but matches nothing: the in-transaction cost alone.
+                // bench.loginCode=user.none.success keeps the listener on but matches nothing: the in-transaction cost
+                // alone.
                 String loginCode = System.getProperty("bench.loginCode", "user.login.success");
-                // bench.receiver=jdk sends the login webhooks to the JDK HttpServer receiver the ITs use, instead of the lean one.
+                // bench.receiver=jdk sends the login webhooks to the JDK HttpServer receiver the ITs use, instead of
+                // the lean one.
                 boolean lean = !"jdk".equals(System.getProperty("bench.receiver", "lean"));
                 try (LeanReceiver leanReceiver = lean ? new LeanReceiver(LEAN_PORT) : null) {
-                    assertEquals(201, api.createWebhook("logins", lean ? LEAN_URL : URL, List.of(loginCode)).status());
+                    assertEquals(
+                            201,
+                            api.createWebhook("logins", lean ? LEAN_URL : URL, List.of(loginCode))
+                                    .status());
                     if (phases.contains("logins")) {
-                        line("login webhook receiver: %s", lean ? "lean (LeanReceiver, 204 on a kept-alive socket)" : "JDK HttpServer (WebhookReceiver)");
+                        line(
+                                "login webhook receiver: %s",
+                                lean
+                                        ? "lean (LeanReceiver, 204 on a kept-alive socket)"
+                                        : "JDK HttpServer (WebhookReceiver)");
                         loginRatio(receiver, leanReceiver, rounds, roundSeconds, threads);
                     }
                 }
-                String loginHook = api.get("/webhooks").json().get("data").get(0).get("id").asText();
+                String loginHook =
+                        api.get("/webhooks").json().get("data").get(0).get("id").asText();
                 api.delete("/webhooks/" + loginHook);
                 if (phases.contains("fanout")) {
                     fanout(receiver, api, fanoutEvents, fanoutWebhooks, threads);
@@ -119,7 +134,8 @@ class WebhookLoadBenchmark {
         System.out.println(report);
     }
 
-    private void loginRatio(WebhookReceiver receiver, LeanReceiver lean, int rounds, int seconds, int threads) throws Exception {
+    private void loginRatio(WebhookReceiver receiver, LeanReceiver lean, int rounds, int seconds, int threads)
+            throws Exception {
         receiver.clear();
         receiver.answerOk();
         // Warm-up, both realms: the JIT is still compiling the login path for tens of seconds after a start.
@@ -148,15 +164,19 @@ class WebhookLoadBenchmark {
             onTotal += on;
             ratios.add(off == 0 ? 0 : 100.0 * on / off);
             if (rounds <= 8) {
-                line("round %d: listener off %.1f logins/s, on %.1f logins/s (%.1f%%)", r + 1, off / (double) seconds,
-                        on / (double) seconds, 100.0 * on / off);
+                line(
+                        "round %d: listener off %.1f logins/s, on %.1f logins/s (%.1f%%)",
+                        r + 1, off / (double) seconds, on / (double) seconds, 100.0 * on / off);
             }
         }
         if (server > 0) {
             // The webhook threads' work for an "on" block may spill into the next block: read these as estimates.
-            line("CPU per login (ms): Keycloak JVM off %.2f, on %.2f; test JVM (load generator + receiver) off %.2f, on %.2f",
-                    offCpu.serverMillis / (double) offTotal, onCpu.serverMillis / (double) onTotal,
-                    offCpu.selfMillis / (double) offTotal, onCpu.selfMillis / (double) onTotal);
+            line(
+                    "CPU per login (ms): Keycloak JVM off %.2f, on %.2f; test JVM (load generator + receiver) off %.2f, on %.2f",
+                    offCpu.serverMillis / (double) offTotal,
+                    onCpu.serverMillis / (double) onTotal,
+                    offCpu.selfMillis / (double) offTotal,
+                    onCpu.selfMillis / (double) onTotal);
             StringBuilder groups = new StringBuilder();
             Set<String> names = new TreeSet<>(onCpu.serverThreads.keySet());
             names.addAll(offCpu.serverThreads.keySet());
@@ -170,8 +190,11 @@ class WebhookLoadBenchmark {
             line("Keycloak JVM CPU per login by thread group, off / on (ms): %s", groups);
         }
         Collections.sort(ratios);
-        line("LOGINS: off %.1f/s, on+1 webhook %.1f/s, ratio %.1f%% (median of rounds %.1f%%; goal >= 95%%)",
-                offTotal / (double) (rounds * seconds), onTotal / (double) (rounds * seconds), 100.0 * onTotal / offTotal,
+        line(
+                "LOGINS: off %.1f/s, on+1 webhook %.1f/s, ratio %.1f%% (median of rounds %.1f%%; goal >= 95%%)",
+                offTotal / (double) (rounds * seconds),
+                onTotal / (double) (rounds * seconds),
+                100.0 * onTotal / offTotal,
                 ratios.get(ratios.size() / 2));
         // Commit -> first attempt, from the event time in each payload to the first arrival of its webhook-id.
         long expected = onTotal;
@@ -199,19 +222,27 @@ class WebhookLoadBenchmark {
         List<Long> lat = new ArrayList<>();
         firstArrival.forEach((id, at) -> lat.add(at - eventTime.get(id)));
         Collections.sort(lat);
-        line("COMMIT->FIRST ATTEMPT over %d login events: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms (goal p99 < 1000 ms)",
+        line(
+                "COMMIT->FIRST ATTEMPT over %d login events: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms (goal p99 < 1000 ms)",
                 lat.size(), pct(lat, 50), pct(lat, 95), pct(lat, 99), lat.isEmpty() ? -1 : lat.get(lat.size() - 1));
     }
 
     private static long eventTime(byte[] body) {
-        return Instant.parse(WebhookApi.parse(new String(body, StandardCharsets.UTF_8)).get("timestamp").asText()).toEpochMilli();
+        return Instant.parse(WebhookApi.parse(new String(body, StandardCharsets.UTF_8))
+                        .get("timestamp")
+                        .asText())
+                .toEpochMilli();
     }
 
-    private void fanout(WebhookReceiver receiver, WebhookApi api, int events, int webhooks, int threads) throws Exception {
+    private void fanout(WebhookReceiver receiver, WebhookApi api, int events, int webhooks, int threads)
+            throws Exception {
         receiver.clear();
         receiver.answerOk();
         for (int i = 0; i < webhooks; i++) {
-            assertEquals(201, api.createWebhook("fanout-" + i, URL, List.of("admin.group.create.success")).status());
+            assertEquals(
+                    201,
+                    api.createWebhook("fanout-" + i, URL, List.of("admin.group.create.success"))
+                            .status());
         }
         int expected = events * webhooks;
         long start = System.currentTimeMillis();
@@ -222,9 +253,16 @@ class WebhookLoadBenchmark {
         long first = all.get(0).receivedAtMillis();
         long last = all.get(all.size() - 1).receivedAtMillis();
         int accepted = receiver.acceptedIds().size();
-        line("FANOUT: %d admin events x %d webhooks = %d deliveries; events enqueued in %d ms (%.0f rows/s); "
+        line(
+                "FANOUT: %d admin events x %d webhooks = %d deliveries; events enqueued in %d ms (%.0f rows/s); "
                         + "%d accepted; first->last delivery %d ms = %.0f deliveries/s (goal >= 500/s)",
-                events, webhooks, expected, enqueued - start, expected * 1000.0 / (enqueued - start), accepted, last - first,
+                events,
+                webhooks,
+                expected,
+                enqueued - start,
+                expected * 1000.0 / (enqueued - start),
+                accepted,
+                last - first,
                 all.size() * 1000.0 / Math.max(1, last - first));
         for (JsonNode hook : api.get("/webhooks?per_page=100").json().get("data")) {
             api.delete("/webhooks/" + hook.get("id").asText());
@@ -234,7 +272,10 @@ class WebhookLoadBenchmark {
     private void reliability(WebhookReceiver receiver, WebhookApi api, int events, int threads) throws Exception {
         receiver.clear();
         receiver.failRatio(0.3, 7);
-        assertEquals(201, api.createWebhook("reliability", URL, List.of("admin.group.create.success")).status());
+        assertEquals(
+                201,
+                api.createWebhook("reliability", URL, List.of("admin.group.create.success"))
+                        .status());
         long start = System.currentTimeMillis();
         createGroups("rel", events, threads);
         long enqueued = System.currentTimeMillis();
@@ -245,11 +286,26 @@ class WebhookLoadBenchmark {
         long done = System.currentTimeMillis();
         int accepted = receiver.acceptedIds().size();
         int attempts = receiver.deliveries().size();
-        long completed = api.get("/webhook-events?state=completed&per_page=1").json().get("total").asLong();
-        long discarded = api.get("/webhook-events?state=discarded&per_page=1").json().get("total").asLong();
-        line("RELIABILITY: %d events, receiver failing 30%%: %d distinct ids accepted, %d attempts (%.2f per event), "
+        long completed = api.get("/webhook-events?state=completed&per_page=1")
+                .json()
+                .get("total")
+                .asLong();
+        long discarded = api.get("/webhook-events?state=discarded&per_page=1")
+                .json()
+                .get("total")
+                .asLong();
+        line(
+                "RELIABILITY: %d events, receiver failing 30%%: %d distinct ids accepted, %d attempts (%.2f per event), "
                         + "%d completed, %d discarded, lost %d; enqueue %d ms, all delivered %d ms after the first event",
-                events, accepted, attempts, attempts / (double) events, completed, discarded, events - accepted, enqueued - start, done - start);
+                events,
+                accepted,
+                attempts,
+                attempts / (double) events,
+                completed,
+                discarded,
+                events - accepted,
+                enqueued - start,
+                done - start);
     }
 
     /** CPU of the server's JVM (per thread group) and of this JVM, added up over the blocks of one side. */
@@ -273,8 +329,9 @@ class WebhookLoadBenchmark {
             selfMillis += ProcessCpu.millis(self) - selfBefore;
             if (server > 0) {
                 serverMillis += ProcessCpu.millis(server) - serverBefore;
-                ProcessCpu.byThreadGroup(server).forEach((name, ms) ->
-                        serverThreads.merge(name, ms - threadsBefore.getOrDefault(name, 0L), Long::sum));
+                ProcessCpu.byThreadGroup(server)
+                        .forEach((name, ms) ->
+                                serverThreads.merge(name, ms - threadsBefore.getOrDefault(name, 0L), Long::sum));
             }
             return result;
         }
@@ -307,8 +364,11 @@ class WebhookLoadBenchmark {
             pool.execute(() -> {
                 int i;
                 while ((i = next.getAndIncrement()) < count) {
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(WebhookApi.SERVER + "/admin/realms/" + ON + "/groups"))
-                            .header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString())
+                    HttpRequest request = HttpRequest.newBuilder(
+                                    URI.create(WebhookApi.SERVER + "/admin/realms/" + ON + "/groups"))
+                            .header(
+                                    "Authorization",
+                                    "Bearer " + admin.tokenManager().getAccessTokenString())
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + prefix + "-" + i + "\"}"))
                             .build();
@@ -330,8 +390,14 @@ class WebhookLoadBenchmark {
         realm.setEventsListeners(listeners);
         realm.setAdminEventsEnabled(false);
         admin.realms().create(realm);
-        admin.realm(name).clients().create(Fixtures.publicDirectGrantClient("bench")).close();
-        admin.realm(name).users().create(Fixtures.userWithPassword("alice", "alice@example.com", "Alice", "Martin", PASSWORD)).close();
+        admin.realm(name)
+                .clients()
+                .create(Fixtures.publicDirectGrantClient("bench"))
+                .close();
+        admin.realm(name)
+                .users()
+                .create(Fixtures.userWithPassword("alice", "alice@example.com", "Alice", "Martin", PASSWORD))
+                .close();
     }
 
     private static long pct(List<Long> sorted, int p) {

@@ -1,19 +1,17 @@
 package io.github.b2bpack.org.api;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
-
 import io.github.b2bpack.org.model.OrganizationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.keycloak.services.ErrorResponseException;
 
 /** The pack's error shape, {@code {"error": "<code>", "error_description": "…"}}, for the organization API. */
 public final class ApiErrors {
 
-    private ApiErrors() {
-    }
+    private ApiErrors() {}
 
     public static ErrorResponseException badRequest(String code, String description) {
         return new ErrorResponseException(code, description, Response.Status.BAD_REQUEST);
@@ -29,7 +27,9 @@ public final class ApiErrors {
         body.put("error", code);
         body.put("error_description", description);
         return new ErrorResponseException(Response.status(status)
-                .type(MediaType.APPLICATION_JSON_TYPE).entity(body).build());
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body)
+                .build());
     }
 
     /** Runs an organization read or change, answering a refused one 409 (conflict) or 400 with its code. */
@@ -37,8 +37,12 @@ public final class ApiErrors {
         try {
             return action.get();
         } catch (OrganizationException e) {
-            throw new ErrorResponseException(e.code(), e.getMessage(), e.kind() == OrganizationException.Kind.CONFLICT
-                    ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST);
+            throw new ErrorResponseException(
+                    e.code(),
+                    e.getMessage(),
+                    e.kind() == OrganizationException.Kind.CONFLICT
+                            ? Response.Status.CONFLICT
+                            : Response.Status.BAD_REQUEST);
         }
     }
 }

@@ -7,5 +7,4 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonPropertyOrder({"deleted", "resource"})
 public record DeletedRepresentation(
         @JsonProperty("deleted") boolean deleted,
-        @JsonProperty("resource") OrganizationRepresentation resource) {
-}
+        @JsonProperty("resource") OrganizationRepresentation resource) {}

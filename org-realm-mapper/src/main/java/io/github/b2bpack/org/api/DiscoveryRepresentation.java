@@ -1,9 +1,8 @@
 package io.github.b2bpack.org.api;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
 
 /**
  * Where the owner of an email address signs in: the organization and its realms' OIDC issuers.
@@ -24,6 +23,5 @@ public record DiscoveryRepresentation(
             @JsonProperty("environment") String environment,
             @JsonProperty("realm") String realm,
             @JsonProperty("status") String status,
-            @JsonProperty("issuer") String issuer) {
-    }
+            @JsonProperty("issuer") String issuer) {}
 }

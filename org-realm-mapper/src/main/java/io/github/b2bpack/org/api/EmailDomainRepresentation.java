@@ -1,11 +1,10 @@
 package io.github.b2bpack.org.api;
 
-import java.time.Instant;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.b2bpack.org.model.EmailDomainClaim;
 import io.github.b2bpack.org.ownership.DomainChallenge;
+import java.time.Instant;
 
 /**
  * One claimed email domain with its ownership state and the DNS challenge that proves it. The
@@ -32,10 +31,19 @@ public record EmailDomainRepresentation(
     }
 
     public static EmailDomainRepresentation of(EmailDomainClaim claim) {
-        return new EmailDomainRepresentation(TYPE, claim.domain(), claim.status(),
-                claim.verifiedAt() == null ? null : Instant.ofEpochMilli(claim.verifiedAt()).toString(),
+        return new EmailDomainRepresentation(
+                TYPE,
+                claim.domain(),
+                claim.status(),
+                claim.verifiedAt() == null
+                        ? null
+                        : Instant.ofEpochMilli(claim.verifiedAt()).toString(),
                 claim.verifiedBy(),
-                claim.challenge() == null ? null : new Challenge(Challenge.DNS_TXT,
-                        DomainChallenge.recordName(claim.domain()), DomainChallenge.recordValue(claim.challenge())));
+                claim.challenge() == null
+                        ? null
+                        : new Challenge(
+                                Challenge.DNS_TXT,
+                                DomainChallenge.recordName(claim.domain()),
+                                DomainChallenge.recordValue(claim.challenge())));
     }
 }

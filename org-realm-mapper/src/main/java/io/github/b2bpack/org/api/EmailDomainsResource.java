@@ -1,7 +1,5 @@
 package io.github.b2bpack.org.api;
 
-import java.util.List;
-
 import io.github.b2bpack.org.emaildomain.EmailDomains;
 import io.github.b2bpack.org.lifecycle.OrganizationManager;
 import io.github.b2bpack.org.model.EmailDomainClaim;
@@ -18,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
@@ -46,9 +45,14 @@ public final class EmailDomainsResource {
     private final OwnershipSettings ownership;
     private final Organization org;
 
-    EmailDomainsResource(KeycloakSession session, AdminPermissionEvaluator masterAuth, AdminPermissionEvaluator orgAuth,
-                         AdminEventBuilder adminEvent, OrganizationManager organizations, OwnershipSettings ownership,
-                         Organization org) {
+    EmailDomainsResource(
+            KeycloakSession session,
+            AdminPermissionEvaluator masterAuth,
+            AdminPermissionEvaluator orgAuth,
+            AdminEventBuilder adminEvent,
+            OrganizationManager organizations,
+            OwnershipSettings ownership,
+            Organization org) {
         this.session = session;
         this.masterAuth = masterAuth;
         this.orgAuth = orgAuth;
@@ -81,13 +85,16 @@ public final class EmailDomainsResource {
             // Vouching without proof is the operator's call, not a tenant admin's.
             masterAuth.realm().requireManageRealm();
         }
-        String domain = EmailDomains.normalize(emailDomain).orElseThrow(() ->
-                ApiErrors.badRequest("invalid_request", "invalid email domain"));
-        EmailDomainClaim claim = org.claim(domain).orElseThrow(() ->
-                ApiErrors.notFound("organization '" + org.slug() + "' does not claim email domain " + domain));
+        String domain = EmailDomains.normalize(emailDomain)
+                .orElseThrow(() -> ApiErrors.badRequest("invalid_request", "invalid email domain"));
+        EmailDomainClaim claim = org.claim(domain)
+                .orElseThrow(() ->
+                        ApiErrors.notFound("organization '" + org.slug() + "' does not claim email domain " + domain));
         if (ownership.publicDomains().isPublic(domain)) {
-            throw ApiErrors.badRequest("public_email_domain", domain + " is a public email domain: anyone can get an "
-                    + "address there, so no organization can own it; remove it from allowed_email_domains");
+            throw ApiErrors.badRequest(
+                    "public_email_domain",
+                    domain + " is a public email domain: anyone can get an "
+                            + "address there, so no organization can own it; remove it from allowed_email_domains");
         }
         if (claim.verified()) {
             return EmailDomainRepresentation.of(claim);
@@ -101,7 +108,8 @@ public final class EmailDomainsResource {
             }
         }
         Organization updated = ApiErrors.guarded(() -> organizations.markVerified(org, claim, request.method()));
-        EmailDomainRepresentation rep = EmailDomainRepresentation.of(updated.claim(domain).orElseThrow());
+        EmailDomainRepresentation rep =
+                EmailDomainRepresentation.of(updated.claim(domain).orElseThrow());
         audit(rep);
         return rep;
     }
@@ -111,14 +119,26 @@ public final class EmailDomainsResource {
      * where the customer's own event listeners (e.g. webhooks) are configured.
      */
     private void audit(EmailDomainRepresentation rep) {
-        adminEvent.clone(session).resource(EVENT_RESOURCE_TYPE).operation(OperationType.ACTION)
+        adminEvent
+                .clone(session)
+                .resource(EVENT_RESOURCE_TYPE)
+                .operation(OperationType.ACTION)
                 .resourcePath("orgs", org.slug(), "email-domains", rep.domain())
-                .representation(rep).detail("verified_by", rep.verifiedBy()).success();
+                .representation(rep)
+                .detail("verified_by", rep.verifiedBy())
+                .success();
         for (RealmModel realm : organizations.realms(org.slug()).present()) {
-            new AdminEventBuilder(realm, masterAuth.adminAuth(), session, session.getContext().getConnection())
-                    .resource(EVENT_RESOURCE_TYPE).operation(OperationType.ACTION)
+            new AdminEventBuilder(
+                            realm,
+                            masterAuth.adminAuth(),
+                            session,
+                            session.getContext().getConnection())
+                    .resource(EVENT_RESOURCE_TYPE)
+                    .operation(OperationType.ACTION)
                     .resourcePath("email-domains", rep.domain())
-                    .representation(rep).detail("verified_by", rep.verifiedBy()).success();
+                    .representation(rep)
+                    .detail("verified_by", rep.verifiedBy())
+                    .success();
         }
     }
 }

@@ -1,10 +1,9 @@
 package io.github.b2bpack.org.api;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
 
 /** A page of organizations, newest first, in Cryptr's list shape. */
 @JsonPropertyOrder({"__type__", "data", "pagination", "total"})

@@ -1,9 +1,5 @@
 package io.github.b2bpack.org.api;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-
 import io.github.b2bpack.org.emaildomain.EmailDomains;
 import io.github.b2bpack.org.jpa.OrganizationStore;
 import io.github.b2bpack.org.lifecycle.EnvironmentRealms;
@@ -28,6 +24,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.AdminRoles;
@@ -53,8 +52,12 @@ public final class OrganizationsResource {
     private final OrganizationManager organizations;
     private final OwnershipSettings ownership;
 
-    OrganizationsResource(KeycloakSession session, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent,
-                          OrganizationManager organizations, OwnershipSettings ownership) {
+    OrganizationsResource(
+            KeycloakSession session,
+            AdminPermissionEvaluator auth,
+            AdminEventBuilder adminEvent,
+            OrganizationManager organizations,
+            OwnershipSettings ownership) {
         this.session = session;
         this.auth = auth;
         this.adminEvent = adminEvent.resource(ResourceType.ORGANIZATION);
@@ -71,9 +74,18 @@ public final class OrganizationsResource {
         Organization org = ApiErrors.guarded(() -> organizations.create(wanted));
         grantCreator(org);
         OrganizationRepresentation rep = toRepresentation(org);
-        adminEvent.clone(session).operation(OperationType.CREATE).resourcePath("orgs", org.slug()).representation(rep).success();
+        adminEvent
+                .clone(session)
+                .operation(OperationType.CREATE)
+                .resourcePath("orgs", org.slug())
+                .representation(rep)
+                .success();
         return Response.status(Response.Status.CREATED)
-                .location(session.getContext().getUri().getAbsolutePathBuilder().path(org.slug()).build())
+                .location(session.getContext()
+                        .getUri()
+                        .getAbsolutePathBuilder()
+                        .path(org.slug())
+                        .build())
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(rep)
                 .build();
@@ -85,9 +97,13 @@ public final class OrganizationsResource {
         auth.realm().requireViewRealm();
         ListQuery query = ApiErrors.guarded(() -> ListQuery.of(uriInfo.getQueryParameters()));
         OrganizationStore.Page result = organizations.store().page(query.filter(), query.first(), query.perPage());
-        List<OrganizationRepresentation> data = result.data().stream().map(this::toRepresentation).toList();
-        return new ListRepresentation(ListRepresentation.TYPE, data,
-                ListRepresentation.Pagination.of(query.page(), query.perPage(), result.total()), result.total());
+        List<OrganizationRepresentation> data =
+                result.data().stream().map(this::toRepresentation).toList();
+        return new ListRepresentation(
+                ListRepresentation.TYPE,
+                data,
+                ListRepresentation.Pagination.of(query.page(), query.perPage(), result.total()),
+                result.total());
     }
 
     @GET
@@ -95,16 +111,22 @@ public final class OrganizationsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public DiscoveryRepresentation discover(@QueryParam("email") String email) {
         auth.realm().requireViewRealm();
-        String domain = EmailDomains.domainOf(email).orElseThrow(() ->
-                ApiErrors.badRequest("invalid_email", "email must be an address with a valid domain"));
-        Organization org = organizations.store().findByEmailDomain(domain).orElseThrow(() ->
-                ApiErrors.notFound("no organization owns this email domain"));
+        String domain = EmailDomains.domainOf(email)
+                .orElseThrow(
+                        () -> ApiErrors.badRequest("invalid_email", "email must be an address with a valid domain"));
+        Organization org = organizations
+                .store()
+                .findByEmailDomain(domain)
+                .orElseThrow(() -> ApiErrors.notFound("no organization owns this email domain"));
         EnvironmentRealms found = organizations.realms(org.slug());
         List<DiscoveryRepresentation.RealmEntry> realms = new ArrayList<>();
         for (Environment environment : Environment.values()) {
-            found.of(environment).ifPresent(realm -> realms.add(new DiscoveryRepresentation.RealmEntry(
-                    environment.id(), realm.getName(), found.status(environment).id(),
-                    Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()))));
+            found.of(environment)
+                    .ifPresent(realm -> realms.add(new DiscoveryRepresentation.RealmEntry(
+                            environment.id(),
+                            realm.getName(),
+                            found.status(environment).id(),
+                            Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()))));
         }
         return new DiscoveryRepresentation(DiscoveryRepresentation.TYPE, org.slug(), org.name(), realms);
     }
@@ -125,7 +147,12 @@ public final class OrganizationsResource {
         OrganizationChange change = ApiErrors.guarded(() -> OrganizationChange.of(body, current.slug(), ownership));
         Organization updated = ApiErrors.guarded(() -> organizations.update(current, change));
         OrganizationRepresentation rep = toRepresentation(updated);
-        adminEvent.clone(session).operation(OperationType.UPDATE).resourcePath("orgs", current.slug()).representation(rep).success();
+        adminEvent
+                .clone(session)
+                .operation(OperationType.UPDATE)
+                .resourcePath("orgs", current.slug())
+                .representation(rep)
+                .success();
         return rep;
     }
 
@@ -136,7 +163,12 @@ public final class OrganizationsResource {
         Organization org = changeable(slug);
         OrganizationRepresentation rep = toRepresentation(org);
         organizations.delete(org);
-        adminEvent.clone(session).operation(OperationType.DELETE).resourcePath("orgs", org.slug()).representation(rep).success();
+        adminEvent
+                .clone(session)
+                .operation(OperationType.DELETE)
+                .resourcePath("orgs", org.slug())
+                .representation(rep)
+                .success();
         return new DeletedRepresentation(true, rep);
     }
 
@@ -173,7 +205,8 @@ public final class OrganizationsResource {
 
     /** Admin permissions on the organization's production realm (master's when that realm is gone). */
     private AdminPermissionEvaluator permissionsOn(Organization org) {
-        return organizations.realm(Environment.PRODUCTION.realmName(org.slug()))
+        return organizations
+                .realm(Environment.PRODUCTION.realmName(org.slug()))
                 .map(realm -> AdminPermissions.evaluator(session, realm, auth.adminAuth()))
                 .orElse(auth);
     }
@@ -187,7 +220,9 @@ public final class OrganizationsResource {
         if (user == null || auth.hasOneAdminRole(AdminRoles.ADMIN)) {
             return;
         }
-        organizations.realms(org.slug()).present().stream().map(RealmModel::getMasterAdminClient).filter(Objects::nonNull)
+        organizations.realms(org.slug()).present().stream()
+                .map(RealmModel::getMasterAdminClient)
+                .filter(Objects::nonNull)
                 .forEach(client -> client.getRolesStream().forEach(user::grantRole));
     }
 

@@ -21,8 +21,11 @@ public final class OrganizationsResourceProvider implements AdminRealmResourcePr
     private final EmailDomainLookupCache cache;
     private final OwnershipSettings ownership;
 
-    OrganizationsResourceProvider(RealmTemplate template, TemplateSanitizer sanitizer, EmailDomainLookupCache cache,
-                                  OwnershipSettings ownership) {
+    OrganizationsResourceProvider(
+            RealmTemplate template,
+            TemplateSanitizer sanitizer,
+            EmailDomainLookupCache cache,
+            OwnershipSettings ownership) {
         this.template = template;
         this.sanitizer = sanitizer;
         this.cache = cache;
@@ -30,16 +33,15 @@ public final class OrganizationsResourceProvider implements AdminRealmResourcePr
     }
 
     @Override
-    public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
-                              AdminEventBuilder adminEvent) {
+    public Object getResource(
+            KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
         if (!Config.getAdminRealm().equals(realm.getName())) {
             throw new NotFoundException();
         }
-        return new OrganizationsResource(session, auth, adminEvent, new OrganizationManager(session, template, sanitizer, cache),
-                ownership);
+        return new OrganizationsResource(
+                session, auth, adminEvent, new OrganizationManager(session, template, sanitizer, cache), ownership);
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

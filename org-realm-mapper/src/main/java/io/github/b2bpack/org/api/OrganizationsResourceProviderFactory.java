@@ -1,8 +1,5 @@
 package io.github.b2bpack.org.api;
 
-import java.time.Duration;
-import java.util.List;
-
 import io.github.b2bpack.org.jpa.OrganizationStore;
 import io.github.b2bpack.org.model.EmailDomainLookupCache;
 import io.github.b2bpack.org.ownership.DnsTxtResolver;
@@ -11,6 +8,8 @@ import io.github.b2bpack.org.ownership.PublicEmailDomains;
 import io.github.b2bpack.org.template.ProviderCatalog;
 import io.github.b2bpack.org.template.RealmTemplate;
 import io.github.b2bpack.org.template.TemplateSanitizer;
+import java.time.Duration;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -66,18 +65,24 @@ public final class OrganizationsResourceProviderFactory implements AdminRealmRes
         }
         discoveryCache = new EmailDomainLookupCache(Duration.ofSeconds(ttl));
         // A bad list or resolver setting stops the server: silently allowing public domains would be worse.
-        PublicEmailDomains publicDomains = PublicEmailDomains.load(config.get(OPTION_PUBLIC_DOMAINS_FILE),
-                list(config.get(OPTION_PUBLIC_DOMAINS_EXTRA)), list(config.get(OPTION_PUBLIC_DOMAINS_REMOVED)));
-        DnsTxtResolver resolver = new DnsTxtResolver(config.get(OPTION_DNS_RESOLVER),
+        PublicEmailDomains publicDomains = PublicEmailDomains.load(
+                config.get(OPTION_PUBLIC_DOMAINS_FILE),
+                list(config.get(OPTION_PUBLIC_DOMAINS_EXTRA)),
+                list(config.get(OPTION_PUBLIC_DOMAINS_REMOVED)));
+        DnsTxtResolver resolver = new DnsTxtResolver(
+                config.get(OPTION_DNS_RESOLVER),
                 config.getInt(OPTION_DNS_TIMEOUT, DEFAULT_DNS_TIMEOUT_MILLIS),
                 config.getInt(OPTION_DNS_RETRIES, DEFAULT_DNS_RETRIES));
         ownership = new OwnershipSettings(publicDomains, resolver);
-        LOG.infof("Organization email domains: %d public mail domain entries refused; ownership checked through %s",
+        LOG.infof(
+                "Organization email domains: %d public mail domain entries refused; ownership checked through %s",
                 publicDomains.size(), resolver.providerUrl());
     }
 
     private static List<String> list(String value) {
-        return value == null || value.isBlank() ? List.of() : List.of(value.strip().split("\\s*,\\s*"));
+        return value == null || value.isBlank()
+                ? List.of()
+                : List.of(value.strip().split("\\s*,\\s*"));
     }
 
     @Override
@@ -111,8 +116,10 @@ public final class OrganizationsResourceProviderFactory implements AdminRealmRes
             KeycloakModelUtils.runJobInTransaction(factory, session -> {
                 int filled = new OrganizationStore(session, null).fillMissingChallenges();
                 if (filled > 0) {
-                    LOG.infof("Gave %d email domain claims from before ownership checks their DNS challenge; they stay "
-                            + "pending until verified (docs/org-realm-mapper.md, \"Upgrading\")", filled);
+                    LOG.infof(
+                            "Gave %d email domain claims from before ownership checks their DNS challenge; they stay "
+                                    + "pending until verified (docs/org-realm-mapper.md, \"Upgrading\")",
+                            filled);
                 }
             });
         } catch (RuntimeException e) {
@@ -126,8 +133,7 @@ public final class OrganizationsResourceProviderFactory implements AdminRealmRes
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     @Override
     public String getId() {
@@ -137,39 +143,59 @@ public final class OrganizationsResourceProviderFactory implements AdminRealmRes
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
         return ProviderConfigurationBuilder.create()
-                .property().name(OPTION_TEMPLATE).type(ProviderConfigProperty.STRING_TYPE)
+                .property()
+                .name(OPTION_TEMPLATE)
+                .type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Path of the realm JSON (a realm export) that new organization realms are imported from. "
-                        + "Default: the pack's recommended template (classpath " + RealmTemplate.DEFAULT_RESOURCE + ").")
+                        + "Default: the pack's recommended template (classpath " + RealmTemplate.DEFAULT_RESOURCE
+                        + ").")
                 .add()
-                .property().name(OPTION_DISCOVERY_CACHE_TTL).type(ProviderConfigProperty.INTEGER_TYPE)
+                .property()
+                .name(OPTION_DISCOVERY_CACHE_TTL)
+                .type(ProviderConfigProperty.INTEGER_TYPE)
                 .defaultValue(DEFAULT_DISCOVERY_CACHE_TTL_SECONDS)
                 .helpText("Seconds this node keeps an email domain to organization lookup of discovery in memory; "
                         + "0 turns the cache off. Every node sees an organization change at once (each write changes the "
                         + "master realm's b2bpack.orgs.version attribute, which Keycloak invalidates cluster-wide), so this "
-                        + "only bounds how long an unused entry stays. Default: " + DEFAULT_DISCOVERY_CACHE_TTL_SECONDS + ".")
+                        + "only bounds how long an unused entry stays. Default: " + DEFAULT_DISCOVERY_CACHE_TTL_SECONDS
+                        + ".")
                 .add()
-                .property().name(OPTION_PUBLIC_DOMAINS_FILE).type(ProviderConfigProperty.STRING_TYPE)
-                .helpText("Path of a list of public mail domains (one a line, 'brand.*' for a brand's country domains, "
-                        + "'#' comments) that replaces the shipped list (" + PublicEmailDomains.RESOURCE + "). No "
-                        + "organization may claim a listed domain or a subdomain of one. Unreadable or invalid: the server stops.")
+                .property()
+                .name(OPTION_PUBLIC_DOMAINS_FILE)
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .helpText(
+                        "Path of a list of public mail domains (one a line, 'brand.*' for a brand's country domains, "
+                                + "'#' comments) that replaces the shipped list (" + PublicEmailDomains.RESOURCE
+                                + "). No "
+                                + "organization may claim a listed domain or a subdomain of one. Unreadable or invalid: the server stops.")
                 .add()
-                .property().name(OPTION_PUBLIC_DOMAINS_EXTRA).type(ProviderConfigProperty.STRING_TYPE)
+                .property()
+                .name(OPTION_PUBLIC_DOMAINS_EXTRA)
+                .type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Comma-separated entries added to the public mail domain list.")
                 .add()
-                .property().name(OPTION_PUBLIC_DOMAINS_REMOVED).type(ProviderConfigProperty.STRING_TYPE)
+                .property()
+                .name(OPTION_PUBLIC_DOMAINS_REMOVED)
+                .type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Comma-separated entries removed from the public mail domain list, as written there "
                         + "(e.g. orange.fr, or yahoo.* for the whole brand), so an organization may claim them.")
                 .add()
-                .property().name(OPTION_DNS_RESOLVER).type(ProviderConfigProperty.STRING_TYPE)
+                .property()
+                .name(OPTION_DNS_RESOLVER)
+                .type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("host:port of the DNS resolver that email-domain TXT challenges are checked through. "
                         + "Default: the system's resolvers (/etc/resolv.conf).")
                 .add()
-                .property().name(OPTION_DNS_TIMEOUT).type(ProviderConfigProperty.INTEGER_TYPE)
+                .property()
+                .name(OPTION_DNS_TIMEOUT)
+                .type(ProviderConfigProperty.INTEGER_TYPE)
                 .defaultValue(DEFAULT_DNS_TIMEOUT_MILLIS)
                 .helpText("Milliseconds to wait for the first DNS answer (doubled at each retry), 100-30000. Default: "
                         + DEFAULT_DNS_TIMEOUT_MILLIS + ".")
                 .add()
-                .property().name(OPTION_DNS_RETRIES).type(ProviderConfigProperty.INTEGER_TYPE)
+                .property()
+                .name(OPTION_DNS_RETRIES)
+                .type(ProviderConfigProperty.INTEGER_TYPE)
                 .defaultValue(DEFAULT_DNS_RETRIES)
                 .helpText("DNS retries after the first try, 0-5. Default: " + DEFAULT_DNS_RETRIES + ".")
                 .add()

@@ -7,8 +7,7 @@ import java.nio.charset.StandardCharsets;
 /** The authorization endpoint of a realm on this server, with a caller's query string carried over verbatim. */
 public final class AuthorizationRedirect {
 
-    private AuthorizationRedirect() {
-    }
+    private AuthorizationRedirect() {}
 
     /**
      * @param serverBase this server's base URI (from the request context, never from parameters)

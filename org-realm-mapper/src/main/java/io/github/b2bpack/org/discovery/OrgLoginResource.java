@@ -1,11 +1,5 @@
 package io.github.b2bpack.org.discovery;
 
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import io.github.b2bpack.org.emaildomain.EmailDomains;
 import io.github.b2bpack.org.jpa.OrganizationStore;
 import io.github.b2bpack.org.model.EmailDomainLookupCache;
@@ -17,6 +11,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -68,7 +67,9 @@ public final class OrgLoginResource {
         }
         // Built from this server's base URI and a realm name from the index, never from input, so
         // the redirect can only reach this server's own realm endpoints.
-        URI target = AuthorizationRedirect.to(session.getContext().getUri().getBaseUri(), realm.get().getName(),
+        URI target = AuthorizationRedirect.to(
+                session.getContext().getUri().getBaseUri(),
+                realm.get().getName(),
                 uriInfo.getRequestUri().getRawQuery());
         return Response.status(Response.Status.FOUND).location(target).build();
     }
@@ -81,11 +82,20 @@ public final class OrgLoginResource {
             }
         });
         LoginFormsProvider form = session.getProvider(LoginFormsProvider.class)
-                .setAttribute("b2bpackAction", uriInfo.getBaseUriBuilder()
-                        .path("realms").path(session.getContext().getRealm().getName()).path("org-login").path("continue")
-                        .build().toString())
+                .setAttribute(
+                        "b2bpackAction",
+                        uriInfo.getBaseUriBuilder()
+                                .path("realms")
+                                .path(session.getContext().getRealm().getName())
+                                .path("org-login")
+                                .path("continue")
+                                .build()
+                                .toString())
                 .setAttribute("b2bpackHidden", hidden)
-                .setAttribute("b2bpackLoginHint", Optional.ofNullable(uriInfo.getQueryParameters().getFirst("login_hint")).orElse(""));
+                .setAttribute(
+                        "b2bpackLoginHint",
+                        Optional.ofNullable(uriInfo.getQueryParameters().getFirst("login_hint"))
+                                .orElse(""));
         if (unknown) {
             form.setError(MESSAGE_UNKNOWN);
         }

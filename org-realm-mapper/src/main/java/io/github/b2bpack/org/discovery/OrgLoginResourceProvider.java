@@ -26,6 +26,5 @@ public final class OrgLoginResourceProvider implements RealmResourceProvider {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -21,19 +21,18 @@ public final class OrgLoginResourceProviderFactory implements RealmResourceProvi
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
+    public void init(Config.Scope config) {}
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         // One cache per node for both discovery paths, so an API write clears what the login page reads.
         discoveryCache = ((OrganizationsResourceProviderFactory) factory.getProviderFactory(
-                AdminRealmResourceProvider.class, OrganizationsResourceProviderFactory.ID)).discoveryCache();
+                        AdminRealmResourceProvider.class, OrganizationsResourceProviderFactory.ID))
+                .discoveryCache();
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     @Override
     public String getId() {

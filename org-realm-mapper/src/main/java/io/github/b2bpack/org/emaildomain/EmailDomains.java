@@ -23,8 +23,7 @@ public final class EmailDomains {
      */
     private static final Pattern IDNA_DEVIATION = Pattern.compile("[\u00DF\u03C2\u1E9E\u200C\u200D]");
 
-    private EmailDomains() {
-    }
+    private EmailDomains() {}
 
     /**
      * The canonical form of a domain (lowercase, IDN as punycode, no trailing dot), or empty when it
@@ -38,7 +37,8 @@ public final class EmailDomains {
         if (trimmed.endsWith(".")) {
             trimmed = trimmed.substring(0, trimmed.length() - 1);
         }
-        if (trimmed.isEmpty() || trimmed.length() > 253
+        if (trimmed.isEmpty()
+                || trimmed.length() > 253
                 || trimmed.chars().anyMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c))
                 || IDNA_DEVIATION.matcher(trimmed).find()) {
             return Optional.empty();
@@ -67,8 +67,8 @@ public final class EmailDomains {
             return List.of();
         }
         for (String domain : domains) {
-            result.add(normalize(domain).orElseThrow(() -> new IllegalArgumentException(
-                    "invalid email domain: " + printable(domain))));
+            result.add(normalize(domain)
+                    .orElseThrow(() -> new IllegalArgumentException("invalid email domain: " + printable(domain))));
         }
         if (result.size() > MAX_DOMAINS) {
             throw new IllegalArgumentException("at most " + MAX_DOMAINS + " email domains per organization");
@@ -95,9 +95,8 @@ public final class EmailDomains {
             return true;
         }
         Optional<String> domain = domainOf(email);
-        return domain.isPresent() && allowedDomains.stream()
-                .map(d -> normalize(d).orElse(""))
-                .anyMatch(domain.get()::equals);
+        return domain.isPresent()
+                && allowedDomains.stream().map(d -> normalize(d).orElse("")).anyMatch(domain.get()::equals);
     }
 
     /** Input echoed in an error message, cut and stripped of control characters. */

@@ -15,22 +15,29 @@ import jakarta.persistence.Table;
 @Entity(name = "B2bOrganizationEmailDomain")
 @Table(name = "B2B_ORG_EMAIL_DOMAIN")
 @NamedQueries({
-        @NamedQuery(name = "b2bOrgDomainsOf",
-                query = "select d from B2bOrganizationEmailDomain d where d.organizationId = :org order by d.position"),
-        @NamedQuery(name = "b2bOrgDomainsIn",
-                query = "select d from B2bOrganizationEmailDomain d where d.domain in :domains"),
-        @NamedQuery(name = "b2bOrgDomainsOfAll",
-                query = "select d from B2bOrganizationEmailDomain d where d.organizationId in :orgs order by d.position"),
-        // Verification is one conditional UPDATE: it only succeeds for the claim (organization, domain and
-        // challenge) that was checked, so a claim removed or re-created meanwhile is never marked verified.
-        @NamedQuery(name = "b2bOrgDomainVerify",
-                query = "update B2bOrganizationEmailDomain d set d.status = :verified, d.verifiedAt = :at, d.verifiedBy = :by"
-                        + " where d.domain = :domain and d.organizationId = :org and d.challenge = :challenge"),
-        @NamedQuery(name = "b2bOrgDomainsWithoutChallenge",
-                query = "select d.domain from B2bOrganizationEmailDomain d where d.challenge is null"),
-        @NamedQuery(name = "b2bOrgDomainSetChallenge",
-                query = "update B2bOrganizationEmailDomain d set d.challenge = :challenge"
-                        + " where d.domain = :domain and d.challenge is null"),
+    @NamedQuery(
+            name = "b2bOrgDomainsOf",
+            query = "select d from B2bOrganizationEmailDomain d where d.organizationId = :org order by d.position"),
+    @NamedQuery(
+            name = "b2bOrgDomainsIn",
+            query = "select d from B2bOrganizationEmailDomain d where d.domain in :domains"),
+    @NamedQuery(
+            name = "b2bOrgDomainsOfAll",
+            query = "select d from B2bOrganizationEmailDomain d where d.organizationId in :orgs order by d.position"),
+    // Verification is one conditional UPDATE: it only succeeds for the claim (organization, domain and
+    // challenge) that was checked, so a claim removed or re-created meanwhile is never marked verified.
+    @NamedQuery(
+            name = "b2bOrgDomainVerify",
+            query =
+                    "update B2bOrganizationEmailDomain d set d.status = :verified, d.verifiedAt = :at, d.verifiedBy = :by"
+                            + " where d.domain = :domain and d.organizationId = :org and d.challenge = :challenge"),
+    @NamedQuery(
+            name = "b2bOrgDomainsWithoutChallenge",
+            query = "select d.domain from B2bOrganizationEmailDomain d where d.challenge is null"),
+    @NamedQuery(
+            name = "b2bOrgDomainSetChallenge",
+            query = "update B2bOrganizationEmailDomain d set d.challenge = :challenge"
+                    + " where d.domain = :domain and d.challenge is null"),
 })
 public class OrganizationEmailDomainEntity {
 
@@ -62,8 +69,7 @@ public class OrganizationEmailDomainEntity {
     private String verifiedBy;
 
     /** For JPA. */
-    protected OrganizationEmailDomainEntity() {
-    }
+    protected OrganizationEmailDomainEntity() {}
 
     /**
      * A new claim: always pending with a fresh random {@code challenge}, so a domain is never inherited
@@ -91,7 +97,7 @@ public class OrganizationEmailDomainEntity {
 
     /** The claim of this row; a missing status reads as pending. */
     EmailDomainClaim toClaim() {
-        return new EmailDomainClaim(domain, status == null ? EmailDomainClaim.PENDING : status, challenge, verifiedAt,
-                verifiedBy);
+        return new EmailDomainClaim(
+                domain, status == null ? EmailDomainClaim.PENDING : status, challenge, verifiedAt, verifiedBy);
     }
 }

@@ -1,7 +1,5 @@
 package io.github.b2bpack.org.jpa;
 
-import java.util.List;
-
 import io.github.b2bpack.org.model.EmailDomainClaim;
 import io.github.b2bpack.org.model.Organization;
 import io.github.b2bpack.org.slug.Slugs;
@@ -11,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.util.List;
 
 /**
  * One organization in the index: realms have no creation time and no paging, so listing, ordering
@@ -20,22 +19,25 @@ import jakarta.persistence.Table;
 @Entity(name = "B2bOrganization")
 @Table(name = "B2B_ORG")
 @NamedQueries({
-        @NamedQuery(name = "b2bOrgPage",
-                query = "select o from B2bOrganization o order by o.createdAt desc, o.id asc"),
-        @NamedQuery(name = "b2bOrgCount", query = "select count(o) from B2bOrganization o"),
-        // The status filter reads Keycloak's own REALM table (two primary-key probes per row), so it
-        // follows the realms' enabled flag however it was changed: this API, the admin console or a
-        // realm import. Realm ids are immutable: production = slug, sandbox = slug + "--sandbox".
-        @NamedQuery(name = "b2bOrgPageAnyUp",
-                query = "select o from B2bOrganization o where " + OrganizationEntity.ENABLED_REALMS + " > 0"
-                        + " order by o.createdAt desc, o.id asc"),
-        @NamedQuery(name = "b2bOrgCountAnyUp",
-                query = "select count(o) from B2bOrganization o where " + OrganizationEntity.ENABLED_REALMS + " > 0"),
-        @NamedQuery(name = "b2bOrgPageAnyDown",
-                query = "select o from B2bOrganization o where " + OrganizationEntity.ENABLED_REALMS + " < 2"
-                        + " order by o.createdAt desc, o.id asc"),
-        @NamedQuery(name = "b2bOrgCountAnyDown",
-                query = "select count(o) from B2bOrganization o where " + OrganizationEntity.ENABLED_REALMS + " < 2"),
+    @NamedQuery(name = "b2bOrgPage", query = "select o from B2bOrganization o order by o.createdAt desc, o.id asc"),
+    @NamedQuery(name = "b2bOrgCount", query = "select count(o) from B2bOrganization o"),
+    // The status filter reads Keycloak's own REALM table (two primary-key probes per row), so it
+    // follows the realms' enabled flag however it was changed: this API, the admin console or a
+    // realm import. Realm ids are immutable: production = slug, sandbox = slug + "--sandbox".
+    @NamedQuery(
+            name = "b2bOrgPageAnyUp",
+            query = "select o from B2bOrganization o where " + OrganizationEntity.ENABLED_REALMS + " > 0"
+                    + " order by o.createdAt desc, o.id asc"),
+    @NamedQuery(
+            name = "b2bOrgCountAnyUp",
+            query = "select count(o) from B2bOrganization o where " + OrganizationEntity.ENABLED_REALMS + " > 0"),
+    @NamedQuery(
+            name = "b2bOrgPageAnyDown",
+            query = "select o from B2bOrganization o where " + OrganizationEntity.ENABLED_REALMS + " < 2"
+                    + " order by o.createdAt desc, o.id asc"),
+    @NamedQuery(
+            name = "b2bOrgCountAnyDown",
+            query = "select count(o) from B2bOrganization o where " + OrganizationEntity.ENABLED_REALMS + " < 2"),
 })
 public class OrganizationEntity {
 
@@ -65,8 +67,7 @@ public class OrganizationEntity {
     private boolean sandboxUp;
 
     /** For JPA. */
-    protected OrganizationEntity() {
-    }
+    protected OrganizationEntity() {}
 
     /** A new row for {@code org}, keyed by its immutable slug. */
     OrganizationEntity(Organization org) {
@@ -89,7 +90,14 @@ public class OrganizationEntity {
 
     /** The organization of this row, with its email-domain claims in the operator's order. */
     Organization toModel(List<EmailDomainClaim> claims) {
-        return new Organization(id, name, claims.stream().map(EmailDomainClaim::domain).toList(),
-                createdAt, updatedAt, productionUp, sandboxUp, claims);
+        return new Organization(
+                id,
+                name,
+                claims.stream().map(EmailDomainClaim::domain).toList(),
+                createdAt,
+                updatedAt,
+                productionUp,
+                sandboxUp,
+                claims);
     }
 }

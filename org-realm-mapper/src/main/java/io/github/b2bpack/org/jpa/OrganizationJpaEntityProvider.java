@@ -1,7 +1,6 @@
 package io.github.b2bpack.org.jpa;
 
 import java.util.List;
-
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 
 /** Adds the organization index tables to Keycloak's persistence unit, created by our Liquibase changelog. */
@@ -23,6 +22,5 @@ public final class OrganizationJpaEntityProvider implements JpaEntityProvider {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -1,18 +1,17 @@
 package io.github.b2bpack.org.jpa;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-
 import io.github.b2bpack.org.model.EmailDomainClaim;
 import io.github.b2bpack.org.model.EmailDomainLookupCache;
 import io.github.b2bpack.org.model.Organization;
 import io.github.b2bpack.org.model.StatusFilter;
 import io.github.b2bpack.org.ownership.DomainChallenge;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -65,9 +64,12 @@ public final class OrganizationStore {
         Map<String, List<OrganizationEmailDomainEntity>> domains = new LinkedHashMap<>();
         if (!rows.isEmpty()) {
             List<String> ids = rows.stream().map(OrganizationEntity::getId).toList();
-            for (OrganizationEmailDomainEntity d : em.createNamedQuery("b2bOrgDomainsOfAll", OrganizationEmailDomainEntity.class)
-                    .setParameter("orgs", ids).getResultList()) {
-                domains.computeIfAbsent(d.getOrganizationId(), k -> new ArrayList<>()).add(d);
+            for (OrganizationEmailDomainEntity d : em.createNamedQuery(
+                            "b2bOrgDomainsOfAll", OrganizationEmailDomainEntity.class)
+                    .setParameter("orgs", ids)
+                    .getResultList()) {
+                domains.computeIfAbsent(d.getOrganizationId(), k -> new ArrayList<>())
+                        .add(d);
             }
         }
         List<Organization> data = rows.stream()
@@ -120,7 +122,8 @@ public final class OrganizationStore {
      */
     public int fillMissingChallenges() {
         int filled = 0;
-        for (String domain : em.createNamedQuery("b2bOrgDomainsWithoutChallenge", String.class).getResultList()) {
+        for (String domain : em.createNamedQuery("b2bOrgDomainsWithoutChallenge", String.class)
+                .getResultList()) {
             filled += em.createNamedQuery("b2bOrgDomainSetChallenge")
                     .setParameter("challenge", DomainChallenge.newToken())
                     .setParameter("domain", domain)
@@ -134,9 +137,11 @@ public final class OrganizationStore {
         if (domains.isEmpty()) {
             return List.of();
         }
-        return em.createNamedQuery("b2bOrgDomainsIn", OrganizationEmailDomainEntity.class)
+        return em
+                .createNamedQuery("b2bOrgDomainsIn", OrganizationEmailDomainEntity.class)
                 .setParameter("domains", domains)
-                .getResultList().stream()
+                .getResultList()
+                .stream()
                 .filter(d -> !d.getOrganizationId().equals(slug))
                 .map(OrganizationEmailDomainEntity::getDomain)
                 .toList();
@@ -223,6 +228,5 @@ public final class OrganizationStore {
     }
 
     /** A page of organizations and the number matching the filter. */
-    public record Page(List<Organization> data, long total) {
-    }
+    public record Page(List<Organization> data, long total) {}
 }

@@ -1,11 +1,10 @@
 package io.github.b2bpack.org.lifecycle;
 
+import io.github.b2bpack.org.model.Environment;
+import io.github.b2bpack.org.model.EnvironmentStatus;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-
-import io.github.b2bpack.org.model.Environment;
-import io.github.b2bpack.org.model.EnvironmentStatus;
 import org.keycloak.models.RealmModel;
 
 /** An organization's realms; either may be missing (deleted in the console, or a sandbox never created). */
@@ -17,7 +16,8 @@ public record EnvironmentRealms(Optional<RealmModel> production, Optional<RealmM
 
     /** Read from the realm itself (cached by Keycloak), so it follows the realm's enabled flag however it was set. */
     public EnvironmentStatus status(Environment environment) {
-        return EnvironmentStatus.of(of(environment).filter(RealmModel::isEnabled).isPresent());
+        return EnvironmentStatus.of(
+                of(environment).filter(RealmModel::isEnabled).isPresent());
     }
 
     /** The realms that exist, production first. */

@@ -1,7 +1,7 @@
 package io.github.b2bpack.org.lifecycle;
 
-import java.util.List;
-import java.util.Optional;
+import static io.github.b2bpack.org.model.Environment.PRODUCTION;
+import static io.github.b2bpack.org.model.Environment.SANDBOX;
 
 import io.github.b2bpack.org.jpa.OrganizationStore;
 import io.github.b2bpack.org.model.EmailDomainClaim;
@@ -14,14 +14,13 @@ import io.github.b2bpack.org.request.OrganizationChange;
 import io.github.b2bpack.org.template.RealmTemplate;
 import io.github.b2bpack.org.template.TemplateSanitizer;
 import io.github.b2bpack.org.userprofile.EmailDomainRule;
+import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.services.managers.RealmManager;
-
-import static io.github.b2bpack.org.model.Environment.PRODUCTION;
-import static io.github.b2bpack.org.model.Environment.SANDBOX;
 
 /**
  * Organization lifecycle on top of Keycloak's realms: every change to the index and to the realms
@@ -42,6 +41,7 @@ public final class OrganizationManager {
      * without this every listing or discovery of an organization with no sandbox would query the database.
      */
     public static final String SANDBOX_REALM_ATTRIBUTE = "b2bpack.org.sandbox-realm";
+
     static final String SANDBOX_NONE = "none";
     static final String SANDBOX_CREATED = "created";
 
@@ -55,8 +55,11 @@ public final class OrganizationManager {
     private final TemplateSanitizer sanitizer;
     private final OrganizationStore store;
 
-    public OrganizationManager(KeycloakSession session, RealmTemplate template, TemplateSanitizer sanitizer,
-                               EmailDomainLookupCache cache) {
+    public OrganizationManager(
+            KeycloakSession session,
+            RealmTemplate template,
+            TemplateSanitizer sanitizer,
+            EmailDomainLookupCache cache) {
         this.session = session;
         this.template = template;
         this.sanitizer = sanitizer;
@@ -70,17 +73,21 @@ public final class OrganizationManager {
     /** Creates the index row and the production realm (and the sandbox realm when asked up). */
     public Organization create(NewOrganization wanted) {
         String slug = wanted.slug();
-        if (RESERVED.contains(slug) || store.exists(slug) || realmExists(PRODUCTION.realmName(slug))
+        if (RESERVED.contains(slug)
+                || store.exists(slug)
+                || realmExists(PRODUCTION.realmName(slug))
                 || realmExists(SANDBOX.realmName(slug))) {
-            throw new OrganizationException(OrganizationException.Kind.CONFLICT, "organization_exists",
+            throw new OrganizationException(
+                    OrganizationException.Kind.CONFLICT,
+                    "organization_exists",
                     "an organization or realm named '" + slug + "' already exists; choose another name");
         }
         requireDomainsFree(wanted.emailDomains(), slug);
         boolean productionUp = wanted.environments().up(PRODUCTION, true);
         boolean sandboxUp = wanted.environments().up(SANDBOX, false);
         long now = System.currentTimeMillis();
-        Organization org = store.insert(new Organization(slug, wanted.name(), wanted.emailDomains(), now, now,
-                productionUp, sandboxUp, null));
+        Organization org = store.insert(
+                new Organization(slug, wanted.name(), wanted.emailDomains(), now, now, productionUp, sandboxUp, null));
         RealmModel production = createRealm(org, PRODUCTION, productionUp);
         if (sandboxUp) {
             createRealm(org, SANDBOX, true);
@@ -95,12 +102,15 @@ public final class OrganizationManager {
         if (domainsChanged) {
             requireDomainsFree(change.emailDomains(), current.slug());
         }
-        Organization updated = store.update(new Organization(current.slug(),
+        Organization updated = store.update(new Organization(
+                current.slug(),
                 change.name() == null ? current.name() : change.name(),
                 domainsChanged ? change.emailDomains() : current.emailDomains(),
-                current.createdAt(), System.currentTimeMillis(),
+                current.createdAt(),
+                System.currentTimeMillis(),
                 change.environments().up(PRODUCTION, current.productionUp()),
-                change.environments().up(SANDBOX, current.sandboxUp()), null));
+                change.environments().up(SANDBOX, current.sandboxUp()),
+                null));
         RealmModel production = sync(updated, PRODUCTION, updated.productionUp(), domainsChanged);
         // Read directly, not through the production realm's attribute: an update is rare and repairs it.
         RealmModel sandbox = sync(updated, SANDBOX, updated.sandboxUp(), domainsChanged);
@@ -114,8 +124,11 @@ public final class OrganizationManager {
      */
     public Organization markVerified(Organization org, EmailDomainClaim claim, String by) {
         if (!store.markVerified(org.slug(), claim.domain(), claim.challenge(), by, System.currentTimeMillis())) {
-            throw new OrganizationException(OrganizationException.Kind.CONFLICT, "email_domain_changed",
-                    "the claim on " + claim.domain() + " changed while it was being verified; read the organization and retry");
+            throw new OrganizationException(
+                    OrganizationException.Kind.CONFLICT,
+                    "email_domain_changed",
+                    "the claim on " + claim.domain()
+                            + " changed while it was being verified; read the organization and retry");
         }
         Organization verified = store.find(org.slug()).orElseThrow();
         realms(org.slug()).present().forEach(r -> applyDomainRule(r, verified));
@@ -173,7 +186,9 @@ public final class OrganizationManager {
     private void requireDomainsFree(List<String> domains, String slug) {
         List<String> taken = store.domainsOwnedByOthers(domains, slug);
         if (!taken.isEmpty()) {
-            throw new OrganizationException(OrganizationException.Kind.CONFLICT, "email_domain_taken",
+            throw new OrganizationException(
+                    OrganizationException.Kind.CONFLICT,
+                    "email_domain_taken",
                     "email domain " + String.join(", ", taken) + " already belongs to another organization");
         }
     }

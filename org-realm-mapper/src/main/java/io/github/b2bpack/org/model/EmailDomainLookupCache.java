@@ -1,15 +1,14 @@
 package io.github.b2bpack.org.model;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.micrometer.core.instrument.Metrics;
-import io.micrometer.core.instrument.Timer;
 
 /**
  * This node's memory of "email domain → organization" (including "no organization"), so discovery
@@ -35,8 +34,12 @@ public final class EmailDomainLookupCache {
 
     /** @param ttl how long an entry is trusted; zero disables caching (every lookup reads the database) */
     public EmailDomainLookupCache(Duration ttl) {
-        this.entries = ttl.isZero() ? null
-                : Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(MAX_ENTRIES).build();
+        this.entries = ttl.isZero()
+                ? null
+                : Caffeine.newBuilder()
+                        .expireAfterWrite(ttl)
+                        .maximumSize(MAX_ENTRIES)
+                        .build();
         this.fromCache = timer("cache");
         this.fromDatabase = timer("database");
     }
@@ -46,7 +49,8 @@ public final class EmailDomainLookupCache {
      * {@code version} (the organizations' version read before calling, so the rows are at least as
      * new as the version they are kept under), or else from {@code database}.
      */
-    public Optional<Organization> lookup(String domain, String version, Function<String, Optional<Organization>> database) {
+    public Optional<Organization> lookup(
+            String domain, String version, Function<String, Optional<Organization>> database) {
         long start = System.nanoTime();
         Entry cached = entries == null ? null : entries.getIfPresent(domain);
         if (cached != null && Objects.equals(cached.version(), version)) {
@@ -79,6 +83,5 @@ public final class EmailDomainLookupCache {
                 .register(Metrics.globalRegistry);
     }
 
-    private record Entry(String version, Optional<Organization> organization) {
-    }
+    private record Entry(String version, Optional<Organization> organization) {}
 }

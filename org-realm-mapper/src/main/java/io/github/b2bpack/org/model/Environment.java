@@ -1,10 +1,9 @@
 package io.github.b2bpack.org.model;
 
+import io.github.b2bpack.org.slug.Slugs;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-
-import io.github.b2bpack.org.slug.Slugs;
 
 /** An organization's environments, each a realm of its own. */
 public enum Environment {

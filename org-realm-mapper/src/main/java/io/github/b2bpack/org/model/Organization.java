@@ -13,8 +13,15 @@ import java.util.List;
  * @param sandboxUp      index mirror of the sandbox realm's enabled flag
  * @param claims         the same domains with their ownership state, as stored (empty before storing)
  */
-public record Organization(String slug, String name, List<String> emailDomains, long createdAt, long updatedAt,
-                           boolean productionUp, boolean sandboxUp, List<EmailDomainClaim> claims) {
+public record Organization(
+        String slug,
+        String name,
+        List<String> emailDomains,
+        long createdAt,
+        long updatedAt,
+        boolean productionUp,
+        boolean sandboxUp,
+        List<EmailDomainClaim> claims) {
 
     public Organization {
         emailDomains = List.copyOf(emailDomains);
@@ -23,7 +30,10 @@ public record Organization(String slug, String name, List<String> emailDomains, 
 
     /** Domains whose ownership is proven: the only ones that route at discovery and accept users. */
     public List<String> verifiedDomains() {
-        return claims.stream().filter(EmailDomainClaim::verified).map(EmailDomainClaim::domain).toList();
+        return claims.stream()
+                .filter(EmailDomainClaim::verified)
+                .map(EmailDomainClaim::domain)
+                .toList();
     }
 
     public java.util.Optional<EmailDomainClaim> claim(String domain) {

@@ -3,7 +3,10 @@ package io.github.b2bpack.org.model;
 /** A refused organization change, with the API error code the caller sees. */
 public final class OrganizationException extends RuntimeException {
 
-    public enum Kind { INVALID, CONFLICT }
+    public enum Kind {
+        INVALID,
+        CONFLICT
+    }
 
     private final Kind kind;
     private final String code;

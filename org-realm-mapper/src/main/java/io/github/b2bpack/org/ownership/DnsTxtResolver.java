@@ -3,7 +3,6 @@ package io.github.b2bpack.org.ownership;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
-
 import javax.naming.CommunicationException;
 import javax.naming.Context;
 import javax.naming.NameNotFoundException;
@@ -70,7 +69,8 @@ public record DnsTxtResolver(String server, int timeoutMillis, int retries) {
         } catch (ServiceUnavailableException e) {
             return new TxtLookup.Unavailable("the DNS resolver refused or failed the query");
         } catch (NamingException | RuntimeException e) {
-            return new TxtLookup.Unavailable("the DNS query failed (" + e.getClass().getSimpleName() + ")");
+            return new TxtLookup.Unavailable(
+                    "the DNS query failed (" + e.getClass().getSimpleName() + ")");
         } finally {
             if (context != null) {
                 try {

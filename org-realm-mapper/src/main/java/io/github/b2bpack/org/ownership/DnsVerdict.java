@@ -43,10 +43,12 @@ public enum DnsVerdict {
         String record = DomainChallenge.recordName(domain);
         return switch (this) {
             case VERIFIED -> "verified";
-            case NO_RECORD -> "no TXT record at " + record + "; publish the value shown in email_domains[].challenge and retry";
+            case NO_RECORD ->
+                "no TXT record at " + record + "; publish the value shown in email_domains[].challenge and retry";
             case WRONG_VALUE -> "the TXT records at " + record + " do not hold this organization's challenge value";
-            case DNS_UNAVAILABLE -> "could not check " + record + ": "
-                    + (lookup instanceof TxtLookup.Unavailable u ? u.reason() : "no answer") + "; retry later";
+            case DNS_UNAVAILABLE ->
+                "could not check " + record + ": "
+                        + (lookup instanceof TxtLookup.Unavailable u ? u.reason() : "no answer") + "; retry later";
         };
     }
 }

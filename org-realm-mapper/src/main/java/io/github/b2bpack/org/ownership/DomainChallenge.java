@@ -23,8 +23,7 @@ public final class DomainChallenge {
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{" + TOKEN_CHARS + "}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private DomainChallenge() {
-    }
+    private DomainChallenge() {}
 
     public static String newToken() {
         byte[] bytes = new byte[32];

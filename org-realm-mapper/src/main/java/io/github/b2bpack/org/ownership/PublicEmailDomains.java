@@ -1,5 +1,6 @@
 package io.github.b2bpack.org.ownership;
 
+import io.github.b2bpack.org.emaildomain.EmailDomains;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,8 +11,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-
-import io.github.b2bpack.org.emaildomain.EmailDomains;
 
 /**
  * Mail domains anyone can get an address at (gmail.com, outlook.com, …): no organization may claim
@@ -47,7 +46,8 @@ public final class PublicEmailDomains {
             try {
                 text = Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read the public email domain list " + file.trim() + ": " + e);
+                throw new IllegalArgumentException(
+                        "cannot read the public email domain list " + file.trim() + ": " + e);
             }
         } else {
             try (InputStream in = PublicEmailDomains.class.getClassLoader().getResourceAsStream(RESOURCE)) {
@@ -98,10 +98,12 @@ public final class PublicEmailDomains {
         }
         boolean brand = clean.endsWith(".*");
         String name = brand ? clean.substring(0, clean.length() - 2) : clean;
-        String normalized = EmailDomains.normalize(name).orElseThrow(() -> new IllegalArgumentException(
-                "invalid entry in the public email domain list: '" + EmailDomains.printable(line) + "'"));
+        String normalized = EmailDomains.normalize(name)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "invalid entry in the public email domain list: '" + EmailDomains.printable(line) + "'"));
         if (brand && normalized.contains(".")) {
-            throw new IllegalArgumentException("a wildcard entry is one label then .*: '" + EmailDomains.printable(line) + "'");
+            throw new IllegalArgumentException(
+                    "a wildcard entry is one label then .*: '" + EmailDomains.printable(line) + "'");
         }
         return Optional.of(new Entry(normalized, brand));
     }
@@ -138,6 +140,5 @@ public final class PublicEmailDomains {
         return String.join(".", java.util.Arrays.asList(labels).subList(start, labels.length));
     }
 
-    record Entry(String name, boolean brand) {
-    }
+    record Entry(String name, boolean brand) {}
 }

@@ -13,10 +13,8 @@ public sealed interface TxtLookup {
     }
 
     /** NXDOMAIN: the name does not exist. */
-    record NoSuchName() implements TxtLookup {
-    }
+    record NoSuchName() implements TxtLookup {}
 
     /** No usable answer: timeout, SERVFAIL, refused, malformed answer. The reason holds no secret. */
-    record Unavailable(String reason) implements TxtLookup {
-    }
+    record Unavailable(String reason) implements TxtLookup {}
 }

@@ -1,17 +1,15 @@
 package io.github.b2bpack.org.request;
 
-import java.io.IOException;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 
 /** Reads a request body that must be one JSON object, bounded in size before it is parsed. */
 final class JsonBodies {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private JsonBodies() {
-    }
+    private JsonBodies() {}
 
     /** The body's object, or {@link IllegalArgumentException} with a message fit for the caller. */
     static JsonNode object(String body, int maxChars) {

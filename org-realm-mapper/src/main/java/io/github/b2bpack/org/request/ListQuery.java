@@ -1,12 +1,11 @@
 package io.github.b2bpack.org.request;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import io.github.b2bpack.org.model.EnvironmentStatus;
 import io.github.b2bpack.org.model.OrganizationException;
 import io.github.b2bpack.org.model.StatusFilter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /** The query of the organization list: a page (from 1), its size, and the environment status filter. */
 public record ListQuery(int page, int perPage, StatusFilter filter) {
@@ -58,8 +57,9 @@ public record ListQuery(int page, int perPage, StatusFilter filter) {
         boolean up = false;
         boolean down = false;
         for (String status : statuses) {
-            EnvironmentStatus asked = EnvironmentStatus.byId(status).orElseThrow(() ->
-                    Refusals.invalid(Refusals.INVALID_REQUEST, STATUS_FILTER + " accepts up and down"));
+            EnvironmentStatus asked = EnvironmentStatus.byId(status)
+                    .orElseThrow(
+                            () -> Refusals.invalid(Refusals.INVALID_REQUEST, STATUS_FILTER + " accepts up and down"));
             up |= asked == EnvironmentStatus.UP;
             down |= asked == EnvironmentStatus.DOWN;
         }

@@ -1,10 +1,9 @@
 package io.github.b2bpack.org.request;
 
-import java.util.List;
-
 import io.github.b2bpack.org.model.EnvironmentStatuses;
 import io.github.b2bpack.org.model.OrganizationException;
 import io.github.b2bpack.org.ownership.OwnershipSettings;
+import java.util.List;
 
 /**
  * A checked create: the slug made from the name, the trimmed name, the claimable email domains and the
@@ -20,7 +19,10 @@ public record NewOrganization(String slug, String name, List<String> emailDomain
         }
         String slug = Refusals.reading(() -> OrganizationRequest.slugOfName(request.name()));
         List<String> domains = Refusals.claimable(request.allowedEmailDomains(), ownership);
-        return new NewOrganization(slug, request.name().trim(), domains,
+        return new NewOrganization(
+                slug,
+                request.name().trim(),
+                domains,
                 request.environments() == null ? EnvironmentStatuses.NONE : request.environments());
     }
 }

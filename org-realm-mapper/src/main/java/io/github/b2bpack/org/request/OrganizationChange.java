@@ -1,10 +1,9 @@
 package io.github.b2bpack.org.request;
 
-import java.util.List;
-
 import io.github.b2bpack.org.model.EnvironmentStatuses;
 import io.github.b2bpack.org.model.OrganizationException;
 import io.github.b2bpack.org.ownership.OwnershipSettings;
+import java.util.List;
 
 /**
  * A checked update; {@code name} (trimmed) and {@code emailDomains} (claimable) are null when left
@@ -26,9 +25,10 @@ public record OrganizationChange(String name, List<String> emailDomains, Environ
             Refusals.reading(() -> OrganizationRequest.slugOfName(request.name()));
             name = request.name().trim();
         }
-        List<String> domains = request.allowedEmailDomains() == null ? null
+        List<String> domains = request.allowedEmailDomains() == null
+                ? null
                 : Refusals.claimable(request.allowedEmailDomains(), ownership);
-        return new OrganizationChange(name, domains,
-                request.environments() == null ? EnvironmentStatuses.NONE : request.environments());
+        return new OrganizationChange(
+                name, domains, request.environments() == null ? EnvironmentStatuses.NONE : request.environments());
     }
 }

@@ -1,15 +1,14 @@
 package io.github.b2bpack.org.request;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.b2bpack.org.model.Environment;
 import io.github.b2bpack.org.model.EnvironmentStatus;
 import io.github.b2bpack.org.model.EnvironmentStatuses;
 import io.github.b2bpack.org.slug.Slugs;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A create or update body, read field by field so every malformed part gets its own 400 message
@@ -18,8 +17,8 @@ import io.github.b2bpack.org.slug.Slugs;
  * @param environments the statuses the body asks for
  * @param slug         the body's {@code domain}, which the API never lets a caller choose or change
  */
-public record OrganizationRequest(String name, List<String> allowedEmailDomains, EnvironmentStatuses environments,
-                                  String slug) {
+public record OrganizationRequest(
+        String name, List<String> allowedEmailDomains, EnvironmentStatuses environments, String slug) {
 
     /** Largest accepted body; an organization is a few hundred bytes. */
     public static final int MAX_BODY_CHARS = 64 * 1024;
@@ -71,8 +70,8 @@ public record OrganizationRequest(String name, List<String> allowedEmailDomains,
         if (name.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("name contains control characters");
         }
-        return Slugs.slugOf(name).orElseThrow(() -> new IllegalArgumentException(
-                "name must contain at least one letter or digit"));
+        return Slugs.slugOf(name)
+                .orElseThrow(() -> new IllegalArgumentException("name must contain at least one letter or digit"));
     }
 
     private static EnvironmentStatuses environments(JsonNode envNode) {
@@ -86,10 +85,10 @@ public record OrganizationRequest(String name, List<String> allowedEmailDomains,
             if (!env.isObject() || n == null || s == null || !n.isTextual() || !s.isTextual()) {
                 throw new IllegalArgumentException("environments must be an array of {name, status}");
             }
-            Environment environment = Environment.byId(n.asText()).orElseThrow(() ->
-                    new IllegalArgumentException("environment name must be production or sandbox"));
-            EnvironmentStatus status = EnvironmentStatus.byId(s.asText()).orElseThrow(() ->
-                    new IllegalArgumentException("environment status must be up or down"));
+            Environment environment = Environment.byId(n.asText())
+                    .orElseThrow(() -> new IllegalArgumentException("environment name must be production or sandbox"));
+            EnvironmentStatus status = EnvironmentStatus.byId(s.asText())
+                    .orElseThrow(() -> new IllegalArgumentException("environment status must be up or down"));
             if (result.put(environment, status) != null) {
                 throw new IllegalArgumentException("environment " + environment.id() + " is given twice");
             }

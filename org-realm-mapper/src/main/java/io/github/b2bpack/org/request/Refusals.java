@@ -1,19 +1,17 @@
 package io.github.b2bpack.org.request;
 
-import java.util.List;
-import java.util.function.Supplier;
-
 import io.github.b2bpack.org.emaildomain.EmailDomains;
 import io.github.b2bpack.org.model.OrganizationException;
 import io.github.b2bpack.org.ownership.OwnershipSettings;
+import java.util.List;
+import java.util.function.Supplier;
 
 /** Input the API refuses, as {@link OrganizationException}s of kind INVALID (answered 400 with their code). */
 final class Refusals {
 
     static final String INVALID_REQUEST = "invalid_request";
 
-    private Refusals() {
-    }
+    private Refusals() {}
 
     static OrganizationException invalid(String code, String message) {
         return new OrganizationException(OrganizationException.Kind.INVALID, code, message);
@@ -35,8 +33,10 @@ final class Refusals {
     static List<String> claimable(List<String> emailDomains, OwnershipSettings ownership) {
         List<String> domains = reading(() -> EmailDomains.normalizeAll(emailDomains));
         ownership.firstPublic(domains).ifPresent(d -> {
-            throw invalid("public_email_domain", d + " is a public email domain: anyone can get an "
-                    + "address there, so no organization can claim it");
+            throw invalid(
+                    "public_email_domain",
+                    d + " is a public email domain: anyone can get an "
+                            + "address there, so no organization can claim it");
         });
         return domains;
     }

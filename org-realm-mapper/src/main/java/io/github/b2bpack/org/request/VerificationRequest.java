@@ -20,12 +20,14 @@ public record VerificationRequest(String method) {
         if (body == null || body.isBlank()) {
             return new VerificationRequest(EmailDomainClaim.BY_DNS);
         }
-        JsonNode method = Refusals.reading(() -> JsonBodies.object(body, MAX_BODY_CHARS)).get("method");
+        JsonNode method =
+                Refusals.reading(() -> JsonBodies.object(body, MAX_BODY_CHARS)).get("method");
         if (method == null || method.isNull()) {
             return new VerificationRequest(EmailDomainClaim.BY_DNS);
         }
         if (!method.isTextual()
-                || !(EmailDomainClaim.BY_DNS.equals(method.asText()) || EmailDomainClaim.BY_MANUAL.equals(method.asText()))) {
+                || !(EmailDomainClaim.BY_DNS.equals(method.asText())
+                        || EmailDomainClaim.BY_MANUAL.equals(method.asText()))) {
             throw Refusals.invalid(Refusals.INVALID_REQUEST, "method must be dns or manual");
         }
         return new VerificationRequest(method.asText());

@@ -20,8 +20,7 @@ public final class Slugs {
     /** Separator no slug contains (slugs never hold two dashes in a row). */
     public static final String SANDBOX_SUFFIX = "--sandbox";
 
-    private Slugs() {
-    }
+    private Slugs() {}
 
     /**
      * The slug of a name, or empty when the name has no letter or digit to build one from
@@ -34,9 +33,17 @@ public final class Slugs {
         // NFKD splits "é" into "e" + a combining accent, then the accent is dropped; ligatures
         // and letters without an ASCII decomposition fall through to the separator.
         String decomposed = Normalizer.normalize(name, Normalizer.Form.NFKD)
-                .replace("ß", "ss").replace("æ", "ae").replace("Æ", "AE")
-                .replace("ø", "o").replace("Ø", "O").replace("œ", "oe").replace("Œ", "OE")
-                .replace("ł", "l").replace("Ł", "L").replace("đ", "d").replace("Đ", "D");
+                .replace("ß", "ss")
+                .replace("æ", "ae")
+                .replace("Æ", "AE")
+                .replace("ø", "o")
+                .replace("Ø", "O")
+                .replace("œ", "oe")
+                .replace("Œ", "OE")
+                .replace("ł", "l")
+                .replace("Ł", "L")
+                .replace("đ", "d")
+                .replace("Đ", "D");
         StringBuilder slug = new StringBuilder(decomposed.length());
         boolean pendingDash = false;
         for (int i = 0; i < decomposed.length(); i++) {
@@ -67,7 +74,9 @@ public final class Slugs {
 
     /** Whether a string is a slug this class could have produced (checked on paths and bodies). */
     public static boolean isSlug(String value) {
-        return value != null && !value.isEmpty() && value.length() <= MAX_SLUG_LENGTH
+        return value != null
+                && !value.isEmpty()
+                && value.length() <= MAX_SLUG_LENGTH
                 && value.matches("[a-z0-9]+(-[a-z0-9]+)*");
     }
 

@@ -45,8 +45,10 @@ public interface ProviderCatalog {
 
             @Override
             public boolean authenticator(String id) {
-                return has(Authenticator.class, id) || has(FormAction.class, id)
-                        || has(FormAuthenticator.class, id) || has(ClientAuthenticator.class, id);
+                return has(Authenticator.class, id)
+                        || has(FormAction.class, id)
+                        || has(FormAuthenticator.class, id)
+                        || has(ClientAuthenticator.class, id);
             }
 
             @Override

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.util.JsonSerialization;
 
@@ -69,7 +68,8 @@ public final class RealmTemplate {
         try {
             return JsonSerialization.readValue(json, RealmRepresentation.class);
         } catch (IOException e) {
-            throw new IllegalStateException("realm template " + source + " is not a realm representation: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "realm template " + source + " is not a realm representation: " + e.getMessage(), e);
         }
     }
 }

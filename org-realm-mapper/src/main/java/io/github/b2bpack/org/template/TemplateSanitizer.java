@@ -5,7 +5,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.keycloak.representations.idm.AuthenticationExecutionExportRepresentation;
 import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
@@ -84,12 +83,16 @@ public final class TemplateSanitizer {
             if (flow.getAuthenticationExecutions() == null) {
                 continue;
             }
-            Iterator<AuthenticationExecutionExportRepresentation> it = flow.getAuthenticationExecutions().iterator();
+            Iterator<AuthenticationExecutionExportRepresentation> it =
+                    flow.getAuthenticationExecutions().iterator();
             while (it.hasNext()) {
                 AuthenticationExecutionExportRepresentation execution = it.next();
                 String authenticator = execution.getAuthenticator();
-                if (!execution.isAuthenticatorFlow() && authenticator != null && !catalog.authenticator(authenticator)) {
-                    skipped.add("authenticator '" + authenticator + "' in flow '" + flow.getAlias() + "' (provider not installed)");
+                if (!execution.isAuthenticatorFlow()
+                        && authenticator != null
+                        && !catalog.authenticator(authenticator)) {
+                    skipped.add("authenticator '" + authenticator + "' in flow '" + flow.getAlias()
+                            + "' (provider not installed)");
                     it.remove();
                 }
             }
@@ -100,7 +103,8 @@ public final class TemplateSanitizer {
         if (rep.getRequiredActions() == null) {
             return;
         }
-        Iterator<RequiredActionProviderRepresentation> it = rep.getRequiredActions().iterator();
+        Iterator<RequiredActionProviderRepresentation> it =
+                rep.getRequiredActions().iterator();
         while (it.hasNext()) {
             RequiredActionProviderRepresentation action = it.next();
             if (!catalog.requiredAction(action.getProviderId())) {

@@ -3,7 +3,6 @@ package io.github.b2bpack.org.userprofile;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -20,11 +19,10 @@ import org.keycloak.userprofile.UserProfileProvider;
  */
 public final class EmailDomainRule {
 
-    private EmailDomainRule() {
-    }
+    private EmailDomainRule() {}
 
-    public static void apply(KeycloakSession session, RealmModel realm, List<String> claimedDomains,
-                             List<String> verifiedDomains) {
+    public static void apply(
+            KeycloakSession session, RealmModel realm, List<String> claimedDomains, List<String> verifiedDomains) {
         RealmModel previous = session.getContext().getRealm();
         // The user-profile provider works on the context realm.
         session.getContext().setRealm(realm);
@@ -35,12 +33,14 @@ public final class EmailDomainRule {
             if (email == null) {
                 return;
             }
-            Map<String, Map<String, Object>> validations = email.getValidations() == null
-                    ? new HashMap<>() : new HashMap<>(email.getValidations());
+            Map<String, Map<String, Object>> validations =
+                    email.getValidations() == null ? new HashMap<>() : new HashMap<>(email.getValidations());
             if (claimedDomains.isEmpty()) {
                 validations.remove(EmailDomainValidator.ID);
             } else {
-                validations.put(EmailDomainValidator.ID, Map.of(EmailDomainValidator.CONFIG_DOMAINS, List.copyOf(verifiedDomains)));
+                validations.put(
+                        EmailDomainValidator.ID,
+                        Map.of(EmailDomainValidator.CONFIG_DOMAINS, List.copyOf(verifiedDomains)));
             }
             email.setValidations(validations);
             profiles.setConfiguration(config);

@@ -1,9 +1,8 @@
 package io.github.b2bpack.org.userprofile;
 
+import io.github.b2bpack.org.emaildomain.EmailDomains;
 import java.util.Collection;
 import java.util.List;
-
-import io.github.b2bpack.org.emaildomain.EmailDomains;
 import org.keycloak.provider.ConfiguredProvider;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -73,7 +72,9 @@ public final class EmailDomainValidator extends AbstractSimpleValidator implemen
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return ProviderConfigurationBuilder.create()
-                .property().name(CONFIG_DOMAINS).type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
+                .property()
+                .name(CONFIG_DOMAINS)
+                .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
                 .label("Allowed email domains")
                 .helpText("Domains an email address must end with (after '@'): the organization's verified domains. "
                         + "Empty accepts no address (the organization's domains are all pending verification); "
@@ -83,6 +84,5 @@ public final class EmailDomainValidator extends AbstractSimpleValidator implemen
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -3,11 +3,10 @@ package io.github.b2bpack.org.discovery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -40,9 +39,16 @@ class AuthorizationRedirectFuzzTest {
         }
         URI target = AuthorizationRedirect.to(BASE, realm, requestQuery);
         assertEquals("sso.example.com", target.getHost());
-        assertTrue(target.getRawPath().startsWith("/realms/") && target.getRawPath().endsWith("/protocol/openid-connect/auth"),
+        assertTrue(
+                target.getRawPath().startsWith("/realms/")
+                        && target.getRawPath().endsWith("/protocol/openid-connect/auth"),
                 "path " + target.getRawPath());
-        assertEquals(realm, target.getPath().substring("/realms/".length(), target.getPath().length() - "/protocol/openid-connect/auth".length()));
+        assertEquals(
+                realm,
+                target.getPath()
+                        .substring(
+                                "/realms/".length(),
+                                target.getPath().length() - "/protocol/openid-connect/auth".length()));
         assertEquals(requestQuery == null || requestQuery.isEmpty() ? null : requestQuery, target.getRawQuery());
     }
 }

@@ -1,19 +1,22 @@
 package io.github.b2bpack.org.discovery;
 
-import java.net.URI;
-
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
 
 class AuthorizationRedirectTest {
 
     @Test
     void keepsTheQueryVerbatim() {
-        URI target = AuthorizationRedirect.to(URI.create("http://localhost:8080/"), "acme",
+        URI target = AuthorizationRedirect.to(
+                URI.create("http://localhost:8080/"),
+                "acme",
                 "client_id=app&redirect_uri=https%3A%2F%2Fapp.example%2Fcb&state=a%20b&login_hint=bob%40acme.com");
-        assertEquals("http://localhost:8080/realms/acme/protocol/openid-connect/auth"
-                + "?client_id=app&redirect_uri=https%3A%2F%2Fapp.example%2Fcb&state=a%20b&login_hint=bob%40acme.com", target.toString());
+        assertEquals(
+                "http://localhost:8080/realms/acme/protocol/openid-connect/auth"
+                        + "?client_id=app&redirect_uri=https%3A%2F%2Fapp.example%2Fcb&state=a%20b&login_hint=bob%40acme.com",
+                target.toString());
     }
 
     @Test

@@ -1,16 +1,15 @@
 package io.github.b2bpack.org.emaildomain;
 
-import java.util.List;
-import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EmailDomainsTest {
 
@@ -22,7 +21,18 @@ class EmailDomainsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "acme..com", "-acme.com", "acme-.com", "ac me.com", "acme.com/x", "a@b.com", "x.\u0000y.com"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "acme..com",
+                "-acme.com",
+                "acme-.com",
+                "ac me.com",
+                "acme.com/x",
+                "a@b.com",
+                "x.\u0000y.com"
+            })
     void malformedDomainsAreRejected(String domain) {
         assertEquals(Optional.empty(), EmailDomains.normalize(domain));
     }
@@ -34,15 +44,18 @@ class EmailDomainsTest {
 
     @Test
     void normalizeAllDeduplicatesCaseInsensitivelyAndNamesTheBadOne() {
-        assertEquals(List.of("acme.com", "acme.fr"), EmailDomains.normalizeAll(List.of("Acme.com", "acme.fr", "ACME.COM")));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> EmailDomains.normalizeAll(List.of("acme.com", "bad domain")));
+        assertEquals(
+                List.of("acme.com", "acme.fr"), EmailDomains.normalizeAll(List.of("Acme.com", "acme.fr", "ACME.COM")));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> EmailDomains.normalizeAll(List.of("acme.com", "bad domain")));
         assertTrue(e.getMessage().contains("bad domain"), e.getMessage());
     }
 
     @Test
     void tooManyDomainsAreRejected() {
-        List<String> many = java.util.stream.IntStream.range(0, EmailDomains.MAX_DOMAINS + 1).mapToObj(i -> "d" + i + ".com").toList();
+        List<String> many = java.util.stream.IntStream.range(0, EmailDomains.MAX_DOMAINS + 1)
+                .mapToObj(i -> "d" + i + ".com")
+                .toList();
         assertThrows(IllegalArgumentException.class, () -> EmailDomains.normalizeAll(many));
     }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-
 import org.junit.jupiter.api.Test;
 
 class EmailDomainLookupCacheTest {
@@ -23,8 +22,12 @@ class EmailDomainLookupCacheTest {
     @Test
     void answersRepeatedLookupsIncludingUnknownDomainsFromMemory() {
         EmailDomainLookupCache cache = new EmailDomainLookupCache(Duration.ofMinutes(1));
-        assertEquals("acme", cache.lookup("acme.example", "v1", database).orElseThrow().slug());
-        assertEquals("acme", cache.lookup("acme.example", "v1", database).orElseThrow().slug());
+        assertEquals(
+                "acme",
+                cache.lookup("acme.example", "v1", database).orElseThrow().slug());
+        assertEquals(
+                "acme",
+                cache.lookup("acme.example", "v1", database).orElseThrow().slug());
         assertEquals(Optional.empty(), cache.lookup("nobody.example", "v1", database));
         assertEquals(Optional.empty(), cache.lookup("nobody.example", "v1", database));
         assertEquals(2, reads.get());

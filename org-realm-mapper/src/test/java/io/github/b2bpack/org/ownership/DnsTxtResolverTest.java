@@ -1,15 +1,14 @@
 package io.github.b2bpack.org.ownership;
 
-import java.util.List;
-
-import io.github.b2bpack.testsupport.FakeDnsServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.b2bpack.testsupport.FakeDnsServer;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** The JDK's DNS client against a loopback server speaking the real protocol (UDP, TCP on truncation). */
 class DnsTxtResolverTest {
@@ -31,7 +30,9 @@ class DnsTxtResolverTest {
         assertEquals(2, records.values().size(), records.values().toString());
         assertEquals(DnsVerdict.VERIFIED, DnsVerdict.of(lookup, token));
         assertEquals(DnsVerdict.WRONG_VALUE, DnsVerdict.of(lookup, DomainChallenge.newToken()));
-        assertTrue(dns.questions().contains("TXT _b2bpack-challenge.acme.example"), dns.questions().toString());
+        assertTrue(
+                dns.questions().contains("TXT _b2bpack-challenge.acme.example"),
+                dns.questions().toString());
     }
 
     @Test

@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -44,10 +43,13 @@ class DomainChallengeFuzzTest {
             if (rendered.length() > 0) {
                 rendered.append(' ');
             }
-            rendered.append('"').append(s.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            rendered.append('"')
+                    .append(s.replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
         }
         if (rendered.length() <= 4096) {
-            assertEquals(Optional.of(String.join("", strings)), DomainChallenge.txtText(rendered.toString()), "round trip");
+            assertEquals(
+                    Optional.of(String.join("", strings)), DomainChallenge.txtText(rendered.toString()), "round trip");
         }
 
         String value = DomainChallenge.recordValue(TOKEN);

@@ -1,13 +1,12 @@
 package io.github.b2bpack.org.ownership;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class PublicEmailDomainsTest {
 
@@ -16,10 +15,35 @@ class PublicEmailDomainsTest {
     @Test
     void theShippedListHoldsTheCommonProvidersInEveryForm() {
         assertTrue(shipped.size() > 250, "entries: " + shipped.size());
-        for (String d : List.of("gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "hotmail.fr", "hotmail.co.uk",
-                "live.com", "yahoo.com", "yahoo.fr", "yahoo.co.jp", "yahoo.com.br", "icloud.com", "me.com", "aol.com",
-                "proton.me", "protonmail.com", "gmx.de", "gmx.net", "web.de", "yandex.ru", "yandex.com", "mail.ru",
-                "qq.com", "163.com", "orange.fr", "free.fr", "laposte.net", "t-online.de")) {
+        for (String d : List.of(
+                "gmail.com",
+                "googlemail.com",
+                "outlook.com",
+                "hotmail.com",
+                "hotmail.fr",
+                "hotmail.co.uk",
+                "live.com",
+                "yahoo.com",
+                "yahoo.fr",
+                "yahoo.co.jp",
+                "yahoo.com.br",
+                "icloud.com",
+                "me.com",
+                "aol.com",
+                "proton.me",
+                "protonmail.com",
+                "gmx.de",
+                "gmx.net",
+                "web.de",
+                "yandex.ru",
+                "yandex.com",
+                "mail.ru",
+                "qq.com",
+                "163.com",
+                "orange.fr",
+                "free.fr",
+                "laposte.net",
+                "t-online.de")) {
             assertTrue(shipped.isPublic(d), d);
         }
     }
@@ -78,11 +102,13 @@ class PublicEmailDomainsTest {
 
     @Test
     void aBrokenListStopsTheServerWithTheLine() {
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-                () -> PublicEmailDomains.parse("gmail.com\nnot a domain\n", List.of()));
+        IllegalArgumentException bad = assertThrows(
+                IllegalArgumentException.class, () -> PublicEmailDomains.parse("gmail.com\nnot a domain\n", List.of()));
         assertTrue(bad.getMessage().contains("not a domain"), bad.getMessage());
         assertThrows(IllegalArgumentException.class, () -> PublicEmailDomains.parse("mail.yahoo.*", List.of()));
-        assertThrows(IllegalArgumentException.class, () -> PublicEmailDomains.load("/nonexistent/list.txt", List.of(), List.of()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> PublicEmailDomains.load("/nonexistent/list.txt", List.of(), List.of()));
     }
 
     @Test

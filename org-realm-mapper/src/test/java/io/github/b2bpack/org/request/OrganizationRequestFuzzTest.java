@@ -3,11 +3,10 @@ package io.github.b2bpack.org.request;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.b2bpack.org.model.EnvironmentStatus;
 import io.github.b2bpack.org.slug.Slugs;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -30,9 +29,14 @@ class OrganizationRequestFuzzTest {
             return;
         }
         if (request.environments() != null) {
-            for (EnvironmentStatus status : new EnvironmentStatus[] {request.environments().production(),
-                    request.environments().sandbox()}) {
-                assertTrue(status == null || status.id().equals("up") || status.id().equals("down"), String.valueOf(status));
+            for (EnvironmentStatus status : new EnvironmentStatus[] {
+                request.environments().production(), request.environments().sandbox()
+            }) {
+                assertTrue(
+                        status == null
+                                || status.id().equals("up")
+                                || status.id().equals("down"),
+                        String.valueOf(status));
             }
         }
         if (request.name() != null) {

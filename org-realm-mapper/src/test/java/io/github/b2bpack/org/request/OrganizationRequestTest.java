@@ -1,16 +1,15 @@
 package io.github.b2bpack.org.request;
 
-import java.util.List;
-
-import io.github.b2bpack.org.model.EnvironmentStatus;
-import io.github.b2bpack.org.model.EnvironmentStatuses;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.b2bpack.org.model.EnvironmentStatus;
+import io.github.b2bpack.org.model.EnvironmentStatuses;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class OrganizationRequestTest {
 
@@ -33,14 +32,25 @@ class OrganizationRequestTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "", "   ", "null", "[]", "\"x\"", "{", "{\"name\":3}", "{\"allowed_email_domains\":\"a.com\"}",
-            "{\"allowed_email_domains\":[1]}", "{\"environments\":{}}", "{\"environments\":[{\"name\":\"dev\",\"status\":\"up\"}]}",
-            "{\"environments\":[{\"name\":\"sandbox\",\"status\":\"maybe\"}]}",
-            "{\"environments\":[{\"name\":\"sandbox\",\"status\":\"up\"},{\"name\":\"sandbox\",\"status\":\"down\"}]}",
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "   ",
+                "null",
+                "[]",
+                "\"x\"",
+                "{",
+                "{\"name\":3}",
+                "{\"allowed_email_domains\":\"a.com\"}",
+                "{\"allowed_email_domains\":[1]}",
+                "{\"environments\":{}}",
+                "{\"environments\":[{\"name\":\"dev\",\"status\":\"up\"}]}",
+                "{\"environments\":[{\"name\":\"sandbox\",\"status\":\"maybe\"}]}",
+                "{\"environments\":[{\"name\":\"sandbox\",\"status\":\"up\"},{\"name\":\"sandbox\",\"status\":\"down\"}]}",
+            })
     void malformedBodiesAreRefusedWithAMessage(String body) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OrganizationRequest.parse(body));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> OrganizationRequest.parse(body));
         assertEquals(false, e.getMessage().isBlank());
     }
 

@@ -1,14 +1,13 @@
 package io.github.b2bpack.org.request;
 
-import java.util.List;
-
-import io.github.b2bpack.org.model.OrganizationException;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.b2bpack.org.model.OrganizationException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class VerificationRequestTest {
 
@@ -24,9 +23,15 @@ class VerificationRequestTest {
 
     @Test
     void anyOtherBodyIsAnInvalidRequest() {
-        for (String body : List.of("{", "[]", "\"dns\"", "{\"method\":\"MANUAL\"}", "{\"method\":1}",
+        for (String body : List.of(
+                "{",
+                "[]",
+                "\"dns\"",
+                "{\"method\":\"MANUAL\"}",
+                "{\"method\":1}",
                 "{\"method\":\"dns\",\"x\":\"" + "a".repeat(VerificationRequest.MAX_BODY_CHARS) + "\"}")) {
-            OrganizationException e = assertThrows(OrganizationException.class, () -> VerificationRequest.parse(body), body);
+            OrganizationException e =
+                    assertThrows(OrganizationException.class, () -> VerificationRequest.parse(body), body);
             assertEquals("invalid_request", e.code());
         }
     }

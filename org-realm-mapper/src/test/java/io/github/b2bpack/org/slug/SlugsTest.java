@@ -1,31 +1,32 @@
 package io.github.b2bpack.org.slug;
 
-import java.util.Optional;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 class SlugsTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "Communitiz App|communitiz-app",
-            "Weeklymotion|weeklymotion",
-            "  Société Générale  |societe-generale",
-            "Crème Brûlée & Co.|creme-brulee-co",
-            "ACME -- Corp__2|acme-corp-2",
-            "Straße Ølstue Œuvre|strasse-olstue-oeuvre",
-            "ＡＢＣ Ｆｕｌｌｗｉｄｔｈ|abc-fullwidth",
-            "Łódź Pierogi|lodz-pierogi",
-            "東京 Tokyo|tokyo",
-            "a.b.c|a-b-c",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Communitiz App|communitiz-app",
+                "Weeklymotion|weeklymotion",
+                "  Société Générale  |societe-generale",
+                "Crème Brûlée & Co.|creme-brulee-co",
+                "ACME -- Corp__2|acme-corp-2",
+                "Straße Ølstue Œuvre|strasse-olstue-oeuvre",
+                "ＡＢＣ Ｆｕｌｌｗｉｄｔｈ|abc-fullwidth",
+                "Łódź Pierogi|lodz-pierogi",
+                "東京 Tokyo|tokyo",
+                "a.b.c|a-b-c",
+            })
     void slugsAreLowercaseAsciiWithSingleDashes(String name, String slug) {
         assertEquals(Optional.of(slug), Slugs.slugOf(name));
         assertTrue(Slugs.isSlug(slug));

@@ -1,17 +1,16 @@
 package io.github.b2bpack.org.template;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.AuthenticationExecutionExportRepresentation;
 import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TemplateSanitizerTest {
 
@@ -34,7 +33,8 @@ class TemplateSanitizerTest {
 
         @Override
         public boolean authenticator(String id) {
-            return Set.of("auth-cookie", "auth-username-password-form", "conditional-user-configured").contains(id);
+            return Set.of("auth-cookie", "auth-username-password-form", "conditional-user-configured")
+                    .contains(id);
         }
 
         @Override
@@ -112,7 +112,8 @@ class TemplateSanitizerTest {
         assertTrue(skipped.stream().anyMatch(s -> s.contains("sms-otp-form")), skipped.toString());
         boolean anyPackAuthenticatorLeft = rep.getAuthenticationFlows().stream()
                 .flatMap(f -> f.getAuthenticationExecutions().stream())
-                .anyMatch(e -> "sms-otp-form".equals(e.getAuthenticator()) || "breached-password-check".equals(e.getAuthenticator()));
+                .anyMatch(e -> "sms-otp-form".equals(e.getAuthenticator())
+                        || "breached-password-check".equals(e.getAuthenticator()));
         assertTrue(!anyPackAuthenticatorLeft);
     }
 

@@ -2,14 +2,13 @@ package io.github.b2bpack.password.hashing;
 
 import io.github.b2bpack.password.hashing.nativelib.Argon2Cost;
 import io.github.b2bpack.password.hashing.nativelib.NativeArgon2;
-import org.keycloak.common.util.MultivaluedHashMap;
-import org.keycloak.models.credential.PasswordCredentialModel;
-import org.keycloak.models.credential.dto.PasswordCredentialData;
-
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.keycloak.common.util.MultivaluedHashMap;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.models.credential.dto.PasswordCredentialData;
 
 /**
  * Keycloak's built-in {@code argon2} credential layout, shared so either provider reads the other's
@@ -35,14 +34,14 @@ public final class Argon2CredentialLayout {
     /** Longer outputs add nothing to security and only let a hostile import waste work. */
     static final int MAX_HASH_LENGTH = 1024;
 
-    private Argon2CredentialLayout() {
-    }
+    private Argon2CredentialLayout() {}
 
     /** What a stored credential says about how it was hashed. */
-    public record StoredParameters(NativeArgon2.Type type, NativeArgon2.Version version, Argon2Cost cost, int hashLength, String pepperId) {
-    }
+    public record StoredParameters(
+            NativeArgon2.Type type, NativeArgon2.Version version, Argon2Cost cost, int hashLength, String pepperId) {}
 
-    public static PasswordCredentialModel credential(String algorithm, Argon2Cost cost, byte[] salt, byte[] hash, String pepperId) {
+    public static PasswordCredentialModel credential(
+            String algorithm, Argon2Cost cost, byte[] salt, byte[] hash, String pepperId) {
         Map<String, List<String>> parameters = new HashMap<>();
         parameters.put(TYPE_KEY, List.of(TYPE_ID));
         parameters.put(VERSION_KEY, List.of(VERSION_13));
@@ -52,7 +51,11 @@ public final class Argon2CredentialLayout {
         if (pepperId != null) {
             parameters.put(PEPPER_ID_KEY, List.of(pepperId));
         }
-        return PasswordCredentialModel.createFromValues(algorithm, salt, cost.iterations(), parameters,
+        return PasswordCredentialModel.createFromValues(
+                algorithm,
+                salt,
+                cost.iterations(),
+                parameters,
                 Base64.getEncoder().encodeToString(hash));
     }
 
@@ -82,7 +85,8 @@ public final class Argon2CredentialLayout {
         if (hashLength < 4 || hashLength > MAX_HASH_LENGTH) {
             throw new IllegalArgumentException("hash length out of range");
         }
-        Argon2Cost cost = new Argon2Cost(integer(parameters, MEMORY_KEY), data.getHashIterations(), integer(parameters, PARALLELISM_KEY));
+        Argon2Cost cost = new Argon2Cost(
+                integer(parameters, MEMORY_KEY), data.getHashIterations(), integer(parameters, PARALLELISM_KEY));
         String problem = cost.problem();
         if (problem != null) {
             throw new IllegalArgumentException(problem);

@@ -7,18 +7,17 @@ import io.github.b2bpack.password.hashing.nativelib.NativeArgon2;
 import io.github.b2bpack.password.hashing.nativelib.PasswordBytes;
 import io.github.b2bpack.password.hashing.pepper.Pepper;
 import io.github.b2bpack.password.hashing.pepper.PepperRing;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Objects;
 import org.jboss.logging.Logger;
 import org.keycloak.credential.hash.PasswordHashProvider;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.PasswordPolicy;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.credential.dto.PasswordCredentialData;
-
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.Objects;
 
 /**
  * {@code argon2-native}: argon2id v1.3 hashes computed by native libargon2, in Keycloak's
@@ -40,7 +39,8 @@ public final class NativeArgon2PasswordHashProvider implements PasswordHashProvi
     private final PepperRing peppers;
     private final PepperSource pepperSource;
 
-    NativeArgon2PasswordHashProvider(NativeArgon2 argon2, Argon2Cost cost, Argon2Limits limits, PepperRing peppers, PepperSource pepperSource) {
+    NativeArgon2PasswordHashProvider(
+            NativeArgon2 argon2, Argon2Cost cost, Argon2Limits limits, PepperRing peppers, PepperSource pepperSource) {
         this.argon2 = argon2;
         this.cost = cost;
         this.limits = limits;
@@ -72,26 +72,42 @@ public final class NativeArgon2PasswordHashProvider implements PasswordHashProvi
         Argon2Cost target = costFor(iterations);
         if (iterations > limits.maxIterations() && iterations <= Argon2Cost.MAX_ITERATIONS) {
             // Keycloak gives us no say when a realm admin saves hashIterations(n), so it is clamped here, loudly.
-            LOG.warnf("argon2-native: the realm's hashIterations(%d) exceeds max-iterations %d; hashing with %d passes",
+            LOG.warnf(
+                    "argon2-native: the realm's hashIterations(%d) exceeds max-iterations %d; hashing with %d passes",
                     iterations, limits.maxIterations(), target.iterations());
         }
         byte[] salt = new byte[Argon2CredentialLayout.SALT_LENGTH];
         RANDOM.nextBytes(salt);
         Pepper pepper = peppers.current().orElse(null);
         // A ModelException becomes a clear 400 on the admin API instead of a server error.
-        byte[] secret = pepper == null ? null : pepperSource.bytes(pepper).orElseThrow(() -> new ModelException(
-                "argon2-native: current pepper '" + pepper.keyId() + "' is not in this realm's vault"));
+        byte[] secret = pepper == null
+                ? null
+                : pepperSource
+                        .bytes(pepper)
+                        .orElseThrow(() -> new ModelException(
+                                "argon2-native: current pepper '" + pepper.keyId() + "' is not in this realm's vault"));
         byte[] password = PasswordBytes.of(rawPassword);
         try {
             byte[] hash;
             try {
-                hash = argon2.hash(NativeArgon2.Type.ID, NativeArgon2.Version.V13, target, password, salt, secret, Argon2CredentialLayout.HASH_LENGTH);
+                hash = argon2.hash(
+                        NativeArgon2.Type.ID,
+                        NativeArgon2.Version.V13,
+                        target,
+                        password,
+                        salt,
+                        secret,
+                        Argon2CredentialLayout.HASH_LENGTH);
             } catch (HashingBusyException e) {
                 LOG.warnf("argon2-native: a new password was not hashed: %s", e.getMessage());
                 throw new ModelException("argon2-native: the server is too busy to hash the password now; try again");
             }
             try {
-                return Argon2CredentialLayout.credential(NativeArgon2PasswordHashProviderFactory.ID, target, salt, hash,
+                return Argon2CredentialLayout.credential(
+                        NativeArgon2PasswordHashProviderFactory.ID,
+                        target,
+                        salt,
+                        hash,
                         pepper == null ? null : pepper.keyId());
             } finally {
                 Arrays.fill(hash, (byte) 0);
@@ -108,14 +124,16 @@ public final class NativeArgon2PasswordHashProvider implements PasswordHashProvi
         byte[] expected;
         try {
             stored = Argon2CredentialLayout.read(credential.getPasswordCredentialData());
-            expected = Base64.getDecoder().decode(credential.getPasswordSecretData().getValue());
+            expected = Base64.getDecoder()
+                    .decode(credential.getPasswordSecretData().getValue());
         } catch (IllegalArgumentException | NullPointerException e) {
             LOG.warnf("argon2-native: stored credential %s is not usable: %s", credential.getId(), e.getMessage());
             return false;
         }
         String exceeded = limits.exceededBy(stored.cost());
         if (exceeded != null) {
-            LOG.warnf("argon2-native: stored credential %s exceeds the server's maximum (%s); refused without hashing, like a wrong password",
+            LOG.warnf(
+                    "argon2-native: stored credential %s exceeds the server's maximum (%s); refused without hashing, like a wrong password",
                     credential.getId(), exceeded);
             return false;
         }
@@ -124,15 +142,22 @@ public final class NativeArgon2PasswordHashProvider implements PasswordHashProvi
             Pepper pepper = peppers.byKeyId(stored.pepperId()).orElse(null);
             secret = pepper == null ? null : pepperSource.bytes(pepper).orElse(null);
             if (secret == null) {
-                LOG.warnf("argon2-native: credential %s was hashed with pepper '%s', which is not configured (or not in the vault)",
+                LOG.warnf(
+                        "argon2-native: credential %s was hashed with pepper '%s', which is not configured (or not in the vault)",
                         credential.getId(), stored.pepperId());
                 return false;
             }
         }
         byte[] password = PasswordBytes.of(rawPassword);
         try {
-            byte[] actual = argon2.hash(stored.type(), stored.version(), stored.cost(), password,
-                    credential.getPasswordSecretData().getSalt(), secret, stored.hashLength());
+            byte[] actual = argon2.hash(
+                    stored.type(),
+                    stored.version(),
+                    stored.cost(),
+                    password,
+                    credential.getPasswordSecretData().getSalt(),
+                    secret,
+                    stored.hashLength());
             try {
                 return MessageDigest.isEqual(actual, expected);
             } finally {
@@ -143,7 +168,8 @@ public final class NativeArgon2PasswordHashProvider implements PasswordHashProvi
             LOG.warnf("argon2-native: credential %s not verified: %s", credential.getId(), e.getMessage());
             return false;
         } catch (IllegalStateException e) {
-            // libargon2 refused the stored inputs (e.g. an imported salt under 8 bytes): a failed login, not an error page.
+            // libargon2 refused the stored inputs (e.g. an imported salt under 8 bytes): a failed login, not an error
+            // page.
             LOG.warnf("argon2-native: stored credential %s cannot be verified: %s", credential.getId(), e.getMessage());
             return false;
         } finally {
@@ -155,9 +181,12 @@ public final class NativeArgon2PasswordHashProvider implements PasswordHashProvi
     @Override
     public String credentialHashingStrength(PasswordCredentialModel credential) {
         try {
-            Argon2CredentialLayout.StoredParameters stored = Argon2CredentialLayout.read(credential.getPasswordCredentialData());
-            return "Argon2" + stored.type().name().toLowerCase() + "-" + (stored.version() == NativeArgon2.Version.V13 ? "1.3" : "1.0")
-                    + "[m=" + stored.cost().memoryKiB() + ",t=" + stored.cost().iterations() + ",p=" + stored.cost().parallelism() + "]";
+            Argon2CredentialLayout.StoredParameters stored =
+                    Argon2CredentialLayout.read(credential.getPasswordCredentialData());
+            return "Argon2" + stored.type().name().toLowerCase() + "-"
+                    + (stored.version() == NativeArgon2.Version.V13 ? "1.3" : "1.0") + "[m="
+                    + stored.cost().memoryKiB() + ",t=" + stored.cost().iterations() + ",p="
+                    + stored.cost().parallelism() + "]";
         } catch (IllegalArgumentException e) {
             return "Argon2[invalid]";
         }
@@ -181,6 +210,5 @@ public final class NativeArgon2PasswordHashProvider implements PasswordHashProvi
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

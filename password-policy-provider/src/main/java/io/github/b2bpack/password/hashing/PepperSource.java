@@ -1,11 +1,10 @@
 package io.github.b2bpack.password.hashing;
 
 import io.github.b2bpack.password.hashing.pepper.Pepper;
-import org.keycloak.vault.VaultRawSecret;
-import org.keycloak.vault.VaultTranscriber;
-
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.keycloak.vault.VaultRawSecret;
+import org.keycloak.vault.VaultTranscriber;
 
 /** Reads a pepper's bytes: inline ones from the configuration, vault ones from the realm's vault. */
 final class PepperSource {

@@ -1,11 +1,10 @@
 package io.github.b2bpack.password.legacy;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * How imported legacy hashes fare at login, per algorithm: {@code b2bpack_password_legacy_verifications_total
@@ -17,18 +16,25 @@ final class LegacyHashMetrics {
 
     /** What one verification ended with. */
     enum Outcome {
-        MATCH, MISMATCH, REJECTED, ERROR, BUSY
+        MATCH,
+        MISMATCH,
+        REJECTED,
+        ERROR,
+        BUSY
     }
 
     private final Map<Outcome, Counter> counters = new EnumMap<>(Outcome.class);
 
     LegacyHashMetrics(MeterRegistry registry, String algorithm) {
         for (Outcome outcome : Outcome.values()) {
-            counters.put(outcome, Counter.builder("b2bpack.password.legacy.verifications")
-                    .description("Verifications of imported legacy password hashes; a match upgrades the credential")
-                    .tag("algorithm", algorithm)
-                    .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
-                    .register(registry));
+            counters.put(
+                    outcome,
+                    Counter.builder("b2bpack.password.legacy.verifications")
+                            .description(
+                                    "Verifications of imported legacy password hashes; a match upgrades the credential")
+                            .tag("algorithm", algorithm)
+                            .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+                            .register(registry));
         }
     }
 

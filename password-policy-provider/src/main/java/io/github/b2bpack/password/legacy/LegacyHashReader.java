@@ -1,9 +1,8 @@
 package io.github.b2bpack.password.legacy;
 
-import org.keycloak.models.credential.PasswordCredentialModel;
-
 import io.github.b2bpack.password.legacy.format.HashRejected;
 import io.github.b2bpack.password.legacy.format.LegacyHash;
+import org.keycloak.models.credential.PasswordCredentialModel;
 
 /** Reads one kind of imported credential into a hash that checks passwords. */
 @FunctionalInterface

@@ -1,16 +1,14 @@
 package io.github.b2bpack.password.legacy;
 
+import io.github.b2bpack.password.legacy.LegacyHashMetrics.Outcome;
+import io.github.b2bpack.password.legacy.format.HashRejected;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-
 import org.jboss.logging.Logger;
 import org.keycloak.credential.hash.PasswordHashProvider;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.PasswordPolicy;
 import org.keycloak.models.credential.PasswordCredentialModel;
-
-import io.github.b2bpack.password.legacy.LegacyHashMetrics.Outcome;
-import io.github.b2bpack.password.legacy.format.HashRejected;
 
 /**
  * A password hash provider that only verifies imported hashes. {@link #policyCheck} is always false,
@@ -57,7 +55,9 @@ final class LegacyPasswordHashProvider implements PasswordHashProvider {
             acquired = permits.tryAcquire(PERMIT_WAIT_SECONDS, TimeUnit.SECONDS);
             if (!acquired) {
                 metrics.record(Outcome.BUSY);
-                LOG.warnf("No %s verification slot free within %d s; login of credential %s fails", id, PERMIT_WAIT_SECONDS, credential.getId());
+                LOG.warnf(
+                        "No %s verification slot free within %d s; login of credential %s fails",
+                        id, PERMIT_WAIT_SECONDS, credential.getId());
                 return false;
             }
             boolean matches = reader.read(credential).matches(rawPassword);
@@ -73,7 +73,9 @@ final class LegacyPasswordHashProvider implements PasswordHashProvider {
             return false;
         } catch (RuntimeException e) {
             metrics.record(Outcome.ERROR);
-            LOG.warnf("Imported %s credential %s failed verification with %s", id, credential.getId(), e.getClass().getName());
+            LOG.warnf(
+                    "Imported %s credential %s failed verification with %s",
+                    id, credential.getId(), e.getClass().getName());
             return false;
         } finally {
             if (acquired) {
@@ -83,6 +85,5 @@ final class LegacyPasswordHashProvider implements PasswordHashProvider {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

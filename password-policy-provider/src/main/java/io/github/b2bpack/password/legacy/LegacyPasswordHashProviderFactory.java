@@ -1,13 +1,12 @@
 package io.github.b2bpack.password.legacy;
 
+import io.github.b2bpack.password.options.IntOption;
+import io.micrometer.core.instrument.Metrics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
-
-import io.github.b2bpack.password.options.IntOption;
-import io.micrometer.core.instrument.Metrics;
 import org.keycloak.Config;
 import org.keycloak.credential.hash.PasswordHashProvider;
 import org.keycloak.credential.hash.PasswordHashProviderFactory;
@@ -31,8 +30,7 @@ abstract class LegacyPasswordHashProviderFactory implements PasswordHashProvider
      * One integer cap on what an imported hash may ask for; every legacy option but
      * {@value #MAX_CONCURRENT} is one.
      */
-    record Cap(String name, int defaultValue, int min, int max, String helpText) {
-    }
+    record Cap(String name, int defaultValue, int min, int max, String helpText) {}
 
     private final String id;
     private final List<Cap> caps;
@@ -62,9 +60,11 @@ abstract class LegacyPasswordHashProviderFactory implements PasswordHashProvider
     public final void init(Config.Scope config) {
         Map<Cap, Integer> configured = new HashMap<>();
         for (Cap cap : caps) {
-            configured.put(cap, option(cap.name(), cap.min(), cap.max()).parse(read(config, cap.name()), cap.defaultValue()));
+            configured.put(
+                    cap, option(cap.name(), cap.min(), cap.max()).parse(read(config, cap.name()), cap.defaultValue()));
         }
-        int concurrent = option(MAX_CONCURRENT, 1, 1024).parse(read(config, MAX_CONCURRENT), Runtime.getRuntime().availableProcessors());
+        int concurrent = option(MAX_CONCURRENT, 1, 1024)
+                .parse(read(config, MAX_CONCURRENT), Runtime.getRuntime().availableProcessors());
         permits = new Semaphore(concurrent, true);
         reader = reader(Map.copyOf(configured));
         metrics = new LegacyHashMetrics(Metrics.globalRegistry, id);
@@ -84,22 +84,27 @@ abstract class LegacyPasswordHashProviderFactory implements PasswordHashProvider
     }
 
     @Override
-    public final void postInit(KeycloakSessionFactory factory) {
-    }
+    public final void postInit(KeycloakSessionFactory factory) {}
 
     @Override
-    public final void close() {
-    }
+    public final void close() {}
 
     @Override
     public final List<ProviderConfigProperty> getConfigMetadata() {
         ProviderConfigurationBuilder builder = ProviderConfigurationBuilder.create();
         for (Cap cap : caps) {
-            builder.property().name(cap.name()).type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(cap.defaultValue())
-                    .helpText(cap.helpText()).add();
+            builder.property()
+                    .name(cap.name())
+                    .type(ProviderConfigProperty.INTEGER_TYPE)
+                    .defaultValue(cap.defaultValue())
+                    .helpText(cap.helpText())
+                    .add();
         }
-        builder.property().name(MAX_CONCURRENT).type(ProviderConfigProperty.INTEGER_TYPE)
-                .helpText("How many " + id + " verifications may run at once on this node; more wait. Default: the number of CPU cores.")
+        builder.property()
+                .name(MAX_CONCURRENT)
+                .type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("How many " + id
+                        + " verifications may run at once on this node; more wait. Default: the number of CPU cores.")
                 .add();
         return new ArrayList<>(builder.build());
     }

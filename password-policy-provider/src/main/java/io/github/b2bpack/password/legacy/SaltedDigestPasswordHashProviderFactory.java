@@ -1,13 +1,11 @@
 package io.github.b2bpack.password.legacy;
 
-import java.util.List;
-import java.util.Map;
-
-import org.keycloak.models.credential.PasswordCredentialModel;
-
 import io.github.b2bpack.password.legacy.format.HashRejected;
 import io.github.b2bpack.password.legacy.format.SaltedDigest;
 import io.github.b2bpack.password.legacy.format.SaltedDigest.SaltPosition;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.models.credential.PasswordCredentialModel;
 
 /**
  * Shared glue of {@code md5} and {@code sha1}: the digest (hex or Base64) in {@code secretData.value},
@@ -35,7 +33,8 @@ abstract class SaltedDigestPasswordHashProviderFactory extends LegacyPasswordHas
     private static SaltedDigest parse(String algorithm, PasswordCredentialModel credential) throws HashRejected {
         byte[] salt = credential.getPasswordSecretData().getSalt();
         salt = salt == null ? new byte[0] : salt;
-        List<String> position = credential.getPasswordCredentialData().getAdditionalParameters().get(SALT_POSITION);
+        List<String> position =
+                credential.getPasswordCredentialData().getAdditionalParameters().get(SALT_POSITION);
         if (position != null && position.size() > 1) {
             throw new HashRejected("saltPosition must have one value");
         }

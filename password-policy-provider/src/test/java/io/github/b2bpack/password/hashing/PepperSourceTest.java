@@ -1,18 +1,17 @@
 package io.github.b2bpack.password.hashing;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.b2bpack.password.hashing.pepper.PepperRing;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.keycloak.vault.VaultCharSecret;
 import org.keycloak.vault.VaultRawSecret;
 import org.keycloak.vault.VaultStringSecret;
 import org.keycloak.vault.VaultTranscriber;
-
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PepperSourceTest {
 
@@ -23,9 +22,13 @@ class PepperSourceTest {
     @Test
     void readsInlinePeppersFromTheConfigurationAndVaultPeppersFromTheVault() {
         PepperRing ring = PepperRing.parse("k2:" + INLINE + ",k3:${vault.argon2_pepper}", "k2");
-        assertArrayEquals(INLINE.getBytes(StandardCharsets.UTF_8), source.bytes(ring.current().orElseThrow()).orElseThrow());
+        assertArrayEquals(
+                INLINE.getBytes(StandardCharsets.UTF_8),
+                source.bytes(ring.current().orElseThrow()).orElseThrow());
         // The vault wipes its secret on close: the bytes returned must be a copy that survives it.
-        assertArrayEquals("from-the-vault".getBytes(StandardCharsets.UTF_8), source.bytes(ring.byKeyId("k3").orElseThrow()).orElseThrow());
+        assertArrayEquals(
+                "from-the-vault".getBytes(StandardCharsets.UTF_8),
+                source.bytes(ring.byKeyId("k3").orElseThrow()).orElseThrow());
     }
 
     @Test
@@ -38,7 +41,9 @@ class PepperSourceTest {
     private static final class MapVault implements VaultTranscriber {
         @Override
         public VaultRawSecret getRawSecret(String reference) {
-            byte[] value = "${vault.argon2_pepper}".equals(reference) ? "from-the-vault".getBytes(StandardCharsets.UTF_8) : null;
+            byte[] value = "${vault.argon2_pepper}".equals(reference)
+                    ? "from-the-vault".getBytes(StandardCharsets.UTF_8)
+                    : null;
             return new VaultRawSecret() {
                 @Override
                 public Optional<ByteBuffer> get() {

@@ -14,6 +14,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
@@ -24,9 +26,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * {@code /admin/realms/{realm}/sms-otp}: an administrator with {@code manage-users} reads a user's
@@ -40,7 +39,8 @@ public final class SmsOtpAdminResource {
     private final AdminPermissionEvaluator auth;
     private final AdminEventBuilder adminEvent;
 
-    SmsOtpAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+    SmsOtpAdminResource(
+            KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
@@ -55,17 +55,25 @@ public final class SmsOtpAdminResource {
         if (user == null) {
             return notFound();
         }
-        String phone = user.credentialManager().getStoredCredentialsByTypeStream(SmsOtpCredential.TYPE)
-                .map(SmsOtpCredential::phone).filter(p -> p != null).findFirst().orElse(null);
-        CredentialModel recovery = user.credentialManager().getStoredCredentialsByTypeStream(RecoveryCodesCredential.TYPE)
-                .findFirst().orElse(null);
+        String phone = user.credentialManager()
+                .getStoredCredentialsByTypeStream(SmsOtpCredential.TYPE)
+                .map(SmsOtpCredential::phone)
+                .filter(p -> p != null)
+                .findFirst()
+                .orElse(null);
+        CredentialModel recovery = user.credentialManager()
+                .getStoredCredentialsByTypeStream(RecoveryCodesCredential.TYPE)
+                .findFirst()
+                .orElse(null);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("enrolled", phone != null);
         body.put("maskedPhone", phone == null ? null : PhoneNumbers.mask(phone));
         body.put("enrollmentCount", EnrollmentState.enrollments(user));
         body.put("recoveryCodesLeft", recovery == null ? 0 : RecoveryCodesCredential.remaining(recovery));
         body.put("lastRecoveryUse", EnrollmentState.lastRecoveryAt(user));
-        body.put("enrollmentRequired", user.getRequiredActionsStream().anyMatch(SmsProviderIds.CONFIGURE_SMS_OTP::equals));
+        body.put(
+                "enrollmentRequired",
+                user.getRequiredActionsStream().anyMatch(SmsProviderIds.CONFIGURE_SMS_OTP::equals));
         return Response.ok(body).build();
     }
 
@@ -80,8 +88,11 @@ public final class SmsOtpAdminResource {
         removeFactor(user);
         EnrollmentState.resetEnrollments(user);
         user.addRequiredAction(SmsProviderIds.CONFIGURE_SMS_OTP);
-        adminEvent.operation(OperationType.ACTION).resourcePath(session.getContext().getUri())
-                .detail(SmsEvents.DETAIL, SmsEvents.FORCE_ENROLLED).success();
+        adminEvent
+                .operation(OperationType.ACTION)
+                .resourcePath(session.getContext().getUri())
+                .detail(SmsEvents.DETAIL, SmsEvents.FORCE_ENROLLED)
+                .success();
         userEvent(user, EventType.UPDATE_CREDENTIAL, SmsEvents.FORCE_ENROLLED);
         return Response.noContent().build();
     }
@@ -95,8 +106,11 @@ public final class SmsOtpAdminResource {
         }
         removeFactor(user);
         user.removeRequiredAction(SmsProviderIds.CONFIGURE_SMS_OTP);
-        adminEvent.operation(OperationType.DELETE).resourcePath(session.getContext().getUri())
-                .detail(SmsEvents.DETAIL, SmsEvents.REMOVED).success();
+        adminEvent
+                .operation(OperationType.DELETE)
+                .resourcePath(session.getContext().getUri())
+                .detail(SmsEvents.DETAIL, SmsEvents.REMOVED)
+                .success();
         userEvent(user, EventType.REMOVE_CREDENTIAL, SmsEvents.REMOVED);
         return Response.noContent().build();
     }
@@ -115,19 +129,26 @@ public final class SmsOtpAdminResource {
 
     private static void removeFactor(UserModel user) {
         for (String type : new String[] {SmsOtpCredential.TYPE, RecoveryCodesCredential.TYPE}) {
-            user.credentialManager().getStoredCredentialsByTypeStream(type).toList()
+            user.credentialManager()
+                    .getStoredCredentialsByTypeStream(type)
+                    .toList()
                     .forEach(c -> user.credentialManager().removeStoredCredentialById(c.getId()));
         }
     }
 
     private void userEvent(UserModel user, EventType type, String action) {
         new EventBuilder(realm, session, session.getContext().getConnection())
-                .event(type).user(user).detail(SmsEvents.DETAIL, action)
-                .detail("credential_type", SmsOtpCredential.TYPE).success();
+                .event(type)
+                .user(user)
+                .detail(SmsEvents.DETAIL, action)
+                .detail("credential_type", SmsOtpCredential.TYPE)
+                .success();
     }
 
     private static Response notFound() {
-        return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON)
-                .entity(Map.of("error", "user_not_found", "error_description", "No such user in this realm")).build();
+        return Response.status(Response.Status.NOT_FOUND)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("error", "user_not_found", "error_description", "No such user in this realm"))
+                .build();
     }
 }

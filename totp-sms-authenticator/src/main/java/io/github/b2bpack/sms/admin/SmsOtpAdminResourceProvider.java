@@ -10,11 +10,11 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 final class SmsOtpAdminResourceProvider implements AdminRealmResourceProvider {
 
     @Override
-    public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+    public Object getResource(
+            KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
         return new SmsOtpAdminResource(session, realm, auth, adminEvent);
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -15,6 +15,7 @@ import io.github.b2bpack.sms.option.InvalidOptionException;
 import io.github.b2bpack.sms.phone.PhoneNumbers;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -25,8 +26,6 @@ import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-
-import java.util.List;
 
 /**
  * {@code sms-otp-form}: texts a code to the user's verified phone and checks it. A page reload never
@@ -58,7 +57,11 @@ final class SmsOtpAuthenticator implements Authenticator {
         }
         SendResult sent = sender(context, settings).sendIfNone(phone, ip(context));
         reportSend(context, sent, phone);
-        LoginFormsProvider form = SmsOtpForm.code(context.form(), PhoneNumbers.mask(phone), settings.policy().length(), RecoveryCodeLogin.available(context.getUser()));
+        LoginFormsProvider form = SmsOtpForm.code(
+                context.form(),
+                PhoneNumbers.mask(phone),
+                settings.policy().length(),
+                RecoveryCodeLogin.available(context.getUser()));
         if (sent.status().messageKey() != null) {
             form.setError(sent.status().messageKey(), sent.waitSeconds());
         }
@@ -81,11 +84,13 @@ final class SmsOtpAuthenticator implements Authenticator {
         String masked = PhoneNumbers.mask(phone);
         int length = settings.policy().length();
         if (params.containsKey("useRecovery")) {
-            context.challenge(SmsOtpForm.recovery(context.form(), masked, length).createForm(SmsOtpForm.TEMPLATE));
+            context.challenge(
+                    SmsOtpForm.recovery(context.form(), masked, length).createForm(SmsOtpForm.TEMPLATE));
             return;
         }
         if (params.containsKey("useSms")) {
-            context.challenge(SmsOtpForm.code(context.form(), masked, length, RecoveryCodeLogin.available(user)).createForm(SmsOtpForm.TEMPLATE));
+            context.challenge(SmsOtpForm.code(context.form(), masked, length, RecoveryCodeLogin.available(user))
+                    .createForm(SmsOtpForm.TEMPLATE));
             return;
         }
         if (lockedOut(context)) {
@@ -94,14 +99,15 @@ final class SmsOtpAuthenticator implements Authenticator {
             return;
         }
         if (params.containsKey(SmsOtpForm.RECOVERY_FIELD)) {
-            RecoveryCodeLogin.attempt(context, length, params.getFirst(SmsOtpForm.RECOVERY_FIELD), masked,
-                    verifier(context, settings));
+            RecoveryCodeLogin.attempt(
+                    context, length, params.getFirst(SmsOtpForm.RECOVERY_FIELD), masked, verifier(context, settings));
             return;
         }
         if (params.containsKey("resend")) {
             SendResult sent = sender(context, settings).send(phone, ip(context));
             reportSend(context, sent, phone);
-            LoginFormsProvider form = SmsOtpForm.code(context.form(), masked, length, RecoveryCodeLogin.available(user));
+            LoginFormsProvider form =
+                    SmsOtpForm.code(context.form(), masked, length, RecoveryCodeLogin.available(user));
             if (sent.delivered()) {
                 form.setInfo("b2bpackSmsCodeResent", masked);
             } else {
@@ -114,26 +120,40 @@ final class SmsOtpAuthenticator implements Authenticator {
         CodeCheck.Outcome outcome = verifier(context, settings).verify(params.getFirst(SmsOtpForm.CODE_FIELD), phone);
         switch (outcome) {
             case VALID -> {
-                SmsEvents.success(context.getEvent().user(context.getUser()), EventType.CUSTOM_REQUIRED_ACTION, SmsEvents.CHALLENGE_SUCCEEDED,
-                        "credential_type", SmsOtpCredential.TYPE, "phone", masked);
+                SmsEvents.success(
+                        context.getEvent().user(context.getUser()),
+                        EventType.CUSTOM_REQUIRED_ACTION,
+                        SmsEvents.CHALLENGE_SUCCEEDED,
+                        "credential_type",
+                        SmsOtpCredential.TYPE,
+                        "phone",
+                        masked);
                 context.success();
             }
             case WRONG, VOIDED -> {
                 String key = outcome == CodeCheck.Outcome.WRONG ? "b2bpackSmsCodeInvalid" : "b2bpackSmsCodeVoided";
-                context.getEvent().user(user)
+                context.getEvent()
+                        .user(user)
                         .detail(SmsEvents.DETAIL, SmsEvents.CHALLENGE_FAILED)
                         .detail("reason", outcome == CodeCheck.Outcome.WRONG ? "wrong_code" : "code_voided")
                         .error(Errors.INVALID_USER_CREDENTIALS);
-                LoginFormsProvider form = SmsOtpForm.code(context.form(), masked, length, RecoveryCodeLogin.available(user));
+                LoginFormsProvider form =
+                        SmsOtpForm.code(context.form(), masked, length, RecoveryCodeLogin.available(user));
                 SmsOtpForm.fieldError(form, SmsOtpForm.CODE_FIELD, key);
-                context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, form.createForm(SmsOtpForm.TEMPLATE));
+                context.failureChallenge(
+                        AuthenticationFlowError.INVALID_CREDENTIALS, form.createForm(SmsOtpForm.TEMPLATE));
             }
             case EXPIRED, NO_CODE -> {
                 String key = outcome == CodeCheck.Outcome.EXPIRED ? "b2bpackSmsCodeExpired" : "b2bpackSmsNoCode";
-                SmsEvents.error(context.getEvent().user(context.getUser()), EventType.CUSTOM_REQUIRED_ACTION_ERROR, SmsEvents.CHALLENGE_FAILED,
+                SmsEvents.error(
+                        context.getEvent().user(context.getUser()),
+                        EventType.CUSTOM_REQUIRED_ACTION_ERROR,
+                        SmsEvents.CHALLENGE_FAILED,
                         outcome == CodeCheck.Outcome.EXPIRED ? Errors.EXPIRED_CODE : Errors.INVALID_CODE,
-                        "reason", outcome == CodeCheck.Outcome.EXPIRED ? "code_expired" : "no_code");
-                LoginFormsProvider form = SmsOtpForm.code(context.form(), masked, length, RecoveryCodeLogin.available(user));
+                        "reason",
+                        outcome == CodeCheck.Outcome.EXPIRED ? "code_expired" : "no_code");
+                LoginFormsProvider form =
+                        SmsOtpForm.code(context.form(), masked, length, RecoveryCodeLogin.available(user));
                 SmsOtpForm.fieldError(form, SmsOtpForm.CODE_FIELD, key);
                 context.challenge(form.createForm(SmsOtpForm.TEMPLATE));
             }
@@ -151,18 +171,32 @@ final class SmsOtpAuthenticator implements Authenticator {
     }
 
     private static Response lockedForm(AuthenticationFlowContext context, SmsOtpSettings settings, String phone) {
-        LoginFormsProvider form = SmsOtpForm.code(context.form(), PhoneNumbers.mask(phone), settings.policy().length(), false);
+        LoginFormsProvider form = SmsOtpForm.code(
+                context.form(), PhoneNumbers.mask(phone), settings.policy().length(), false);
         form.setError("b2bpackSmsTemporarilyLocked");
         return form.createForm(SmsOtpForm.TEMPLATE);
     }
 
     private static void reportSend(AuthenticationFlowContext context, SendResult sent, String phone) {
         if (sent.status() == SendStatus.SENT) {
-            SmsEvents.success(context.getEvent().user(context.getUser()), EventType.CUSTOM_REQUIRED_ACTION, SmsEvents.CODE_SENT,
-                    "purpose", "login", "phone", PhoneNumbers.mask(phone));
+            SmsEvents.success(
+                    context.getEvent().user(context.getUser()),
+                    EventType.CUSTOM_REQUIRED_ACTION,
+                    SmsEvents.CODE_SENT,
+                    "purpose",
+                    "login",
+                    "phone",
+                    PhoneNumbers.mask(phone));
         } else if (sent.status() != SendStatus.ALREADY_PENDING) {
-            SmsEvents.error(context.getEvent().user(context.getUser()), EventType.CUSTOM_REQUIRED_ACTION_ERROR, SmsEvents.CODE_NOT_SENT,
-                    sent.status().name().toLowerCase(), "purpose", "login", "phone", PhoneNumbers.mask(phone));
+            SmsEvents.error(
+                    context.getEvent().user(context.getUser()),
+                    EventType.CUSTOM_REQUIRED_ACTION_ERROR,
+                    SmsEvents.CODE_NOT_SENT,
+                    sent.status().name().toLowerCase(),
+                    "purpose",
+                    "login",
+                    "phone",
+                    PhoneNumbers.mask(phone));
         }
     }
 
@@ -171,12 +205,19 @@ final class SmsOtpAuthenticator implements Authenticator {
         try {
             // An execution without a configuration of its own (e.g. the SMS step of a reset-credentials
             // flow) uses the realm's SMS settings, so one configuration serves every flow.
-            return SmsOtpSettings.from(context.getAuthenticatorConfig() == null
-                    ? SettingsLocator.rawConfig(context.getRealm()) : context.getAuthenticatorConfig().getConfig());
+            return SmsOtpSettings.from(
+                    context.getAuthenticatorConfig() == null
+                            ? SettingsLocator.rawConfig(context.getRealm())
+                            : context.getAuthenticatorConfig().getConfig());
         } catch (InvalidOptionException e) {
-            LOG.warnf("realm %s: invalid sms-otp-form configuration: %s", context.getRealm().getName(), e.getMessage());
-            context.failure(AuthenticationFlowError.INTERNAL_ERROR,
-                    context.form().setError("b2bpackSmsNotConfigured").createErrorPage(Response.Status.SERVICE_UNAVAILABLE));
+            LOG.warnf(
+                    "realm %s: invalid sms-otp-form configuration: %s",
+                    context.getRealm().getName(), e.getMessage());
+            context.failure(
+                    AuthenticationFlowError.INTERNAL_ERROR,
+                    context.form()
+                            .setError("b2bpackSmsNotConfigured")
+                            .createErrorPage(Response.Status.SERVICE_UNAVAILABLE));
             return null;
         }
     }
@@ -200,13 +241,17 @@ final class SmsOtpAuthenticator implements Authenticator {
      * grant's refusal) instead of counting the user as "not configured" and letting the password alone in.
      */
     static String phone(UserModel user) {
-        List<String> phones = user.credentialManager().getStoredCredentialsByTypeStream(SmsOtpCredential.TYPE)
+        List<String> phones = user.credentialManager()
+                .getStoredCredentialsByTypeStream(SmsOtpCredential.TYPE)
                 .map(c -> {
                     String p = SmsOtpCredential.phone(c);
                     return p == null || p.isBlank() ? UNREADABLE : p;
                 })
                 .toList();
-        return phones.stream().filter(p -> !UNREADABLE.equals(p)).findFirst().orElse(phones.isEmpty() ? null : UNREADABLE);
+        return phones.stream()
+                .filter(p -> !UNREADABLE.equals(p))
+                .findFirst()
+                .orElse(phones.isEmpty() ? null : UNREADABLE);
     }
 
     @Override
@@ -225,6 +270,5 @@ final class SmsOtpAuthenticator implements Authenticator {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -10,10 +10,10 @@ final class SmsOtpForm {
     static final String CODE_FIELD = "code";
     static final String RECOVERY_FIELD = "recoveryCode";
 
-    private SmsOtpForm() {
-    }
+    private SmsOtpForm() {}
 
-    static LoginFormsProvider code(LoginFormsProvider form, String maskedPhone, int codeLength, boolean recoveryAvailable) {
+    static LoginFormsProvider code(
+            LoginFormsProvider form, String maskedPhone, int codeLength, boolean recoveryAvailable) {
         return form.setAttribute("smsOtp", new View("code", maskedPhone, codeLength, recoveryAvailable));
     }
 

@@ -12,8 +12,7 @@ import java.util.List;
 public final class Budgets {
 
     /** One cap for one subject: {@code base} is the subject's key prefix in the store. */
-    public record Request(String base, Cap cap) {
-    }
+    public record Request(String base, Cap cap) {}
 
     /** {@code refusedBy} is null when every cap granted a slot. */
     public record Outcome(Cap refusedBy) {
@@ -22,8 +21,7 @@ public final class Budgets {
         }
     }
 
-    private Budgets() {
-    }
+    private Budgets() {}
 
     public static Outcome claimAll(SlotStore store, List<Request> requests, long nowMillis) {
         List<String> claimed = new ArrayList<>();
@@ -44,7 +42,8 @@ public final class Budgets {
         if (slot < 0) {
             return null;
         }
-        return cap.sliding() ? SlotPlan.slidingKey(base, slot)
+        return cap.sliding()
+                ? SlotPlan.slidingKey(base, slot)
                 : SlotPlan.bucketKey(base, SlotPlan.windowIndex(nowMillis, cap.windowSeconds()), slot);
     }
 

@@ -1,7 +1,6 @@
 package io.github.b2bpack.sms.budget;
 
 import io.github.b2bpack.sms.crypto.Sha256;
-
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -21,8 +20,7 @@ public final class ClientAddress {
     /** Only what an IPv6 literal is made of: the JDK then parses it as a literal, never looks it up. */
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     public static String budgetSubject(String remoteAddr) {
         if (remoteAddr == null || remoteAddr.isBlank()) {

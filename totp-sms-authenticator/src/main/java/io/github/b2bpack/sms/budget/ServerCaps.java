@@ -36,8 +36,11 @@ public record ServerCaps(int perNumberPerHour, int perEnrollNumberPerHour, int p
      */
     public Budgets.Request perNumber(String phoneDigest, boolean enrollment) {
         return enrollment
-                ? new Budgets.Request("b2bpack-sms:budget:number:enroll:" + phoneDigest, new Cap("number", perEnrollNumberPerHour, HOUR))
-                : new Budgets.Request("b2bpack-sms:budget:number:login:" + phoneDigest, new Cap("number", perNumberPerHour, HOUR));
+                ? new Budgets.Request(
+                        "b2bpack-sms:budget:number:enroll:" + phoneDigest,
+                        new Cap("number", perEnrollNumberPerHour, HOUR))
+                : new Budgets.Request(
+                        "b2bpack-sms:budget:number:login:" + phoneDigest, new Cap("number", perNumberPerHour, HOUR));
     }
 
     public Cap perRealm() {

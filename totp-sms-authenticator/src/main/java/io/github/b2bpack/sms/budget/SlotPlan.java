@@ -17,8 +17,7 @@ final class SlotPlan {
     /** Above this many slots a sliding window costs too many store round trips when it is nearly full. */
     static final int SLIDING_MAX = 100;
 
-    private SlotPlan() {
-    }
+    private SlotPlan() {}
 
     static long windowIndex(long nowMillis, long windowSeconds) {
         return Math.floorDiv(nowMillis, windowSeconds * 1000);

@@ -1,7 +1,6 @@
 package io.github.b2bpack.sms.challenge;
 
 import io.github.b2bpack.sms.crypto.Sha256;
-
 import java.util.Locale;
 
 /**

@@ -11,18 +11,17 @@ import io.github.b2bpack.sms.phone.PhoneNumbers;
 import io.github.b2bpack.sms.sender.SmsDeliveryException;
 import io.github.b2bpack.sms.sender.SmsMessage;
 import io.github.b2bpack.sms.sender.SmsSenderProvider;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Properties;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.theme.Theme;
-
-import java.io.IOException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.Locale;
-import java.util.Properties;
 
 /**
  * Texts codes to one user for one purpose. Nothing is sent unless every limit agrees, each decided by
@@ -42,7 +41,8 @@ public final class CodeSender {
     private final ChallengeKeys keys;
     private final PendingCodes codes;
 
-    public CodeSender(KeycloakSession session, RealmModel realm, UserModel user, Purpose purpose, SmsOtpSettings settings) {
+    public CodeSender(
+            KeycloakSession session, RealmModel realm, UserModel user, Purpose purpose, SmsOtpSettings settings) {
         this.session = session;
         this.realm = realm;
         this.user = user;
@@ -72,7 +72,8 @@ public final class CodeSender {
         long now = Time.currentTimeMillis();
         PhoneCheck rules = PhoneNumbers.recheck(phone, settings.allowedRegions(), settings.allowVoip());
         if (!rules.ok()) {
-            LOG.warnf("realm %s: stored number %s refused by the phone rules (%s); no SMS sent",
+            LOG.warnf(
+                    "realm %s: stored number %s refused by the phone rules (%s); no SMS sent",
                     realm.getName(), PhoneNumbers.mask(phone), rules.errorKey());
             return new SendResult(SendStatus.forPhoneRefusal(rules.errorKey()), 0);
         }
@@ -83,27 +84,42 @@ public final class CodeSender {
         CodePolicy policy = settings.policy();
         long cooldownSeconds = policy.resendCooldown().toSeconds();
         if (cooldownSeconds > 0 && !codes.claimCooldown(cooldownSeconds, now)) {
-            return new SendResult(SendStatus.COOLDOWN, codes.resendWaitSeconds(policy.resendCooldown().toMillis(), Time.currentTimeMillis()));
+            return new SendResult(
+                    SendStatus.COOLDOWN,
+                    codes.resendWaitSeconds(policy.resendCooldown().toMillis(), Time.currentTimeMillis()));
         }
         String digest = ChallengeKeys.numberDigest(phone);
-        Budgets.Outcome budget = Budgets.claimAll(codes.slots(),
-                SendBudgets.requests(ServerCapsSource.of(session), policy, keys, digest, ip), now);
+        Budgets.Outcome budget = Budgets.claimAll(
+                codes.slots(), SendBudgets.requests(ServerCapsSource.of(session), policy, keys, digest, ip), now);
         if (!budget.granted()) {
-            LOG.infof("realm %s: SMS cap '%s' reached; no SMS sent", realm.getName(), budget.refusedBy().name());
+            LOG.infof(
+                    "realm %s: SMS cap '%s' reached; no SMS sent",
+                    realm.getName(), budget.refusedBy().name());
             return new SendResult(SendStatus.forCap(budget.refusedBy().name()), 0);
         }
 
         String code = new OneTimeCodeGenerator(RANDOM).next(policy.length());
         long ttlSeconds = policy.ttl().toSeconds();
         try {
-            gateway.send(realm, new SmsMessage(phone, SmsText.compose(template(), code, Math.max(1, ttlSeconds / 60), settings.webOtpHost())));
+            gateway.send(
+                    realm,
+                    new SmsMessage(
+                            phone,
+                            SmsText.compose(template(), code, Math.max(1, ttlSeconds / 60), settings.webOtpHost())));
         } catch (SmsDeliveryException e) {
             LOG.warnf("realm %s: SMS not delivered: %s", realm.getName(), e.getMessage());
             return new SendResult(SendStatus.DELIVERY_FAILED, 0);
         }
         byte[] salt = CodeHasher.newSalt(RANDOM);
-        codes.put(new PendingCode(newId(), CodeHasher.hash(code, salt), CodeHasher.encodeSalt(salt), now,
-                now + ttlSeconds * 1000, digest), ttlSeconds);
+        codes.put(
+                new PendingCode(
+                        newId(),
+                        CodeHasher.hash(code, salt),
+                        CodeHasher.encodeSalt(salt),
+                        now,
+                        now + ttlSeconds * 1000,
+                        digest),
+                ttlSeconds);
         return new SendResult(SendStatus.SENT, 0);
     }
 
@@ -119,7 +135,8 @@ public final class CodeSender {
             return null;
         }
         if (!sender.usable()) {
-            LOG.warnf("realm %s: SMS sender '%s' is refused on this server (see its options); no SMS sent",
+            LOG.warnf(
+                    "realm %s: SMS sender '%s' is refused on this server (see its options); no SMS sent",
                     realm.getName(), settings.senderId());
             return null;
         }

@@ -2,12 +2,11 @@ package io.github.b2bpack.sms.challenge;
 
 import io.github.b2bpack.sms.code.CodeCheck;
 import io.github.b2bpack.sms.code.PendingCode;
+import java.util.function.LongSupplier;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-
-import java.util.function.LongSupplier;
 
 /**
  * Checks entries against the code pending for one user and purpose ({@link CodeCheck} has the rules).
@@ -21,9 +20,12 @@ public final class CodeVerifier {
     private final int maxAttempts;
     private final LongSupplier clock;
 
-    public CodeVerifier(KeycloakSession session, RealmModel realm, UserModel user, Purpose purpose, SmsOtpSettings settings) {
-        this(new PendingCodes(session.singleUseObjects(), new ChallengeKeys(realm.getId(), user.getId(), purpose)),
-                settings.policy().maxAttempts(), Time::currentTimeMillis);
+    public CodeVerifier(
+            KeycloakSession session, RealmModel realm, UserModel user, Purpose purpose, SmsOtpSettings settings) {
+        this(
+                new PendingCodes(session.singleUseObjects(), new ChallengeKeys(realm.getId(), user.getId(), purpose)),
+                settings.policy().maxAttempts(),
+                Time::currentTimeMillis);
     }
 
     CodeVerifier(PendingCodes codes, int maxAttempts, LongSupplier clock) {
@@ -44,7 +46,8 @@ public final class CodeVerifier {
             return CodeCheck.Outcome.EXPIRED;
         }
         int attempt = codes.claimAttempt(pending, maxAttempts, now);
-        CodeCheck.Outcome outcome = CodeCheck.check(pending, input, now, attempt, maxAttempts, ChallengeKeys.numberDigest(phone));
+        CodeCheck.Outcome outcome =
+                CodeCheck.check(pending, input, now, attempt, maxAttempts, ChallengeKeys.numberDigest(phone));
         switch (outcome) {
             case VALID -> {
                 if (!codes.removeIfStill(pending, now)) {
@@ -60,8 +63,7 @@ public final class CodeVerifier {
                     codes.removeIfStill(pending, now);
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         return outcome;
     }

@@ -4,9 +4,8 @@ import io.github.b2bpack.sms.budget.Budgets;
 import io.github.b2bpack.sms.budget.Cap;
 import io.github.b2bpack.sms.code.CodeCheck;
 import io.github.b2bpack.sms.code.PendingCode;
-import org.keycloak.models.SingleUseObjectProvider;
-
 import java.util.Map;
+import org.keycloak.models.SingleUseObjectProvider;
 
 /**
  * The code pending for one user and purpose, its attempt slots and its resend cooldown, as entries of
@@ -77,8 +76,11 @@ final class PendingCodes {
      * were taken. Atomic, so parallel entries are each counted.
      */
     int claimAttempt(PendingCode pending, int maxAttempts, long nowMillis) {
-        return Budgets.claimIndex(slots(), ChallengeKeys.attempts(pending.id()),
-                new Cap("attempts", maxAttempts, secondsLeft(pending, nowMillis)), nowMillis);
+        return Budgets.claimIndex(
+                slots(),
+                ChallengeKeys.attempts(pending.id()),
+                new Cap("attempts", maxAttempts, secondsLeft(pending, nowMillis)),
+                nowMillis);
     }
 
     /** One atomic claim held for the cooldown; false while an earlier send's claim holds. */

@@ -5,7 +5,6 @@ import io.github.b2bpack.sms.budget.Cap;
 import io.github.b2bpack.sms.budget.ClientAddress;
 import io.github.b2bpack.sms.budget.ServerCaps;
 import io.github.b2bpack.sms.code.CodePolicy;
-
 import java.util.List;
 
 /**
@@ -18,16 +17,18 @@ import java.util.List;
  */
 final class SendBudgets {
 
-    private SendBudgets() {
-    }
+    private SendBudgets() {}
 
-    static List<Budgets.Request> requests(ServerCaps server, CodePolicy policy, ChallengeKeys sender, String phoneDigest, String ip) {
+    static List<Budgets.Request> requests(
+            ServerCaps server, CodePolicy policy, ChallengeKeys sender, String phoneDigest, String ip) {
         String realmId = sender.realmId();
         return List.of(
-                new Budgets.Request("b2bpack-sms:budget:user:" + realmId + ":" + sender.userId(),
+                new Budgets.Request(
+                        "b2bpack-sms:budget:user:" + realmId + ":" + sender.userId(),
                         new Cap("user", policy.maxSendsPerUserPerHour(), ServerCaps.HOUR)),
                 server.perNumber(phoneDigest, sender.purpose() == Purpose.ENROLL),
-                new Budgets.Request("b2bpack-sms:budget:ip:" + realmId + ":" + ClientAddress.budgetSubject(ip),
+                new Budgets.Request(
+                        "b2bpack-sms:budget:ip:" + realmId + ":" + ClientAddress.budgetSubject(ip),
                         new Cap("ip", policy.maxSendsPerIpPerHour(), ServerCaps.HOUR)),
                 new Budgets.Request("b2bpack-sms:budget:realm:" + realmId, server.perRealm()),
                 new Budgets.Request("b2bpack-sms:budget:server", server.perServer()));

@@ -16,7 +16,8 @@ public interface ServerCapsSource {
 
     /** The caps the {@code sms-otp-form} factory read at start-up, or the defaults when it is absent. */
     static ServerCaps of(KeycloakSession session) {
-        Object factory = session.getKeycloakSessionFactory().getProviderFactory(Authenticator.class, SmsProviderIds.SMS_OTP_FORM);
+        Object factory = session.getKeycloakSessionFactory()
+                .getProviderFactory(Authenticator.class, SmsProviderIds.SMS_OTP_FORM);
         return factory instanceof ServerCapsSource source ? source.serverCaps() : ServerCaps.DEFAULTS;
     }
 }

@@ -1,13 +1,12 @@
 package io.github.b2bpack.sms.challenge;
 
 import io.github.b2bpack.sms.SmsProviderIds;
+import java.util.Map;
+import java.util.Optional;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.RealmModel;
-
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Finds the realm's SMS settings outside the authenticator (enrollment, admin API): the configuration
@@ -15,16 +14,17 @@ import java.util.Optional;
  */
 public final class SettingsLocator {
 
-    private SettingsLocator() {
-    }
+    private SettingsLocator() {}
 
     public static Map<String, String> rawConfig(RealmModel realm) {
         AuthenticationFlowModel browser = realm.getBrowserFlow();
-        Optional<AuthenticatorConfigModel> found = browser == null ? Optional.empty() : search(realm, browser.getId(), 0);
+        Optional<AuthenticatorConfigModel> found =
+                browser == null ? Optional.empty() : search(realm, browser.getId(), 0);
         if (found.isEmpty()) {
             found = realm.getAuthenticationFlowsStream()
                     .flatMap(f -> realm.getAuthenticationExecutionsStream(f.getId()))
-                    .filter(e -> SmsProviderIds.SMS_OTP_FORM.equals(e.getAuthenticator()) && e.getAuthenticatorConfig() != null)
+                    .filter(e -> SmsProviderIds.SMS_OTP_FORM.equals(e.getAuthenticator())
+                            && e.getAuthenticatorConfig() != null)
                     .map(e -> realm.getAuthenticatorConfigById(e.getAuthenticatorConfig()))
                     .filter(c -> c != null)
                     .findFirst();
@@ -36,7 +36,8 @@ public final class SettingsLocator {
         if (depth > 10) {
             return Optional.empty();
         }
-        for (AuthenticationExecutionModel e : realm.getAuthenticationExecutionsStream(flowId).toList()) {
+        for (AuthenticationExecutionModel e :
+                realm.getAuthenticationExecutionsStream(flowId).toList()) {
             if (e.isAuthenticatorFlow()) {
                 Optional<AuthenticatorConfigModel> nested = search(realm, e.getFlowId(), depth + 1);
                 if (nested.isPresent()) {

@@ -2,7 +2,6 @@ package io.github.b2bpack.sms.challenge;
 
 import io.github.b2bpack.sms.code.CodePolicy;
 import io.github.b2bpack.sms.option.InvalidOptionException;
-
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -15,8 +14,13 @@ import java.util.stream.Collectors;
  * strict: a value outside its range raises {@link InvalidOptionException} naming the
  * option, so a misconfiguration is reported instead of silently weakening the factor.
  */
-public record SmsOtpSettings(String senderId, CodePolicy policy, String defaultRegion, Set<String> allowedRegions, String webOtpHost,
-                             boolean allowVoip) {
+public record SmsOtpSettings(
+        String senderId,
+        CodePolicy policy,
+        String defaultRegion,
+        Set<String> allowedRegions,
+        String webOtpHost,
+        boolean allowVoip) {
 
     public static final String SENDER = "sender";
     public static final String CODE_LENGTH = "codeLength";
@@ -31,7 +35,8 @@ public record SmsOtpSettings(String senderId, CodePolicy policy, String defaultR
     public static final String ALLOW_VOIP = "allowVoip";
 
     /** No configuration at all: default policy, and no sender (sending is refused until one is chosen). */
-    public static final SmsOtpSettings UNCONFIGURED = new SmsOtpSettings(null, CodePolicy.DEFAULTS, null, Set.of(), null, false);
+    public static final SmsOtpSettings UNCONFIGURED =
+            new SmsOtpSettings(null, CodePolicy.DEFAULTS, null, Set.of(), null, false);
 
     public static SmsOtpSettings from(Map<String, String> config) {
         if (config == null) {
@@ -42,7 +47,8 @@ public record SmsOtpSettings(String senderId, CodePolicy policy, String defaultR
                 intOf(config, CODE_LENGTH, d.length()),
                 Duration.ofSeconds(intOf(config, CODE_TTL, (int) d.ttl().toSeconds())),
                 CodePolicy.MAX_ATTEMPTS,
-                Duration.ofSeconds(intOf(config, RESEND_COOLDOWN, (int) d.resendCooldown().toSeconds())),
+                Duration.ofSeconds(
+                        intOf(config, RESEND_COOLDOWN, (int) d.resendCooldown().toSeconds())),
                 intOf(config, USER_CAP, d.maxSendsPerUserPerHour()),
                 intOf(config, IP_CAP, d.maxSendsPerIpPerHour()));
         String sender = blankToNull(config.get(SENDER));
@@ -51,8 +57,13 @@ public record SmsOtpSettings(String senderId, CodePolicy policy, String defaultR
             throw new InvalidOptionException(DEFAULT_REGION, "must be a 2-letter ISO 3166 region");
         }
         Set<String> allowed = parseRegions(config.get(ALLOWED_COUNTRIES));
-        return new SmsOtpSettings(sender, policy, region == null ? null : region.toUpperCase(Locale.ROOT), allowed,
-                blankToNull(config.get(WEB_OTP_HOST)), booleanOf(config, ALLOW_VOIP));
+        return new SmsOtpSettings(
+                sender,
+                policy,
+                region == null ? null : region.toUpperCase(Locale.ROOT),
+                allowed,
+                blankToNull(config.get(WEB_OTP_HOST)),
+                booleanOf(config, ALLOW_VOIP));
     }
 
     static Set<String> parseRegions(String value) {
@@ -60,7 +71,9 @@ public record SmsOtpSettings(String senderId, CodePolicy policy, String defaultR
             return Set.of();
         }
         Set<String> regions = Arrays.stream(value.split("[,\\s#]+"))
-                .map(String::trim).filter(s -> !s.isEmpty()).map(s -> s.toUpperCase(Locale.ROOT))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(s -> s.toUpperCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
         for (String r : regions) {
             if (!r.matches("[A-Z]{2}")) {

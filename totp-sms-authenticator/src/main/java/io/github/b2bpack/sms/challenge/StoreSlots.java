@@ -1,9 +1,8 @@
 package io.github.b2bpack.sms.challenge;
 
 import io.github.b2bpack.sms.budget.SlotStore;
-import org.keycloak.models.SingleUseObjectProvider;
-
 import java.util.Map;
+import org.keycloak.models.SingleUseObjectProvider;
 
 /**
  * Budget slots in Keycloak's cluster-wide {@link SingleUseObjectProvider}: a claim is its atomic

@@ -22,14 +22,14 @@ public final class CodeCheck {
         NO_CODE
     }
 
-    private CodeCheck() {
-    }
+    private CodeCheck() {}
 
     public static boolean expired(PendingCode pending, long nowMillis) {
         return nowMillis >= pending.expiresAtMillis();
     }
 
-    public static Outcome check(PendingCode pending, String input, long nowMillis, int attempt, int maxAttempts, String targetDigest) {
+    public static Outcome check(
+            PendingCode pending, String input, long nowMillis, int attempt, int maxAttempts, String targetDigest) {
         if (pending == null) {
             return Outcome.NO_CODE;
         }

@@ -1,7 +1,6 @@
 package io.github.b2bpack.sms.code;
 
 import io.github.b2bpack.sms.crypto.Sha256;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -18,8 +17,7 @@ public final class CodeHasher {
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
-    private CodeHasher() {
-    }
+    private CodeHasher() {}
 
     public static byte[] newSalt(SecureRandom random) {
         byte[] salt = new byte[16];

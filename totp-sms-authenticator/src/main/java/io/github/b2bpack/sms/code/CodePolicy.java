@@ -1,7 +1,6 @@
 package io.github.b2bpack.sms.code;
 
 import io.github.b2bpack.sms.option.OptionBounds;
-
 import java.time.Duration;
 
 /**
@@ -10,8 +9,13 @@ import java.time.Duration;
  * configuration error ({@link io.github.b2bpack.sms.option.InvalidOptionException}) rather than being
  * clamped silently.
  */
-public record CodePolicy(int length, Duration ttl, int maxAttempts, Duration resendCooldown,
-                         int maxSendsPerUserPerHour, int maxSendsPerIpPerHour) {
+public record CodePolicy(
+        int length,
+        Duration ttl,
+        int maxAttempts,
+        Duration resendCooldown,
+        int maxSendsPerUserPerHour,
+        int maxSendsPerIpPerHour) {
 
     public static final int MIN_LENGTH = 6;
     public static final int MAX_LENGTH = 8;
@@ -19,8 +23,8 @@ public record CodePolicy(int length, Duration ttl, int maxAttempts, Duration res
     public static final int MAX_TTL_SECONDS = 900;
     public static final int MAX_ATTEMPTS = 3;
 
-    public static final CodePolicy DEFAULTS = new CodePolicy(6, Duration.ofSeconds(600), MAX_ATTEMPTS,
-            Duration.ofSeconds(30), 5, 20);
+    public static final CodePolicy DEFAULTS =
+            new CodePolicy(6, Duration.ofSeconds(600), MAX_ATTEMPTS, Duration.ofSeconds(30), 5, 20);
 
     public CodePolicy {
         OptionBounds.requireBetween("codeLength", length, MIN_LENGTH, MAX_LENGTH);

@@ -10,7 +10,8 @@ import java.util.Map;
  * verify a different number. Wrong entries are not counted in here: rewriting a counter is
  * read-then-write, so each try claims an attempt slot of its own instead.
  */
-public record PendingCode(String id, String hash, String salt, long sentAtMillis, long expiresAtMillis, String targetDigest) {
+public record PendingCode(
+        String id, String hash, String salt, long sentAtMillis, long expiresAtMillis, String targetDigest) {
 
     public Map<String, String> toMap() {
         Map<String, String> map = new HashMap<>();
@@ -33,8 +34,13 @@ public record PendingCode(String id, String hash, String salt, long sentAtMillis
         }
         try {
             String id = map.get("id") == null || map.get("id").isEmpty() ? map.get("hash") : map.get("id");
-            return new PendingCode(id, map.get("hash"), map.get("salt"),
-                    Long.parseLong(map.get("sentAt")), Long.parseLong(map.get("expiresAt")), map.getOrDefault("target", ""));
+            return new PendingCode(
+                    id,
+                    map.get("hash"),
+                    map.get("salt"),
+                    Long.parseLong(map.get("sentAt")),
+                    Long.parseLong(map.get("expiresAt")),
+                    map.getOrDefault("target", ""));
         } catch (RuntimeException e) {
             return null;
         }

@@ -6,8 +6,7 @@ package io.github.b2bpack.sms.code;
  */
 public final class SmsText {
 
-    private SmsText() {
-    }
+    private SmsText() {}
 
     public static String compose(String template, String code, long ttlMinutes, String webOtpHost) {
         String text = template.replace("{0}", code).replace("{1}", Long.toString(ttlMinutes));

@@ -2,14 +2,13 @@ package io.github.b2bpack.sms.credential;
 
 import io.github.b2bpack.sms.recovery.RecoveryCodeHasher;
 import io.github.b2bpack.sms.recovery.RecoveryCodeHasher.HashedCode;
-import org.keycloak.credential.CredentialModel;
-import org.keycloak.util.JsonSerialization;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.util.JsonSerialization;
 
 /**
  * The {@code sms-recovery-codes} credential: the unused recovery codes, each salted and
@@ -19,14 +18,11 @@ public final class RecoveryCodesCredential {
 
     public static final String TYPE = "sms-recovery-codes";
 
-    record Secret(List<HashedCode> codes) {
-    }
+    record Secret(List<HashedCode> codes) {}
 
-    record Data(int remaining, long generatedAt) {
-    }
+    record Data(int remaining, long generatedAt) {}
 
-    private RecoveryCodesCredential() {
-    }
+    private RecoveryCodesCredential() {}
 
     public static CredentialModel create(List<String> normalizedCodes, SecureRandom random, long nowMillis) {
         List<HashedCode> hashed = new ArrayList<>();

@@ -1,11 +1,10 @@
 package io.github.b2bpack.sms.credential;
 
 import io.github.b2bpack.sms.phone.PhoneNumbers;
-import org.keycloak.credential.CredentialModel;
-import org.keycloak.util.JsonSerialization;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.util.JsonSerialization;
 
 /**
  * The {@code sms-otp} credential: a verified phone. The full number sits in the secret data (which
@@ -15,14 +14,11 @@ public final class SmsOtpCredential {
 
     public static final String TYPE = "sms-otp";
 
-    record Secret(String phone) {
-    }
+    record Secret(String phone) {}
 
-    record Data(String maskedPhone) {
-    }
+    record Data(String maskedPhone) {}
 
-    private SmsOtpCredential() {
-    }
+    private SmsOtpCredential() {}
 
     public static CredentialModel create(String e164, long createdAtMillis) {
         CredentialModel model = new CredentialModel();
@@ -42,7 +38,8 @@ public final class SmsOtpCredential {
     /** The E.164 number, or null when the stored data is unreadable. */
     public static String phone(CredentialModel model) {
         try {
-            return JsonSerialization.readValue(model.getSecretData(), Secret.class).phone();
+            return JsonSerialization.readValue(model.getSecretData(), Secret.class)
+                    .phone();
         } catch (IOException | RuntimeException e) {
             return null;
         }

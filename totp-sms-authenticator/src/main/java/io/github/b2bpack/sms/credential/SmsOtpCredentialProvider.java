@@ -18,8 +18,7 @@ import org.keycloak.models.UserModel;
 public final class SmsOtpCredentialProvider implements CredentialProvider<CredentialModel> {
 
     /** One stored credential type and the message keys the account console shows for it. */
-    record Kind(String type, String displayKey, String helpKey) {
-    }
+    record Kind(String type, String displayKey, String helpKey) {}
 
     private final KeycloakSession session;
     private final Kind kind;

@@ -1,10 +1,9 @@
 package io.github.b2bpack.sms.credential;
 
-import org.keycloak.credential.CredentialModel;
-import org.keycloak.util.JsonSerialization;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.util.JsonSerialization;
 
 /**
  * {@code b2bpack-sms-state}: per-user counters that must outlive the phone and recovery-code credentials
@@ -34,8 +33,7 @@ public final class SmsOtpStateCredential {
         }
     }
 
-    private SmsOtpStateCredential() {
-    }
+    private SmsOtpStateCredential() {}
 
     public static CredentialModel create(State state, long nowMillis) {
         CredentialModel model = new CredentialModel();

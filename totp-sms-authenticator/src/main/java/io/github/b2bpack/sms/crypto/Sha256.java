@@ -14,13 +14,13 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     /** Lower-case hex of the SHA-256 of {@code text} in UTF-8. */
     public static String hex(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 unavailable", e);
         }

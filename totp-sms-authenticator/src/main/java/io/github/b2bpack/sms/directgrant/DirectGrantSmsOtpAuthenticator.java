@@ -4,6 +4,7 @@ import io.github.b2bpack.sms.credential.SmsOtpCredential;
 import io.github.b2bpack.sms.event.SmsEvents;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.EventType;
@@ -11,8 +12,6 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-
-import java.util.Map;
 
 /**
  * {@code direct-grant-sms-otp}: the password grant cannot text a code and wait for it, so a user who
@@ -27,6 +26,7 @@ final class DirectGrantSmsOtpAuthenticator implements Authenticator {
     static final String DESCRIPTION = "This account requires the SMS second factor; sign in through the browser";
     /** Event error code of the refusal (LOGIN_ERROR). */
     static final String EVENT_ERROR = "sms_second_factor_required";
+
     static final String REFUSED = "sms_otp.direct_grant_refused";
     static final String EXEMPTED = "sms_otp.direct_grant_exempted";
 
@@ -41,7 +41,12 @@ final class DirectGrantSmsOtpAuthenticator implements Authenticator {
         String clientId = client == null ? null : client.getClientId();
         if (settings(context).exempts(clientId)) {
             // Audited: an exempted client is a deliberate hole in the second factor.
-            SmsEvents.success(context.getEvent().user(user), EventType.CUSTOM_REQUIRED_ACTION, EXEMPTED, "exempt_client", clientId);
+            SmsEvents.success(
+                    context.getEvent().user(user),
+                    EventType.CUSTOM_REQUIRED_ACTION,
+                    EXEMPTED,
+                    "exempt_client",
+                    clientId);
             context.success();
             return;
         }
@@ -49,20 +54,27 @@ final class DirectGrantSmsOtpAuthenticator implements Authenticator {
         // A challenge, not a failure: nothing was guessed here (the password was right), so the
         // refusal must not count towards brute-force lockout of the account; the grant ends with
         // this answer either way and the token endpoint adds no event of its own.
-        context.forceChallenge(Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("error", ERROR, "error_description", DESCRIPTION)).build());
+        context.forceChallenge(Response.status(Response.Status.BAD_REQUEST)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("error", ERROR, "error_description", DESCRIPTION))
+                .build());
     }
 
     private static ExemptClients settings(AuthenticationFlowContext context) {
-        if (context.getAuthenticatorConfig() == null || context.getAuthenticatorConfig().getConfig() == null) {
+        if (context.getAuthenticatorConfig() == null
+                || context.getAuthenticatorConfig().getConfig() == null) {
             return ExemptClients.NONE;
         }
-        return ExemptClients.parse(context.getAuthenticatorConfig().getConfig().get(DirectGrantSmsOtpAuthenticatorFactory.EXEMPT_CLIENTS));
+        return ExemptClients.parse(
+                context.getAuthenticatorConfig().getConfig().get(DirectGrantSmsOtpAuthenticatorFactory.EXEMPT_CLIENTS));
     }
 
     /** Any stored sms-otp credential counts, even one whose data cannot be read: fail closed. */
     private static boolean hasSmsCredential(UserModel user) {
-        return user.credentialManager().getStoredCredentialsByTypeStream(SmsOtpCredential.TYPE).findAny().isPresent();
+        return user.credentialManager()
+                .getStoredCredentialsByTypeStream(SmsOtpCredential.TYPE)
+                .findAny()
+                .isPresent();
     }
 
     @Override
@@ -88,10 +100,8 @@ final class DirectGrantSmsOtpAuthenticator implements Authenticator {
     }
 
     @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -19,6 +19,8 @@ import io.github.b2bpack.sms.recovery.RecoveryCodeGenerator;
 import io.github.b2bpack.sms.recovery.RecoveryRules;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.security.SecureRandom;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
@@ -28,9 +30,6 @@ import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
-
-import java.security.SecureRandom;
-import java.util.List;
 
 /**
  * {@code CONFIGURE_SMS_OTP}: the user types a number, libphonenumber normalises it to E.164, a code
@@ -53,8 +52,7 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
     }
 
     @Override
-    public void evaluateTriggers(RequiredActionContext context) {
-    }
+    public void evaluateTriggers(RequiredActionContext context) {}
 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
@@ -90,7 +88,8 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
             return;
         }
         String phone = auth.getAuthNote(NOTE_PHONE);
-        CodeSender sender = new CodeSender(context.getSession(), context.getRealm(), context.getUser(), Purpose.ENROLL, settings);
+        CodeSender sender =
+                new CodeSender(context.getSession(), context.getRealm(), context.getUser(), Purpose.ENROLL, settings);
 
         if (params.containsKey("changeNumber") || (phone == null && !params.containsKey("phone"))) {
             auth.removeAuthNote(NOTE_PHONE);
@@ -98,11 +97,21 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
             return;
         }
         if (params.containsKey("phone")) {
-            PhoneCheck check = PhoneNumbers.check(params.getFirst("phone"), settings.defaultRegion(), settings.allowedRegions(),
+            PhoneCheck check = PhoneNumbers.check(
+                    params.getFirst("phone"),
+                    settings.defaultRegion(),
+                    settings.allowedRegions(),
                     settings.allowVoip());
             if (!check.ok()) {
-                SmsEvents.error(context.getEvent(), EventType.CUSTOM_REQUIRED_ACTION_ERROR, SmsEvents.CODE_NOT_SENT,
-                        "invalid_phone", "purpose", "enroll", "reason", check.errorKey());
+                SmsEvents.error(
+                        context.getEvent(),
+                        EventType.CUSTOM_REQUIRED_ACTION_ERROR,
+                        SmsEvents.CODE_NOT_SENT,
+                        "invalid_phone",
+                        "purpose",
+                        "enroll",
+                        "reason",
+                        check.errorKey());
                 LoginFormsProvider form = EnrollmentForm.phone(context.form());
                 EnrollmentForm.fieldError(form, "phone", check.errorKey());
                 context.challenge(form.createForm(EnrollmentForm.TEMPLATE));
@@ -123,7 +132,8 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
             return;
         }
 
-        CodeCheck.Outcome outcome = new CodeVerifier(context.getSession(), context.getRealm(), context.getUser(), Purpose.ENROLL, settings)
+        CodeCheck.Outcome outcome = new CodeVerifier(
+                        context.getSession(), context.getRealm(), context.getUser(), Purpose.ENROLL, settings)
                 .verify(params.getFirst("code"), phone);
         if (outcome != CodeCheck.Outcome.VALID) {
             String key = switch (outcome) {
@@ -132,8 +142,15 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
                 case EXPIRED -> "b2bpackSmsCodeExpired";
                 default -> "b2bpackSmsNoCode";
             };
-            SmsEvents.error(context.getEvent(), EventType.CUSTOM_REQUIRED_ACTION_ERROR, SmsEvents.CHALLENGE_FAILED,
-                    "invalid_code", "purpose", "enroll", "reason", outcome.name().toLowerCase());
+            SmsEvents.error(
+                    context.getEvent(),
+                    EventType.CUSTOM_REQUIRED_ACTION_ERROR,
+                    SmsEvents.CHALLENGE_FAILED,
+                    "invalid_code",
+                    "purpose",
+                    "enroll",
+                    "reason",
+                    outcome.name().toLowerCase());
             LoginFormsProvider form = EnrollmentForm.code(context.form(), phone);
             EnrollmentForm.fieldError(form, "code", key);
             context.challenge(form.createForm(EnrollmentForm.TEMPLATE));
@@ -142,47 +159,79 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
         List<String> recoveryCodes = enroll(context, phone);
         auth.removeAuthNote(NOTE_PHONE);
         auth.setAuthNote(NOTE_DONE, "true");
-        context.challenge(EnrollmentForm.recoveryCodes(context.form(), recoveryCodes, phone).createForm(EnrollmentForm.CODES_TEMPLATE));
+        context.challenge(EnrollmentForm.recoveryCodes(context.form(), recoveryCodes, phone)
+                .createForm(EnrollmentForm.CODES_TEMPLATE));
     }
 
     /** Replaces the phone and recovery codes, counts the enrollment and reports it. */
     private List<String> enroll(RequiredActionContext context, String phone) {
         UserModel user = context.getUser();
         long now = Time.currentTimeMillis();
-        user.credentialManager().getStoredCredentialsByTypeStream(SmsOtpCredential.TYPE).toList()
+        user.credentialManager()
+                .getStoredCredentialsByTypeStream(SmsOtpCredential.TYPE)
+                .toList()
                 .forEach(c -> user.credentialManager().removeStoredCredentialById(c.getId()));
-        user.credentialManager().getStoredCredentialsByTypeStream(RecoveryCodesCredential.TYPE).toList()
+        user.credentialManager()
+                .getStoredCredentialsByTypeStream(RecoveryCodesCredential.TYPE)
+                .toList()
                 .forEach(c -> user.credentialManager().removeStoredCredentialById(c.getId()));
         user.credentialManager().createStoredCredential(SmsOtpCredential.create(phone, now));
         List<String> codes = new RecoveryCodeGenerator(RANDOM).generate();
-        List<String> normalized = codes.stream().map(RecoveryCodeGenerator::normalize).toList();
+        List<String> normalized =
+                codes.stream().map(RecoveryCodeGenerator::normalize).toList();
         user.credentialManager().createStoredCredential(RecoveryCodesCredential.create(normalized, RANDOM, now));
         EnrollmentState.recordEnrollment(user);
         user.removeRequiredAction(SmsProviderIds.CONFIGURE_SMS_OTP);
-        SmsEvents.success(context.getEvent(), EventType.UPDATE_CREDENTIAL, SmsEvents.ENROLLED,
-                "credential_type", SmsOtpCredential.TYPE, "phone", PhoneNumbers.mask(phone),
-                "enrollments", Integer.toString(EnrollmentState.enrollments(user)));
+        SmsEvents.success(
+                context.getEvent(),
+                EventType.UPDATE_CREDENTIAL,
+                SmsEvents.ENROLLED,
+                "credential_type",
+                SmsOtpCredential.TYPE,
+                "phone",
+                PhoneNumbers.mask(phone),
+                "enrollments",
+                Integer.toString(EnrollmentState.enrollments(user)));
         return codes;
     }
 
     private LoginFormsProvider afterSend(RequiredActionContext context, SendResult sent, String phone) {
         if (sent.status().messageKey() == null) {
             if (sent.delivered()) {
-                SmsEvents.success(context.getEvent(), EventType.CUSTOM_REQUIRED_ACTION, SmsEvents.CODE_SENT,
-                        "purpose", "enroll", "phone", PhoneNumbers.mask(phone));
+                SmsEvents.success(
+                        context.getEvent(),
+                        EventType.CUSTOM_REQUIRED_ACTION,
+                        SmsEvents.CODE_SENT,
+                        "purpose",
+                        "enroll",
+                        "phone",
+                        PhoneNumbers.mask(phone));
             }
             return EnrollmentForm.code(context.form(), phone);
         }
-        SmsEvents.error(context.getEvent(), EventType.CUSTOM_REQUIRED_ACTION_ERROR, SmsEvents.CODE_NOT_SENT,
-                sent.status().name().toLowerCase(), "purpose", "enroll", "phone", PhoneNumbers.mask(phone));
+        SmsEvents.error(
+                context.getEvent(),
+                EventType.CUSTOM_REQUIRED_ACTION_ERROR,
+                SmsEvents.CODE_NOT_SENT,
+                sent.status().name().toLowerCase(),
+                "purpose",
+                "enroll",
+                "phone",
+                PhoneNumbers.mask(phone));
         // Cooldown with a code already on its way: stay on the code step; otherwise back to the number.
-        LoginFormsProvider form = sent.status() == SendStatus.COOLDOWN ? EnrollmentForm.code(context.form(), phone) : EnrollmentForm.phone(context.form());
+        LoginFormsProvider form = sent.status() == SendStatus.COOLDOWN
+                ? EnrollmentForm.code(context.form(), phone)
+                : EnrollmentForm.phone(context.form());
         form.setError(sent.status().messageKey(), sent.waitSeconds());
         return form;
     }
 
     private static Response capReached(RequiredActionContext context) {
-        SmsEvents.error(context.getEvent(), EventType.CUSTOM_REQUIRED_ACTION_ERROR, SmsEvents.ENROLLED, "enrollment_limit_reached");
+        SmsEvents.error(
+                context.getEvent(),
+                EventType.CUSTOM_REQUIRED_ACTION_ERROR,
+                SmsEvents.ENROLLED,
+                "enrollment_limit_reached");
         return context.form().setError("b2bpackSmsReenrollLimit").createErrorPage(Response.Status.FORBIDDEN);
     }
 
@@ -190,8 +239,12 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
         try {
             return SmsOtpSettings.from(SettingsLocator.rawConfig(context.getRealm()));
         } catch (InvalidOptionException e) {
-            LOG.warnf("realm %s: invalid sms-otp-form configuration: %s", context.getRealm().getName(), e.getMessage());
-            context.challenge(context.form().setError("b2bpackSmsNotConfigured").createErrorPage(Response.Status.SERVICE_UNAVAILABLE));
+            LOG.warnf(
+                    "realm %s: invalid sms-otp-form configuration: %s",
+                    context.getRealm().getName(), e.getMessage());
+            context.challenge(context.form()
+                    .setError("b2bpackSmsNotConfigured")
+                    .createErrorPage(Response.Status.SERVICE_UNAVAILABLE));
             return null;
         }
     }
@@ -201,6 +254,5 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

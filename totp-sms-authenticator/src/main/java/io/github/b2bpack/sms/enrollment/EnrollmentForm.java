@@ -1,10 +1,9 @@
 package io.github.b2bpack.sms.enrollment;
 
 import io.github.b2bpack.sms.phone.PhoneNumbers;
+import java.util.List;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.utils.FormMessage;
-
-import java.util.List;
 
 /**
  * Fills the enrollment pages: {@value #TEMPLATE} (the number, then the code texted to it) and
@@ -15,8 +14,7 @@ final class EnrollmentForm {
     static final String TEMPLATE = "totp-sms-authenticator_enroll-phone.ftl";
     static final String CODES_TEMPLATE = "totp-sms-authenticator_recovery-codes.ftl";
 
-    private EnrollmentForm() {
-    }
+    private EnrollmentForm() {}
 
     static LoginFormsProvider phone(LoginFormsProvider form) {
         return form.setAttribute("smsEnroll", new EnrollView("phone", null));

@@ -20,8 +20,7 @@ public final class EnrollmentState {
     static final String LEGACY_ENROLLMENTS = "b2bpack.sms.enrollments";
     static final String LEGACY_LAST_RECOVERY = "b2bpack.sms.lastRecoveryAt";
 
-    private EnrollmentState() {
-    }
+    private EnrollmentState() {}
 
     public static int enrollments(UserModel user) {
         return load(user).enrollments();
@@ -50,7 +49,8 @@ public final class EnrollmentState {
      * stored timestamp check. Give it back with {@link #releaseRecovery} when the code was wrong.
      */
     public static boolean claimRecovery(KeycloakSession session, RealmModel realm, UserModel user) {
-        return session.singleUseObjects().putIfAbsent(recoveryKey(realm, user), RecoveryRules.RECOVERY_INTERVAL.toSeconds());
+        return session.singleUseObjects()
+                .putIfAbsent(recoveryKey(realm, user), RecoveryRules.RECOVERY_INTERVAL.toSeconds());
     }
 
     public static void releaseRecovery(KeycloakSession session, RealmModel realm, UserModel user) {
@@ -62,7 +62,10 @@ public final class EnrollmentState {
     }
 
     private static CredentialModel credential(UserModel user) {
-        return user.credentialManager().getStoredCredentialsByTypeStream(SmsOtpStateCredential.TYPE).findFirst().orElse(null);
+        return user.credentialManager()
+                .getStoredCredentialsByTypeStream(SmsOtpStateCredential.TYPE)
+                .findFirst()
+                .orElse(null);
     }
 
     private static State load(UserModel user) {
@@ -84,7 +87,8 @@ public final class EnrollmentState {
     private static void save(UserModel user, State state) {
         CredentialModel credential = credential(user);
         if (credential == null) {
-            user.credentialManager().createStoredCredential(SmsOtpStateCredential.create(state, Time.currentTimeMillis()));
+            user.credentialManager()
+                    .createStoredCredential(SmsOtpStateCredential.create(state, Time.currentTimeMillis()));
         } else {
             SmsOtpStateCredential.write(credential, state);
             user.credentialManager().updateStoredCredential(credential);

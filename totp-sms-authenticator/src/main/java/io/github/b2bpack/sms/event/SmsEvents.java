@@ -19,8 +19,7 @@ public final class SmsEvents {
     public static final String FORCE_ENROLLED = "sms_otp.force_enrolled";
     public static final String REMOVED = "sms_otp.removed";
 
-    private SmsEvents() {
-    }
+    private SmsEvents() {}
 
     /** A success event on a clone of {@code base} (which keeps realm, client, user, IP). */
     public static void success(EventBuilder base, EventType type, String action, String... details) {

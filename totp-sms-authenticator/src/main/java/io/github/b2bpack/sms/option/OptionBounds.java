@@ -6,8 +6,7 @@ package io.github.b2bpack.sms.option;
  */
 public final class OptionBounds {
 
-    private OptionBounds() {
-    }
+    private OptionBounds() {}
 
     /** {@code value} when {@code min <= value <= max}; else an {@link InvalidOptionException} naming {@code option}. */
     public static long requireBetween(String option, long value, long min, long max) {

@@ -4,7 +4,6 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-
 import java.util.Locale;
 import java.util.Set;
 
@@ -21,12 +20,15 @@ public final class PhoneNumbers {
     public static final String VOIP_NOT_ALLOWED = "b2bpackSmsPhoneVoipNotAllowed";
 
     private static final int MAX_INPUT = 64;
-    private static final Set<PhoneNumberType> REFUSED_TYPES = Set.of(PhoneNumberType.PREMIUM_RATE,
-            PhoneNumberType.SHARED_COST, PhoneNumberType.TOLL_FREE, PhoneNumberType.PAGER, PhoneNumberType.UAN,
+    private static final Set<PhoneNumberType> REFUSED_TYPES = Set.of(
+            PhoneNumberType.PREMIUM_RATE,
+            PhoneNumberType.SHARED_COST,
+            PhoneNumberType.TOLL_FREE,
+            PhoneNumberType.PAGER,
+            PhoneNumberType.UAN,
             PhoneNumberType.VOICEMAIL);
 
-    private PhoneNumbers() {
-    }
+    private PhoneNumbers() {}
 
     /**
      * The same rules for a number already stored (E.164), before every SMS: a credential imported or

@@ -19,13 +19,13 @@ public final class RecoveryCodeHasher {
     public static final int ITERATIONS = 20_000;
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
 
-    private RecoveryCodeHasher() {
-    }
+    private RecoveryCodeHasher() {}
 
     public static HashedCode hash(String normalizedCode, SecureRandom random) {
         byte[] salt = new byte[16];
         random.nextBytes(salt);
-        return new HashedCode(B64.encodeToString(salt), B64.encodeToString(pbkdf2(normalizedCode, salt, ITERATIONS)), ITERATIONS);
+        return new HashedCode(
+                B64.encodeToString(salt), B64.encodeToString(pbkdf2(normalizedCode, salt, ITERATIONS)), ITERATIONS);
     }
 
     public static boolean matches(String normalizedCode, HashedCode stored) {
@@ -37,13 +37,14 @@ public final class RecoveryCodeHasher {
     private static byte[] pbkdf2(String code, byte[] salt, int iterations) {
         try {
             KeySpec spec = new PBEKeySpec(code.toCharArray(), salt, iterations, 256);
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PBKDF2WithHmacSHA256 unavailable", e);
         }
     }
 
     /** One stored code: salt and hash in base64. */
-    public record HashedCode(String salt, String hash, int iterations) {
-    }
+    public record HashedCode(String salt, String hash, int iterations) {}
 }

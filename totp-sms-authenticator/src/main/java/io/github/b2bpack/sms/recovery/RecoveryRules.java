@@ -8,8 +8,7 @@ public final class RecoveryRules {
     public static final Duration RECOVERY_INTERVAL = Duration.ofHours(24);
     public static final int MAX_SELF_REENROLLMENTS = 5;
 
-    private RecoveryRules() {
-    }
+    private RecoveryRules() {}
 
     public static boolean recoveryAllowed(Long lastRecoveryMillis, long nowMillis) {
         return lastRecoveryMillis == null || nowMillis - lastRecoveryMillis >= RECOVERY_INTERVAL.toMillis();

@@ -1,12 +1,11 @@
 package io.github.b2bpack.sms.sender;
 
-import org.keycloak.Config;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.provider.ProviderConfigProperty;
-
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.provider.ProviderConfigProperty;
 
 /**
  * Factory of an HTTP gateway sender: reads the gateway's settings record from its SPI options once, at
@@ -23,8 +22,11 @@ public abstract class GatewaySenderFactory<S> implements SmsSenderProviderFactor
     private final List<ProviderConfigProperty> options;
     private S settings;
 
-    protected GatewaySenderFactory(String id, Function<Config.Scope, S> settingsReader,
-                                   BiFunction<KeycloakSession, S, SmsSenderProvider> senders, List<ProviderConfigProperty> options) {
+    protected GatewaySenderFactory(
+            String id,
+            Function<Config.Scope, S> settingsReader,
+            BiFunction<KeycloakSession, S, SmsSenderProvider> senders,
+            List<ProviderConfigProperty> options) {
         this.id = id;
         this.settingsReader = settingsReader;
         this.senders = senders;

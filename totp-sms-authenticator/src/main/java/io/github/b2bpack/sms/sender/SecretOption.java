@@ -9,8 +9,7 @@ import org.keycloak.vault.VaultStringSecret;
  */
 public final class SecretOption {
 
-    private SecretOption() {
-    }
+    private SecretOption() {}
 
     public static String resolve(KeycloakSession session, String configured) {
         if (configured == null || configured.isBlank()) {

@@ -14,6 +14,5 @@ public interface SmsSenderProvider extends Provider {
     }
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

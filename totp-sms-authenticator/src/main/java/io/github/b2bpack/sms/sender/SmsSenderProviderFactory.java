@@ -10,10 +10,8 @@ import org.keycloak.provider.ProviderFactory;
 public interface SmsSenderProviderFactory extends ProviderFactory<SmsSenderProvider> {
 
     @Override
-    default void postInit(KeycloakSessionFactory factory) {
-    }
+    default void postInit(KeycloakSessionFactory factory) {}
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

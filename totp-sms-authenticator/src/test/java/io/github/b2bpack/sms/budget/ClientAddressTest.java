@@ -1,10 +1,10 @@
 package io.github.b2bpack.sms.budget;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 class ClientAddressTest {
 
@@ -19,7 +19,8 @@ class ClientAddressTest {
         int granted = 0;
         for (int i = 1; i <= 40; i++) {
             String address = "2001:db8:1:2:" + Integer.toHexString(i) + ":0:0:" + Integer.toHexString(7 * i);
-            if (Budgets.claim(store, "b2bpack-sms:budget:ip:r:" + ClientAddress.budgetSubject(address), perIp, 0) != null) {
+            if (Budgets.claim(store, "b2bpack-sms:budget:ip:r:" + ClientAddress.budgetSubject(address), perIp, 0)
+                    != null) {
                 granted++;
             }
         }
@@ -30,7 +31,8 @@ class ClientAddressTest {
     @Test
     void subjects() {
         // Spellings of one /64 agree; another /64 is another subject.
-        assertEquals(ClientAddress.budgetSubject("2001:db8:1:2::1"), ClientAddress.budgetSubject("2001:DB8:1:2:ffff:0:0:9"));
+        assertEquals(
+                ClientAddress.budgetSubject("2001:db8:1:2::1"), ClientAddress.budgetSubject("2001:DB8:1:2:ffff:0:0:9"));
         assertEquals(ClientAddress.budgetSubject("2001:db8:1:2::1"), ClientAddress.budgetSubject("[2001:db8:1:2::5]"));
         assertEquals(ClientAddress.budgetSubject("fe80::1%eth0"), ClientAddress.budgetSubject("fe80::2"));
         assertNotEquals(ClientAddress.budgetSubject("2001:db8:1:2::1"), ClientAddress.budgetSubject("2001:db8:1:3::1"));

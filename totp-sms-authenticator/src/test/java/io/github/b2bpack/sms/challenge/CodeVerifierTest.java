@@ -1,20 +1,19 @@
 package io.github.b2bpack.sms.challenge;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.b2bpack.sms.code.CodeCheck.Outcome;
 import io.github.b2bpack.sms.code.CodeHasher;
 import io.github.b2bpack.sms.code.PendingCode;
-import org.junit.jupiter.api.Test;
-
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** Entries of a texted code against an in-memory single-use store, the clock moved by the test. */
 class CodeVerifierTest {
@@ -29,8 +28,13 @@ class CodeVerifierTest {
     private PendingCode pending(String id, String code, long ttlSeconds) {
         byte[] salt = CodeHasher.newSalt(new SecureRandom());
         long now = store.clock.get();
-        PendingCode pending = new PendingCode(id, CodeHasher.hash(code, salt), CodeHasher.encodeSalt(salt), now,
-                now + ttlSeconds * 1000, ChallengeKeys.numberDigest(PHONE));
+        PendingCode pending = new PendingCode(
+                id,
+                CodeHasher.hash(code, salt),
+                CodeHasher.encodeSalt(salt),
+                now,
+                now + ttlSeconds * 1000,
+                ChallengeKeys.numberDigest(PHONE));
         codes.put(pending, ttlSeconds);
         return pending;
     }
@@ -42,15 +46,19 @@ class CodeVerifierTest {
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         assertEquals(1L, outcomes.get(Outcome.VALID), outcomes.toString());
         // The others found the code used, or came too late for one of its 3 attempt slots.
-        assertTrue(Set.of(Outcome.VALID, Outcome.NO_CODE, Outcome.VOIDED).containsAll(outcomes.keySet()), outcomes.toString());
+        assertTrue(
+                Set.of(Outcome.VALID, Outcome.NO_CODE, Outcome.VOIDED).containsAll(outcomes.keySet()),
+                outcomes.toString());
         assertEquals(Outcome.NO_CODE, verifier.verify("123456", PHONE), "a used code is gone");
     }
 
     @Test
     void theThirdWrongEntryVoidsTheCode() {
         pending("c1", "123456", 600);
-        assertEquals(List.of(Outcome.WRONG, Outcome.WRONG, Outcome.VOIDED, Outcome.NO_CODE),
-                List.of(verifier.verify("000000", PHONE), verifier.verify("111111", PHONE),
+        assertEquals(
+                List.of(Outcome.WRONG, Outcome.WRONG, Outcome.VOIDED, Outcome.NO_CODE),
+                List.of(
+                        verifier.verify("000000", PHONE), verifier.verify("111111", PHONE),
                         verifier.verify("222222", PHONE), verifier.verify("123456", PHONE)));
     }
 

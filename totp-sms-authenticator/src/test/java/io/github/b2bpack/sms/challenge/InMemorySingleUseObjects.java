@@ -1,10 +1,9 @@
 package io.github.b2bpack.sms.challenge;
 
-import org.keycloak.models.SingleUseObjectProvider;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.keycloak.models.SingleUseObjectProvider;
 
 /**
  * A small in-memory {@link SingleUseObjectProvider} with Infinispan's semantics where the pack relies
@@ -13,8 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class InMemorySingleUseObjects implements SingleUseObjectProvider {
 
-    private record Entry(Map<String, String> value, long expiresAtMillis) {
-    }
+    private record Entry(Map<String, String> value, long expiresAtMillis) {}
 
     final AtomicLong clock = new AtomicLong(1_000_000_000L);
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -42,7 +40,9 @@ final class InMemorySingleUseObjects implements SingleUseObjectProvider {
 
     @Override
     public boolean replace(String key, Map<String, String> notes) {
-        return entries.computeIfPresent(key, (k, e) -> live(e) ? new Entry(Map.copyOf(notes), e.expiresAtMillis()) : null) != null;
+        return entries.computeIfPresent(
+                        key, (k, e) -> live(e) ? new Entry(Map.copyOf(notes), e.expiresAtMillis()) : null)
+                != null;
     }
 
     @Override
@@ -65,6 +65,5 @@ final class InMemorySingleUseObjects implements SingleUseObjectProvider {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

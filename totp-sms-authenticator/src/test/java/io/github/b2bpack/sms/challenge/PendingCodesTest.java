@@ -1,12 +1,11 @@
 package io.github.b2bpack.sms.challenge;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** The resend cooldown as {@link CodeSender} uses it, on an in-memory single-use store. */
 class PendingCodesTest {
@@ -17,7 +16,11 @@ class PendingCodesTest {
     @Test
     void twelveParallelSendsGetOneCooldownClaim() throws Exception {
         long now = store.clock.get();
-        assertEquals(1, Race.run(12, () -> codes.claimCooldown(30, now)).stream().filter(b -> b).count());
+        assertEquals(
+                1,
+                Race.run(12, () -> codes.claimCooldown(30, now)).stream()
+                        .filter(b -> b)
+                        .count());
     }
 
     @Test

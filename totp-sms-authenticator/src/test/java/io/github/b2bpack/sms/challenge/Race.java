@@ -12,8 +12,7 @@ import java.util.function.IntFunction;
 /** Real threads released at the same instant, for the limits that must hold under parallel requests. */
 final class Race {
 
-    private Race() {
-    }
+    private Race() {}
 
     /** Runs {@code n} copies of {@code task} released at the same instant; returns their results. */
     static <T> List<T> run(int n, Callable<T> task) throws Exception {

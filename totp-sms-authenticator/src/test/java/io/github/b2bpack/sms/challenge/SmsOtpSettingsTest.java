@@ -1,14 +1,13 @@
 package io.github.b2bpack.sms.challenge;
 
-import io.github.b2bpack.sms.option.InvalidOptionException;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-import java.util.Set;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.b2bpack.sms.option.InvalidOptionException;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 class SmsOtpSettingsTest {
 
@@ -25,8 +24,18 @@ class SmsOtpSettingsTest {
 
     @Test
     void boundsAreEnforcedWithTheOptionNamed() {
-        assertEquals(30, SmsOtpSettings.from(Map.of("codeTtlSeconds", "30")).policy().ttl().toSeconds());
-        assertEquals(900, SmsOtpSettings.from(Map.of("codeTtlSeconds", "900")).policy().ttl().toSeconds());
+        assertEquals(
+                30,
+                SmsOtpSettings.from(Map.of("codeTtlSeconds", "30"))
+                        .policy()
+                        .ttl()
+                        .toSeconds());
+        assertEquals(
+                900,
+                SmsOtpSettings.from(Map.of("codeTtlSeconds", "900"))
+                        .policy()
+                        .ttl()
+                        .toSeconds());
         Map<Map<String, String>, String> refusals = Map.of(
                 Map.of("codeTtlSeconds", "29"), "codeTtlSeconds must be between 30 and 900",
                 Map.of("codeTtlSeconds", "901"), "codeTtlSeconds must be between 30 and 900",
@@ -38,8 +47,10 @@ class SmsOtpSettingsTest {
                 Map.of("maxSendsPerIpPerHour", "10001"), "maxSendsPerIpPerHour must be between 1 and 10000",
                 Map.of("defaultRegion", "FRA"), "defaultRegion must be a 2-letter ISO 3166 region",
                 Map.of("allowedCountries", "FR,XYZ"), "allowedCountries must list 2-letter ISO 3166 regions");
-        refusals.forEach((bad, message) ->
-                assertEquals(message, assertThrows(InvalidOptionException.class, () -> SmsOtpSettings.from(bad)).getMessage()));
+        refusals.forEach((bad, message) -> assertEquals(
+                message,
+                assertThrows(InvalidOptionException.class, () -> SmsOtpSettings.from(bad))
+                        .getMessage()));
     }
 
     @Test
@@ -48,12 +59,16 @@ class SmsOtpSettingsTest {
         assertEquals(false, SmsOtpSettings.UNCONFIGURED.allowVoip());
         assertEquals(true, SmsOtpSettings.from(Map.of("allowVoip", "TRUE")).allowVoip());
         assertEquals(false, SmsOtpSettings.from(Map.of("allowVoip", "false")).allowVoip());
-        assertEquals("allowVoip must be true or false", assertThrows(InvalidOptionException.class,
-                () -> SmsOtpSettings.from(Map.of("allowVoip", "yes"))).getMessage());
+        assertEquals(
+                "allowVoip must be true or false",
+                assertThrows(InvalidOptionException.class, () -> SmsOtpSettings.from(Map.of("allowVoip", "yes")))
+                        .getMessage());
     }
 
     @Test
     void allowListIsParsedCaseInsensitively() {
-        assertEquals(Set.of("FR", "DE"), SmsOtpSettings.from(Map.of("allowedCountries", "fr, DE")).allowedRegions());
+        assertEquals(
+                Set.of("FR", "DE"),
+                SmsOtpSettings.from(Map.of("allowedCountries", "fr, DE")).allowedRegions());
     }
 }

@@ -1,19 +1,18 @@
 package io.github.b2bpack.sms.challenge;
 
-import io.github.b2bpack.sms.budget.Budgets;
-import io.github.b2bpack.sms.budget.Cap;
-import io.github.b2bpack.sms.budget.ServerCaps;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.b2bpack.sms.budget.Budgets;
+import io.github.b2bpack.sms.budget.Cap;
+import io.github.b2bpack.sms.budget.ServerCaps;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Budgets and attempt slots on a {@code SingleUseObjectProvider} (in memory), with real threads racing. */
 class StoreSlotsTest {
@@ -23,7 +22,9 @@ class StoreSlotsTest {
 
     @Test
     void twelveParallelSendsGetOneCooldownClaim() throws Exception {
-        long won = Race.run(12, () -> store.putIfAbsent("cooldown:alice", 30)).stream().filter(b -> b).count();
+        long won = Race.run(12, () -> store.putIfAbsent("cooldown:alice", 30)).stream()
+                .filter(b -> b)
+                .count();
         assertEquals(1, won);
         store.clock.addAndGet(30_000);
         assertTrue(store.putIfAbsent("cooldown:alice", 30), "free again after the cooldown");
@@ -33,7 +34,9 @@ class StoreSlotsTest {
     void aCapOfFiveGrantsExactlyFiveOfFortyParallelClaims() throws Exception {
         Cap cap = new Cap("user", 5, 3600);
         long now = store.clock.get();
-        long granted = Race.run(40, () -> Budgets.claim(slots, "user:alice", cap, now)).stream().filter(k -> k != null).count();
+        long granted = Race.run(40, () -> Budgets.claim(slots, "user:alice", cap, now)).stream()
+                .filter(k -> k != null)
+                .count();
         assertEquals(5, granted);
     }
 
@@ -54,14 +57,17 @@ class StoreSlotsTest {
         Cap cap = new Cap("server", 150, 3600);
         long now = store.clock.get();
         long granted = Race.run(32, () -> {
-            int n = 0;
-            for (int i = 0; i < 10; i++) {
-                if (Budgets.claim(slots, "server", cap, now) != null) {
-                    n++;
-                }
-            }
-            return n;
-        }).stream().mapToLong(Integer::longValue).sum();
+                    int n = 0;
+                    for (int i = 0; i < 10; i++) {
+                        if (Budgets.claim(slots, "server", cap, now) != null) {
+                            n++;
+                        }
+                    }
+                    return n;
+                })
+                .stream()
+                .mapToLong(Integer::longValue)
+                .sum();
         assertEquals(150, granted);
     }
 
@@ -89,14 +95,18 @@ class StoreSlotsTest {
         long now = store.clock.get();
         List<Integer> slotsTaken = Race.run(40, () -> Budgets.claimIndex(slots, "try:code-1", attempts, now));
         assertEquals(3, slotsTaken.stream().filter(i -> i >= 0).count());
-        assertEquals(List.of(0, 1, 2), slotsTaken.stream().filter(i -> i >= 0).sorted().toList());
+        assertEquals(
+                List.of(0, 1, 2),
+                slotsTaken.stream().filter(i -> i >= 0).sorted().toList());
         assertEquals(0, Budgets.claimIndex(slots, "try:code-2", attempts, now), "a new code has its own slots");
     }
 
     @Test
     void aPendingCodeIsRemovedByExactlyOneOfManyParallelCallers() throws Exception {
         store.put("code:alice", 600, Map.of("id", "c1"));
-        long winners = Race.run(16, () -> store.remove("code:alice") != null).stream().filter(b -> b).count();
+        long winners = Race.run(16, () -> store.remove("code:alice") != null).stream()
+                .filter(b -> b)
+                .count();
         assertEquals(1, winners);
     }
 
@@ -107,12 +117,18 @@ class StoreSlotsTest {
         assertFalse(ServerCaps.DEFAULTS.perServer().sliding());
         assertEquals(86_400, ServerCaps.DEFAULTS.perRealm().windowSeconds());
         assertEquals(3, ServerCaps.DEFAULTS.perNumber("d", true).cap().limit());
-        assertEquals("max-sends-per-number-per-hour must be between 1 and 10000000",
-                assertThrows(IllegalArgumentException.class, () -> new ServerCaps(0, 1, 1, 1)).getMessage());
-        assertEquals("max-enrollment-sends-per-number-per-hour must be between 1 and 10000000",
-                assertThrows(IllegalArgumentException.class, () -> new ServerCaps(1, 0, 1, 1)).getMessage());
-        assertEquals("max-sends-per-server-per-hour must be between 1 and 10000000",
-                assertThrows(IllegalArgumentException.class, () -> new ServerCaps(1, 1, 1, 10_000_001)).getMessage());
+        assertEquals(
+                "max-sends-per-number-per-hour must be between 1 and 10000000",
+                assertThrows(IllegalArgumentException.class, () -> new ServerCaps(0, 1, 1, 1))
+                        .getMessage());
+        assertEquals(
+                "max-enrollment-sends-per-number-per-hour must be between 1 and 10000000",
+                assertThrows(IllegalArgumentException.class, () -> new ServerCaps(1, 0, 1, 1))
+                        .getMessage());
+        assertEquals(
+                "max-sends-per-server-per-hour must be between 1 and 10000000",
+                assertThrows(IllegalArgumentException.class, () -> new ServerCaps(1, 1, 1, 10_000_001))
+                        .getMessage());
     }
 
     @Test
@@ -131,11 +147,22 @@ class StoreSlotsTest {
     void parallelEnrollmentSendsToANumberNeverSpendItsLoginBudget() throws Exception {
         long now = store.clock.get();
         ServerCaps caps = ServerCaps.DEFAULTS;
-        long enrollGranted = Race.run(12, () -> Budgets.claimAll(slots, List.of(caps.perNumber("victim", true)), now).granted())
-                .stream().filter(b -> b).count();
+        long enrollGranted =
+                Race.run(
+                                12,
+                                () -> Budgets.claimAll(slots, List.of(caps.perNumber("victim", true)), now)
+                                        .granted())
+                        .stream()
+                        .filter(b -> b)
+                        .count();
         assertEquals(3, enrollGranted, "the enrollment budget holds under a race");
-        long loginGranted = Race.run(12, () -> Budgets.claimAll(slots, List.of(caps.perNumber("victim", false)), now).granted())
-                .stream().filter(b -> b).count();
+        long loginGranted = Race.run(
+                        12,
+                        () -> Budgets.claimAll(slots, List.of(caps.perNumber("victim", false)), now)
+                                .granted())
+                .stream()
+                .filter(b -> b)
+                .count();
         assertEquals(5, loginGranted, "all login codes still go out after the enrollment budget is spent");
     }
 }

@@ -1,13 +1,12 @@
 package io.github.b2bpack.sms.code;
 
-import org.junit.jupiter.api.Test;
-
-import java.security.SecureRandom;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.security.SecureRandom;
+import org.junit.jupiter.api.Test;
 
 class CodeCheckTest {
 
@@ -36,13 +35,17 @@ class CodeCheckTest {
     void withoutAnAttemptSlotEvenTheRightCodeIsRefused() {
         assertEquals(CodeCheck.Outcome.VOIDED, CodeCheck.check(pending("123456"), "123456", T0 + 1, -1, 3, "phone"));
         assertEquals(CodeCheck.Outcome.VOIDED, CodeCheck.check(pending("123456"), "123456", T0 + 1, 3, 3, "phone"));
-        assertEquals(CodeCheck.Outcome.VALID, CodeCheck.check(pending("123456"), "123456", T0 + 1, 2, 3, "phone"), "the last slot may still be right");
+        assertEquals(
+                CodeCheck.Outcome.VALID,
+                CodeCheck.check(pending("123456"), "123456", T0 + 1, 2, 3, "phone"),
+                "the last slot may still be right");
     }
 
     @Test
     void rightCodeAfterExpiryIsRefused() {
         assertEquals(CodeCheck.Outcome.EXPIRED, CodeCheck.check(pending("123456"), "123456", T0 + TTL, 0, 3, "phone"));
-        assertEquals(CodeCheck.Outcome.VALID, CodeCheck.check(pending("123456"), "123456", T0 + TTL - 1, 0, 3, "phone"));
+        assertEquals(
+                CodeCheck.Outcome.VALID, CodeCheck.check(pending("123456"), "123456", T0 + TTL - 1, 0, 3, "phone"));
     }
 
     @Test
@@ -53,7 +56,10 @@ class CodeCheckTest {
     @Test
     void garbageCountsAsAWrongEntry() {
         for (String junk : new String[] {null, "", "abc", "12345<script>", "9".repeat(10_000)}) {
-            assertEquals(CodeCheck.Outcome.WRONG, CodeCheck.check(pending("123456"), junk, T0 + 1, 0, 3, "phone"), String.valueOf(junk).length() + "");
+            assertEquals(
+                    CodeCheck.Outcome.WRONG,
+                    CodeCheck.check(pending("123456"), junk, T0 + 1, 0, 3, "phone"),
+                    String.valueOf(junk).length() + "");
         }
     }
 

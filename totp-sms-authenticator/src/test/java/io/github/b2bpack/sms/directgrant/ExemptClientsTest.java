@@ -1,12 +1,11 @@
 package io.github.b2bpack.sms.directgrant;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Set;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 class ExemptClientsTest {
 
@@ -23,8 +22,12 @@ class ExemptClientsTest {
 
     @Test
     void readsTheAdminConsoleSeparatorAndCommaLists() {
-        assertEquals(Set.of("legacy-batch", "kiosk"), ExemptClients.parse("legacy-batch##kiosk").clientIds());
-        assertEquals(Set.of("legacy-batch", "kiosk"), ExemptClients.parse(" legacy-batch , kiosk ").clientIds());
+        assertEquals(
+                Set.of("legacy-batch", "kiosk"),
+                ExemptClients.parse("legacy-batch##kiosk").clientIds());
+        assertEquals(
+                Set.of("legacy-batch", "kiosk"),
+                ExemptClients.parse(" legacy-batch , kiosk ").clientIds());
         assertEquals(Set.of("a", "b", "c"), ExemptClients.parse("a##b, c").clientIds());
     }
 

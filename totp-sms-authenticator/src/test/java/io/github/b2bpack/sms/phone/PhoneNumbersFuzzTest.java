@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -50,7 +49,10 @@ class PhoneNumbersFuzzTest {
         // Digits after a plus. Not capped at E.164's 15: libphonenumber accepts longer national numbers
         // (German ones up to 17 digits with the country code: input regression-de-17-digits).
         assertTrue(e164.matches("\\+[1-9][0-9]{1,19}"), "E.164 form: " + e164.length());
-        assertEquals(e164, PhoneNumbers.check(e164, null, allowed, false).e164(), "an accepted number is accepted again as is");
+        assertEquals(
+                e164,
+                PhoneNumbers.check(e164, null, allowed, false).e164(),
+                "an accepted number is accepted again as is");
         String masked = PhoneNumbers.mask(e164);
         assertTrue(masked.length() >= e164.length(), "mask length");
         long shown = masked.chars().filter(Character::isDigit).count();

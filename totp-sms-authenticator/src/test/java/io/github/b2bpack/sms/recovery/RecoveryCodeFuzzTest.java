@@ -3,13 +3,12 @@ package io.github.b2bpack.sms.recovery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.security.spec.KeySpec;
 import java.util.Base64;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
-
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -43,8 +42,10 @@ class RecoveryCodeFuzzTest {
     private static String pbkdf2(String code) {
         try {
             KeySpec spec = new PBEKeySpec(code.toCharArray(), SALT, 1, 256);
-            return Base64.getEncoder().encodeToString(
-                    SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded());
+            return Base64.getEncoder()
+                    .encodeToString(SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                            .generateSecret(spec)
+                            .getEncoded());
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -1,18 +1,17 @@
 package io.github.b2bpack.sms.recovery;
 
-import io.github.b2bpack.sms.credential.RecoveryCodesCredential;
-import org.junit.jupiter.api.Test;
-import org.keycloak.credential.CredentialModel;
-
-import java.security.SecureRandom;
-import java.util.HashSet;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.b2bpack.sms.credential.RecoveryCodesCredential;
+import java.security.SecureRandom;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.keycloak.credential.CredentialModel;
 
 class RecoveryCodesTest {
 
@@ -40,7 +39,8 @@ class RecoveryCodesTest {
 
     @Test
     void codesAreSaltedHashedAndUsableOnceInAnyOrder() {
-        List<String> codes = new RecoveryCodeGenerator(random).generate().stream().map(RecoveryCodeGenerator::normalize).toList();
+        List<String> codes = new RecoveryCodeGenerator(random)
+                .generate().stream().map(RecoveryCodeGenerator::normalize).toList();
         CredentialModel model = RecoveryCodesCredential.create(codes, random, 1L);
         for (String code : codes) {
             assertFalse(model.getSecretData().contains(code));
@@ -61,7 +61,8 @@ class RecoveryCodesTest {
         assertFalse(RecoveryRules.recoveryAllowed(1000L, 1000L + day - 1));
         assertTrue(RecoveryRules.recoveryAllowed(1000L, 1000L + day));
         assertTrue(RecoveryRules.selfEnrollmentAllowed(0));
-        assertTrue(RecoveryRules.selfEnrollmentAllowed(5), "first enrollment + 4 re-enrollments done: a 5th is allowed");
+        assertTrue(
+                RecoveryRules.selfEnrollmentAllowed(5), "first enrollment + 4 re-enrollments done: a 5th is allowed");
         assertFalse(RecoveryRules.selfEnrollmentAllowed(6), "first enrollment + 5 re-enrollments done");
     }
 }

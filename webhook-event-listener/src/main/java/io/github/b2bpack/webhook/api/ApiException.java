@@ -2,7 +2,6 @@ package io.github.b2bpack.webhook.api;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,6 +33,9 @@ final class ApiException extends RuntimeException {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", error);
         body.put("error_description", getMessage());
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body)
+                .build();
     }
 }

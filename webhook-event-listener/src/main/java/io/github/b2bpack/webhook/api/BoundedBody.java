@@ -14,8 +14,7 @@ final class BoundedBody {
     /** Request bodies of the webhook admin API, in bytes. */
     static final int MAX_BYTES = 64 * 1024;
 
-    private BoundedBody() {
-    }
+    private BoundedBody() {}
 
     /** The body as UTF-8 text; a 400 when it is longer than {@code limit} bytes or cannot be read. */
     static String read(InputStream in, int limit) {

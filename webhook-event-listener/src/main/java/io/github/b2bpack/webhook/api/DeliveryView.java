@@ -25,8 +25,20 @@ record DeliveryView(
 
     static DeliveryView of(Delivery d, int maxAttempts, JsonNode payload) {
         boolean waiting = d.state() != null && !d.state().isFinal();
-        return new DeliveryView(d.id(), d.webhookId(), d.eventCode(), d.state() == null ? null : d.state().code(), d.attempts(),
-                maxAttempts, d.lastStatus(), d.lastError(), JsonTime.of(d.createdAt()), JsonTime.of(d.firstAttemptAt()),
-                JsonTime.of(d.lastAttemptAt()), waiting ? JsonTime.of(d.nextAttemptAt()) : null, JsonTime.of(d.finishedAt()), payload);
+        return new DeliveryView(
+                d.id(),
+                d.webhookId(),
+                d.eventCode(),
+                d.state() == null ? null : d.state().code(),
+                d.attempts(),
+                maxAttempts,
+                d.lastStatus(),
+                d.lastError(),
+                JsonTime.of(d.createdAt()),
+                JsonTime.of(d.firstAttemptAt()),
+                JsonTime.of(d.lastAttemptAt()),
+                waiting ? JsonTime.of(d.nextAttemptAt()) : null,
+                JsonTime.of(d.finishedAt()),
+                payload);
     }
 }

@@ -5,8 +5,7 @@ import java.time.Instant;
 /** Timestamps in API answers: ISO-8601 UTC, null stays null. */
 final class JsonTime {
 
-    private JsonTime() {
-    }
+    private JsonTime() {}
 
     static String of(Long millis) {
         return millis == null ? null : Instant.ofEpochMilli(millis).toString();

@@ -8,8 +8,7 @@ import org.keycloak.models.KeycloakSession;
 /** The node's webhook runtime, as the admin resources find it: through the {@code webhooks} listener factory. */
 final class Runtimes {
 
-    private Runtimes() {
-    }
+    private Runtimes() {}
 
     static WebhookRuntime of(KeycloakSession session) {
         var factory = (WebhookEventListenerProviderFactory) session.getKeycloakSessionFactory()

@@ -1,7 +1,6 @@
 package io.github.b2bpack.webhook.api;
 
 import io.github.b2bpack.webhook.delivery.SsrfGuard;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -15,8 +14,7 @@ final class TargetUrls {
 
     static final int MAX_LENGTH = 2048;
 
-    private TargetUrls() {
-    }
+    private TargetUrls() {}
 
     /** Null when acceptable, otherwise why not. */
     static String problem(String url, SsrfGuard guard) {

@@ -2,7 +2,6 @@ package io.github.b2bpack.webhook.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.b2bpack.webhook.subscription.Webhook;
-
 import java.util.List;
 
 /**

@@ -10,11 +10,11 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 public final class WebhookEventsAdminResourceProvider implements AdminRealmResourceProvider {
 
     @Override
-    public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+    public Object getResource(
+            KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
         return new WebhookEventsResource(session, realm, auth);
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -18,16 +18,13 @@ public final class WebhookEventsAdminResourceProviderFactory implements AdminRea
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
+    public void init(Config.Scope config) {}
 
     @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
+    public void postInit(KeycloakSessionFactory factory) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     @Override
     public String getId() {

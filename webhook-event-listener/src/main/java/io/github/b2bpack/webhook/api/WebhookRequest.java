@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.b2bpack.webhook.signing.SigningKey;
 import io.github.b2bpack.webhook.subscription.EventCodePatterns;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -39,12 +38,16 @@ record WebhookRequest(String name, String targetUrl, List<String> eventCodes, bo
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (!FIELDS.contains(field)) {
-                throw ApiException.badRequest("unknown field '" + (field.length() > 40 ? field.substring(0, 40) + "…" : field)
-                        + "'; expected name, target_url, event_codes, active, signature_scheme");
+                throw ApiException.badRequest(
+                        "unknown field '" + (field.length() > 40 ? field.substring(0, 40) + "…" : field)
+                                + "'; expected name, target_url, event_codes, active, signature_scheme");
             }
         }
         JsonNode name = root.get("name");
-        if (name == null || !name.isTextual() || name.asText().isBlank() || name.asText().length() > MAX_NAME) {
+        if (name == null
+                || !name.isTextual()
+                || name.asText().isBlank()
+                || name.asText().length() > MAX_NAME) {
             throw ApiException.badRequest("name must be a non-empty string of at most " + MAX_NAME + " characters");
         }
         JsonNode url = root.get("target_url");
@@ -73,11 +76,17 @@ record WebhookRequest(String name, String targetUrl, List<String> eventCodes, bo
             throw ApiException.badRequest("active must be true or false");
         }
         JsonNode scheme = root.get("signature_scheme");
-        if (scheme != null && !scheme.isNull()
-                && !(scheme.isTextual() && (SigningKey.V1.equals(scheme.asText()) || SigningKey.V1A.equals(scheme.asText())))) {
+        if (scheme != null
+                && !scheme.isNull()
+                && !(scheme.isTextual()
+                        && (SigningKey.V1.equals(scheme.asText()) || SigningKey.V1A.equals(scheme.asText())))) {
             throw ApiException.badRequest("signature_scheme must be \"v1\" (HMAC-SHA256) or \"v1a\" (Ed25519)");
         }
-        return new WebhookRequest(name.asText().trim(), url.asText().trim(), list, active == null || active.isNull() || active.asBoolean(),
+        return new WebhookRequest(
+                name.asText().trim(),
+                url.asText().trim(),
+                list,
+                active == null || active.isNull() || active.asBoolean(),
                 scheme == null || scheme.isNull() ? null : scheme.asText());
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.b2bpack.webhook.signing.SigningSecret;
 import io.github.b2bpack.webhook.subscription.Webhook;
-
 import java.util.List;
 
 /**
@@ -31,9 +30,20 @@ record WebhookView(
     /** @param signatureKey the v1 secret to show (create, rotate) or null for the masked form */
     static WebhookView of(Webhook w, String signatureKey, long now) {
         Long previous = w.previousKeyUntil() != null && w.previousKeyUntil() > now ? w.previousKeyUntil() : null;
-        String shownSecret = w.publicKey() != null ? null : signatureKey != null ? signatureKey : SigningSecret.mask(null);
-        return new WebhookView(w.id(), w.name(), w.targetUrl(), w.eventCodes(), w.active(), w.deactivatedReason(),
-                w.signatureScheme(), shownSecret, w.publicKey(),
-                JsonTime.of(previous), JsonTime.of(w.createdAt()), JsonTime.of(w.updatedAt()));
+        String shownSecret =
+                w.publicKey() != null ? null : signatureKey != null ? signatureKey : SigningSecret.mask(null);
+        return new WebhookView(
+                w.id(),
+                w.name(),
+                w.targetUrl(),
+                w.eventCodes(),
+                w.active(),
+                w.deactivatedReason(),
+                w.signatureScheme(),
+                shownSecret,
+                w.publicKey(),
+                JsonTime.of(previous),
+                JsonTime.of(w.createdAt()),
+                JsonTime.of(w.updatedAt()));
     }
 }

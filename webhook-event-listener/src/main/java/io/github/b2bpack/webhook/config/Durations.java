@@ -8,8 +8,7 @@ import java.util.Locale;
 /** Parses the durations operators write in SPI options: {@code 500ms}, {@code 5s}, {@code 5m}, {@code 2h}, {@code 30d}; a bare number is seconds. */
 public final class Durations {
 
-    private Durations() {
-    }
+    private Durations() {}
 
     public static Duration parse(String text) {
         if (text == null || text.isBlank()) {
@@ -18,7 +17,10 @@ public final class Durations {
         String s = text.trim().toLowerCase(Locale.ROOT);
         try {
             if (s.endsWith("ms")) {
-                return nonNegative(Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2).trim())), text);
+                return nonNegative(
+                        Duration.ofMillis(
+                                Long.parseLong(s.substring(0, s.length() - 2).trim())),
+                        text);
             }
             char unit = s.charAt(s.length() - 1);
             if (Character.isDigit(unit)) {

@@ -27,7 +27,8 @@ public record EncryptionKeys(String currentKid, byte[] current, Map<String, byte
         Map<String, byte[]> copy = new LinkedHashMap<>();
         previous.forEach((kid, key) -> copy.put(kid, check(key, kid).clone()));
         if (currentKid != null && copy.containsKey(currentKid)) {
-            throw new IllegalArgumentException("key id '" + currentKid + "' is both the current and a previous encryption key");
+            throw new IllegalArgumentException(
+                    "key id '" + currentKid + "' is both the current and a previous encryption key");
         }
         previous = Collections.unmodifiableMap(copy);
     }
@@ -47,18 +48,21 @@ public record EncryptionKeys(String currentKid, byte[] current, Map<String, byte
                 if (!entry.isBlank()) {
                     String[] kv = split(entry.trim(), true);
                     if (previous.put(kv[0], decode(kv[1], kv[0])) != null) {
-                        throw new IllegalArgumentException("key id '" + kv[0] + "' appears twice in encryption-keys-previous");
+                        throw new IllegalArgumentException(
+                                "key id '" + kv[0] + "' appears twice in encryption-keys-previous");
                     }
                 }
             }
         }
-        return new EncryptionKeys(current[0], decode(current[1], current[0] == null ? "encryption-key" : current[0]), previous);
+        return new EncryptionKeys(
+                current[0], decode(current[1], current[0] == null ? "encryption-key" : current[0]), previous);
     }
 
     /** A fixed key anyone can derive: only for {@code start-dev}, where the server warns about it. */
     public static EncryptionKeys insecureDevelopmentKey() {
         try {
-            byte[] key = MessageDigest.getInstance("SHA-256").digest("b2bpack-webhooks-insecure-dev-key".getBytes(StandardCharsets.UTF_8));
+            byte[] key = MessageDigest.getInstance("SHA-256")
+                    .digest("b2bpack-webhooks-insecure-dev-key".getBytes(StandardCharsets.UTF_8));
             return new EncryptionKeys(null, key, Map.of());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -72,13 +76,13 @@ public record EncryptionKeys(String currentKid, byte[] current, Map<String, byte
             if (kidRequired) {
                 throw new IllegalArgumentException("encryption-keys-previous entries are kid:base64");
             }
-            return new String[]{null, entry};
+            return new String[] {null, entry};
         }
         String kid = entry.substring(0, colon);
         if (!KID.matcher(kid).matches()) {
             throw new IllegalArgumentException("an encryption key id is 1 to 32 characters of [A-Za-z0-9_-]");
         }
-        return new String[]{kid, entry.substring(colon + 1)};
+        return new String[] {kid, entry.substring(colon + 1)};
     }
 
     private static byte[] decode(String base64, String which) {
@@ -105,6 +109,7 @@ public record EncryptionKeys(String currentKid, byte[] current, Map<String, byte
     @Override
     public String toString() {
         // Never print a key.
-        return "EncryptionKeys[current=" + (currentKid == null ? "(no id)" : currentKid) + ", previous=" + previous.keySet() + "]";
+        return "EncryptionKeys[current=" + (currentKid == null ? "(no id)" : currentKid) + ", previous="
+                + previous.keySet() + "]";
     }
 }

@@ -2,7 +2,6 @@ package io.github.b2bpack.webhook.config;
 
 import io.github.b2bpack.webhook.delivery.AddressPolicy;
 import io.github.b2bpack.webhook.retry.RetrySchedule;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -20,50 +19,114 @@ public final class WebhookOptions {
      * @param type         {@code string} or {@code int}, as Keycloak lists it
      * @param defaultValue null when there is none, or when it is computed from another option
      */
-    public record Option(String name, String type, String defaultValue, boolean secret, String help) {
-    }
+    public record Option(String name, String type, String defaultValue, boolean secret, String help) {}
 
-    public static final Option ENCRYPTION_KEY = new Option("encryption-key", "string", null, true,
+    public static final Option ENCRYPTION_KEY = new Option(
+            "encryption-key",
+            "string",
+            null,
+            true,
             "AES key (16, 24 or 32 bytes, base64) encrypting webhook signature keys at rest, optionally with a key id "
                     + "(kid:base64) so it can be rotated. Required in production.");
-    public static final Option ENCRYPTION_KEYS_PREVIOUS = new Option("encryption-keys-previous", "string", null, true,
+    public static final Option ENCRYPTION_KEYS_PREVIOUS = new Option(
+            "encryption-keys-previous",
+            "string",
+            null,
+            true,
             "Comma-separated kid:base64 keys that only decrypt: the keys rotated out, kept until every webhook "
                     + "was written again under the current key.");
-    static final Option MAX_IN_FLIGHT_PER_REALM = new Option("max-in-flight-per-realm", "int", null, false,
+    static final Option MAX_IN_FLIGHT_PER_REALM = new Option(
+            "max-in-flight-per-realm",
+            "int",
+            null,
+            false,
             "Attempts of one realm in flight on one node at a time (default: three quarters of concurrency), so a "
                     + "realm whose receivers hang cannot hold every sender; its other deliveries wait their turn.");
-    static final Option MAX_WEBHOOKS_PER_REALM = new Option("max-webhooks-per-realm", "int", "50", false,
+    static final Option MAX_WEBHOOKS_PER_REALM = new Option(
+            "max-webhooks-per-realm",
+            "int",
+            "50",
+            false,
             "Webhooks one realm may have; creating one more answers 409 limit_exceeded.");
-    static final Option ALLOWED_NETWORKS = new Option("allowed-networks", "string", "", false,
+    static final Option ALLOWED_NETWORKS = new Option(
+            "allowed-networks",
+            "string",
+            "",
+            false,
             "Comma-separated CIDR blocks webhooks may reach although private, loopback or link-local (SSRF guard).");
-    static final Option RETRY_SCHEDULE = new Option("retry-schedule", "string", "5s,5m,30m,2h,5h,10h,10h", false,
+    static final Option RETRY_SCHEDULE = new Option(
+            "retry-schedule",
+            "string",
+            "5s,5m,30m,2h,5h,10h,10h",
+            false,
             "Delays before attempt 2, 3, ...; the last one repeats.");
-    static final Option RETRY_JITTER = new Option("retry-jitter", "string", "0.25", false,
+    static final Option RETRY_JITTER = new Option(
+            "retry-jitter",
+            "string",
+            "0.25",
+            false,
             "Each delay is multiplied by a random factor in [1 - jitter, 1 + jitter].");
-    static final Option MAX_ATTEMPTS = new Option("max-attempts", "int", "5", false,
-            "Attempts before a delivery is discarded.");
-    static final Option SWEEP_INTERVAL = new Option("sweep-interval", "string", "5s", false,
+    static final Option MAX_ATTEMPTS =
+            new Option("max-attempts", "int", "5", false, "Attempts before a delivery is discarded.");
+    static final Option SWEEP_INTERVAL = new Option(
+            "sweep-interval",
+            "string",
+            "5s",
+            false,
             "How often each node looks for due deliveries besides the post-commit wake-up.");
-    static final Option CONNECT_TIMEOUT = new Option("connect-timeout", "string", "5s", false, "TCP connect timeout of one attempt.");
-    static final Option REQUEST_TIMEOUT = new Option("request-timeout", "string", "15s", false, "Total time one attempt may take.");
+    static final Option CONNECT_TIMEOUT =
+            new Option("connect-timeout", "string", "5s", false, "TCP connect timeout of one attempt.");
+    static final Option REQUEST_TIMEOUT =
+            new Option("request-timeout", "string", "15s", false, "Total time one attempt may take.");
     static final Option CONCURRENCY = new Option("concurrency", "int", "16", false, "Parallel attempts per node.");
-    static final Option BATCH_SIZE = new Option("batch-size", "int", "100", false, "Deliveries claimed per claim transaction.");
-    static final Option CLAIM_TIMEOUT = new Option("claim-timeout", "string", "60s", false,
+    static final Option BATCH_SIZE =
+            new Option("batch-size", "int", "100", false, "Deliveries claimed per claim transaction.");
+    static final Option CLAIM_TIMEOUT = new Option(
+            "claim-timeout",
+            "string",
+            "60s",
+            false,
             "After this, an attempt claimed by a node that stopped (also a first attempt it had not yet made) is claimed again.");
-    static final Option SECRET_GRACE_PERIOD = new Option("secret-grace-period", "string", "24h", false,
+    static final Option SECRET_GRACE_PERIOD = new Option(
+            "secret-grace-period",
+            "string",
+            "24h",
+            false,
             "How long a rotated-out signature key keeps signing beside the new one.");
-    static final Option KEEP_COMPLETED = new Option("retention-completed", "string", "24h", false, "Retention of completed deliveries.");
-    static final Option KEEP_DISCARDED = new Option("retention-discarded", "string", "30d", false,
-            "Retention of discarded and cancelled deliveries.");
-    static final Option PURGE_INTERVAL = new Option("purge-interval", "string", "10m", false, "How often the retention purge runs.");
-    static final Option MAX_REPRESENTATION = new Option("max-representation-chars", "int", "32768", false,
+    static final Option KEEP_COMPLETED =
+            new Option("retention-completed", "string", "24h", false, "Retention of completed deliveries.");
+    static final Option KEEP_DISCARDED = new Option(
+            "retention-discarded", "string", "30d", false, "Retention of discarded and cancelled deliveries.");
+    static final Option PURGE_INTERVAL =
+            new Option("purge-interval", "string", "10m", false, "How often the retention purge runs.");
+    static final Option MAX_REPRESENTATION = new Option(
+            "max-representation-chars",
+            "int",
+            "32768",
+            false,
             "Admin representations longer than this are left out of payloads (flagged representation_truncated).");
 
     /** Every option, in the order the server lists them. */
-    public static final List<Option> ALL = List.of(ENCRYPTION_KEY, ENCRYPTION_KEYS_PREVIOUS, MAX_IN_FLIGHT_PER_REALM,
-            MAX_WEBHOOKS_PER_REALM, ALLOWED_NETWORKS, RETRY_SCHEDULE, RETRY_JITTER, MAX_ATTEMPTS, SWEEP_INTERVAL, CONNECT_TIMEOUT,
-            REQUEST_TIMEOUT, CONCURRENCY, BATCH_SIZE, CLAIM_TIMEOUT, SECRET_GRACE_PERIOD, KEEP_COMPLETED, KEEP_DISCARDED,
-            PURGE_INTERVAL, MAX_REPRESENTATION);
+    public static final List<Option> ALL = List.of(
+            ENCRYPTION_KEY,
+            ENCRYPTION_KEYS_PREVIOUS,
+            MAX_IN_FLIGHT_PER_REALM,
+            MAX_WEBHOOKS_PER_REALM,
+            ALLOWED_NETWORKS,
+            RETRY_SCHEDULE,
+            RETRY_JITTER,
+            MAX_ATTEMPTS,
+            SWEEP_INTERVAL,
+            CONNECT_TIMEOUT,
+            REQUEST_TIMEOUT,
+            CONCURRENCY,
+            BATCH_SIZE,
+            CLAIM_TIMEOUT,
+            SECRET_GRACE_PERIOD,
+            KEEP_COMPLETED,
+            KEEP_DISCARDED,
+            PURGE_INTERVAL,
+            MAX_REPRESENTATION);
 
     private final Function<String, String> values;
 
@@ -85,7 +148,9 @@ public final class WebhookOptions {
         return new WebhookSettings(
                 encryptionKeys,
                 AddressPolicy.parse(o.text(ALLOWED_NETWORKS)),
-                new RetrySchedule(Durations.parseList(o.text(RETRY_SCHEDULE)), Double.parseDouble(o.text(RETRY_JITTER)),
+                new RetrySchedule(
+                        Durations.parseList(o.text(RETRY_SCHEDULE)),
+                        Double.parseDouble(o.text(RETRY_JITTER)),
                         o.integer(MAX_ATTEMPTS)),
                 o.duration(SWEEP_INTERVAL),
                 o.duration(CONNECT_TIMEOUT),
@@ -101,7 +166,9 @@ public final class WebhookOptions {
                 o.integer(MAX_WEBHOOKS_PER_REALM),
                 // Three quarters of the senders by default: one busy realm keeps most of the throughput, and a realm
                 // whose receivers hang still leaves a quarter to every other realm.
-                maxInFlight == null ? Math.max(1, concurrency * 3 / 4) : parseInt(MAX_IN_FLIGHT_PER_REALM, maxInFlight));
+                maxInFlight == null
+                        ? Math.max(1, concurrency * 3 / 4)
+                        : parseInt(MAX_IN_FLIGHT_PER_REALM, maxInFlight));
     }
 
     private String text(Option option) {

@@ -2,7 +2,6 @@ package io.github.b2bpack.webhook.config;
 
 import io.github.b2bpack.webhook.delivery.AddressPolicy;
 import io.github.b2bpack.webhook.retry.RetrySchedule;
-
 import java.time.Duration;
 
 /**
@@ -57,15 +56,18 @@ public record WebhookSettings(
             throw new IllegalArgumentException("sweep-interval must be at least 100ms");
         }
         if (requestTimeout.compareTo(claimTimeout) >= 0) {
-            throw new IllegalArgumentException("claim-timeout must exceed request-timeout, or a slow attempt would be claimed twice");
+            throw new IllegalArgumentException(
+                    "claim-timeout must exceed request-timeout, or a slow attempt would be claimed twice");
         }
     }
 
     @Override
     public String toString() {
         // Never print the key.
-        return "WebhookSettings[encryptionKeys=" + (encryptionKeys == null ? "absent" : encryptionKeys) + ", addressPolicy=" + addressPolicy
-                + ", retrySchedule=" + retrySchedule + ", sweepInterval=" + sweepInterval + ", concurrency=" + concurrency
+        return "WebhookSettings[encryptionKeys=" + (encryptionKeys == null ? "absent" : encryptionKeys)
+                + ", addressPolicy=" + addressPolicy
+                + ", retrySchedule=" + retrySchedule + ", sweepInterval=" + sweepInterval + ", concurrency="
+                + concurrency
                 + ", maxWebhooksPerRealm=" + maxWebhooksPerRealm + "]";
     }
 }

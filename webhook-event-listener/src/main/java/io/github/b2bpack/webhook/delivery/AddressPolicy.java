@@ -60,7 +60,11 @@ public final class AddressPolicy {
     }
 
     static boolean isPublic(InetAddress a) {
-        if (a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress() || a.isMulticastAddress()) {
+        if (a.isLoopbackAddress()
+                || a.isAnyLocalAddress()
+                || a.isLinkLocalAddress()
+                || a.isSiteLocalAddress()
+                || a.isMulticastAddress()) {
             return false;
         }
         byte[] b = a.getAddress();

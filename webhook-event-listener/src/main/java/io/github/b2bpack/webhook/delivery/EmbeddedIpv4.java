@@ -18,8 +18,7 @@ import java.util.List;
  */
 final class EmbeddedIpv4 {
 
-    private EmbeddedIpv4() {
-    }
+    private EmbeddedIpv4() {}
 
     /** Empty when {@code address} is no transition form (or is IPv4 already). */
     static List<Inet4Address> of(InetAddress address) {
@@ -36,8 +35,8 @@ final class EmbeddedIpv4 {
             found.add(v4(b[12], b[13], b[14], b[15])); // compatible ::a.b.c.d (also :: and ::1)
         } else if (u16(b, 0) == 0x0064 && u16(b, 2) == 0xff9b && u16(b, 4) == 0x0001) {
             // local-use NAT64 (RFC 8215): the prefix length is the operator's choice, so every position counts
-            found.add(v4(b[6], b[7], b[9], b[10]));   // /48
-            found.add(v4(b[7], b[9], b[10], b[11]));  // /56
+            found.add(v4(b[6], b[7], b[9], b[10])); // /48
+            found.add(v4(b[7], b[9], b[10], b[11])); // /56
             found.add(v4(b[9], b[10], b[11], b[12])); // /64
             found.add(v4(b[12], b[13], b[14], b[15])); // /96
         } else if (u16(b, 0) == 0x0064 && u16(b, 2) == 0xff9b) {
@@ -66,7 +65,7 @@ final class EmbeddedIpv4 {
 
     private static Inet4Address v4(byte a, byte b, byte c, byte d) {
         try {
-            return (Inet4Address) InetAddress.getByAddress(new byte[]{a, b, c, d});
+            return (Inet4Address) InetAddress.getByAddress(new byte[] {a, b, c, d});
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e); // never: four bytes are always an IPv4 address
         }

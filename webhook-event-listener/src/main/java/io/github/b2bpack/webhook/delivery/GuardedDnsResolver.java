@@ -1,9 +1,8 @@
 package io.github.b2bpack.webhook.delivery;
 
-import org.apache.http.conn.DnsResolver;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import org.apache.http.conn.DnsResolver;
 
 /**
  * HttpClient's resolver for deliveries: the {@link SsrfGuard} answers, so the connection is made only to an

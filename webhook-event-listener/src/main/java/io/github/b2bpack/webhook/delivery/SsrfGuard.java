@@ -46,7 +46,9 @@ public final class SsrfGuard {
     /** Connect time: the permitted addresses of {@code host}; throws {@link #REFUSED} when there is none. */
     public InetAddress[] permittedAddresses(String host) throws UnknownHostException {
         InetAddress[] all = resolver.resolve(host);
-        InetAddress[] permitted = all == null ? new InetAddress[0] : Arrays.stream(all).filter(policy::permits).toArray(InetAddress[]::new);
+        InetAddress[] permitted = all == null
+                ? new InetAddress[0]
+                : Arrays.stream(all).filter(policy::permits).toArray(InetAddress[]::new);
         if (permitted.length == 0) {
             throw new UnknownHostException(REFUSED);
         }

@@ -2,24 +2,6 @@ package io.github.b2bpack.webhook.delivery;
 
 import io.github.b2bpack.webhook.signing.SigningKey;
 import io.github.b2bpack.webhook.signing.WebhookSigner;
-import org.apache.http.Header;
-import org.apache.http.HttpEntity;
-import org.apache.http.HttpResponse;
-import org.apache.http.client.methods.CloseableHttpResponse;
-import org.apache.http.client.config.RequestConfig;
-import org.apache.http.client.methods.HttpPost;
-import org.apache.http.config.RegistryBuilder;
-import org.apache.http.conn.ConnectTimeoutException;
-import org.apache.http.conn.socket.ConnectionSocketFactory;
-import org.apache.http.conn.socket.PlainConnectionSocketFactory;
-import org.apache.http.conn.ssl.SSLConnectionSocketFactory;
-import org.apache.http.entity.ByteArrayEntity;
-import org.apache.http.entity.ContentType;
-import org.apache.http.impl.client.CloseableHttpClient;
-import org.apache.http.impl.client.HttpClients;
-import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
-import org.apache.http.conn.EofSensorInputStream;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
@@ -31,6 +13,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.http.Header;
+import org.apache.http.HttpEntity;
+import org.apache.http.HttpResponse;
+import org.apache.http.client.config.RequestConfig;
+import org.apache.http.client.methods.CloseableHttpResponse;
+import org.apache.http.client.methods.HttpPost;
+import org.apache.http.config.RegistryBuilder;
+import org.apache.http.conn.ConnectTimeoutException;
+import org.apache.http.conn.EofSensorInputStream;
+import org.apache.http.conn.socket.ConnectionSocketFactory;
+import org.apache.http.conn.socket.PlainConnectionSocketFactory;
+import org.apache.http.conn.ssl.SSLConnectionSocketFactory;
+import org.apache.http.entity.ByteArrayEntity;
+import org.apache.http.entity.ContentType;
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.HttpClients;
+import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 
 /**
  * Sends one signed attempt. A dedicated pooled Apache HttpClient (the one Keycloak ships) rather than
@@ -65,7 +64,11 @@ public final class WebhookSender implements AutoCloseable {
                         .register("http", PlainConnectionSocketFactory.getSocketFactory())
                         .register("https", SSLConnectionSocketFactory.getSocketFactory())
                         .build(),
-                null, null, new GuardedDnsResolver(guard), 60, TimeUnit.SECONDS);
+                null,
+                null,
+                new GuardedDnsResolver(guard),
+                60,
+                TimeUnit.SECONDS);
         pool.setMaxTotal(Math.max(maxConnections * 2, 16));
         pool.setDefaultMaxPerRoute(maxConnections);
         pool.setValidateAfterInactivity(2000);
@@ -103,7 +106,8 @@ public final class WebhookSender implements AutoCloseable {
         HttpPost post = new HttpPost(url);
         post.setHeader(WebhookSigner.HEADER_ID, messageId);
         post.setHeader(WebhookSigner.HEADER_TIMESTAMP, Long.toString(timestampSeconds));
-        post.setHeader(WebhookSigner.HEADER_SIGNATURE, WebhookSigner.signatureHeader(keys, messageId, timestampSeconds, body));
+        post.setHeader(
+                WebhookSigner.HEADER_SIGNATURE, WebhookSigner.signatureHeader(keys, messageId, timestampSeconds, body));
         post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
         ScheduledFuture<?> abort = watchdog.schedule(post::abort, totalTimeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
@@ -125,7 +129,8 @@ public final class WebhookSender implements AutoCloseable {
         } catch (SocketTimeoutException e) {
             return DeliveryResult.failed("timeout", elapsed(start));
         } catch (IOException | RuntimeException e) {
-            String error = post.isAborted() ? "timeout" : "io_error: " + e.getClass().getSimpleName();
+            String error =
+                    post.isAborted() ? "timeout" : "io_error: " + e.getClass().getSimpleName();
             return DeliveryResult.failed(truncate(error), elapsed(start));
         } finally {
             abort.cancel(false);

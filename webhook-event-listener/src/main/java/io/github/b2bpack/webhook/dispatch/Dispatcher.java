@@ -1,7 +1,5 @@
 package io.github.b2bpack.webhook.dispatch;
 
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -11,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
 
 /**
  * A node's delivery threads and queues, and nothing else: no database, no HTTP, no Keycloak type. Attempts
@@ -70,8 +69,11 @@ public final class Dispatcher implements AutoCloseable {
         this.waiting = new FairQueue<>(DIRECT_QUEUE_LIMIT, perRealm);
         this.senders = Executors.newFixedThreadPool(senders, Threads.named("b2bpack-wh-send"));
         this.timer = Executors.newSingleThreadScheduledExecutor(Threads.named("b2bpack-wh-sweep"));
-        this.claims = new SerialPass("b2bpack-wh-claim", "webhook drain pass failed, the next sweep retries", this::claimPass);
-        this.directs = new SerialPass("b2bpack-wh-direct", "direct webhook sending stopped, the sweep sends what is left once claims expire",
+        this.claims = new SerialPass(
+                "b2bpack-wh-claim", "webhook drain pass failed, the next sweep retries", this::claimPass);
+        this.directs = new SerialPass(
+                "b2bpack-wh-direct",
+                "direct webhook sending stopped, the sweep sends what is left once claims expire",
                 this::directPass);
     }
 
@@ -87,10 +89,13 @@ public final class Dispatcher implements AutoCloseable {
             return;
         }
         try {
-            timer.schedule(() -> {
-                lingering.set(false);
-                drain();
-            }, LINGER_MILLIS, TimeUnit.MILLISECONDS);
+            timer.schedule(
+                    () -> {
+                        lingering.set(false);
+                        drain();
+                    },
+                    LINGER_MILLIS,
+                    TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             lingering.set(false); // shutting down
         }

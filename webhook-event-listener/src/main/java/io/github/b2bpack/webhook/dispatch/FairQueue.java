@@ -114,6 +114,5 @@ final class FairQueue<T> implements RealmSlots {
         return size;
     }
 
-    record Taken<T>(String realm, T item) {
-    }
+    record Taken<T>(String realm, T item) {}
 }

@@ -12,8 +12,15 @@ import io.github.b2bpack.webhook.retry.DeliveryState;
  * @param deactivateWebhook whether the webhook must stop receiving (410 Gone)
  * @param durationMillis    HTTP time of the attempt, for the metrics
  */
-public record Outcome(Claim claim, DeliveryState state, Integer status, String error, long nextAttemptAt, long at,
-                      boolean deactivateWebhook, long durationMillis) {
+public record Outcome(
+        Claim claim,
+        DeliveryState state,
+        Integer status,
+        String error,
+        long nextAttemptAt,
+        long at,
+        boolean deactivateWebhook,
+        long durationMillis) {
 
     /** A claimed delivery that is not attempted: its webhook is gone or inactive. */
     public static Outcome cancelled(Claim claim, String reason, long at) {

@@ -3,8 +3,6 @@ package io.github.b2bpack.webhook.dispatch;
 import io.github.b2bpack.webhook.delivery.DeliveryResult;
 import io.github.b2bpack.webhook.retry.AttemptDecision;
 import io.github.b2bpack.webhook.retry.RetrySchedule;
-import org.jboss.logging.Logger;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -13,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 
 /**
  * Turns attempt results into delivery states ({@link AttemptDecision}) and has them written in batches, on a
@@ -32,6 +31,7 @@ public final class Recorder implements AutoCloseable {
 
     /** How long a result waits for others to share its transaction; receivers never wait for it. */
     private static final long LINGER_MILLIS = 250;
+
     private static final long IDLE_POLL_MILLIS = 200;
 
     private final RetrySchedule schedule;
@@ -53,11 +53,20 @@ public final class Recorder implements AutoCloseable {
 
     /** What {@code result} means for the claimed row: its next state, when it is due again, what it shows. */
     public Outcome outcome(Claim claim, DeliveryResult result, long at) {
-        AttemptDecision decision = AttemptDecision.decide(result, claim.attempt(), schedule, ThreadLocalRandom.current());
+        AttemptDecision decision =
+                AttemptDecision.decide(result, claim.attempt(), schedule, ThreadLocalRandom.current());
         long next = decision.retryIn() == null ? at : at + decision.retryIn().toMillis();
         Integer status = result.status() == 0 ? null : result.status();
         String error = result.isSuccess() ? null : result.error() != null ? result.error() : "http_" + result.status();
-        return new Outcome(claim, decision.state(), status, error, next, at, decision.deactivateWebhook(), result.durationMillis());
+        return new Outcome(
+                claim,
+                decision.state(),
+                status,
+                error,
+                next,
+                at,
+                decision.deactivateWebhook(),
+                result.durationMillis());
     }
 
     /** Queues the outcome of an attempt that ended at {@code at}, to be written with others. */
@@ -100,7 +109,9 @@ public final class Recorder implements AutoCloseable {
             writer.write(batch);
         } catch (RuntimeException batchFailure) {
             if (batch.size() == 1) {
-                LOG.warnf("a webhook result was not recorded, its claim expires and it is retried: %s", batchFailure.toString());
+                LOG.warnf(
+                        "a webhook result was not recorded, its claim expires and it is retried: %s",
+                        batchFailure.toString());
                 return;
             }
             int lost = 0;
@@ -111,7 +122,8 @@ public final class Recorder implements AutoCloseable {
                     lost++;
                 }
             }
-            LOG.warnf("a batch of %d webhook results failed (%s); written one by one, %d not recorded (their claims expire and they are retried)",
+            LOG.warnf(
+                    "a batch of %d webhook results failed (%s); written one by one, %d not recorded (their claims expire and they are retried)",
                     batch.size(), batchFailure.toString(), lost);
         }
     }

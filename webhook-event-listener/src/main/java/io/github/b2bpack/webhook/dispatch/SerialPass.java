@@ -1,11 +1,10 @@
 package io.github.b2bpack.webhook.dispatch;
 
-import org.jboss.logging.Logger;
-
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
 
 /**
  * A pass that runs on a thread of its own, one at a time, however often it is asked for: asks never queue up,

@@ -11,8 +11,7 @@ final class Threads {
     /** What runs when a node stops gets this long to finish; what does not is made again once its claim expires. */
     static final long STOP_GRACE_MILLIS = 2_000;
 
-    private Threads() {
-    }
+    private Threads() {}
 
     /** Names that stay apart in the 15 characters Linux keeps of a thread's name ({@code top -H}, {@code /proc}). */
     static ThreadFactory named(String name) {

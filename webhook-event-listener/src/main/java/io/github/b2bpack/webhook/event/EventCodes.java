@@ -19,8 +19,7 @@ public final class EventCodes {
 
     private static final String ERROR_SUFFIX = "_ERROR";
 
-    private EventCodes() {
-    }
+    private EventCodes() {}
 
     public static String forUserEvent(String type, String packEvent) {
         boolean error = type.endsWith(ERROR_SUFFIX);
@@ -34,7 +33,8 @@ public final class EventCodes {
     }
 
     public static String forAdminEvent(String resourceType, String operation, boolean error) {
-        return "admin." + resourceType.toLowerCase(Locale.ROOT) + "." + operation.toLowerCase(Locale.ROOT) + (error ? ".error" : ".success");
+        return "admin." + resourceType.toLowerCase(Locale.ROOT) + "." + operation.toLowerCase(Locale.ROOT)
+                + (error ? ".error" : ".success");
     }
 
     /** Whether {@code code} is a concrete event code (no wildcard), as trigger-test accepts. */

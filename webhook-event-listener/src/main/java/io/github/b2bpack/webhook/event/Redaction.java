@@ -3,7 +3,6 @@ package io.github.b2bpack.webhook.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,21 +21,46 @@ public final class Redaction {
 
     /** Names (lower case, without {@code _} and {@code -}) that hold a secret wherever they appear. */
     private static final Set<String> EXACT = Set.of(
-            "value", "code", "key", "otp", "pin", "hash", "salt", "secretdata", "credentialdata", "challenge", "response", "assertion");
+            "value",
+            "code",
+            "key",
+            "otp",
+            "pin",
+            "hash",
+            "salt",
+            "secretdata",
+            "credentialdata",
+            "challenge",
+            "response",
+            "assertion");
 
     /** Name fragments that mark a secret. */
     private static final List<String> FRAGMENTS = List.of(
-            "password", "secret", "token", "credential", "privatekey", "pepper", "apikey", "authorization", "cookie",
-            "signaturekey", "recoverycode", "bindcredential", "passphrase");
+            "password",
+            "secret",
+            "token",
+            "credential",
+            "privatekey",
+            "pepper",
+            "apikey",
+            "authorization",
+            "cookie",
+            "signaturekey",
+            "recoverycode",
+            "bindcredential",
+            "passphrase");
 
-    private Redaction() {
-    }
+    private Redaction() {}
 
     private static boolean isSensitive(String fieldName) {
         if (fieldName == null) {
             return false;
         }
-        String n = fieldName.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "").replace(".", "");
+        String n = fieldName
+                .toLowerCase(Locale.ROOT)
+                .replace("_", "")
+                .replace("-", "")
+                .replace(".", "");
         if (EXACT.contains(n)) {
             return true;
         }

@@ -8,13 +8,6 @@ import io.github.b2bpack.webhook.subscription.ActiveWebhooks;
 import io.github.b2bpack.webhook.subscription.SigningKeyCache;
 import io.github.b2bpack.webhook.subscription.Webhook;
 import io.github.b2bpack.webhook.subscription.WebhookStore;
-import org.keycloak.events.Event;
-import org.keycloak.events.EventListenerProvider;
-import org.keycloak.events.admin.AdminEvent;
-import org.keycloak.models.AbstractKeycloakTransaction;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,6 +15,12 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.keycloak.events.Event;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.models.AbstractKeycloakTransaction;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 
 /**
  * Writes one outbox row per matching webhook, in the transaction of the event: Keycloak calls
@@ -37,6 +36,7 @@ public final class WebhookEventListenerProvider implements EventListenerProvider
     private final WebhookRuntime runtime;
     /** Rows this transaction wrote already claimed, sent by this node once it commits. */
     private final List<DirectDelivery> direct = new ArrayList<>();
+
     private boolean afterCommitEnlisted;
 
     WebhookEventListenerProvider(KeycloakSession session, WebhookRuntime runtime) {
@@ -49,7 +49,8 @@ public final class WebhookEventListenerProvider implements EventListenerProvider
         if (event.getType() == null || event.getRealmId() == null) {
             return;
         }
-        String packEvent = event.getDetails() == null ? null : event.getDetails().get(EventCodes.PACK_EVENT_DETAIL);
+        String packEvent =
+                event.getDetails() == null ? null : event.getDetails().get(EventCodes.PACK_EVENT_DETAIL);
         String code = EventCodes.forUserEvent(event.getType().name(), packEvent);
         enqueue(event.getRealmId(), code, org -> WebhookPayloads.forUserEvent(code, event, org));
     }
@@ -59,16 +60,25 @@ public final class WebhookEventListenerProvider implements EventListenerProvider
         if (event.getRealmId() == null || event.getOperationType() == null || event.getResourceTypeAsString() == null) {
             return;
         }
-        String code = EventCodes.forAdminEvent(event.getResourceTypeAsString(), event.getOperationType().name(), event.getError() != null);
-        enqueue(event.getRealmId(), code, org -> WebhookPayloads.forAdminEvent(code, event, includeRepresentation, org,
-                runtime.settings().maxRepresentationChars()));
+        String code = EventCodes.forAdminEvent(
+                event.getResourceTypeAsString(), event.getOperationType().name(), event.getError() != null);
+        enqueue(
+                event.getRealmId(),
+                code,
+                org -> WebhookPayloads.forAdminEvent(
+                        code,
+                        event,
+                        includeRepresentation,
+                        org,
+                        runtime.settings().maxRepresentationChars()));
     }
 
     private void enqueue(String realmId, String code, Function<OrganizationContext, ObjectNode> payload) {
         RealmModel realm = session.realms().getRealm(realmId);
         Supplier<List<Webhook>> load = () -> new WebhookStore(session, runtime.cipher()).active(realmId);
         String realmVersion = ActiveWebhooks.version(realm);
-        List<Webhook> active = realm == null ? load.get() : runtime.subscriptions().of(realmId, realmVersion, load);
+        List<Webhook> active =
+                realm == null ? load.get() : runtime.subscriptions().of(realmId, realmVersion, load);
         List<Webhook> targets = new ArrayList<>();
         for (Webhook webhook : active) {
             if (webhook.subscribesTo(code)) {
@@ -87,8 +97,15 @@ public final class WebhookEventListenerProvider implements EventListenerProvider
         long claimedUntil = now + runtime.settings().claimTimeout().toMillis();
         for (Webhook webhook : targets) {
             String id = outbox.enqueueClaimed(realmId, webhook.id(), code, body, now, token, claimedUntil);
-            direct.add(new DirectDelivery(id, token, realmId, webhook.id(), SigningKeyCache.version(realmVersion, webhook),
-                    URI.create(webhook.targetUrl()), bytes, now));
+            direct.add(new DirectDelivery(
+                    id,
+                    token,
+                    realmId,
+                    webhook.id(),
+                    SigningKeyCache.version(realmVersion, webhook),
+                    URI.create(webhook.targetUrl()),
+                    bytes,
+                    now));
         }
         runtime.metrics().enqueued(targets.size());
         sendAfterCommit();
@@ -115,6 +132,5 @@ public final class WebhookEventListenerProvider implements EventListenerProvider
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -11,6 +11,7 @@ import io.github.b2bpack.webhook.outbox.OutboxStore;
 import io.github.b2bpack.webhook.subscription.ActiveWebhooks;
 import io.github.b2bpack.webhook.subscription.SecretCipher;
 import io.github.b2bpack.webhook.subscription.WebhookStore;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.common.util.Environment;
@@ -22,8 +23,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
-
-import java.util.List;
 
 /**
  * Event listener {@value #ID}: enabled per realm in its event settings, it turns user and admin events
@@ -46,8 +45,11 @@ public final class WebhookEventListenerProviderFactory implements EventListenerP
 
     @Override
     public void init(Config.Scope config) {
-        settings = WebhookOptions.read(config::get,
-                encryptionKeys(config.get(WebhookOptions.ENCRYPTION_KEY.name()), config.get(WebhookOptions.ENCRYPTION_KEYS_PREVIOUS.name())));
+        settings = WebhookOptions.read(
+                config::get,
+                encryptionKeys(
+                        config.get(WebhookOptions.ENCRYPTION_KEY.name()),
+                        config.get(WebhookOptions.ENCRYPTION_KEYS_PREVIOUS.name())));
     }
 
     /**
@@ -60,12 +62,16 @@ public final class WebhookEventListenerProviderFactory implements EventListenerP
             return EncryptionKeys.parse(configured, previous);
         }
         if (Environment.isDevMode()) {
-            LOG.warnf("No %s configured for the webhooks listener: using an INSECURE development key. Set "
-                    + "spi-events-listener--webhooks--%s to 32 random bytes in base64 before production.", option, option);
+            LOG.warnf(
+                    "No %s configured for the webhooks listener: using an INSECURE development key. Set "
+                            + "spi-events-listener--webhooks--%s to 32 random bytes in base64 before production.",
+                    option, option);
             return EncryptionKeys.insecureDevelopmentKey();
         }
-        LOG.errorf("No %s configured for the webhooks listener: webhooks cannot be created or delivered until "
-                + "spi-events-listener--webhooks--%s is set (32 random bytes, base64).", option, option);
+        LOG.errorf(
+                "No %s configured for the webhooks listener: webhooks cannot be created or delivered until "
+                        + "spi-events-listener--webhooks--%s is set (32 random bytes, base64).",
+                option, option);
         return null;
     }
 
@@ -74,8 +80,8 @@ public final class WebhookEventListenerProviderFactory implements EventListenerP
         EncryptionKeys keys = settings.encryptionKeys();
         SecretCipher cipher = keys == null ? null : new SecretCipher(keys);
         WebhookMetrics metrics = new WebhookMetrics();
-        WebhookSender sender = new WebhookSender(settings.addressPolicy(), settings.connectTimeout(), settings.requestTimeout(),
-                settings.concurrency());
+        WebhookSender sender = new WebhookSender(
+                settings.addressPolicy(), settings.connectTimeout(), settings.requestTimeout(), settings.concurrency());
         OutboxDrainer drainer = new OutboxDrainer(factory, settings, cipher, sender, metrics);
         ActiveWebhooks subscriptions = new ActiveWebhooks();
         runtime = new WebhookRuntime(settings, cipher, drainer, metrics, subscriptions);
@@ -114,9 +120,14 @@ public final class WebhookEventListenerProviderFactory implements EventListenerP
     public List<ProviderConfigProperty> getConfigMetadata() {
         ProviderConfigurationBuilder builder = ProviderConfigurationBuilder.create();
         for (WebhookOptions.Option option : WebhookOptions.ALL) {
-            var property = builder.property().name(option.name()).type(option.type()).secret(option.secret()).helpText(option.help());
+            var property = builder.property()
+                    .name(option.name())
+                    .type(option.type())
+                    .secret(option.secret())
+                    .helpText(option.help());
             if (option.defaultValue() != null) {
-                property.defaultValue("int".equals(option.type()) ? Integer.valueOf(option.defaultValue()) : option.defaultValue());
+                property.defaultValue(
+                        "int".equals(option.type()) ? Integer.valueOf(option.defaultValue()) : option.defaultValue());
             }
             property.add();
         }

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.keycloak.events.Event;
-import org.keycloak.events.admin.AdminEvent;
-import org.keycloak.events.admin.AuthDetails;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Map;
+import org.keycloak.events.Event;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.events.admin.AuthDetails;
 
 /**
  * Turns Keycloak events into the webhook payload {@code {type, timestamp, data}}, secrets redacted.
@@ -21,8 +20,7 @@ public final class WebhookPayloads {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private WebhookPayloads() {
-    }
+    private WebhookPayloads() {}
 
     public static ObjectNode forUserEvent(String code, Event event, OrganizationContext org) {
         ObjectNode data = JSON.createObjectNode();
@@ -32,7 +30,9 @@ public final class WebhookPayloads {
         data.put("client_id", event.getClientId());
         data.put("ip_address", event.getIpAddress());
         data.put("session_id", event.getSessionId());
-        data.put("keycloak_type", event.getType() == null ? null : event.getType().name());
+        data.put(
+                "keycloak_type",
+                event.getType() == null ? null : event.getType().name());
         if (event.getError() != null) {
             data.put("error", event.getError());
         }
@@ -48,8 +48,12 @@ public final class WebhookPayloads {
      * @param includeRepresentation whether the realm includes representations in admin events
      * @param maxRepresentationChars representations longer than this are left out (flagged as truncated)
      */
-    public static ObjectNode forAdminEvent(String code, AdminEvent event, boolean includeRepresentation, OrganizationContext org,
-                                           int maxRepresentationChars) {
+    public static ObjectNode forAdminEvent(
+            String code,
+            AdminEvent event,
+            boolean includeRepresentation,
+            OrganizationContext org,
+            int maxRepresentationChars) {
         ObjectNode data = JSON.createObjectNode();
         data.put("event_id", event.getId());
         putRealm(data, event.getRealmId(), event.getRealmName(), org);
@@ -63,7 +67,11 @@ public final class WebhookPayloads {
             data.put("ip_address", auth.getIpAddress());
         }
         data.put("resource_type", event.getResourceTypeAsString());
-        data.put("operation", event.getOperationType() == null ? null : event.getOperationType().name());
+        data.put(
+                "operation",
+                event.getOperationType() == null
+                        ? null
+                        : event.getOperationType().name());
         data.put("resource_path", event.getResourcePath());
         ObjectNode ids = data.putObject("resource_ids");
         putResourceIds(ids, event.getResourcePath());

@@ -7,8 +7,7 @@ import org.keycloak.models.KeycloakSession;
 /** How the module's stores reach their tables: through the entity manager of the session's transaction. */
 public final class Jpa {
 
-    private Jpa() {
-    }
+    private Jpa() {}
 
     public static EntityManager entityManager(KeycloakSession session) {
         return session.getProvider(JpaConnectionProvider.class).getEntityManager();
@@ -18,7 +17,8 @@ public final class Jpa {
      * The row of {@code type} with this id when it belongs to {@code realmId}, else null: a realm's admin never
      * reaches another realm's rows by id. An id longer than its column cannot exist and is not looked up.
      */
-    public static <T extends RealmScoped> T findInRealm(EntityManager em, Class<T> type, String realmId, String id, int idLength) {
+    public static <T extends RealmScoped> T findInRealm(
+            EntityManager em, Class<T> type, String realmId, String id, int idLength) {
         if (id == null || id.length() > idLength) {
             return null;
         }

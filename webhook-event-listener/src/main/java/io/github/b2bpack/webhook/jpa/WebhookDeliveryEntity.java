@@ -64,36 +64,131 @@ public class WebhookDeliveryEntity implements RealmScoped {
     @Column(name = "FINISHED_AT")
     private Long finishedAt;
 
-    public String getId() { return id; }
-    public void setId(String id) { this.id = id; }
-    public String getRealmId() { return realmId; }
-    public void setRealmId(String realmId) { this.realmId = realmId; }
-    public String getWebhookId() { return webhookId; }
-    public void setWebhookId(String webhookId) { this.webhookId = webhookId; }
-    public String getEventCode() { return eventCode; }
-    public void setEventCode(String eventCode) { this.eventCode = eventCode; }
-    public String getPayload() { return payload; }
-    public void setPayload(String payload) { this.payload = payload; }
-    public String getState() { return state; }
-    public void setState(String state) { this.state = state; }
-    public int getAttempts() { return attempts; }
-    public void setAttempts(int attempts) { this.attempts = attempts; }
-    public long getNextAttemptAt() { return nextAttemptAt; }
-    public void setNextAttemptAt(long nextAttemptAt) { this.nextAttemptAt = nextAttemptAt; }
-    public String getClaimToken() { return claimToken; }
-    public void setClaimToken(String claimToken) { this.claimToken = claimToken; }
-    public Long getClaimedUntil() { return claimedUntil; }
-    public void setClaimedUntil(Long claimedUntil) { this.claimedUntil = claimedUntil; }
-    public Integer getLastStatus() { return lastStatus; }
-    public void setLastStatus(Integer lastStatus) { this.lastStatus = lastStatus; }
-    public String getLastError() { return lastError; }
-    public void setLastError(String lastError) { this.lastError = lastError; }
-    public long getCreatedAt() { return createdAt; }
-    public void setCreatedAt(long createdAt) { this.createdAt = createdAt; }
-    public Long getFirstAttemptAt() { return firstAttemptAt; }
-    public void setFirstAttemptAt(Long firstAttemptAt) { this.firstAttemptAt = firstAttemptAt; }
-    public Long getLastAttemptAt() { return lastAttemptAt; }
-    public void setLastAttemptAt(Long lastAttemptAt) { this.lastAttemptAt = lastAttemptAt; }
-    public Long getFinishedAt() { return finishedAt; }
-    public void setFinishedAt(Long finishedAt) { this.finishedAt = finishedAt; }
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getRealmId() {
+        return realmId;
+    }
+
+    public void setRealmId(String realmId) {
+        this.realmId = realmId;
+    }
+
+    public String getWebhookId() {
+        return webhookId;
+    }
+
+    public void setWebhookId(String webhookId) {
+        this.webhookId = webhookId;
+    }
+
+    public String getEventCode() {
+        return eventCode;
+    }
+
+    public void setEventCode(String eventCode) {
+        this.eventCode = eventCode;
+    }
+
+    public String getPayload() {
+        return payload;
+    }
+
+    public void setPayload(String payload) {
+        this.payload = payload;
+    }
+
+    public String getState() {
+        return state;
+    }
+
+    public void setState(String state) {
+        this.state = state;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public void setAttempts(int attempts) {
+        this.attempts = attempts;
+    }
+
+    public long getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public void setNextAttemptAt(long nextAttemptAt) {
+        this.nextAttemptAt = nextAttemptAt;
+    }
+
+    public String getClaimToken() {
+        return claimToken;
+    }
+
+    public void setClaimToken(String claimToken) {
+        this.claimToken = claimToken;
+    }
+
+    public Long getClaimedUntil() {
+        return claimedUntil;
+    }
+
+    public void setClaimedUntil(Long claimedUntil) {
+        this.claimedUntil = claimedUntil;
+    }
+
+    public Integer getLastStatus() {
+        return lastStatus;
+    }
+
+    public void setLastStatus(Integer lastStatus) {
+        this.lastStatus = lastStatus;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public void setLastError(String lastError) {
+        this.lastError = lastError;
+    }
+
+    public long getCreatedAt() {
+        return createdAt;
+    }
+
+    public void setCreatedAt(long createdAt) {
+        this.createdAt = createdAt;
+    }
+
+    public Long getFirstAttemptAt() {
+        return firstAttemptAt;
+    }
+
+    public void setFirstAttemptAt(Long firstAttemptAt) {
+        this.firstAttemptAt = firstAttemptAt;
+    }
+
+    public Long getLastAttemptAt() {
+        return lastAttemptAt;
+    }
+
+    public void setLastAttemptAt(Long lastAttemptAt) {
+        this.lastAttemptAt = lastAttemptAt;
+    }
+
+    public Long getFinishedAt() {
+        return finishedAt;
+    }
+
+    public void setFinishedAt(Long finishedAt) {
+        this.finishedAt = finishedAt;
+    }
 }

@@ -55,30 +55,107 @@ public class WebhookEntity implements RealmScoped {
     @Column(name = "UPDATED_AT", nullable = false)
     private long updatedAt;
 
-    public String getId() { return id; }
-    public void setId(String id) { this.id = id; }
-    public String getRealmId() { return realmId; }
-    public void setRealmId(String realmId) { this.realmId = realmId; }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getTargetUrl() { return targetUrl; }
-    public void setTargetUrl(String targetUrl) { this.targetUrl = targetUrl; }
-    public String getEventCodes() { return eventCodes; }
-    public void setEventCodes(String eventCodes) { this.eventCodes = eventCodes; }
-    public boolean isActive() { return active; }
-    public void setActive(boolean active) { this.active = active; }
-    public String getSecret() { return secret; }
-    public void setSecret(String secret) { this.secret = secret; }
-    public String getPreviousSecret() { return previousSecret; }
-    public void setPreviousSecret(String previousSecret) { this.previousSecret = previousSecret; }
-    public Long getPreviousSecretUntil() { return previousSecretUntil; }
-    public void setPreviousSecretUntil(Long previousSecretUntil) { this.previousSecretUntil = previousSecretUntil; }
-    public String getPublicKey() { return publicKey; }
-    public void setPublicKey(String publicKey) { this.publicKey = publicKey; }
-    public String getDeactivatedReason() { return deactivatedReason; }
-    public void setDeactivatedReason(String deactivatedReason) { this.deactivatedReason = deactivatedReason; }
-    public long getCreatedAt() { return createdAt; }
-    public void setCreatedAt(long createdAt) { this.createdAt = createdAt; }
-    public long getUpdatedAt() { return updatedAt; }
-    public void setUpdatedAt(long updatedAt) { this.updatedAt = updatedAt; }
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getRealmId() {
+        return realmId;
+    }
+
+    public void setRealmId(String realmId) {
+        this.realmId = realmId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getTargetUrl() {
+        return targetUrl;
+    }
+
+    public void setTargetUrl(String targetUrl) {
+        this.targetUrl = targetUrl;
+    }
+
+    public String getEventCodes() {
+        return eventCodes;
+    }
+
+    public void setEventCodes(String eventCodes) {
+        this.eventCodes = eventCodes;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public void setActive(boolean active) {
+        this.active = active;
+    }
+
+    public String getSecret() {
+        return secret;
+    }
+
+    public void setSecret(String secret) {
+        this.secret = secret;
+    }
+
+    public String getPreviousSecret() {
+        return previousSecret;
+    }
+
+    public void setPreviousSecret(String previousSecret) {
+        this.previousSecret = previousSecret;
+    }
+
+    public Long getPreviousSecretUntil() {
+        return previousSecretUntil;
+    }
+
+    public void setPreviousSecretUntil(Long previousSecretUntil) {
+        this.previousSecretUntil = previousSecretUntil;
+    }
+
+    public String getPublicKey() {
+        return publicKey;
+    }
+
+    public void setPublicKey(String publicKey) {
+        this.publicKey = publicKey;
+    }
+
+    public String getDeactivatedReason() {
+        return deactivatedReason;
+    }
+
+    public void setDeactivatedReason(String deactivatedReason) {
+        this.deactivatedReason = deactivatedReason;
+    }
+
+    public long getCreatedAt() {
+        return createdAt;
+    }
+
+    public void setCreatedAt(long createdAt) {
+        this.createdAt = createdAt;
+    }
+
+    public long getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public void setUpdatedAt(long updatedAt) {
+        this.updatedAt = updatedAt;
+    }
 }

@@ -1,8 +1,7 @@
 package io.github.b2bpack.webhook.jpa;
 
-import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
-
 import java.util.List;
+import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 
 /** Adds the webhook tables to Keycloak's persistence unit; Liquibase creates them from the changelog. */
 public final class WebhookJpaEntityProvider implements JpaEntityProvider {
@@ -25,6 +24,5 @@ public final class WebhookJpaEntityProvider implements JpaEntityProvider {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
-
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -38,11 +37,17 @@ public final class WebhookMetrics {
         Gauge.builder("b2bpack.webhook.queue.depth", queueDepth, AtomicLong::get)
                 .description("Webhook deliveries not finished yet (available, retryable, executing)")
                 .register(registry);
-        this.enqueued = Counter.builder("b2bpack.webhook.enqueued").description("Webhook delivery rows written").register(registry);
+        this.enqueued = Counter.builder("b2bpack.webhook.enqueued")
+                .description("Webhook delivery rows written")
+                .register(registry);
         this.attemptDuration = Timer.builder("b2bpack.webhook.attempt.duration")
-                .description("HTTP time of one webhook delivery attempt").publishPercentileHistogram().register(registry);
+                .description("HTTP time of one webhook delivery attempt")
+                .publishPercentileHistogram()
+                .register(registry);
         this.firstAttemptDelay = Timer.builder("b2bpack.webhook.first.attempt.delay")
-                .description("Time from an event's commit to the first delivery attempt").publishPercentileHistogram().register(registry);
+                .description("Time from an event's commit to the first delivery attempt")
+                .publishPercentileHistogram()
+                .register(registry);
     }
 
     public void enqueued(int rows) {
@@ -50,8 +55,11 @@ public final class WebhookMetrics {
     }
 
     public void attempt(String outcome, long durationMillis) {
-        Counter.builder("b2bpack.webhook.deliveries").tag("outcome", outcome).description("Webhook delivery attempts by outcome")
-                .register(registry).increment();
+        Counter.builder("b2bpack.webhook.deliveries")
+                .tag("outcome", outcome)
+                .description("Webhook delivery attempts by outcome")
+                .register(registry)
+                .increment();
         attemptDuration.record(Duration.ofMillis(durationMillis));
     }
 

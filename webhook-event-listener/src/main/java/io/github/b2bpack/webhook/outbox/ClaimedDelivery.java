@@ -2,7 +2,6 @@ package io.github.b2bpack.webhook.outbox;
 
 import io.github.b2bpack.webhook.dispatch.Claim;
 import io.github.b2bpack.webhook.signing.SigningKey;
-
 import java.net.URI;
 import java.util.List;
 
@@ -20,6 +19,7 @@ record ClaimedDelivery(Claim claim, URI target, byte[] body, List<SigningKey> ke
 
     @Override
     public String toString() {
-        return "ClaimedDelivery[" + claim.id() + ", webhook " + claim.webhookId() + ", attempt " + claim.attempt() + "]";
+        return "ClaimedDelivery[" + claim.id() + ", webhook " + claim.webhookId() + ", attempt " + claim.attempt()
+                + "]";
     }
 }

@@ -7,8 +7,15 @@ import java.net.URI;
  * was written already claimed under {@code token} ({@link OutboxStore#enqueueClaimed}), so sending needs
  * no claim transaction. {@code keyVersion} changes whenever the webhook's signature keys may have.
  */
-public record DirectDelivery(String id, String token, String realmId, String webhookId, String keyVersion, URI target, byte[] body,
-                             long createdAt) {
+public record DirectDelivery(
+        String id,
+        String token,
+        String realmId,
+        String webhookId,
+        String keyVersion,
+        URI target,
+        byte[] body,
+        long createdAt) {
 
     @Override
     public String toString() {

@@ -13,10 +13,6 @@ import io.github.b2bpack.webhook.subscription.SecretCipher;
 import io.github.b2bpack.webhook.subscription.SigningKeyCache;
 import io.github.b2bpack.webhook.subscription.Webhook;
 import io.github.b2bpack.webhook.subscription.WebhookStore;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.utils.KeycloakModelUtils;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * The claim transaction of a drain pass: takes due rows whose realm has a free slot, claims them under one token
@@ -44,8 +43,14 @@ final class OutboxClaimer implements Dispatcher.Claimer {
     private final Consumer<ClaimedDelivery> attempt;
 
     /** @param attempt sends a claimed delivery and records its result (on a sender thread) */
-    OutboxClaimer(KeycloakSessionFactory sessionFactory, SecretCipher cipher, SigningKeyCache keys, OutboxResults results, Recorder recorder,
-                  Duration claimTimeout, Consumer<ClaimedDelivery> attempt) {
+    OutboxClaimer(
+            KeycloakSessionFactory sessionFactory,
+            SecretCipher cipher,
+            SigningKeyCache keys,
+            OutboxResults results,
+            Recorder recorder,
+            Duration claimTimeout,
+            Consumer<ClaimedDelivery> attempt) {
         this.sessionFactory = sessionFactory;
         this.cipher = cipher;
         this.keys = keys;
@@ -61,7 +66,8 @@ final class OutboxClaimer implements Dispatcher.Claimer {
         // Realm slots taken by this claim, by row id; each is either handed on with its job or given back.
         Map<String, String> slotTaken = new HashMap<>();
         try {
-            KeycloakModelUtils.runJobInTransaction(sessionFactory, session -> claimIn(session, limit, slots, slotTaken, jobs));
+            KeycloakModelUtils.runJobInTransaction(
+                    sessionFactory, session -> claimIn(session, limit, slots, slotTaken, jobs));
         } catch (RuntimeException e) {
             jobs.clear();
             slotTaken.values().forEach(slots::release);
@@ -70,7 +76,8 @@ final class OutboxClaimer implements Dispatcher.Claimer {
         return jobs;
     }
 
-    private void claimIn(KeycloakSession session, int limit, RealmSlots slots, Map<String, String> slotTaken, List<Job> jobs) {
+    private void claimIn(
+            KeycloakSession session, int limit, RealmSlots slots, Map<String, String> slotTaken, List<Job> jobs) {
         OutboxStore outbox = new OutboxStore(session);
         WebhookStore webhooks = new WebhookStore(session, cipher);
         long now = System.currentTimeMillis();
@@ -94,22 +101,36 @@ final class OutboxClaimer implements Dispatcher.Claimer {
             Webhook webhook = webhooks.findById(row.webhookId());
             if (webhook == null || !webhook.active()) {
                 slots.release(slotTaken.remove(row.id()));
-                results.writeIn(session, List.of(Outcome.cancelled(claim, webhook == null ? "webhook_deleted" : "webhook_inactive", now)));
+                results.writeIn(
+                        session,
+                        List.of(Outcome.cancelled(
+                                claim, webhook == null ? "webhook_deleted" : "webhook_inactive", now)));
                 continue;
             }
             List<SigningKey> signing;
             try {
-                String realmVersion = realmVersions.computeIfAbsent(row.realmId(), r -> ActiveWebhooks.version(session.realms().getRealm(r)));
-                signing = keys.keys(webhook.id(), SigningKeyCache.version(realmVersion, webhook), now,
+                String realmVersion = realmVersions.computeIfAbsent(
+                        row.realmId(),
+                        r -> ActiveWebhooks.version(session.realms().getRealm(r)));
+                signing = keys.keys(
+                        webhook.id(),
+                        SigningKeyCache.version(realmVersion, webhook),
+                        now,
                         () -> webhooks.signingKeys(webhook.id(), now));
             } catch (IllegalStateException e) {
                 // Missing or wrong encryption key: never send unsigned; retry on the schedule.
-                results.writeIn(session, List.of(recorder.outcome(claim, DeliveryResult.failed("signature_key_unavailable", 0), now)));
+                results.writeIn(
+                        session,
+                        List.of(recorder.outcome(claim, DeliveryResult.failed("signature_key_unavailable", 0), now)));
                 slots.release(slotTaken.remove(row.id()));
                 continue;
             }
-            ClaimedDelivery delivery = new ClaimedDelivery(claim, URI.create(webhook.targetUrl()),
-                    row.payload().getBytes(StandardCharsets.UTF_8), signing, row.createdAt());
+            ClaimedDelivery delivery = new ClaimedDelivery(
+                    claim,
+                    URI.create(webhook.targetUrl()),
+                    row.payload().getBytes(StandardCharsets.UTF_8),
+                    signing,
+                    row.createdAt());
             jobs.add(new Job(row.realmId(), row.createdAt(), () -> attempt.accept(delivery)));
         }
     }

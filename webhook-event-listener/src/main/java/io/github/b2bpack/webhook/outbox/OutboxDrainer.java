@@ -14,11 +14,10 @@ import io.github.b2bpack.webhook.subscription.SecretCipher;
 import io.github.b2bpack.webhook.subscription.SigningKeyCache;
 import io.github.b2bpack.webhook.subscription.Webhook;
 import io.github.b2bpack.webhook.subscription.WebhookStore;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
-
-import java.util.List;
 
 /**
  * Delivers the outbox, on every node, off the request threads. First attempts of events this node ran arrive
@@ -43,8 +42,12 @@ public final class OutboxDrainer implements AutoCloseable {
     private final Recorder recorder;
     private final Dispatcher dispatcher;
 
-    public OutboxDrainer(KeycloakSessionFactory sessionFactory, WebhookSettings settings, SecretCipher cipher, WebhookSender sender,
-                         WebhookMetrics metrics) {
+    public OutboxDrainer(
+            KeycloakSessionFactory sessionFactory,
+            WebhookSettings settings,
+            SecretCipher cipher,
+            WebhookSender sender,
+            WebhookMetrics metrics) {
         this.sessionFactory = sessionFactory;
         this.settings = settings;
         this.cipher = cipher;
@@ -52,17 +55,25 @@ public final class OutboxDrainer implements AutoCloseable {
         this.metrics = metrics;
         this.results = new OutboxResults(sessionFactory, metrics);
         this.recorder = new Recorder(settings.retrySchedule(), settings.batchSize(), results::write);
-        OutboxClaimer claimer = new OutboxClaimer(sessionFactory, cipher, keys, results, recorder, settings.claimTimeout(), this::attempt);
-        // A direct send waiting longer than half the claim timeout is left to the sweep, which takes it once its claim expires.
-        this.dispatcher = new Dispatcher(settings.concurrency(), settings.batchSize(), settings.maxInFlightPerRealm(),
-                settings.claimTimeout().dividedBy(2), claimer);
+        OutboxClaimer claimer = new OutboxClaimer(
+                sessionFactory, cipher, keys, results, recorder, settings.claimTimeout(), this::attempt);
+        // A direct send waiting longer than half the claim timeout is left to the sweep, which takes it once its claim
+        // expires.
+        this.dispatcher = new Dispatcher(
+                settings.concurrency(),
+                settings.batchSize(),
+                settings.maxInFlightPerRealm(),
+                settings.claimTimeout().dividedBy(2),
+                claimer);
     }
 
     /** Starts recording results, the sweep and the retention purge; call once the schema is in place. */
     public void start() {
         recorder.start();
         dispatcher.every(settings.sweepInterval(), this::sweep);
-        dispatcher.every(settings.purgeInterval(), new OutboxPurgeTask(sessionFactory, settings.keepCompleted(), settings.keepDiscarded()));
+        dispatcher.every(
+                settings.purgeInterval(),
+                new OutboxPurgeTask(sessionFactory, settings.keepCompleted(), settings.keepDiscarded()));
     }
 
     /** Asks for a drain pass soon, for rows written unclaimed (the API's retries and tests); cheap from any thread. */
@@ -76,7 +87,9 @@ public final class OutboxDrainer implements AutoCloseable {
      * thread); what cannot be sent soon enough is sent by the sweep once its claim expires.
      */
     public void dispatch(List<DirectDelivery> deliveries) {
-        dispatcher.direct(deliveries.stream().map(d -> new Job(d.realmId(), d.createdAt(), () -> attemptDirect(d))).toList());
+        dispatcher.direct(deliveries.stream()
+                .map(d -> new Job(d.realmId(), d.createdAt(), () -> attemptDirect(d)))
+                .toList());
     }
 
     private void attemptDirect(DirectDelivery d) {
@@ -112,14 +125,16 @@ public final class OutboxDrainer implements AutoCloseable {
         if (delivery.firstAttempt()) {
             metrics.firstAttempt(start - delivery.createdAt());
         }
-        DeliveryResult result = sender.send(delivery.target(), delivery.claim().id(), delivery.body(), delivery.keys(), start / 1000);
+        DeliveryResult result =
+                sender.send(delivery.target(), delivery.claim().id(), delivery.body(), delivery.keys(), start / 1000);
         recorder.record(delivery.claim(), result, System.currentTimeMillis());
     }
 
     /** Refreshes the queue depth gauge, then claims what is due. */
     private void sweep() {
         try {
-            long depth = KeycloakModelUtils.runJobInTransactionWithResult(sessionFactory, session -> new OutboxStore(session).queueDepth());
+            long depth = KeycloakModelUtils.runJobInTransactionWithResult(
+                    sessionFactory, session -> new OutboxStore(session).queueDepth());
             metrics.queueDepth(depth);
         } catch (RuntimeException e) {
             LOG.debugf("webhook queue depth not refreshed: %s", e.getMessage());

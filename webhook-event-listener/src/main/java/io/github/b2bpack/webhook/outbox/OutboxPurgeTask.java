@@ -1,10 +1,9 @@
 package io.github.b2bpack.webhook.outbox;
 
+import java.time.Duration;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
-
-import java.time.Duration;
 
 /**
  * The retention purge, a scheduled task of its own ({@code purge-interval}): deletes completed deliveries
@@ -29,8 +28,10 @@ final class OutboxPurgeTask implements Runnable {
     public void run() {
         try {
             long now = System.currentTimeMillis();
-            int purged = KeycloakModelUtils.runJobInTransactionWithResult(sessionFactory, session -> new OutboxStore(session)
-                    .purge(now - keepCompleted.toMillis(), now - keepDiscarded.toMillis()));
+            int purged = KeycloakModelUtils.runJobInTransactionWithResult(
+                    sessionFactory,
+                    session -> new OutboxStore(session)
+                            .purge(now - keepCompleted.toMillis(), now - keepDiscarded.toMillis()));
             if (purged > 0) {
                 LOG.debugf("purged %d finished webhook deliveries", purged);
             }

@@ -4,13 +4,12 @@ import io.github.b2bpack.webhook.dispatch.Outcome;
 import io.github.b2bpack.webhook.metrics.WebhookMetrics;
 import io.github.b2bpack.webhook.subscription.ActiveWebhooks;
 import io.github.b2bpack.webhook.subscription.WebhookStore;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
-
-import java.util.List;
 
 /**
  * Writes attempt outcomes to the outbox, each only while its claim still holds the row ({@link OutboxStore#finish}):
@@ -38,7 +37,8 @@ final class OutboxResults {
     void writeIn(KeycloakSession session, List<Outcome> outcomes) {
         OutboxStore outbox = new OutboxStore(session);
         for (Outcome o : outcomes) {
-            if (outbox.finish(o.claim().id(), o.claim().token(), o.state(), o.status(), o.error(), o.nextAttemptAt(), o.at())) {
+            if (outbox.finish(
+                    o.claim().id(), o.claim().token(), o.state(), o.status(), o.error(), o.nextAttemptAt(), o.at())) {
                 metrics.attempt(o.state().code(), o.durationMillis());
                 if (o.deactivateWebhook()) {
                     deactivate(session, o.claim().webhookId(), o.at());

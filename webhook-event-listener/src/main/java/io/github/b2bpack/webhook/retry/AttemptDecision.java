@@ -1,7 +1,6 @@
 package io.github.b2bpack.webhook.retry;
 
 import io.github.b2bpack.webhook.delivery.DeliveryResult;
-
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 
@@ -17,7 +16,8 @@ import java.util.random.RandomGenerator;
  */
 public record AttemptDecision(DeliveryState state, Duration retryIn, boolean deactivateWebhook) {
 
-    public static AttemptDecision decide(DeliveryResult result, int attemptsMade, RetrySchedule schedule, RandomGenerator random) {
+    public static AttemptDecision decide(
+            DeliveryResult result, int attemptsMade, RetrySchedule schedule, RandomGenerator random) {
         int status = result.status();
         if (status >= 200 && status < 300) {
             return new AttemptDecision(DeliveryState.COMPLETED, null, false);
@@ -30,7 +30,9 @@ public record AttemptDecision(DeliveryState state, Duration retryIn, boolean dea
         }
         Duration delay = schedule.delayAfter(attemptsMade, random);
         if ((status == 429 || status == 503) && result.retryAfter() != null) {
-            Duration asked = result.retryAfter().compareTo(RetrySchedule.MAX_RETRY_AFTER) > 0 ? RetrySchedule.MAX_RETRY_AFTER : result.retryAfter();
+            Duration asked = result.retryAfter().compareTo(RetrySchedule.MAX_RETRY_AFTER) > 0
+                    ? RetrySchedule.MAX_RETRY_AFTER
+                    : result.retryAfter();
             if (asked.compareTo(delay) > 0) {
                 delay = asked;
             }

@@ -9,7 +9,12 @@ import java.util.Locale;
  * webhook is gone or inactive.
  */
 public enum DeliveryState {
-    AVAILABLE, EXECUTING, RETRYABLE, COMPLETED, DISCARDED, CANCELLED;
+    AVAILABLE,
+    EXECUTING,
+    RETRYABLE,
+    COMPLETED,
+    DISCARDED,
+    CANCELLED;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

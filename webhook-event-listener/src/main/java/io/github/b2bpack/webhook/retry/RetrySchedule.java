@@ -16,8 +16,14 @@ import java.util.random.RandomGenerator;
  */
 public record RetrySchedule(List<Duration> delays, double jitter, int maxAttempts) {
 
-    public static final List<Duration> SVIX = List.of(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30),
-            Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
+    public static final List<Duration> SVIX = List.of(
+            Duration.ofSeconds(5),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(30),
+            Duration.ofHours(2),
+            Duration.ofHours(5),
+            Duration.ofHours(10),
+            Duration.ofHours(10));
 
     /** A Retry-After beyond this is not honoured literally: the receiver gets the cap instead. */
     public static final Duration MAX_RETRY_AFTER = Duration.ofHours(24);

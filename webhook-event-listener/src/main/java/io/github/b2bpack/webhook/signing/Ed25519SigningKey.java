@@ -33,7 +33,10 @@ public final class Ed25519SigningKey extends SigningKey {
             KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
             byte[] x509 = pair.getPublic().getEncoded();
             byte[] raw = Arrays.copyOfRange(x509, x509.length - RAW_PUBLIC_BYTES, x509.length);
-            return new Pair(PRIVATE_PREFIX + Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
+            return new Pair(
+                    PRIVATE_PREFIX
+                            + Base64.getEncoder()
+                                    .encodeToString(pair.getPrivate().getEncoded()),
                     PUBLIC_PREFIX + Base64.getEncoder().encodeToString(raw));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Ed25519 unavailable", e);

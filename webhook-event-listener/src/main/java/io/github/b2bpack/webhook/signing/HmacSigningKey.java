@@ -1,8 +1,8 @@
 package io.github.b2bpack.webhook.signing;
 
+import java.security.GeneralSecurityException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.security.GeneralSecurityException;
 
 /** {@code v1}: HMAC-SHA256 with the raw bytes of a {@code whsec_} secret ({@link SigningSecret}). */
 final class HmacSigningKey extends SigningKey {

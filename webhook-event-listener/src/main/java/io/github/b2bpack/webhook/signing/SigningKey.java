@@ -22,7 +22,8 @@ public abstract sealed class SigningKey permits HmacSigningKey, Ed25519SigningKe
     /** The key of a stored secret: {@code whsk_…} is Ed25519, anything else a v1 HMAC secret. */
     public static SigningKey of(String secret) {
         if (secret.startsWith(Ed25519SigningKey.PRIVATE_PREFIX)) {
-            return new Ed25519SigningKey(Base64.getDecoder().decode(secret.substring(Ed25519SigningKey.PRIVATE_PREFIX.length())));
+            return new Ed25519SigningKey(
+                    Base64.getDecoder().decode(secret.substring(Ed25519SigningKey.PRIVATE_PREFIX.length())));
         }
         return new HmacSigningKey(SigningSecret.keyBytes(secret));
     }

@@ -14,8 +14,7 @@ public final class WebhookSigner {
     public static final String HEADER_TIMESTAMP = "webhook-timestamp";
     public static final String HEADER_SIGNATURE = "webhook-signature";
 
-    private WebhookSigner() {
-    }
+    private WebhookSigner() {}
 
     /** The {@code webhook-signature} header value for every key in {@code keys}. */
     public static String signatureHeader(List<SigningKey> keys, String messageId, long timestampSeconds, byte[] body) {

@@ -1,15 +1,14 @@
 package io.github.b2bpack.webhook.api;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class BoundedBodyTest {
 
@@ -19,7 +18,9 @@ class BoundedBodyTest {
         assertEquals(json, BoundedBody.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), 64));
         assertEquals("", BoundedBody.read(null, 64));
         byte[] exact = new byte[100_000];
-        assertEquals(100_000, BoundedBody.read(new ByteArrayInputStream(exact), 100_000).length());
+        assertEquals(
+                100_000,
+                BoundedBody.read(new ByteArrayInputStream(exact), 100_000).length());
     }
 
     /** An endless body: the read stops one byte past the limit instead of reading it all. */

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.b2bpack.webhook.delivery.AddressPolicy;
+import io.github.b2bpack.webhook.delivery.HostResolver;
+import io.github.b2bpack.webhook.delivery.SsrfGuard;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.URI;
@@ -12,12 +16,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
-
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.Timeout;
-import io.github.b2bpack.webhook.delivery.AddressPolicy;
-import io.github.b2bpack.webhook.delivery.HostResolver;
-import io.github.b2bpack.webhook.delivery.SsrfGuard;
 
 /**
  * A webhook's {@code target_url}, from a realm admin. Input: the URL on the first line, then (raw
@@ -61,7 +60,8 @@ class TargetUrlsFuzzTest {
         for (InetAddress address : answer) {
             byte[] embedded = embeddedIpv4(address.getAddress());
             if (embedded != null) {
-                assertTrue(publicIpv4(embedded), "accepted " + address.getHostAddress() + " embedding a non-public IPv4");
+                assertTrue(
+                        publicIpv4(embedded), "accepted " + address.getHostAddress() + " embedding a non-public IPv4");
             }
             if (address instanceof Inet4Address) {
                 assertTrue(publicIpv4(address.getAddress()), "accepted non-public " + address.getHostAddress());
@@ -96,7 +96,11 @@ class TargetUrlsFuzzTest {
         if (zero(a, 0, 12) && !(zero(a, 12, 15) && (a[15] == 0 || a[15] == 1))) {
             return Arrays.copyOfRange(a, 12, 16); // ::/96 compatible (not :: or ::1)
         }
-        if ((a[0] & 0xff) == 0x00 && (a[1] & 0xff) == 0x64 && (a[2] & 0xff) == 0xff && (a[3] & 0xff) == 0x9b && zero(a, 4, 12)) {
+        if ((a[0] & 0xff) == 0x00
+                && (a[1] & 0xff) == 0x64
+                && (a[2] & 0xff) == 0xff
+                && (a[3] & 0xff) == 0x9b
+                && zero(a, 4, 12)) {
             return Arrays.copyOfRange(a, 12, 16); // 64:ff9b::/96 NAT64
         }
         if ((a[0] & 0xff) == 0x20 && (a[1] & 0xff) == 0x02) {
@@ -116,7 +120,10 @@ class TargetUrlsFuzzTest {
     static boolean publicIpv4(byte[] b) {
         int a0 = b[0] & 0xff;
         int a1 = b[1] & 0xff;
-        return !(a0 == 0 || a0 == 10 || a0 == 127 || a0 >= 224
+        return !(a0 == 0
+                || a0 == 10
+                || a0 == 127
+                || a0 >= 224
                 || (a0 == 100 && a1 >= 64 && a1 <= 127)
                 || (a0 == 169 && a1 == 254)
                 || (a0 == 172 && a1 >= 16 && a1 <= 31)

@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.junit.jupiter.api.Timeout;
 import io.github.b2bpack.webhook.subscription.EventCodePatterns;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The body of a webhook create or update, from a realm admin. {@link WebhookRequest#parse} must answer
@@ -40,8 +39,11 @@ class WebhookRequestFuzzTest {
         assertNotNull(request.targetUrl());
         assertNull(EventCodePatterns.validate(request.eventCodes()), "event codes");
         assertTrue(EventCodePatterns.join(request.eventCodes()).length() <= EVENT_CODES_COLUMN, "fits the column");
-        assertTrue(request.signatureScheme() == null || request.signatureScheme().equals("v1")
-                || request.signatureScheme().equals("v1a"), "scheme");
+        assertTrue(
+                request.signatureScheme() == null
+                        || request.signatureScheme().equals("v1")
+                        || request.signatureScheme().equals("v1a"),
+                "scheme");
     }
 
     /** The status the resource answers with (toResponse() needs a JAX-RS runtime, absent in unit tests). */

@@ -1,15 +1,14 @@
 package io.github.b2bpack.webhook.config;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Base64;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
 
 class EncryptionKeysTest {
 
@@ -39,11 +38,18 @@ class EncryptionKeysTest {
 
     @Test
     void refusesBadKeysWithoutEchoingThem() {
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> EncryptionKeys.parse("k1:not*base64", null));
+        IllegalArgumentException bad =
+                assertThrows(IllegalArgumentException.class, () -> EncryptionKeys.parse("k1:not*base64", null));
         assertFalse(bad.getMessage().contains("not*base64"));
-        assertThrows(IllegalArgumentException.class, () -> EncryptionKeys.parse(Base64.getEncoder().encodeToString(new byte[7]), null));
-        assertThrows(IllegalArgumentException.class, () -> EncryptionKeys.parse("k1:" + A64, A64), "previous keys need an id");
-        assertThrows(IllegalArgumentException.class, () -> EncryptionKeys.parse("k1:" + A64, "k1:" + B64), "same id twice");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> EncryptionKeys.parse(Base64.getEncoder().encodeToString(new byte[7]), null));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> EncryptionKeys.parse("k1:" + A64, A64),
+                "previous keys need an id");
+        assertThrows(
+                IllegalArgumentException.class, () -> EncryptionKeys.parse("k1:" + A64, "k1:" + B64), "same id twice");
         assertThrows(IllegalArgumentException.class, () -> EncryptionKeys.parse("k 1:" + A64, null));
         assertThrows(IllegalArgumentException.class, () -> EncryptionKeys.parse(null, "k1:" + A64));
         assertTrue(EncryptionKeys.parse("k2:" + A64, "k1:" + B64).toString().contains("k1"));

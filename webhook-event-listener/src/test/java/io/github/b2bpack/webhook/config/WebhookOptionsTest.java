@@ -1,18 +1,17 @@
 package io.github.b2bpack.webhook.config;
 
-import io.github.b2bpack.webhook.retry.RetrySchedule;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.b2bpack.webhook.retry.RetrySchedule;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class WebhookOptionsTest {
 
@@ -43,12 +42,30 @@ class WebhookOptionsTest {
 
     @Test
     void setValuesWin() {
-        WebhookSettings s = read(Map.of("concurrency", "4", "max-in-flight-per-realm", "4", "retry-schedule", "1s,1s,2s",
-                "retry-jitter", "0.1", "max-attempts", "10", "sweep-interval", "500ms", "allowed-networks", "127.0.0.0/8",
-                "claim-timeout", "20s", "request-timeout", "12s"));
+        WebhookSettings s = read(Map.of(
+                "concurrency",
+                "4",
+                "max-in-flight-per-realm",
+                "4",
+                "retry-schedule",
+                "1s,1s,2s",
+                "retry-jitter",
+                "0.1",
+                "max-attempts",
+                "10",
+                "sweep-interval",
+                "500ms",
+                "allowed-networks",
+                "127.0.0.0/8",
+                "claim-timeout",
+                "20s",
+                "request-timeout",
+                "12s"));
         assertEquals(4, s.concurrency());
         assertEquals(4, s.maxInFlightPerRealm());
-        assertEquals(new RetrySchedule(List.of(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2)), 0.1, 10),
+        assertEquals(
+                new RetrySchedule(
+                        List.of(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2)), 0.1, 10),
                 s.retrySchedule());
         assertEquals(Duration.ofMillis(500), s.sweepInterval());
         assertEquals("AddressPolicy[127.0.0.0/8]", s.addressPolicy().toString());
@@ -59,11 +76,15 @@ class WebhookOptionsTest {
 
     @Test
     void badValuesStopTheServerNamingTheOption() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read(Map.of("batch-size", "lots")));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> read(Map.of("batch-size", "lots")));
         assertTrue(e.getMessage().contains("batch-size"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> read(Map.of("max-in-flight-per-realm", "0")));
         assertThrows(IllegalArgumentException.class, () -> read(Map.of("sweep-interval", "50ms")));
-        assertThrows(IllegalArgumentException.class, () -> read(Map.of("claim-timeout", "15s")), "claim must outlast a request");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> read(Map.of("claim-timeout", "15s")),
+                "claim must outlast a request");
         assertThrows(IllegalArgumentException.class, () -> read(Map.of("retry-schedule", "soon")));
     }
 
@@ -78,7 +99,14 @@ class WebhookOptionsTest {
             }
         }
         assertEquals(19, names.size());
-        assertTrue(WebhookOptions.ENCRYPTION_KEY.secret() && WebhookOptions.ENCRYPTION_KEYS_PREVIOUS.secret(), "keys are secret");
-        assertEquals(2, WebhookOptions.ALL.stream().filter(WebhookOptions.Option::secret).count(), "only the keys");
+        assertTrue(
+                WebhookOptions.ENCRYPTION_KEY.secret() && WebhookOptions.ENCRYPTION_KEYS_PREVIOUS.secret(),
+                "keys are secret");
+        assertEquals(
+                2,
+                WebhookOptions.ALL.stream()
+                        .filter(WebhookOptions.Option::secret)
+                        .count(),
+                "only the keys");
     }
 }

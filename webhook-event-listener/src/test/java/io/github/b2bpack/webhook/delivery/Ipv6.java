@@ -10,8 +10,7 @@ import java.net.UnknownHostException;
  */
 final class Ipv6 {
 
-    private Ipv6() {
-    }
+    private Ipv6() {}
 
     static Inet6Address of(String literal) {
         try {

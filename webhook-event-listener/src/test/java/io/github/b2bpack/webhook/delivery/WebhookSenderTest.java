@@ -1,23 +1,22 @@
 package io.github.b2bpack.webhook.delivery;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.standardwebhooks.Webhook;
 import io.github.b2bpack.testsupport.RecordedRequest;
 import io.github.b2bpack.testsupport.WebhookReceiver;
 import io.github.b2bpack.webhook.signing.SigningKey;
 import io.github.b2bpack.webhook.signing.SigningSecret;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The sender against the loopback receiver fake (ephemeral port). */
 class WebhookSenderTest {
@@ -25,12 +24,14 @@ class WebhookSenderTest {
     private WebhookReceiver receiver;
     private WebhookSender sender;
     private final String secret = SigningSecret.generate();
-    private final byte[] body = "{\"type\":\"user.login.success\",\"data\":{\"x\":\"é\"}}".getBytes(StandardCharsets.UTF_8);
+    private final byte[] body =
+            "{\"type\":\"user.login.success\",\"data\":{\"x\":\"é\"}}".getBytes(StandardCharsets.UTF_8);
 
     @BeforeEach
     void start() {
         receiver = new WebhookReceiver(0);
-        sender = new WebhookSender(AddressPolicy.parse("127.0.0.0/8"), Duration.ofSeconds(2), Duration.ofMillis(800), 4);
+        sender =
+                new WebhookSender(AddressPolicy.parse("127.0.0.0/8"), Duration.ofSeconds(2), Duration.ofMillis(800), 4);
     }
 
     @AfterEach
@@ -40,7 +41,11 @@ class WebhookSenderTest {
     }
 
     private DeliveryResult send() {
-        return sender.send(URI.create(receiver.baseUrl() + "/hook"), "msg_abc", body, List.of(SigningKey.of(secret)),
+        return sender.send(
+                URI.create(receiver.baseUrl() + "/hook"),
+                "msg_abc",
+                body,
+                List.of(SigningKey.of(secret)),
                 System.currentTimeMillis() / 1000);
     }
 
@@ -52,7 +57,8 @@ class WebhookSenderTest {
         assertArrayEquals(body, request.body());
         assertEquals("msg_abc", request.header("webhook-id"));
         assertTrue(request.header("content-type").startsWith("application/json"));
-        assertDoesNotThrow(() -> new Webhook(secret).verify(request.bodyText(), WebhookReceiver.lowerCaseHeaders(request)));
+        assertDoesNotThrow(
+                () -> new Webhook(secret).verify(request.bodyText(), WebhookReceiver.lowerCaseHeaders(request)));
     }
 
     @Test
@@ -83,9 +89,14 @@ class WebhookSenderTest {
 
     @Test
     void loopbackIsRefusedWithoutTheAllowListEvenWhenTheUrlLooksFine() {
-        try (WebhookSender strict = new WebhookSender(AddressPolicy.parse(""), Duration.ofSeconds(1), Duration.ofSeconds(1), 1)) {
-            DeliveryResult result = strict.send(URI.create("http://localhost:" + receiver.port() + "/hook"), "msg_x", body,
-                    List.of(SigningKey.of(secret)), System.currentTimeMillis() / 1000);
+        try (WebhookSender strict =
+                new WebhookSender(AddressPolicy.parse(""), Duration.ofSeconds(1), Duration.ofSeconds(1), 1)) {
+            DeliveryResult result = strict.send(
+                    URI.create("http://localhost:" + receiver.port() + "/hook"),
+                    "msg_x",
+                    body,
+                    List.of(SigningKey.of(secret)),
+                    System.currentTimeMillis() / 1000);
             assertEquals("ssrf_refused", result.error());
             assertTrue(receiver.requests().isEmpty());
         }
@@ -97,19 +108,28 @@ class WebhookSenderTest {
      */
     @Test
     void aNameResolvingToAMappedLoopbackAddressIsRefusedAtConnect() {
-        HostResolver mapped = host -> new java.net.InetAddress[]{Ipv6.of("::ffff:7f00:1")};
+        HostResolver mapped = host -> new java.net.InetAddress[] {Ipv6.of("::ffff:7f00:1")};
         URI url = URI.create("http://mapped.example:" + receiver.port() + "/hook");
-        try (WebhookSender strict = new WebhookSender(new SsrfGuard(AddressPolicy.parse(""), mapped), Duration.ofSeconds(1),
-                Duration.ofSeconds(2), 1)) {
-            DeliveryResult result = strict.send(url, "msg_m", body, List.of(SigningKey.of(secret)), System.currentTimeMillis() / 1000);
-            System.out.println("[WebhookSenderTest] mapped loopback at connect: " + result + ", receiver got " + receiver.requests().size());
+        try (WebhookSender strict = new WebhookSender(
+                new SsrfGuard(AddressPolicy.parse(""), mapped), Duration.ofSeconds(1), Duration.ofSeconds(2), 1)) {
+            DeliveryResult result =
+                    strict.send(url, "msg_m", body, List.of(SigningKey.of(secret)), System.currentTimeMillis() / 1000);
+            System.out.println("[WebhookSenderTest] mapped loopback at connect: " + result + ", receiver got "
+                    + receiver.requests().size());
             assertEquals("ssrf_refused", result.error());
             assertTrue(receiver.requests().isEmpty());
         }
-        // Control: the same answer does reach the receiver when loopback is allowed, so the refusal above is the guard's.
-        try (WebhookSender allowed = new WebhookSender(new SsrfGuard(AddressPolicy.parse("127.0.0.0/8"), mapped), Duration.ofSeconds(1),
-                Duration.ofSeconds(2), 1)) {
-            assertEquals(204, allowed.send(url, "msg_m2", body, List.of(SigningKey.of(secret)), System.currentTimeMillis() / 1000).status());
+        // Control: the same answer does reach the receiver when loopback is allowed, so the refusal above is the
+        // guard's.
+        try (WebhookSender allowed = new WebhookSender(
+                new SsrfGuard(AddressPolicy.parse("127.0.0.0/8"), mapped),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(2),
+                1)) {
+            assertEquals(
+                    204,
+                    allowed.send(url, "msg_m2", body, List.of(SigningKey.of(secret)), System.currentTimeMillis() / 1000)
+                            .status());
             assertEquals(1, receiver.requests().size());
         }
     }
@@ -117,8 +137,8 @@ class WebhookSenderTest {
     /** A receiver that answers 200 and then streams its body without end: the sender reads a bounded prefix. */
     @Test
     void anEndlessResponseBodyIsNotReadWhole() throws Exception {
-        com.sun.net.httpserver.HttpServer endless = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        com.sun.net.httpserver.HttpServer endless =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
         java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
         endless.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
@@ -135,12 +155,18 @@ class WebhookSenderTest {
             }
         });
         endless.start();
-        try (WebhookSender bounded = new WebhookSender(AddressPolicy.parse("127.0.0.0/8"), Duration.ofSeconds(1), Duration.ofSeconds(4), 1)) {
+        try (WebhookSender bounded = new WebhookSender(
+                AddressPolicy.parse("127.0.0.0/8"), Duration.ofSeconds(1), Duration.ofSeconds(4), 1)) {
             long start = System.nanoTime();
-            DeliveryResult result = bounded.send(URI.create("http://127.0.0.1:" + endless.getAddress().getPort() + "/hook"), "msg_e", body,
-                    List.of(SigningKey.of(secret)), System.currentTimeMillis() / 1000);
+            DeliveryResult result = bounded.send(
+                    URI.create("http://127.0.0.1:" + endless.getAddress().getPort() + "/hook"),
+                    "msg_e",
+                    body,
+                    List.of(SigningKey.of(secret)),
+                    System.currentTimeMillis() / 1000);
             long millis = (System.nanoTime() - start) / 1_000_000;
-            System.out.println("[WebhookSenderTest] endless body: " + result + " in " + millis + " ms, server wrote " + written.get() + " bytes");
+            System.out.println("[WebhookSenderTest] endless body: " + result + " in " + millis + " ms, server wrote "
+                    + written.get() + " bytes");
             assertEquals(200, result.status());
             assertTrue(millis < 2_000, "the sender was held " + millis + " ms by the body");
         } finally {

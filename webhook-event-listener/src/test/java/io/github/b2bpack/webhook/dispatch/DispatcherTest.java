@@ -1,7 +1,7 @@
 package io.github.b2bpack.webhook.dispatch;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static io.github.b2bpack.webhook.dispatch.Eventually.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,10 +14,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-
-import static io.github.b2bpack.webhook.dispatch.Eventually.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** The dispatcher's threads and queues with a fake sender and a fake claimer: no database, no HTTP, no Keycloak. */
 class DispatcherTest {
@@ -116,7 +114,8 @@ class DispatcherTest {
         sender.hold();
         d.drain();
         await(() -> sender.inFlight("a") == 1 && saturatedSeen.size() == 2, "first claim in flight, pass over");
-        assertEquals(List.of(Set.of(), Set.of("a")), saturatedSeen, "the realm at its share is skipped by the next claim");
+        assertEquals(
+                List.of(Set.of(), Set.of("a")), saturatedSeen, "the realm at its share is skipped by the next claim");
         assertEquals(1, due.get(), "its other due row waits");
 
         sender.open();

@@ -1,15 +1,14 @@
 package io.github.b2bpack.webhook.dispatch;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** Waits for what other threads do, failing after five seconds rather than hanging the build. */
 final class Eventually {
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     static void await(BooleanSupplier condition, String what) {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);

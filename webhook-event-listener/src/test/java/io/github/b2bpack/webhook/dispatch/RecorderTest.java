@@ -1,21 +1,20 @@
 package io.github.b2bpack.webhook.dispatch;
 
-import io.github.b2bpack.webhook.delivery.DeliveryResult;
-import io.github.b2bpack.webhook.retry.DeliveryState;
-import io.github.b2bpack.webhook.retry.RetrySchedule;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
 import static io.github.b2bpack.webhook.dispatch.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.b2bpack.webhook.delivery.DeliveryResult;
+import io.github.b2bpack.webhook.retry.DeliveryState;
+import io.github.b2bpack.webhook.retry.RetrySchedule;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Attempt results turned into states, and written in batches through a fake writer (no database). */
 class RecorderTest {
@@ -45,7 +44,8 @@ class RecorderTest {
 
     @Test
     void aSuccessCompletesWithItsStatus() {
-        Outcome o = new Recorder(NO_JITTER, 10, batches::add).outcome(claim("m1", 1), new DeliveryResult(204, null, null, 12), AT);
+        Outcome o = new Recorder(NO_JITTER, 10, batches::add)
+                .outcome(claim("m1", 1), new DeliveryResult(204, null, null, 12), AT);
         assertEquals(DeliveryState.COMPLETED, o.state());
         assertEquals(204, o.status());
         assertNull(o.error());
@@ -58,7 +58,8 @@ class RecorderTest {
 
     @Test
     void aServerErrorIsRetriedOnTheScheduleWithItsStatusAsTheError() {
-        Outcome o = new Recorder(JITTER, 10, batches::add).outcome(claim("m1", 1), new DeliveryResult(500, null, null, 3), AT);
+        Outcome o = new Recorder(JITTER, 10, batches::add)
+                .outcome(claim("m1", 1), new DeliveryResult(500, null, null, 3), AT);
         assertEquals(DeliveryState.RETRYABLE, o.state());
         assertEquals(500, o.status());
         assertEquals("http_500", o.error());
@@ -68,7 +69,8 @@ class RecorderTest {
 
     @Test
     void aNetworkFailureHasNoStatusAndKeepsItsReason() {
-        Outcome o = new Recorder(NO_JITTER, 10, batches::add).outcome(claim("m1", 2), DeliveryResult.failed("timeout", 15_000), AT);
+        Outcome o = new Recorder(NO_JITTER, 10, batches::add)
+                .outcome(claim("m1", 2), DeliveryResult.failed("timeout", 15_000), AT);
         assertEquals(DeliveryState.RETRYABLE, o.state());
         assertNull(o.status());
         assertEquals("timeout", o.error());
@@ -77,14 +79,16 @@ class RecorderTest {
 
     @Test
     void retryAfterIsHonouredWhenLonger() {
-        Outcome o = new Recorder(NO_JITTER, 10, batches::add).outcome(claim("m1", 1), new DeliveryResult(429, Duration.ofSeconds(120), null, 1), AT);
+        Outcome o = new Recorder(NO_JITTER, 10, batches::add)
+                .outcome(claim("m1", 1), new DeliveryResult(429, Duration.ofSeconds(120), null, 1), AT);
         assertEquals(DeliveryState.RETRYABLE, o.state());
         assertEquals(AT + 120_000, o.nextAttemptAt());
     }
 
     @Test
     void goneDiscardsAndDeactivatesTheWebhook() {
-        Outcome o = new Recorder(NO_JITTER, 10, batches::add).outcome(claim("m1", 1), new DeliveryResult(410, null, null, 1), AT);
+        Outcome o = new Recorder(NO_JITTER, 10, batches::add)
+                .outcome(claim("m1", 1), new DeliveryResult(410, null, null, 1), AT);
         assertEquals(DeliveryState.DISCARDED, o.state());
         assertEquals("http_410", o.error());
         assertTrue(o.deactivateWebhook());
@@ -92,7 +96,8 @@ class RecorderTest {
 
     @Test
     void theLastAttemptDiscards() {
-        Outcome o = new Recorder(NO_JITTER, 10, batches::add).outcome(claim("m1", 5), new DeliveryResult(503, null, null, 1), AT);
+        Outcome o = new Recorder(NO_JITTER, 10, batches::add)
+                .outcome(claim("m1", 5), new DeliveryResult(503, null, null, 1), AT);
         assertEquals(DeliveryState.DISCARDED, o.state());
         assertFalse(o.deactivateWebhook());
         assertEquals(AT, o.nextAttemptAt());
@@ -114,7 +119,9 @@ class RecorderTest {
             r.record(claim("m" + i, 1), new DeliveryResult(200, null, null, 1), AT);
         }
         await(() -> written().size() == 7, "seven written");
-        assertTrue(batches.stream().allMatch(b -> b.size() <= 3), "batch sizes " + batches.stream().map(List::size).toList());
+        assertTrue(
+                batches.stream().allMatch(b -> b.size() <= 3),
+                "batch sizes " + batches.stream().map(List::size).toList());
         assertTrue(batches.size() < 7, "results share transactions: " + batches.size() + " batches");
         assertEquals(List.of("m0", "m1", "m2", "m3", "m4", "m5", "m6"), written(), "in the order they came, each once");
     }

@@ -1,10 +1,10 @@
 package io.github.b2bpack.webhook.event;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 class EventCodesTest {
 
@@ -18,16 +18,23 @@ class EventCodesTest {
 
     @Test
     void packEventsUseTheirDetail() {
-        assertEquals("user.sms_otp.code_sent.success", EventCodes.forUserEvent("CUSTOM_REQUIRED_ACTION", "sms_otp.code_sent"));
-        assertEquals("user.hibp.breached_password.error", EventCodes.forUserEvent("UPDATE_PASSWORD_ERROR", "hibp.breached_password"));
+        assertEquals(
+                "user.sms_otp.code_sent.success",
+                EventCodes.forUserEvent("CUSTOM_REQUIRED_ACTION", "sms_otp.code_sent"));
+        assertEquals(
+                "user.hibp.breached_password.error",
+                EventCodes.forUserEvent("UPDATE_PASSWORD_ERROR", "hibp.breached_password"));
         // A malformed detail cannot inject into the code: the type is used instead.
-        assertEquals("user.custom_required_action.success", EventCodes.forUserEvent("CUSTOM_REQUIRED_ACTION", "Evil Code*"));
+        assertEquals(
+                "user.custom_required_action.success", EventCodes.forUserEvent("CUSTOM_REQUIRED_ACTION", "Evil Code*"));
     }
 
     @Test
     void adminEvents() {
         assertEquals("admin.user.create.success", EventCodes.forAdminEvent("USER", "CREATE", false));
-        assertEquals("admin.realm_role_mapping.delete.error", EventCodes.forAdminEvent("REALM_ROLE_MAPPING", "DELETE", true));
+        assertEquals(
+                "admin.realm_role_mapping.delete.error",
+                EventCodes.forAdminEvent("REALM_ROLE_MAPPING", "DELETE", true));
     }
 
     @Test

@@ -1,6 +1,13 @@
 package io.github.b2bpack.webhook.event;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventType;
@@ -8,14 +15,6 @@ import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.AuthDetails;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
-
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WebhookPayloadsTest {
 
@@ -38,7 +37,8 @@ class WebhookPayloadsTest {
         details.put("client_secret", "s3cr3t");
         event.setDetails(details);
 
-        JsonNode payload = WebhookPayloads.forUserEvent("user.login.success", event, new OrganizationContext("acme.com", "production"));
+        JsonNode payload = WebhookPayloads.forUserEvent(
+                "user.login.success", event, new OrganizationContext("acme.com", "production"));
         assertEquals("user.login.success", payload.get("type").asText());
         assertEquals("2023-11-14T22:13:20Z", payload.get("timestamp").asText());
         JsonNode data = payload.get("data");
@@ -51,17 +51,23 @@ class WebhookPayloadsTest {
         assertEquals("session-1", data.get("session_id").asText());
         assertEquals("alice", data.get("details").get("username").asText());
         assertEquals("code-session-id", data.get("details").get("code_id").asText());
-        assertEquals(Redaction.REDACTED, data.get("details").get("refresh_token").asText());
-        assertEquals(Redaction.REDACTED, data.get("details").get("client_secret").asText());
+        assertEquals(
+                Redaction.REDACTED, data.get("details").get("refresh_token").asText());
+        assertEquals(
+                Redaction.REDACTED, data.get("details").get("client_secret").asText());
         String text = new String(WebhookPayloads.bytes(payload), StandardCharsets.UTF_8);
         assertFalse(text.contains("s3cr3t") || text.contains("eyJ.secret.token"), text);
     }
 
     @Test
     void adminResetPasswordNeverCarriesTheNewPassword() {
-        AdminEvent event = adminEvent(ResourceType.USER, OperationType.ACTION, "users/u-42/reset-password",
+        AdminEvent event = adminEvent(
+                ResourceType.USER,
+                OperationType.ACTION,
+                "users/u-42/reset-password",
                 "{\"type\":\"password\",\"value\":\"N3w-Secret-Pass!\",\"temporary\":false}");
-        JsonNode payload = WebhookPayloads.forAdminEvent("admin.user.action.success", event, true, OrganizationContext.NONE, 32768);
+        JsonNode payload = WebhookPayloads.forAdminEvent(
+                "admin.user.action.success", event, true, OrganizationContext.NONE, 32768);
         String text = new String(WebhookPayloads.bytes(payload), StandardCharsets.UTF_8);
         assertFalse(text.contains("N3w-Secret-Pass!"), text);
         JsonNode data = payload.get("data");
@@ -73,21 +79,29 @@ class WebhookPayloadsTest {
 
     @Test
     void adminRepresentationsLoseNestedSecrets() {
-        AdminEvent event = adminEvent(ResourceType.CLIENT, OperationType.CREATE, "clients/c-1",
+        AdminEvent event = adminEvent(
+                ResourceType.CLIENT,
+                OperationType.CREATE,
+                "clients/c-1",
                 "{\"clientId\":\"api\",\"secret\":\"client-s3cret\",\"attributes\":{\"client.secret.rotated\":\"old\"},"
                         + "\"credentials\":[{\"value\":\"x\"}],\"redirectUris\":[\"https://a\"]}");
-        JsonNode payload = WebhookPayloads.forAdminEvent("admin.client.create.success", event, true, OrganizationContext.NONE, 32768);
+        JsonNode payload = WebhookPayloads.forAdminEvent(
+                "admin.client.create.success", event, true, OrganizationContext.NONE, 32768);
         String text = new String(WebhookPayloads.bytes(payload), StandardCharsets.UTF_8);
         assertFalse(text.contains("client-s3cret") || text.contains("\"old\""), text);
-        assertEquals("api", payload.get("data").get("representation").get("clientId").asText());
+        assertEquals(
+                "api", payload.get("data").get("representation").get("clientId").asText());
         assertTrue(payload.get("data").get("representation").get("redirectUris").isArray());
     }
 
     @Test
     void representationOnlyWhenTheRealmIncludesItAndNotWhenHuge() {
         AdminEvent event = adminEvent(ResourceType.USER, OperationType.CREATE, "users/u-1", "{\"username\":\"bob\"}");
-        assertFalse(WebhookPayloads.forAdminEvent("c.d", event, false, OrganizationContext.NONE, 32768).get("data").has("representation"));
-        JsonNode big = WebhookPayloads.forAdminEvent("c.d", event, true, OrganizationContext.NONE, 5).get("data");
+        assertFalse(WebhookPayloads.forAdminEvent("c.d", event, false, OrganizationContext.NONE, 32768)
+                .get("data")
+                .has("representation"));
+        JsonNode big = WebhookPayloads.forAdminEvent("c.d", event, true, OrganizationContext.NONE, 5)
+                .get("data");
         assertFalse(big.has("representation"));
         assertTrue(big.get("representation_truncated").asBoolean());
     }
@@ -95,7 +109,8 @@ class WebhookPayloadsTest {
     @Test
     void nonJsonRepresentationIsNotForwarded() {
         AdminEvent event = adminEvent(ResourceType.USER, OperationType.CREATE, "users/u-1", "password=hunter2");
-        String text = new String(WebhookPayloads.bytes(WebhookPayloads.forAdminEvent("c.d", event, true, OrganizationContext.NONE, 100)),
+        String text = new String(
+                WebhookPayloads.bytes(WebhookPayloads.forAdminEvent("c.d", event, true, OrganizationContext.NONE, 100)),
                 StandardCharsets.UTF_8);
         assertFalse(text.contains("hunter2"), text);
     }

@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.Timeout;
-import com.standardwebhooks.Webhook;
-import com.standardwebhooks.exceptions.WebhookVerificationException;
 
 /**
  * Standard Webhooks headers as the pack builds them, checked by the specification's own library (the
@@ -43,12 +42,21 @@ class WebhookSignatureFuzzTest {
         String id = "msg_" + Integer.toHexString(Arrays.hashCode(input));
         long now = System.currentTimeMillis() / 1000;
 
-        String header = WebhookSigner.signatureHeader(List.of(SigningKey.of(current), SigningKey.of(previous)), id, now, bodyBytes);
+        String header = WebhookSigner.signatureHeader(
+                List.of(SigningKey.of(current), SigningKey.of(previous)), id, now, bodyBytes);
         String[] entries = header.split(" ");
-        assertTrue(entries.length == 2 && entries[0].matches("v1,[A-Za-z0-9+/]{43}=") && entries[1].matches("v1,[A-Za-z0-9+/]{43}="),
+        assertTrue(
+                entries.length == 2
+                        && entries[0].matches("v1,[A-Za-z0-9+/]{43}=")
+                        && entries[1].matches("v1,[A-Za-z0-9+/]{43}="),
                 "header " + header);
-        Map<String, List<String>> headers = Map.of(WebhookSigner.HEADER_ID, List.of(id),
-                WebhookSigner.HEADER_TIMESTAMP, List.of(Long.toString(now)), WebhookSigner.HEADER_SIGNATURE, List.of(header));
+        Map<String, List<String>> headers = Map.of(
+                WebhookSigner.HEADER_ID,
+                List.of(id),
+                WebhookSigner.HEADER_TIMESTAMP,
+                List.of(Long.toString(now)),
+                WebhookSigner.HEADER_SIGNATURE,
+                List.of(header));
         assertDoesNotThrow(() -> new Webhook(current).verify(body, headers));
         assertDoesNotThrow(() -> new Webhook(previous).verify(body, headers));
         assertThrows(WebhookVerificationException.class, () -> new Webhook(current).verify(body + " ", headers));

@@ -1,12 +1,11 @@
 package io.github.b2bpack.webhook.subscription;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class ActiveWebhooksTest {
 
@@ -16,8 +15,18 @@ class ActiveWebhooksTest {
     private Supplier<List<Webhook>> loader(String name) {
         return () -> {
             loads.incrementAndGet();
-            return List.of(new Webhook("id-" + name, "realm", name, "https://example.com/" + name, List.of("user.*"), true, null,
-                    1L, 1L, null, null));
+            return List.of(new Webhook(
+                    "id-" + name,
+                    "realm",
+                    name,
+                    "https://example.com/" + name,
+                    List.of("user.*"),
+                    true,
+                    null,
+                    1L,
+                    1L,
+                    null,
+                    null));
         };
     }
 

@@ -3,13 +3,12 @@ package io.github.b2bpack.webhook.subscription;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.b2bpack.webhook.event.EventCodes;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.Timeout;
-import io.github.b2bpack.webhook.event.EventCodes;
 
 /**
  * {@code event_codes} patterns come from tenant admins and are matched against every event. Input:

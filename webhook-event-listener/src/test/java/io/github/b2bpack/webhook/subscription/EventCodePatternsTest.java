@@ -1,16 +1,15 @@
 package io.github.b2bpack.webhook.subscription;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class EventCodePatternsTest {
 
@@ -69,7 +68,8 @@ class EventCodePatternsTest {
         String problem = EventCodePatterns.validate(codes);
         org.junit.jupiter.api.Assertions.assertNotNull(problem);
         org.junit.jupiter.api.Assertions.assertTrue(problem.contains("4000"), problem);
-        org.junit.jupiter.api.Assertions.assertNull(EventCodePatterns.validate(codes.subList(0, 31)), "31 × 129 - 1 = 3,998 fits");
+        org.junit.jupiter.api.Assertions.assertNull(
+                EventCodePatterns.validate(codes.subList(0, 31)), "31 × 129 - 1 = 3,998 fits");
         org.junit.jupiter.api.Assertions.assertNotNull(EventCodePatterns.validate(codes.subList(0, 32)));
     }
 }

@@ -1,16 +1,14 @@
 package io.github.b2bpack.webhook.subscription;
 
-import org.junit.jupiter.api.Test;
-
-import io.github.b2bpack.webhook.config.EncryptionKeys;
-
-import java.security.SecureRandom;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.b2bpack.webhook.config.EncryptionKeys;
+import java.security.SecureRandom;
+import org.junit.jupiter.api.Test;
 
 class SecretCipherTest {
 
@@ -49,8 +47,9 @@ class SecretCipherTest {
     void aRotatedKeyKeepsOldRowsReadableAndWritesMoveThemToTheNewKey() {
         byte[] oldKey = key();
         byte[] newKey = key();
-        String legacy = new SecretCipher(oldKey).encrypt("whsec_legacy", "row-1");      // v1:, no key id
-        String sealedByK1 = new SecretCipher(new EncryptionKeys("k1", oldKey, java.util.Map.of())).encrypt("whsec_k1", "row-2");
+        String legacy = new SecretCipher(oldKey).encrypt("whsec_legacy", "row-1"); // v1:, no key id
+        String sealedByK1 =
+                new SecretCipher(new EncryptionKeys("k1", oldKey, java.util.Map.of())).encrypt("whsec_k1", "row-2");
         assertTrue(sealedByK1.startsWith("v2:k1:"), sealedByK1);
 
         SecretCipher rotated = new SecretCipher(new EncryptionKeys("k2", newKey, java.util.Map.of("k1", oldKey)));
@@ -65,7 +64,8 @@ class SecretCipherTest {
 
         SecretCipher withoutOld = new SecretCipher(new EncryptionKeys("k2", newKey, java.util.Map.of()));
         assertEquals("whsec_k1", withoutOld.decrypt(moved, "row-2"));
-        IllegalStateException unknown = assertThrows(IllegalStateException.class, () -> withoutOld.decrypt(sealedByK1, "row-2"));
+        IllegalStateException unknown =
+                assertThrows(IllegalStateException.class, () -> withoutOld.decrypt(sealedByK1, "row-2"));
         assertTrue(unknown.getMessage().contains("encryption-keys-previous"), unknown.getMessage());
         assertThrows(IllegalStateException.class, () -> withoutOld.decrypt(legacy, "row-1"));
     }

@@ -1,16 +1,15 @@
 package io.github.b2bpack.webhook.subscription;
 
-import io.github.b2bpack.webhook.signing.SigningKey;
-import io.github.b2bpack.webhook.signing.SigningSecret;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.b2bpack.webhook.signing.SigningKey;
+import io.github.b2bpack.webhook.signing.SigningSecret;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 
 class SigningKeyCacheTest {
 
@@ -22,7 +21,8 @@ class SigningKeyCacheTest {
 
     private SigningKeyCache.KeySet load(Long previousUntil) {
         loads.incrementAndGet();
-        return new SigningKeyCache.KeySet(previousUntil == null ? List.of(CURRENT) : List.of(CURRENT, PREVIOUS), previousUntil);
+        return new SigningKeyCache.KeySet(
+                previousUntil == null ? List.of(CURRENT) : List.of(CURRENT, PREVIOUS), previousUntil);
     }
 
     @Test
@@ -59,9 +59,11 @@ class SigningKeyCacheTest {
 
     @Test
     void aFailedDecryptionPropagatesAndCachesNothing() {
-        assertThrows(IllegalStateException.class, () -> cache.keys("w", "v1", 0, () -> {
-            throw new IllegalStateException("wrong key");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> cache.keys("w", "v1", 0, () -> {
+                    throw new IllegalStateException("wrong key");
+                }));
         assertEquals(List.of(CURRENT), cache.keys("w", "v1", 0, () -> load(null)));
     }
 

@@ -1,5 +1,9 @@
 package io.github.b2bpack.it.password.hashing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.b2bpack.it.PackServerConfig;
@@ -7,6 +11,8 @@ import io.github.b2bpack.it.ServerLog;
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,13 +23,6 @@ import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-
-import java.io.IOException;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An imported {@code argon2-native} credential chooses its own cost: a tenant admin (or a crafted import
@@ -41,6 +40,7 @@ class Argon2CostCapIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Any 16-byte salt and 32-byte hash: the tests only time how long a (failing) check takes. */
     private static final String SALT = "c2FsdC1jb3N0LWNhcC0wMQ==";
+
     private static final String HASH = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
     private static final String PASSWORD = "Cost-Cap-Attempt-7";
     private static final int ATTEMPTS = 3;
@@ -55,7 +55,10 @@ class Argon2CostCapIT {
         RealmRepresentation realm = Fixtures.enabledRealm(REALM);
         realm.setPasswordPolicy("hashAlgorithm(argon2-native)");
         admin.realms().create(realm);
-        admin.realm(REALM).clients().create(Fixtures.publicDirectGrantClient(CLIENT)).close();
+        admin.realm(REALM)
+                .clients()
+                .create(Fixtures.publicDirectGrantClient(CLIENT))
+                .close();
     }
 
     @AfterEach
@@ -76,18 +79,32 @@ class Argon2CostCapIT {
         long overMemory = failedLoginMillis("over-memory");
         long overLanes = failedLoginMillis("over-lanes");
         long absurd = failedLoginMillis("absurd");
-        System.out.printf("argon2-native failed login, median of %d (ms): baseline t=2 m=19456 p=1: %d; t=100: %d (x%.1f); "
-                        + "m=262144: %d (x%.1f); p=16: %d (x%.1f); t=1000000 m=4GiB: %d%n", ATTEMPTS, baseline,
-                overPasses, ratio(overPasses, baseline), overMemory, ratio(overMemory, baseline), overLanes, ratio(overLanes, baseline), absurd);
+        System.out.printf(
+                "argon2-native failed login, median of %d (ms): baseline t=2 m=19456 p=1: %d; t=100: %d (x%.1f); "
+                        + "m=262144: %d (x%.1f); p=16: %d (x%.1f); t=1000000 m=4GiB: %d%n",
+                ATTEMPTS,
+                baseline,
+                overPasses,
+                ratio(overPasses, baseline),
+                overMemory,
+                ratio(overMemory, baseline),
+                overLanes,
+                ratio(overLanes, baseline),
+                absurd);
 
         long bound = 3 * baseline + 150;
-        assertTrue(overPasses < bound, "t=100 took " + overPasses + " ms, baseline " + baseline + " ms: it was computed");
-        assertTrue(overMemory < bound, "m=256 MiB took " + overMemory + " ms, baseline " + baseline + " ms: it was computed");
+        assertTrue(
+                overPasses < bound, "t=100 took " + overPasses + " ms, baseline " + baseline + " ms: it was computed");
+        assertTrue(
+                overMemory < bound,
+                "m=256 MiB took " + overMemory + " ms, baseline " + baseline + " ms: it was computed");
         assertTrue(overLanes < bound, "p=16 took " + overLanes + " ms, baseline " + baseline + " ms: it was computed");
 
         String log = ServerLog.read();
-        for (String credential : List.of(passwordCredentialId(passes), passwordCredentialId(memory), passwordCredentialId(lanes))) {
-            assertTrue(log.contains("argon2-native: stored credential " + credential + " exceeds the server's maximum"),
+        for (String credential :
+                List.of(passwordCredentialId(passes), passwordCredentialId(memory), passwordCredentialId(lanes))) {
+            assertTrue(
+                    log.contains("argon2-native: stored credential " + credential + " exceeds the server's maximum"),
                     "a warning names credential " + credential);
         }
         assertFalse(log.contains(PASSWORD), "the attempted password reached the log");
@@ -101,7 +118,8 @@ class Argon2CostCapIT {
         admin.realm(REALM).users().get(id).resetPassword(Fixtures.password(PASSWORD));
         long resetMillis = (System.nanoTime() - started) / 1_000_000;
         JsonNode data = credentialData(id);
-        System.out.printf("argon2-native with hashIterations(100): stored t=%d, reset-password took %d ms%n",
+        System.out.printf(
+                "argon2-native with hashIterations(100): stored t=%d, reset-password took %d ms%n",
                 data.get("hashIterations").asInt(), resetMillis);
         assertEquals(10, data.get("hashIterations").asInt(), data.toString());
         assertEquals(200, oidc.passwordGrant(CLIENT, "policy-user", PASSWORD).status());
@@ -140,9 +158,11 @@ class Argon2CostCapIT {
         user.setEmailVerified(true);
         CredentialRepresentation credential = new CredentialRepresentation();
         credential.setType(CredentialRepresentation.PASSWORD);
-        credential.setCredentialData("{\"hashIterations\":" + iterations + ",\"algorithm\":\"argon2-native\",\"additionalParameters\":{"
-                + "\"type\":[\"id\"],\"version\":[\"1.3\"],\"hashLength\":[\"32\"],\"memory\":[\"" + memory + "\"],\"parallelism\":[\""
-                + parallelism + "\"]}}");
+        credential.setCredentialData(
+                "{\"hashIterations\":" + iterations + ",\"algorithm\":\"argon2-native\",\"additionalParameters\":{"
+                        + "\"type\":[\"id\"],\"version\":[\"1.3\"],\"hashLength\":[\"32\"],\"memory\":[\"" + memory
+                        + "\"],\"parallelism\":[\""
+                        + parallelism + "\"]}}");
         credential.setSecretData("{\"value\":\"" + HASH + "\",\"salt\":\"" + SALT + "\",\"additionalParameters\":{}}");
         user.setCredentials(List.of(credential));
         try (Response created = admin.realm(REALM).users().create(user)) {
@@ -152,7 +172,8 @@ class Argon2CostCapIT {
     }
 
     private String createUser(String username) {
-        UserRepresentation user = Fixtures.userWithPassword(username, username + "@example.com", "Test", "User", PASSWORD);
+        UserRepresentation user =
+                Fixtures.userWithPassword(username, username + "@example.com", "Test", "User", PASSWORD);
         try (Response created = admin.realm(REALM).users().create(user)) {
             assertEquals(201, created.getStatus());
             return CreatedResponseUtil.getCreatedId(created);
@@ -168,13 +189,16 @@ class Argon2CostCapIT {
     private String passwordCredentialId(String userId) {
         return admin.realm(REALM).users().get(userId).credentials().stream()
                 .filter(c -> CredentialRepresentation.PASSWORD.equals(c.getType()))
-                .findFirst().orElseThrow().getId();
+                .findFirst()
+                .orElseThrow()
+                .getId();
     }
 
     private JsonNode credentialData(String userId) throws IOException {
         CredentialRepresentation password = admin.realm(REALM).users().get(userId).credentials().stream()
                 .filter(c -> CredentialRepresentation.PASSWORD.equals(c.getType()))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         return JSON.readTree(password.getCredentialData());
     }
 }

@@ -1,5 +1,9 @@
 package io.github.b2bpack.it.password.hashing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.b2bpack.it.PackServerConfig;
@@ -8,6 +12,12 @@ import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -22,17 +32,6 @@ import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code argon2-native} in the running distribution: it takes over from (and hands back to) the
@@ -66,8 +65,14 @@ class Argon2HashingIT {
     private static final String ODD_MARKER = "Zq7-odd-marker";
 
     /** Every secret the tests use, for the final log check. */
-    private static final List<String> SECRETS = List.of(PEPPER_K1, PEPPER_K2, SWITCH_PASSWORD, BUILTIN_PASSWORD,
-            OLD_PEPPER_PASSWORD, FOR_BUILTIN_PASSWORD, ODD_MARKER);
+    private static final List<String> SECRETS = List.of(
+            PEPPER_K1,
+            PEPPER_K2,
+            SWITCH_PASSWORD,
+            BUILTIN_PASSWORD,
+            OLD_PEPPER_PASSWORD,
+            FOR_BUILTIN_PASSWORD,
+            ODD_MARKER);
 
     @InjectAdminClient
     Keycloak admin;
@@ -79,7 +84,10 @@ class Argon2HashingIT {
         RealmRepresentation realm = Fixtures.enabledRealm(REALM);
         realm.setPasswordPolicy("hashAlgorithm(argon2-native)");
         admin.realms().create(realm);
-        admin.realm(REALM).clients().create(Fixtures.publicDirectGrantClient(CLIENT)).close();
+        admin.realm(REALM)
+                .clients()
+                .create(Fixtures.publicDirectGrantClient(CLIENT))
+                .close();
     }
 
     @AfterEach
@@ -121,8 +129,10 @@ class Argon2HashingIT {
     @Order(2)
     void importedHashesVerifyAcrossProvidersAndOldPeppersRotateAtLogin() throws Exception {
         String builtInLayout = importUser("builtin-layout", "argon2-native", 5, 7168, null, BUILTIN_SALT, BUILTIN_HASH);
-        String oldPepper = importUser("old-pepper", "argon2-native", 2, 19456, "it-k1", OLD_PEPPER_SALT, OLD_PEPPER_HASH);
-        String forBuiltIn = importUser("native-for-builtin", "argon2", 5, 7168, null, FOR_BUILTIN_SALT, FOR_BUILTIN_HASH);
+        String oldPepper =
+                importUser("old-pepper", "argon2-native", 2, 19456, "it-k1", OLD_PEPPER_SALT, OLD_PEPPER_HASH);
+        String forBuiltIn =
+                importUser("native-for-builtin", "argon2", 5, 7168, null, FOR_BUILTIN_SALT, FOR_BUILTIN_HASH);
 
         JsonNode before = rotationReport(adminToken());
         assertEquals(3, before.get("passwordCredentials").asInt(), before.toString());
@@ -130,22 +140,37 @@ class Argon2HashingIT {
         assertEquals(1, before.get("withoutPepper").asInt(), before.toString());
         assertEquals(0, before.get("onCurrentPepper").asInt(), before.toString());
         assertEquals("it-k2", before.get("currentPepperId").asText());
-        assertEquals(List.of("it-k1", "it-k2"), List.of(before.get("configuredPepperIds").get(0).asText(), before.get("configuredPepperIds").get(1).asText()));
+        assertEquals(
+                List.of("it-k1", "it-k2"),
+                List.of(
+                        before.get("configuredPepperIds").get(0).asText(),
+                        before.get("configuredPepperIds").get(1).asText()));
 
-        // Built-in layout (7168/5/1, no pepper) verified by argon2-native, then re-hashed at the current cost and pepper.
+        // Built-in layout (7168/5/1, no pepper) verified by argon2-native, then re-hashed at the current cost and
+        // pepper.
         assertRefused("builtin-layout", BUILTIN_PASSWORD + "x");
         assertLogin("builtin-layout", BUILTIN_PASSWORD);
         JsonNode moved = credentialData(builtInLayout);
-        assertEquals("19456", moved.get("additionalParameters").get("memory").get(0).asText(), moved.toString());
-        assertEquals("it-k2", moved.get("additionalParameters").get("pepperId").get(0).asText());
+        assertEquals(
+                "19456", moved.get("additionalParameters").get("memory").get(0).asText(), moved.toString());
+        assertEquals(
+                "it-k2",
+                moved.get("additionalParameters").get("pepperId").get(0).asText());
 
         // A hash under the retired key it-k1 still verifies and moves to it-k2.
         assertLogin("old-pepper", OLD_PEPPER_PASSWORD);
-        assertEquals("it-k2", credentialData(oldPepper).get("additionalParameters").get("pepperId").get(0).asText());
+        assertEquals(
+                "it-k2",
+                credentialData(oldPepper)
+                        .get("additionalParameters")
+                        .get("pepperId")
+                        .get(0)
+                        .asText());
 
         // A hash computed by native libargon2, stored as the built-in argon2's: Keycloak's BouncyCastle verifies it.
         assertLogin("native-for-builtin", FOR_BUILTIN_PASSWORD);
-        assertEquals("argon2-native", credentialData(forBuiltIn).get("algorithm").asText());
+        assertEquals(
+                "argon2-native", credentialData(forBuiltIn).get("algorithm").asText());
 
         JsonNode after = rotationReport(adminToken());
         assertEquals(3, after.get("byPepperId").get("it-k2").asInt(), after.toString());
@@ -159,10 +184,22 @@ class Argon2HashingIT {
     void rotationReportNeedsARealmViewer() throws Exception {
         createUser("plain-user", SWITCH_PASSWORD);
         String url = SERVER + "/admin/realms/" + REALM + "/password-hashing/pepper-rotation";
-        assertEquals(401, OidcClient.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build()).status());
+        assertEquals(
+                401,
+                OidcClient.send(HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(30))
+                                .GET()
+                                .build())
+                        .status());
         String userToken = assertLogin("plain-user", SWITCH_PASSWORD).field("access_token");
-        assertEquals(403, OidcClient.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + userToken)
-                .timeout(Duration.ofSeconds(30)).GET().build()).status());
+        assertEquals(
+                403,
+                OidcClient.send(HttpRequest.newBuilder(URI.create(url))
+                                .header("Authorization", "Bearer " + userToken)
+                                .timeout(Duration.ofSeconds(30))
+                                .GET()
+                                .build())
+                        .status());
         assertEquals(1, rotationReport(adminToken()).get("passwordCredentials").asInt());
     }
 
@@ -171,14 +208,23 @@ class Argon2HashingIT {
     void hostilePasswordsGetAPolicyErrorOrWorkNeverA500() {
         String id = createUser("odd", SWITCH_PASSWORD);
         String megabyte = ODD_MARKER + "m".repeat(1 << 20);
-        List<String> odd = List.of("", ODD_MARKER + "\u0000nul", ODD_MARKER + "\uD800lone", ODD_MARKER + "\uDC00\uD800",
-                ODD_MARKER + "\u200F\u202Ertl", ODD_MARKER + "🔐🦄👩‍👩‍👧", megabyte);
+        List<String> odd = List.of(
+                "",
+                ODD_MARKER + "\u0000nul",
+                ODD_MARKER + "\uD800lone",
+                ODD_MARKER + "\uDC00\uD800",
+                ODD_MARKER + "\u200F\u202Ertl",
+                ODD_MARKER + "🔐🦄👩‍👩‍👧",
+                megabyte);
         List<String> outcomes = new ArrayList<>();
         for (String password : odd) {
             int status = resetPassword(id, password);
             outcomes.add(password.length() + " chars -> " + status);
             assertTrue(status == 204 || status == 400, outcomes.toString());
-            if (status == 204 && password.length() < 1000 && !password.contains("\uD800") && !password.contains("\uDC00")) {
+            if (status == 204
+                    && password.length() < 1000
+                    && !password.contains("\uD800")
+                    && !password.contains("\uDC00")) {
                 // Well-formed text travels through the form encoding unchanged: the user logs in with it.
                 assertLogin("odd", password);
             }
@@ -212,7 +258,8 @@ class Argon2HashingIT {
     }
 
     private String createUser(String username, String password) {
-        UserRepresentation user = Fixtures.userWithPassword(username, username + "@example.com", "Test", "User", password);
+        UserRepresentation user =
+                Fixtures.userWithPassword(username, username + "@example.com", "Test", "User", password);
         try (Response created = admin.realm(REALM).users().create(user)) {
             assertEquals(201, created.getStatus());
             return CreatedResponseUtil.getCreatedId(created);
@@ -220,7 +267,8 @@ class Argon2HashingIT {
     }
 
     /** A user whose password credential is given as stored data, the way the admin API imports hashes. */
-    private String importUser(String username, String algorithm, int iterations, int memory, String pepperId, String salt, String hash) {
+    private String importUser(
+            String username, String algorithm, int iterations, int memory, String pepperId, String salt, String hash) {
         UserRepresentation user = new UserRepresentation();
         user.setUsername(username);
         user.setEnabled(true);
@@ -230,9 +278,11 @@ class Argon2HashingIT {
         user.setEmailVerified(true);
         CredentialRepresentation credential = new CredentialRepresentation();
         credential.setType(CredentialRepresentation.PASSWORD);
-        credential.setCredentialData("{\"hashIterations\":" + iterations + ",\"algorithm\":\"" + algorithm + "\",\"additionalParameters\":{"
-                + "\"type\":[\"id\"],\"version\":[\"1.3\"],\"hashLength\":[\"32\"],\"memory\":[\"" + memory + "\"],\"parallelism\":[\"1\"]"
-                + (pepperId == null ? "" : ",\"pepperId\":[\"" + pepperId + "\"]") + "}}");
+        credential.setCredentialData(
+                "{\"hashIterations\":" + iterations + ",\"algorithm\":\"" + algorithm + "\",\"additionalParameters\":{"
+                        + "\"type\":[\"id\"],\"version\":[\"1.3\"],\"hashLength\":[\"32\"],\"memory\":[\"" + memory
+                        + "\"],\"parallelism\":[\"1\"]"
+                        + (pepperId == null ? "" : ",\"pepperId\":[\"" + pepperId + "\"]") + "}}");
         credential.setSecretData("{\"value\":\"" + hash + "\",\"salt\":\"" + salt + "\",\"additionalParameters\":{}}");
         user.setCredentials(List.of(credential));
         try (Response created = admin.realm(REALM).users().create(user)) {
@@ -255,7 +305,8 @@ class Argon2HashingIT {
         RealmResource realm = admin.realm(REALM);
         CredentialRepresentation password = realm.users().get(userId).credentials().stream()
                 .filter(c -> CredentialRepresentation.PASSWORD.equals(c.getType()))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         try {
             return JSON.readTree(password.getCredentialData());
         } catch (IOException e) {
@@ -283,7 +334,10 @@ class Argon2HashingIT {
     private JsonNode rotationReport(String token) throws IOException {
         OidcClient.Response response = OidcClient.send(HttpRequest.newBuilder(
                         URI.create(SERVER + "/admin/realms/" + REALM + "/password-hashing/pepper-rotation"))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build());
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build());
         assertEquals(200, response.status(), response.body());
         return JSON.readTree(response.body());
     }

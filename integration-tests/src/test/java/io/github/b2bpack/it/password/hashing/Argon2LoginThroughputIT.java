@@ -1,8 +1,18 @@
 package io.github.b2bpack.it.password.hashing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.OidcClient;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.ClientRepresentation;
@@ -11,17 +21,6 @@ import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Bounded load run, not part of CI (skipped unless {@code -Dargon2.loadtest=true}): password logins per
@@ -54,7 +53,7 @@ class Argon2LoginThroughputIT {
         createRealm("load-builtin", "argon2");
         createRealm("load-native", "argon2-native");
         try {
-            run("load-builtin", threads, 3_000);   // warm-up
+            run("load-builtin", threads, 3_000); // warm-up
             run("load-native", threads, 3_000);
             long builtIn = 0;
             long nativeCount = 0;
@@ -63,8 +62,14 @@ class Argon2LoginThroughputIT {
                 nativeCount += run("load-native", threads, roundMillis);
             }
             double seconds = rounds * roundMillis / 1000.0;
-            System.out.printf("argon2 login throughput, %d client threads, %d x %d ms per provider: built-in argon2 %.1f logins/s, argon2-native %.1f logins/s, ratio %.2f%n",
-                    threads, rounds, roundMillis, builtIn / seconds, nativeCount / seconds, (double) nativeCount / builtIn);
+            System.out.printf(
+                    "argon2 login throughput, %d client threads, %d x %d ms per provider: built-in argon2 %.1f logins/s, argon2-native %.1f logins/s, ratio %.2f%n",
+                    threads,
+                    rounds,
+                    roundMillis,
+                    builtIn / seconds,
+                    nativeCount / seconds,
+                    (double) nativeCount / builtIn);
         } finally {
             admin.realm("load-builtin").remove();
             admin.realm("load-native").remove();
@@ -83,7 +88,8 @@ class Argon2LoginThroughputIT {
             for (int t = 0; t < threads; t++) {
                 workers.add(pool.submit(() -> {
                     while (System.currentTimeMillis() < deadline) {
-                        OidcClient.Response tokens = oidc.passwordGrant("cli", "load-user-" + (next.getAndIncrement() % USERS), PASSWORD);
+                        OidcClient.Response tokens =
+                                oidc.passwordGrant("cli", "load-user-" + (next.getAndIncrement() % USERS), PASSWORD);
                         assertEquals(200, tokens.status(), tokens.body());
                         ok.incrementAndGet();
                     }
@@ -120,9 +126,11 @@ class Argon2LoginThroughputIT {
             user.setEmailVerified(true);
             CredentialRepresentation credential = new CredentialRepresentation();
             credential.setType(CredentialRepresentation.PASSWORD);
-            credential.setCredentialData("{\"hashIterations\":5,\"algorithm\":\"" + algorithm + "\",\"additionalParameters\":{"
-                    + "\"type\":[\"id\"],\"version\":[\"1.3\"],\"hashLength\":[\"32\"],\"memory\":[\"7168\"],\"parallelism\":[\"1\"]}}");
-            credential.setSecretData("{\"value\":\"" + HASH + "\",\"salt\":\"" + SALT + "\",\"additionalParameters\":{}}");
+            credential.setCredentialData(
+                    "{\"hashIterations\":5,\"algorithm\":\"" + algorithm + "\",\"additionalParameters\":{"
+                            + "\"type\":[\"id\"],\"version\":[\"1.3\"],\"hashLength\":[\"32\"],\"memory\":[\"7168\"],\"parallelism\":[\"1\"]}}");
+            credential.setSecretData(
+                    "{\"value\":\"" + HASH + "\",\"salt\":\"" + SALT + "\",\"additionalParameters\":{}}");
             user.setCredentials(List.of(credential));
             try (Response created = admin.realm(name).users().create(user)) {
                 assertEquals(201, created.getStatus(), () -> created.readEntity(String.class));

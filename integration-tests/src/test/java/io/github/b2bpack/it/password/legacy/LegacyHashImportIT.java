@@ -6,22 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.ServerLog;
+import io.github.b2bpack.it.password.legacy.LegacyHashes.LegacyCredential;
+import io.github.b2bpack.it.support.Fixtures;
+import io.github.b2bpack.it.support.OidcClient;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.ws.rs.BadRequestException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bouncycastle.crypto.params.Argon2Parameters;
-import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,12 +45,6 @@ import org.keycloak.testframework.ui.annotations.InjectPage;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.page.LoginPage;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
-
-import io.github.b2bpack.it.PackServerConfig;
-import io.github.b2bpack.it.ServerLog;
-import io.github.b2bpack.it.password.legacy.LegacyHashes.LegacyCredential;
-import io.github.b2bpack.it.support.Fixtures;
-import io.github.b2bpack.it.support.OidcClient;
 
 /**
  * Legacy hashes imported through the standard admin REST API (and a partial realm import) log in at
@@ -125,7 +123,10 @@ class LegacyHashImportIT {
         assertEquals("invalid_grant", wrong.field("error"));
         CredentialRepresentation afterWrong = onlyPasswordCredential(userId);
         assertEquals(imported.getId(), afterWrong.getId());
-        assertEquals(imported.getCredentialData(), afterWrong.getCredentialData(), "a failed login must leave the legacy credential alone");
+        assertEquals(
+                imported.getCredentialData(),
+                afterWrong.getCredentialData(),
+                "a failed login must leave the legacy credential alone");
 
         OidcClient.Response login = oidc.passwordGrant(CLIENT, username, legacy.password());
         assertEquals(200, login.status(), login.body());
@@ -139,7 +140,10 @@ class LegacyHashImportIT {
         // The new hash verifies with the target provider; the legacy one would no longer be asked.
         OidcClient.Response again = oidc.passwordGrant(CLIENT, username, legacy.password());
         assertEquals(200, again.status(), again.body());
-        assertEquals(400, oidc.passwordGrant(CLIENT, username, legacy.password() + "-wrong").status());
+        assertEquals(
+                400,
+                oidc.passwordGrant(CLIENT, username, legacy.password() + "-wrong")
+                        .status());
     }
 
     @Test
@@ -150,7 +154,9 @@ class LegacyHashImportIT {
         driver.open(oidc.authorizationUrl(WEB_CLIENT, redirect));
         loginPage.fillLogin("browser-bcrypt", "Browser-Login-Bcrypt-6-wrong");
         loginPage.submit();
-        assertTrue(loginPage.getUsernameInputError().contains("Invalid username or password"), loginPage.getUsernameInputError());
+        assertTrue(
+                loginPage.getUsernameInputError().contains("Invalid username or password"),
+                loginPage.getUsernameInputError());
         assertEquals("bcrypt", algorithmOf(onlyPasswordCredential(userId)));
 
         loginPage.fillLogin("browser-bcrypt", legacy.password());
@@ -161,7 +167,8 @@ class LegacyHashImportIT {
 
     @Test
     void partialRealmImportWithSaltedSha1IsUpgradedToo() throws IOException {
-        LegacyCredential legacy = LegacyHashes.digest("sha1 via partial import", "sha1", "SHA-1", "Partial-Import-Sha1-5", "after", true);
+        LegacyCredential legacy =
+                LegacyHashes.digest("sha1 via partial import", "sha1", "SHA-1", "Partial-Import-Sha1-5", "after", true);
         UserRepresentation user = user("partial-import-sha1", legacy);
         PartialImportRepresentation partial = new PartialImportRepresentation();
         partial.setIfResourceExists("FAIL");
@@ -169,9 +176,16 @@ class LegacyHashImportIT {
         try (Response response = admin.realm(REALM).partialImport(partial)) {
             assertEquals(200, response.getStatus());
         }
-        String userId = admin.realm(REALM).users().searchByUsername("partial-import-sha1", true).get(0).getId();
+        String userId = admin.realm(REALM)
+                .users()
+                .searchByUsername("partial-import-sha1", true)
+                .get(0)
+                .getId();
         assertEquals("sha1", algorithmOf(onlyPasswordCredential(userId)));
-        assertEquals(200, oidc.passwordGrant(CLIENT, "partial-import-sha1", legacy.password()).status());
+        assertEquals(
+                200,
+                oidc.passwordGrant(CLIENT, "partial-import-sha1", legacy.password())
+                        .status());
         assertEquals(TARGET_ALGORITHM, algorithmOf(onlyPasswordCredential(userId)));
     }
 
@@ -194,12 +208,24 @@ class LegacyHashImportIT {
         admin.realms().create(realm);
         try {
             OidcClient realmOidc = new OidcClient(SERVER + "/realms/" + realmName);
-            for (Map.Entry<String, LegacyCredential> entry : Map.of("imported-argon2", argon2, "imported-bcrypt", bcrypt).entrySet()) {
-                String userId = admin.realm(realmName).users().searchByUsername(entry.getKey(), true).get(0).getId();
-                List<CredentialRepresentation> before = admin.realm(realmName).users().get(userId).credentials();
+            for (Map.Entry<String, LegacyCredential> entry :
+                    Map.of("imported-argon2", argon2, "imported-bcrypt", bcrypt).entrySet()) {
+                String userId = admin.realm(realmName)
+                        .users()
+                        .searchByUsername(entry.getKey(), true)
+                        .get(0)
+                        .getId();
+                List<CredentialRepresentation> before =
+                        admin.realm(realmName).users().get(userId).credentials();
                 assertEquals(entry.getValue().algorithm(), algorithmOf(before.get(0)));
-                assertEquals(200, realmOidc.passwordGrant(CLIENT, entry.getKey(), entry.getValue().password()).status());
-                List<CredentialRepresentation> after = admin.realm(realmName).users().get(userId).credentials();
+                assertEquals(
+                        200,
+                        realmOidc
+                                .passwordGrant(
+                                        CLIENT, entry.getKey(), entry.getValue().password())
+                                .status());
+                List<CredentialRepresentation> after =
+                        admin.realm(realmName).users().get(userId).credentials();
                 assertEquals(1, after.size());
                 assertEquals(TARGET_ALGORITHM, algorithmOf(after.get(0)));
             }
@@ -211,18 +237,41 @@ class LegacyHashImportIT {
     @Test
     void hostileOrMalformedImportsFailTheLoginCleanlyAndStayUnchanged() throws IOException {
         List<LegacyCredential> hostile = List.of(
-                LegacyHashes.phc("argon2 m=4GiB", "argon2-phc", "Hostile-Argon2-Pass-1",
+                LegacyHashes.phc(
+                        "argon2 m=4GiB",
+                        "argon2-phc",
+                        "Hostile-Argon2-Pass-1",
                         "$argon2id$v=19$m=4194304,t=1,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc"),
-                LegacyHashes.phc("scrypt N=2^30", "scrypt", "Hostile-Scrypt-Pass-2",
+                LegacyHashes.phc(
+                        "scrypt N=2^30",
+                        "scrypt",
+                        "Hostile-Scrypt-Pass-2",
                         "$scrypt$ln=30,r=8,p=1$c2FsdHNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc"),
-                LegacyHashes.phc("bcrypt cost 31", "bcrypt", "Hostile-Bcrypt-Pass-3",
+                LegacyHashes.phc(
+                        "bcrypt cost 31",
+                        "bcrypt",
+                        "Hostile-Bcrypt-Pass-3",
                         "$2b$31$If6bvum7DFjUnE9p2uDeDu0YHzrHM6tf.iqN8.yx.jNN1ILEf7h0i"),
-                LegacyHashes.phc("bcrypt truncated", "bcrypt", "Malformed-Bcrypt-Pass-4", "$2b$10$If6bvum7DFjUnE9p2uDeDu0YHzrHM6tf"),
+                LegacyHashes.phc(
+                        "bcrypt truncated",
+                        "bcrypt",
+                        "Malformed-Bcrypt-Pass-4",
+                        "$2b$10$If6bvum7DFjUnE9p2uDeDu0YHzrHM6tf"),
                 LegacyHashes.phc("md5 not hex", "md5", "Malformed-Md5-Pass-5", "zz0150983cd24fb0d6963f7d28e17f72"),
-                new LegacyCredential("sha1 salt without position", "sha1", "Malformed-Sha1-Pass-6",
-                        "a9993e364706816aba3e25717850c26c9cd0d89d", "c2FsdA==", Map.of()),
-                new LegacyCredential("md5 unknown position", "md5", "Malformed-Md5-Pass-7",
-                        "900150983cd24fb0d6963f7d28e17f72", "c2FsdA==", Map.of("saltPosition", List.of("middle"))));
+                new LegacyCredential(
+                        "sha1 salt without position",
+                        "sha1",
+                        "Malformed-Sha1-Pass-6",
+                        "a9993e364706816aba3e25717850c26c9cd0d89d",
+                        "c2FsdA==",
+                        Map.of()),
+                new LegacyCredential(
+                        "md5 unknown position",
+                        "md5",
+                        "Malformed-Md5-Pass-7",
+                        "900150983cd24fb0d6963f7d28e17f72",
+                        "c2FsdA==",
+                        Map.of("saltPosition", List.of("middle"))));
         List<String> secrets = new ArrayList<>();
         for (LegacyCredential legacy : hostile) {
             String username = username(legacy);
@@ -233,7 +282,8 @@ class LegacyHashImportIT {
             assertEquals(400, login.status(), legacy.name() + ": " + login.body());
             assertEquals("invalid_grant", login.field("error"));
             assertTrue(System.nanoTime() - start < 20_000_000_000L, legacy.name() + " must be refused, not computed");
-            assertEquals(before.getCredentialData(), onlyPasswordCredential(userId).getCredentialData());
+            assertEquals(
+                    before.getCredentialData(), onlyPasswordCredential(userId).getCredentialData());
             secrets.add(legacy.password());
             secrets.add(legacy.value());
         }
@@ -245,13 +295,17 @@ class LegacyHashImportIT {
         LegacyCredential legacy = LegacyHashes.scrypt("Hostile-Input-Target-8");
         String userId = createUser("hostile-passwords", legacy);
         CredentialRepresentation before = onlyPasswordCredential(userId);
-        List<String> hostile = List.of("", "a".repeat(1 << 20), "\u0000", "pw\u0000tail", "\uD800", "\u202Eevil\u202C", "🔑🙂👍🏽");
+        List<String> hostile =
+                List.of("", "a".repeat(1 << 20), "\u0000", "pw\u0000tail", "\uD800", "\u202Eevil\u202C", "🔑🙂👍🏽");
         for (String password : hostile) {
             OidcClient.Response login = oidc.passwordGrant(CLIENT, "hostile-passwords", password);
             assertTrue(login.status() >= 400 && login.status() < 500, login.status() + ": " + login.body());
         }
         assertEquals(before.getCredentialData(), onlyPasswordCredential(userId).getCredentialData());
-        assertEquals(200, oidc.passwordGrant(CLIENT, "hostile-passwords", legacy.password()).status());
+        assertEquals(
+                200,
+                oidc.passwordGrant(CLIENT, "hostile-passwords", legacy.password())
+                        .status());
         assertEquals(TARGET_ALGORITHM, algorithmOf(onlyPasswordCredential(userId)));
     }
 
@@ -260,12 +314,21 @@ class LegacyHashImportIT {
         double matches = legacyVerifications("md5", "match");
         double mismatches = legacyVerifications("md5", "mismatch");
         double rejected = legacyVerifications("md5", "rejected");
-        LegacyCredential legacy = LegacyHashes.digest("md5 for metrics", "md5", "MD5", "Metrics-Md5-Pass-9", "after", true);
+        LegacyCredential legacy =
+                LegacyHashes.digest("md5 for metrics", "md5", "MD5", "Metrics-Md5-Pass-9", "after", true);
         createUser("metrics-md5", legacy);
-        assertEquals(400, oidc.passwordGrant(CLIENT, "metrics-md5", "Metrics-Md5-Pass-9-wrong").status());
-        assertEquals(200, oidc.passwordGrant(CLIENT, "metrics-md5", legacy.password()).status());
+        assertEquals(
+                400,
+                oidc.passwordGrant(CLIENT, "metrics-md5", "Metrics-Md5-Pass-9-wrong")
+                        .status());
+        assertEquals(
+                200,
+                oidc.passwordGrant(CLIENT, "metrics-md5", legacy.password()).status());
         createUser("metrics-md5-broken", LegacyHashes.phc("md5 broken", "md5", "Metrics-Md5-Pass-10", "not-a-digest"));
-        assertEquals(400, oidc.passwordGrant(CLIENT, "metrics-md5-broken", "Metrics-Md5-Pass-10").status());
+        assertEquals(
+                400,
+                oidc.passwordGrant(CLIENT, "metrics-md5-broken", "Metrics-Md5-Pass-10")
+                        .status());
         assertEquals(matches + 1, legacyVerifications("md5", "match"));
         assertEquals(mismatches + 1, legacyVerifications("md5", "mismatch"));
         assertEquals(rejected + 1, legacyVerifications("md5", "rejected"));
@@ -273,11 +336,17 @@ class LegacyHashImportIT {
 
     /** {@code b2bpack_password_legacy_verifications_total{algorithm, outcome}} from the management interface. */
     private static double legacyVerifications(String algorithm, String outcome) {
-        OidcClient.Response metrics = OidcClient.send(HttpRequest.newBuilder(URI.create(io.github.b2bpack.it.TestServer.MANAGEMENT_URL + "/metrics"))
-                .timeout(Duration.ofSeconds(10)).GET().build());
+        OidcClient.Response metrics = OidcClient.send(
+                HttpRequest.newBuilder(URI.create(io.github.b2bpack.it.TestServer.MANAGEMENT_URL + "/metrics"))
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build());
         assertEquals(200, metrics.status());
-        Matcher m = Pattern.compile("^b2bpack_password_legacy_verifications_total\\{algorithm=\"" + algorithm + "\",outcome=\"" + outcome
-                + "\"[^}]*} ([0-9.eE+]+)$", Pattern.MULTILINE).matcher(metrics.body());
+        Matcher m = Pattern.compile(
+                        "^b2bpack_password_legacy_verifications_total\\{algorithm=\"" + algorithm + "\",outcome=\""
+                                + outcome + "\"[^}]*} ([0-9.eE+]+)$",
+                        Pattern.MULTILINE)
+                .matcher(metrics.body());
         assertTrue(m.find(), "legacy verification counter missing from /metrics");
         return Double.parseDouble(m.group(1));
     }
@@ -299,7 +368,8 @@ class LegacyHashImportIT {
                 userId = CreatedResponseUtil.getCreatedId(created);
             }
             CredentialRepresentation password = Fixtures.password("Refused-New-Password-9");
-            BadRequestException refused = assertThrows(BadRequestException.class,
+            BadRequestException refused = assertThrows(
+                    BadRequestException.class,
                     () -> admin.realm(realmName).users().get(userId).resetPassword(password));
             String body = refused.getResponse().readEntity(String.class);
             assertTrue(body.contains("only verifies imported hashes"), body);

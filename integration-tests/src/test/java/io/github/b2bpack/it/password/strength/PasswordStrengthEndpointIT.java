@@ -1,34 +1,33 @@
 package io.github.b2bpack.it.password.strength;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.github.b2bpack.it.PackServerConfig;
-import io.github.b2bpack.it.support.OidcClient;
-import io.github.b2bpack.testsupport.FakeHibpRangeApi;
-import io.github.b2bpack.testsupport.FakePorts;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.testframework.annotations.InjectAdminClient;
-import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
-
 import static io.github.b2bpack.it.password.strength.StrengthHttp.json;
 import static io.github.b2bpack.it.password.strength.StrengthHttp.strengthCheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.support.OidcClient;
+import io.github.b2bpack.testsupport.FakeHibpRangeApi;
+import io.github.b2bpack.testsupport.FakePorts;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 /**
  * {@code POST /realms/{realm}/password-strength} in a running Keycloak: the Stytch-shaped answer
@@ -67,9 +66,12 @@ class PasswordStrengthEndpointIT {
         assertEquals(0, weak.get("score").asInt());
         assertEquals("zxcvbn", weak.get("strength_policy").asText());
         assertFalse(weak.get("breached_password").asBoolean());
-        assertEquals("This is a top-10 common password.", weak.at("/feedback/warning").asText());
+        assertEquals(
+                "This is a top-10 common password.",
+                weak.at("/feedback/warning").asText());
         assertTrue(weak.at("/feedback/suggestions").size() > 0);
-        assertEquals("b2bpackPasswordTooWeak", weak.at("/policy_error/message_key").asText());
+        assertEquals(
+                "b2bpackPasswordTooWeak", weak.at("/policy_error/message_key").asText());
         assertTrue(weak.at("/policy_error/message").asText().startsWith("Password is too weak"), weak.toString());
 
         JsonNode strong = ok(strengthCheck(ZXCVBN_REALM, "{\"password\":" + json(STRONG) + "}", null));
@@ -82,8 +84,10 @@ class PasswordStrengthEndpointIT {
         JsonNode alone = ok(strengthCheck(ZXCVBN_REALM, "{\"password\":" + json(BRIGHTWATER) + "}", null));
         assertEquals(3, alone.get("score").asInt());
         assertTrue(alone.get("valid_password").asBoolean());
-        JsonNode withEmail = ok(strengthCheck(ZXCVBN_REALM, "{\"password\":" + json(BRIGHTWATER)
-                + ",\"username\":\"jdoe\",\"email\":\"jdoe@brightwater.example\"}", null));
+        JsonNode withEmail = ok(strengthCheck(
+                ZXCVBN_REALM,
+                "{\"password\":" + json(BRIGHTWATER) + ",\"username\":\"jdoe\",\"email\":\"jdoe@brightwater.example\"}",
+                null));
         assertTrue(withEmail.get("score").asInt() < 3, withEmail.toString());
         assertFalse(withEmail.get("valid_password").asBoolean());
 
@@ -91,11 +95,15 @@ class PasswordStrengthEndpointIT {
         assertEquals("luds", luds.get("strength_policy").asText());
         assertEquals(4, luds.get("score").asInt());
         assertFalse(luds.get("valid_password").asBoolean());
-        assertEquals("invalidPasswordMinLengthMessage", luds.at("/policy_error/message_key").asText());
+        assertEquals(
+                "invalidPasswordMinLengthMessage",
+                luds.at("/policy_error/message_key").asText());
         assertTrue(luds.at("/policy_error/message").asText().contains("30"), luds.toString());
 
         OidcClient.Response policy = OidcClient.send(HttpRequest.newBuilder(
-                URI.create(StrengthHttp.SERVER + "/realms/" + ZXCVBN_REALM + "/password-strength/policy")).GET().build());
+                        URI.create(StrengthHttp.SERVER + "/realms/" + ZXCVBN_REALM + "/password-strength/policy"))
+                .GET()
+                .build());
         assertEquals(200, policy.status(), policy.body());
         assertEquals(3, policy.json().get("min_score").asInt());
 
@@ -117,7 +125,9 @@ class PasswordStrengthEndpointIT {
             JsonNode clean = ok(strengthCheck(breachRealm, "{\"password\":" + json(STRONG) + "}", null));
             assertFalse(clean.get("valid_password").asBoolean());
             assertFalse(clean.get("breached_password").asBoolean(), clean.toString());
-            assertEquals("invalidPasswordMinLengthMessage", clean.at("/policy_error/message_key").asText());
+            assertEquals(
+                    "invalidPasswordMinLengthMessage",
+                    clean.at("/policy_error/message_key").asText());
         } finally {
             admin.realm(breachRealm).remove();
         }
@@ -128,7 +138,9 @@ class PasswordStrengthEndpointIT {
     @Test
     void feedbackSpeaksTheCallersLanguage() {
         JsonNode fr = ok(strengthCheck(ZXCVBN_REALM, "{\"password\":\"password\"}", "fr"));
-        assertEquals("C'est l'un des 10 mots de passe les plus courants.", fr.at("/feedback/warning").asText());
+        assertEquals(
+                "C'est l'un des 10 mots de passe les plus courants.",
+                fr.at("/feedback/warning").asText());
         assertTrue(fr.at("/policy_error/message").asText().startsWith("Mot de passe trop faible"), fr.toString());
 
         JsonNode de = ok(strengthCheck(ZXCVBN_REALM, "{\"password\":\"password\"}", "de-DE,de;q=0.9"));
@@ -138,8 +150,17 @@ class PasswordStrengthEndpointIT {
 
     @Test
     void badRequestsGetA4xxAndHostilePasswordsAnAnswer() throws Exception {
-        for (String body : List.of("", "{", "not json", "[]", "\"password\"", "{}", "{\"password\":42}",
-                "{\"password\":null}", "{\"password\":\"x\",\"email\":[\"a\"]}", "{\"password\":{\"nested\":true}}")) {
+        for (String body : List.of(
+                "",
+                "{",
+                "not json",
+                "[]",
+                "\"password\"",
+                "{}",
+                "{\"password\":42}",
+                "{\"password\":null}",
+                "{\"password\":\"x\",\"email\":[\"a\"]}",
+                "{\"password\":{\"nested\":true}}")) {
             OidcClient.Response answer = strengthCheck(ZXCVBN_REALM, body, null);
             assertEquals(400, answer.status(), body + " -> " + answer.body());
             assertEquals("invalid_request", answer.field("error"));
@@ -153,7 +174,13 @@ class PasswordStrengthEndpointIT {
         assertEquals(413, huge.status(), huge.status() + "");
         assertEquals("request_too_large", huge.field("error"));
 
-        for (String password : List.of("", "\u0000", "\ud800", "a\udc00b", "\u200f\u202eQv7-rtl\u202c", "\ud83d\ude00\ud83d\udd11",
+        for (String password : List.of(
+                "",
+                "\u0000",
+                "\ud800",
+                "a\udc00b",
+                "\u200f\u202eQv7-rtl\u202c",
+                "\ud83d\ude00\ud83d\udd11",
                 "4@8({[<3691!|70$5+%2".repeat(40))) {
             OidcClient.Response answer = strengthCheck(ZXCVBN_REALM, "{\"password\":" + json(password) + "}", null);
             assertEquals(200, answer.status(), answer.body());

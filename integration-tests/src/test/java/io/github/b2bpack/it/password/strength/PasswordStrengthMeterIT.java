@@ -1,8 +1,27 @@
 package io.github.b2bpack.it.password.strength;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.OidcClient;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,26 +41,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.StringJoiner;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * The {@code b2bpack} login theme in headless Chromium: the live meter on the registration and
  * update-password pages, the zxcvbn refusal with localized feedback when the form is submitted, and
@@ -57,6 +56,7 @@ class PasswordStrengthMeterIT {
     private static final String STRONG = "violet-kettle-harbor-91";
     /** zxcvbn score 3 alone, 1 with the registering user's last name: refused only because of it. */
     private static final String OWN_NAME = "Brightwater2026";
+
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     @InjectAdminClient
@@ -113,7 +113,9 @@ class PasswordStrengthMeterIT {
         // The meter sends the form's names too, so it already shows what the policy will say on submit:
         // refused although zxcvbn alone says 3.
         type(browser, "password", OWN_NAME);
-        waitFor(browser, d -> "false".equals(meter.getAttribute("data-valid")) && !"4".equals(meter.getAttribute("data-score")));
+        waitFor(
+                browser,
+                d -> "false".equals(meter.getAttribute("data-valid")) && !"4".equals(meter.getAttribute("data-score")));
         assertTrue(Integer.parseInt(meter.getAttribute("data-score")) < 3, meter.getAttribute("data-score"));
         type(browser, "password-confirm", OWN_NAME);
         browser.findElement(By.cssSelector("#kc-register-form [type=submit]")).click();
@@ -124,9 +126,12 @@ class PasswordStrengthMeterIT {
         type(browser, "password-confirm", STRONG);
         // The refused form was just re-rendered: submit only once both fields hold the password and the
         // meter has scored it (on a loaded machine the click could otherwise race the page's own scripts).
-        waitFor(browser, d -> STRONG.equals(d.findElement(By.id("password")).getDomProperty("value"))
-                && STRONG.equals(d.findElement(By.id("password-confirm")).getDomProperty("value"))
-                && "4".equals(d.findElement(By.id("b2bpack-strength")).getAttribute("data-score")));
+        waitFor(
+                browser,
+                d -> STRONG.equals(d.findElement(By.id("password")).getDomProperty("value"))
+                        && STRONG.equals(
+                                d.findElement(By.id("password-confirm")).getDomProperty("value"))
+                        && "4".equals(d.findElement(By.id("b2bpack-strength")).getAttribute("data-score")));
         browser.findElement(By.cssSelector("#kc-register-form [type=submit]")).click();
         waitFor(browser, d -> d.getCurrentUrl().contains("code="));
         StrengthHttp.assertServerLogHoldsNone(List.of(STRONG, OWN_NAME));
@@ -182,7 +187,9 @@ class PasswordStrengthMeterIT {
         waitFor(browser, d -> bodyText(d).contains("Password is too weak"));
 
         type(browser, "password-new", STRONG);
-        waitFor(browser, d -> "4".equals(d.findElement(By.id("b2bpack-strength")).getAttribute("data-score")));
+        waitFor(
+                browser,
+                d -> "4".equals(d.findElement(By.id("b2bpack-strength")).getAttribute("data-score")));
         type(browser, "password-confirm", STRONG);
         browser.findElement(By.id("kc-submit")).click();
         waitFor(browser, d -> d.getCurrentUrl().contains("code="));
@@ -194,10 +201,13 @@ class PasswordStrengthMeterIT {
         // A bare HTTP client, as a browser without JavaScript: it only follows the form. Keycloak marks
         // its session cookies Secure, which java.net's CookieManager withholds over http://localhost
         // (browsers treat localhost as secure), so the cookies are carried by hand.
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         Map<String, String> cookies = new LinkedHashMap<>();
-        HttpResponse<String> page = send(http, HttpRequest.newBuilder(URI.create(registrationUrl(null))).GET(), cookies);
+        HttpResponse<String> page = send(
+                http, HttpRequest.newBuilder(URI.create(registrationUrl(null))).GET(), cookies);
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("b2bpack-strength-meter.js"), "the b2bpack theme adds its meter script");
 
@@ -223,7 +233,8 @@ class PasswordStrengthMeterIT {
     private static void saveScreenshot(WebDriver browser, String name) throws IOException {
         java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
         java.nio.file.Files.createDirectories(dir);
-        byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+        byte[] png =
+                ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
         java.nio.file.Files.write(dir.resolve(name), png);
     }
 
@@ -262,20 +273,28 @@ class PasswordStrengthMeterIT {
     }
 
     private static String formAction(String html) {
-        Matcher action = Pattern.compile("id=\"kc-register-form\"[^>]*action=\"([^\"]+)\"").matcher(html);
+        Matcher action = Pattern.compile("id=\"kc-register-form\"[^>]*action=\"([^\"]+)\"")
+                .matcher(html);
         if (!action.find()) {
-            action = Pattern.compile("action=\"([^\"]+)\"[^>]*id=\"kc-register-form\"").matcher(html);
+            action = Pattern.compile("action=\"([^\"]+)\"[^>]*id=\"kc-register-form\"")
+                    .matcher(html);
             assertTrue(action.find(), "no registration form");
         }
         return action.group(1).replace("&amp;", "&");
     }
 
-    private static HttpResponse<String> post(HttpClient http, String url, Map<String, String> form, Map<String, String> cookies)
+    private static HttpResponse<String> post(
+            HttpClient http, String url, Map<String, String> form, Map<String, String> cookies)
             throws IOException, InterruptedException {
         StringJoiner body = new StringJoiner("&");
-        form.forEach((k, v) -> body.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return send(http, HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())), cookies);
+        form.forEach((k, v) -> body.add(
+                URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return send(
+                http,
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())),
+                cookies);
     }
 
     private static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request, Map<String, String> cookies)

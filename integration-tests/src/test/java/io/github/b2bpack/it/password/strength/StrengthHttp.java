@@ -1,17 +1,16 @@
 package io.github.b2bpack.it.password.strength;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import io.github.b2bpack.it.ServerLog;
 import io.github.b2bpack.it.support.OidcClient;
-import org.keycloak.admin.client.Keycloak;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import org.keycloak.admin.client.Keycloak;
 
 /**
  * Raw HTTP for the strength tests: JSON built by hand so that hostile strings (lone surrogates,
@@ -21,12 +20,12 @@ final class StrengthHttp {
 
     static final String SERVER = io.github.b2bpack.it.TestServer.BASE_URL;
 
-    private StrengthHttp() {
-    }
+    private StrengthHttp() {}
 
     /** {@code POST /realms/{realm}/password-strength} with a raw body. */
     static OidcClient.Response strengthCheck(String realm, String rawJson, String acceptLanguage) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SERVER + "/realms/" + realm + "/password-strength"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(SERVER + "/realms/" + realm + "/password-strength"))
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(rawJson, StandardCharsets.UTF_8));
@@ -39,7 +38,8 @@ final class StrengthHttp {
     /** {@code PUT /admin/realms/{realm}/users/{id}/reset-password} with the password as a raw JSON string literal body. */
     static OidcClient.Response resetPassword(Keycloak admin, String realm, String userId, String jsonStringLiteral) {
         String body = "{\"type\":\"password\",\"temporary\":false,\"value\":" + jsonStringLiteral + "}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(SERVER + "/admin/realms/" + realm + "/users/" + userId + "/reset-password"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(SERVER + "/admin/realms/" + realm + "/users/" + userId + "/reset-password"))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString())
                 .timeout(Duration.ofSeconds(60))

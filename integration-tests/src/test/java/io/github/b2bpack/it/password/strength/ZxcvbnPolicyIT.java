@@ -1,10 +1,18 @@
 package io.github.b2bpack.it.password.strength;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,15 +22,6 @@ import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The {@code zxcvbn} password policy in a running Keycloak, through the admin REST API: weak and
@@ -55,7 +54,10 @@ class ZxcvbnPolicyIT {
         realm.setDefaultLocale("en");
         admin.realms().create(realm);
 
-        admin.realm(REALM).clients().create(Fixtures.publicDirectGrantClient(CLIENT)).close();
+        admin.realm(REALM)
+                .clients()
+                .create(Fixtures.publicDirectGrantClient(CLIENT))
+                .close();
 
         UserRepresentation alice = new UserRepresentation();
         alice.setUsername("alice");
@@ -86,13 +88,15 @@ class ZxcvbnPolicyIT {
         assertTrue(description.startsWith("Password is too weak (strength 0 of 4, at least 3 required)."), description);
         assertTrue(description.contains("This is a top-10 common password."), description);
 
-        OidcClient.Response ownData = StrengthHttp.resetPassword(admin, REALM, aliceId, StrengthHttp.json(ALICES_COMPANY));
+        OidcClient.Response ownData =
+                StrengthHttp.resetPassword(admin, REALM, aliceId, StrengthHttp.json(ALICES_COMPANY));
         assertEquals(400, ownData.status(), ownData.body());
         assertTrue(ownData.field("error_description").contains("strength 2 of 4"), ownData.body());
 
         OidcClient.Response strong = StrengthHttp.resetPassword(admin, REALM, aliceId, StrengthHttp.json(STRONG));
         assertEquals(204, strong.status(), strong.body());
-        OidcClient.Response tokens = new OidcClient(StrengthHttp.SERVER + "/realms/" + REALM).passwordGrant(CLIENT, "alice", STRONG);
+        OidcClient.Response tokens =
+                new OidcClient(StrengthHttp.SERVER + "/realms/" + REALM).passwordGrant(CLIENT, "alice", STRONG);
         assertEquals(200, tokens.status(), tokens.body());
 
         StrengthHttp.assertServerLogHoldsNone(List.of(STRONG, ALICES_COMPANY));
@@ -130,12 +134,18 @@ class ZxcvbnPolicyIT {
                 "\ud83d\ude00\ud83d\udd11\ud83c\udf0d-Qv7-emoji",
                 "4@8({[<3691!|70$5+%2".repeat(3),
                 " "));
-        List<String> secrets = new ArrayList<>(List.of("inside-Qv7#kettle", "surrogate-Qv7#harbor", "mirrored-Qv7#violet",
-                "-Qv7-emoji", megabyteOfLetters.substring(0, 64)));
+        List<String> secrets = new ArrayList<>(List.of(
+                "inside-Qv7#kettle",
+                "surrogate-Qv7#harbor",
+                "mirrored-Qv7#violet",
+                "-Qv7-emoji",
+                megabyteOfLetters.substring(0, 64)));
         for (String password : hostile) {
             OidcClient.Response answer = StrengthHttp.resetPassword(admin, REALM, aliceId, StrengthHttp.json(password));
-            assertTrue(answer.status() == 204 || answer.status() == 400,
-                    "status " + answer.status() + " for a " + password.length() + "-char password: " + cut(answer.body()));
+            assertTrue(
+                    answer.status() == 204 || answer.status() == 400,
+                    "status " + answer.status() + " for a " + password.length() + "-char password: "
+                            + cut(answer.body()));
             assertFalse(answer.body().contains("Exception"), cut(answer.body()));
         }
         StrengthHttp.assertServerLogHoldsNone(secrets);

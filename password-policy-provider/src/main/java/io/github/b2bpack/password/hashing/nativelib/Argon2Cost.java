@@ -15,9 +15,11 @@ public record Argon2Cost(int memoryKiB, int iterations, int parallelism) {
     public static final int MIN_MEMORY_KIB = 1024;
     /** 1 GiB: above it one login would hold more native memory than a typical node should spare. */
     public static final int MAX_MEMORY_KIB = 1 << 20;
+
     public static final int MIN_ITERATIONS = 1;
     /** Keycloak's built-in argon2 treats a policy iteration count above 100 as a PBKDF2 leftover. */
     public static final int MAX_ITERATIONS = 100;
+
     public static final int MIN_PARALLELISM = 1;
     public static final int MAX_PARALLELISM = 16;
 
@@ -30,10 +32,12 @@ public record Argon2Cost(int memoryKiB, int iterations, int parallelism) {
             return "iterations must be between " + MIN_ITERATIONS + " and " + MAX_ITERATIONS + ", got " + iterations;
         }
         if (parallelism < MIN_PARALLELISM || parallelism > MAX_PARALLELISM) {
-            return "parallelism must be between " + MIN_PARALLELISM + " and " + MAX_PARALLELISM + ", got " + parallelism;
+            return "parallelism must be between " + MIN_PARALLELISM + " and " + MAX_PARALLELISM + ", got "
+                    + parallelism;
         }
         if (memoryKiB < 8 * parallelism) {
-            return "memory must be at least 8 KiB per lane (" + 8 * parallelism + " KiB for parallelism " + parallelism + ")";
+            return "memory must be at least 8 KiB per lane (" + 8 * parallelism + " KiB for parallelism " + parallelism
+                    + ")";
         }
         return null;
     }

@@ -15,6 +15,7 @@ public record Argon2Limits(int maxMemoryKiB, int maxIterations, int maxParalleli
 
     /** Default memory maximum: this many times the configured memory. */
     public static final int MEMORY_FACTOR = 4;
+
     public static final int DEFAULT_MAX_ITERATIONS = 10;
     public static final int DEFAULT_MAX_PARALLELISM = 4;
 

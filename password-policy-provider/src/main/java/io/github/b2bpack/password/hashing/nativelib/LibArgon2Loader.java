@@ -1,7 +1,6 @@
 package io.github.b2bpack.password.hashing.nativelib;
 
 import com.sun.jna.Native;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,37 +20,40 @@ public final class LibArgon2Loader {
 
     /** Which library to use: {@code auto} (the shipped SIMD build where it fits) or {@code argon2-jvm}. */
     public enum Choice {
-        AUTO, ARGON2_JVM;
+        AUTO,
+        ARGON2_JVM;
 
         public static Choice of(String value) {
             return switch (value == null ? "auto" : value.trim().toLowerCase(Locale.ROOT)) {
                 case "", "auto" -> AUTO;
                 case "argon2-jvm" -> ARGON2_JVM;
-                default -> throw new IllegalArgumentException("native library must be auto or argon2-jvm, got '" + value + "'");
+                default ->
+                    throw new IllegalArgumentException(
+                            "native library must be auto or argon2-jvm, got '" + value + "'");
             };
         }
     }
 
     /** A loaded library and a name for the startup log line. */
-    public record Loaded(LibArgon2 library, String description) {
-    }
+    public record Loaded(LibArgon2 library, String description) {}
 
     private static final String RESOURCE_DIR = "/io/github/b2bpack/password/hashing/nativelib/linux-x86-64/";
 
-    private LibArgon2Loader() {
-    }
+    private LibArgon2Loader() {}
 
     public static Loaded load(Choice choice) {
         String build = choice == Choice.AUTO ? simdBuildForThisCpu() : null;
         if (build != null) {
             try {
                 Path file = extract(build);
-                return new Loaded(Native.load(file.toString(), LibArgon2.class), "libargon2 " + build + " (shipped SIMD build)");
+                return new Loaded(
+                        Native.load(file.toString(), LibArgon2.class), "libargon2 " + build + " (shipped SIMD build)");
             } catch (IOException | LinkageError e) {
                 // Fall through to argon2-jvm's library: slower, never wrong.
             }
         }
-        return new Loaded(Native.load("argon2", LibArgon2.class), "libargon2 from argon2-jvm or the system (reference build)");
+        return new Loaded(
+                Native.load("argon2", LibArgon2.class), "libargon2 from argon2-jvm or the system (reference build)");
     }
 
     /** The shipped build this CPU runs, or {@code null} when none fits. */
@@ -97,7 +99,11 @@ public final class LibArgon2Loader {
             Path dir = Path.of(System.getProperty("jna.tmpdir", System.getProperty("java.io.tmpdir")));
             Path file;
             try {
-                file = Files.createTempFile(dir, "b2bpack-", "-" + build, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                file = Files.createTempFile(
+                        dir,
+                        "b2bpack-",
+                        "-" + build,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             } catch (UnsupportedOperationException e) {
                 file = Files.createTempFile(dir, "b2bpack-", "-" + build);
             }

@@ -6,7 +6,6 @@ import de.mkammerer.argon2.jna.Argon2_context;
 import de.mkammerer.argon2.jna.Argon2_type;
 import de.mkammerer.argon2.jna.Argon2_version;
 import de.mkammerer.argon2.jna.JnaUint32;
-
 import java.time.Duration;
 
 /**
@@ -22,7 +21,9 @@ public final class NativeArgon2 {
 
     /** Argon2 types as libargon2 numbers them. */
     public enum Type {
-        D(0), I(1), ID(2);
+        D(0),
+        I(1),
+        ID(2);
 
         final int value;
 
@@ -33,7 +34,8 @@ public final class NativeArgon2 {
 
     /** Argon2 versions as libargon2 numbers them. */
     public enum Version {
-        V10(0x10), V13(0x13);
+        V10(0x10),
+        V13(0x13);
 
         final int value;
 
@@ -55,7 +57,8 @@ public final class NativeArgon2 {
     private final HashingSlots slots;
     private final NativeBlockPool pool;
 
-    private NativeArgon2(LibArgon2Loader.Loaded loaded, int maxConcurrentHashes, boolean poolMemory, Duration slotWait) {
+    private NativeArgon2(
+            LibArgon2Loader.Loaded loaded, int maxConcurrentHashes, boolean poolMemory, Duration slotWait) {
         this.library = loaded.library();
         this.libraryDescription = loaded.description();
         this.slots = new HashingSlots(maxConcurrentHashes, slotWait);
@@ -72,7 +75,8 @@ public final class NativeArgon2 {
      *                            {@link #hash} gives up with a {@link HashingBusyException}
      * @throws IllegalStateException with an operator-readable reason when the native library is unusable
      */
-    public static NativeArgon2 load(int maxConcurrentHashes, boolean poolMemory, LibArgon2Loader.Choice libraryChoice, Duration slotWait) {
+    public static NativeArgon2 load(
+            int maxConcurrentHashes, boolean poolMemory, LibArgon2Loader.Choice libraryChoice, Duration slotWait) {
         if (maxConcurrentHashes < 1) {
             throw new IllegalArgumentException("maxConcurrentHashes must be at least 1, got " + maxConcurrentHashes);
         }
@@ -83,8 +87,10 @@ public final class NativeArgon2 {
         try {
             library = LibArgon2Loader.load(libraryChoice);
         } catch (LinkageError e) {
-            throw new IllegalStateException("cannot load native libargon2 through JNA (argon2-jvm and argon2-jvm-nolibs "
-                    + "must be in providers/, and jna.tmpdir must allow executing extracted libraries): " + e, e);
+            throw new IllegalStateException(
+                    "cannot load native libargon2 through JNA (argon2-jvm and argon2-jvm-nolibs "
+                            + "must be in providers/, and jna.tmpdir must allow executing extracted libraries): " + e,
+                    e);
         }
         return new NativeArgon2(library, maxConcurrentHashes, poolMemory, slotWait);
     }
@@ -98,12 +104,13 @@ public final class NativeArgon2 {
      * @param hashLength output length in bytes, at least 4
      * @throws HashingBusyException when no hashing slot frees up within the slot wait
      */
-    public byte[] hash(Type type, Version version, Argon2Cost cost, byte[] password, byte[] salt, byte[] secret, int hashLength) {
+    public byte[] hash(
+            Type type, Version version, Argon2Cost cost, byte[] password, byte[] salt, byte[] secret, int hashLength) {
         slots.acquire();
         try (NativeBuffer pwd = NativeBuffer.copyOf(password);
-             NativeBuffer saltBuffer = NativeBuffer.copyOf(salt);
-             NativeBuffer secretBuffer = NativeBuffer.copyOf(secret);
-             NativeBuffer out = NativeBuffer.zeroed(hashLength)) {
+                NativeBuffer saltBuffer = NativeBuffer.copyOf(salt);
+                NativeBuffer secretBuffer = NativeBuffer.copyOf(secret);
+                NativeBuffer out = NativeBuffer.zeroed(hashLength)) {
             Argon2_context.ByReference context = new Argon2_context.ByReference();
             context.out = out.pointer();
             context.outlen = new JnaUint32(hashLength);

@@ -4,7 +4,6 @@ import com.sun.jna.Callback;
 import com.sun.jna.CallbackReference;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
@@ -36,8 +35,7 @@ final class NativeBlockPool {
         void invoke(Pointer memory, long bytes);
     }
 
-    private record Block(long address, long bytes) {
-    }
+    private record Block(long address, long bytes) {}
 
     private final int maxIdleBlocks;
     /** Most recently returned first. Tiny (≤ maxIdleBlocks), so a lock is cheaper than anything clever. */

@@ -11,8 +11,7 @@ import java.util.Arrays;
  */
 public final class PasswordBytes {
 
-    private PasswordBytes() {
-    }
+    private PasswordBytes() {}
 
     /** The caller owns the returned array and must wipe it. */
     public static byte[] of(CharSequence password) {
@@ -26,7 +25,9 @@ public final class PasswordBytes {
             } else if (c < 0x800) {
                 buffer[n++] = (byte) (0xC0 | (c >> 6));
                 buffer[n++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(password.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < length
+                    && Character.isLowSurrogate(password.charAt(i + 1))) {
                 int codePoint = Character.toCodePoint(c, password.charAt(++i));
                 buffer[n++] = (byte) (0xF0 | (codePoint >> 18));
                 buffer[n++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));

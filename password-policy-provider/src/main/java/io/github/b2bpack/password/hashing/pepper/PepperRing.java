@@ -41,9 +41,12 @@ public final class PepperRing {
                 }
                 int colon = trimmed.indexOf(':');
                 if (colon <= 0 || colon == trimmed.length() - 1) {
-                    throw new IllegalArgumentException("each pepper must be written key-id:value (entry " + (ring.size() + 1) + " is not)");
+                    throw new IllegalArgumentException(
+                            "each pepper must be written key-id:value (entry " + (ring.size() + 1) + " is not)");
                 }
-                Pepper pepper = Pepper.of(trimmed.substring(0, colon).trim(), trimmed.substring(colon + 1).trim());
+                Pepper pepper = Pepper.of(
+                        trimmed.substring(0, colon).trim(),
+                        trimmed.substring(colon + 1).trim());
                 if (ring.putIfAbsent(pepper.keyId(), pepper) != null) {
                     throw new IllegalArgumentException("pepper key id '" + pepper.keyId() + "' is given twice");
                 }
@@ -51,7 +54,8 @@ public final class PepperRing {
         }
         String current = currentKeyId == null || currentKeyId.isBlank() ? null : currentKeyId.trim();
         if (current != null && !ring.containsKey(current)) {
-            throw new IllegalArgumentException("current pepper id '" + current + "' is not among the configured peppers " + ring.keySet());
+            throw new IllegalArgumentException(
+                    "current pepper id '" + current + "' is not among the configured peppers " + ring.keySet());
         }
         return new PepperRing(Collections.unmodifiableMap(ring), current);
     }

@@ -7,14 +7,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.stream.Stream;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.credential.hash.PasswordHashProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
-
-import java.util.stream.Stream;
 
 /** {@code /admin/realms/{realm}/password-hashing}: the realm's hashing state, for admins who may view the realm. */
 public final class PasswordHashingAdminResource {
@@ -39,11 +38,13 @@ public final class PasswordHashingAdminResource {
     public PepperRotationReport pepperRotation() {
         auth.realm().requireViewRealm();
         PepperRing peppers = configuredPeppers();
-        PepperRotationCounter counter = new PepperRotationCounter(peppers.currentKeyId().orElse(null));
+        PepperRotationCounter counter =
+                new PepperRotationCounter(peppers.currentKeyId().orElse(null));
         EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
         // credentialData holds algorithm and parameters only; salts and hashes are in secretData, never read here.
         try (Stream<String> rows = em.createQuery(
-                        "select c.credentialData from CredentialEntity c where c.user.realmId = :realmId and c.type = :type", String.class)
+                        "select c.credentialData from CredentialEntity c where c.user.realmId = :realmId and c.type = :type",
+                        String.class)
                 .setParameter("realmId", realm.getId())
                 .setParameter("type", PasswordCredentialModel.TYPE)
                 .getResultStream()) {
@@ -53,7 +54,10 @@ public final class PasswordHashingAdminResource {
     }
 
     private PepperRing configuredPeppers() {
-        var factory = session.getKeycloakSessionFactory().getProviderFactory(PasswordHashProvider.class, NativeArgon2PasswordHashProviderFactory.ID);
-        return factory instanceof NativeArgon2PasswordHashProviderFactory nativeFactory ? nativeFactory.peppers() : PepperRing.NONE;
+        var factory = session.getKeycloakSessionFactory()
+                .getProviderFactory(PasswordHashProvider.class, NativeArgon2PasswordHashProviderFactory.ID);
+        return factory instanceof NativeArgon2PasswordHashProviderFactory nativeFactory
+                ? nativeFactory.peppers()
+                : PepperRing.NONE;
     }
 }

@@ -2,15 +2,14 @@ package io.github.b2bpack.password.hashing.rotation;
 
 import io.github.b2bpack.password.hashing.Argon2CredentialLayout;
 import io.github.b2bpack.password.hashing.NativeArgon2PasswordHashProviderFactory;
-import org.keycloak.common.util.MultivaluedHashMap;
-import org.keycloak.models.credential.dto.PasswordCredentialData;
-import org.keycloak.util.JsonSerialization;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.keycloak.common.util.MultivaluedHashMap;
+import org.keycloak.models.credential.dto.PasswordCredentialData;
+import org.keycloak.util.JsonSerialization;
 
 /** Tallies stored password credentials (their non-secret {@code credentialData} JSON) by algorithm and pepper key id. */
 final class PepperRotationCounter {
@@ -57,6 +56,7 @@ final class PepperRotationCounter {
     PepperRotationReport report(String realm, Iterable<String> configuredPepperIds) {
         ArrayList<String> configured = new ArrayList<>();
         configuredPepperIds.forEach(configured::add);
-        return new PepperRotationReport(realm, currentPepperId, configured, total, byAlgorithm, byPepperId, withoutPepper, onCurrent);
+        return new PepperRotationReport(
+                realm, currentPepperId, configured, total, byAlgorithm, byPepperId, withoutPepper, onCurrent);
     }
 }

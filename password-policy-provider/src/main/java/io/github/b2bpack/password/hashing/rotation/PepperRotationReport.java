@@ -24,5 +24,4 @@ public record PepperRotationReport(
         Map<String, Long> byAlgorithm,
         Map<String, Long> byPepperId,
         long withoutPepper,
-        long onCurrentPepper) {
-}
+        long onCurrentPepper) {}

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
-
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -80,6 +79,5 @@ public final class Argon2PhcHash implements LegacyHash {
     }
 
     /** Caps on imported cost parameters. */
-    public record Limits(int maxMemoryKib, int maxIterations, int maxParallelism) {
-    }
+    public record Limits(int maxMemoryKib, int maxIterations, int maxParallelism) {}
 }

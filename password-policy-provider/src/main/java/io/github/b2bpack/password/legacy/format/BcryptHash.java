@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 
 /**
@@ -18,7 +17,8 @@ public final class BcryptHash implements LegacyHash {
     /** bcrypt's minimum cost. */
     public static final int MIN_COST = 4;
 
-    private static final Pattern FORMAT = Pattern.compile("\\$(2[aby])\\$(\\d\\d)\\$([./A-Za-z0-9]{22})([./A-Za-z0-9]{31})");
+    private static final Pattern FORMAT =
+            Pattern.compile("\\$(2[aby])\\$(\\d\\d)\\$([./A-Za-z0-9]{22})([./A-Za-z0-9]{31})");
 
     private final String version;
     private final int cost;
@@ -45,7 +45,8 @@ public final class BcryptHash implements LegacyHash {
         if (cost < MIN_COST || cost > maxCost) {
             throw new HashRejected("bcrypt cost " + cost + " outside [" + MIN_COST + ", " + maxCost + "]");
         }
-        return new BcryptHash(m.group(1), cost, BcryptBase64.decode(m.group(3), 16), BcryptBase64.decode(m.group(4), 23));
+        return new BcryptHash(
+                m.group(1), cost, BcryptBase64.decode(m.group(3), 16), BcryptBase64.decode(m.group(4), 23));
     }
 
     /** The stored cost (tests check the caps against it). */
@@ -70,8 +71,7 @@ public final class BcryptHash implements LegacyHash {
 
         private static final String ALPHABET = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-        private BcryptBase64() {
-        }
+        private BcryptBase64() {}
 
         static byte[] decode(String text, int length) {
             byte[] out = new byte[length];

@@ -41,7 +41,9 @@ public record PhcString(String id, Integer version, Map<String, String> paramete
                 int eq = pair.indexOf('=');
                 String name = eq < 0 ? pair : pair.substring(0, eq);
                 String value = eq < 0 ? "" : pair.substring(eq + 1);
-                if (!NAME.matcher(name).matches() || !VALUE.matcher(value).matches() || parameters.put(name, value) != null) {
+                if (!NAME.matcher(name).matches()
+                        || !VALUE.matcher(value).matches()
+                        || parameters.put(name, value) != null) {
                     throw new HashRejected("invalid PHC parameter list");
                 }
             }
@@ -49,7 +51,8 @@ public record PhcString(String id, Integer version, Map<String, String> paramete
         if (fields.length - i != 2) {
             throw new HashRejected("a PHC string needs a salt and a hash");
         }
-        return new PhcString(id, version, Map.copyOf(parameters), base64(fields[i], "salt"), base64(fields[i + 1], "hash"));
+        return new PhcString(
+                id, version, Map.copyOf(parameters), base64(fields[i], "salt"), base64(fields[i + 1], "hash"));
     }
 
     /** An integer parameter that must be present and within {@code [min, max]}. */
@@ -67,7 +70,9 @@ public record PhcString(String id, Integer version, Map<String, String> paramete
 
     static int parseInt(String value, String what) throws HashRejected {
         // Decimal without sign or leading zeros, at most 10 digits: no overflow games.
-        if (value.isEmpty() || value.length() > 10 || !value.chars().allMatch(Character::isDigit)
+        if (value.isEmpty()
+                || value.length() > 10
+                || !value.chars().allMatch(Character::isDigit)
                 || (value.length() > 1 && value.charAt(0) == '0')) {
             throw new HashRejected("invalid PHC " + what);
         }

@@ -18,7 +18,9 @@ public final class SaltedDigest implements LegacyHash {
 
     /** Where the salt goes relative to the password. */
     public enum SaltPosition {
-        NONE, BEFORE, AFTER;
+        NONE,
+        BEFORE,
+        AFTER;
 
         /** {@code before}, {@code after} or {@code none}; {@code null} means none when there is no salt. */
         public static SaltPosition parse(String value, boolean hasSalt) throws HashRejected {
@@ -35,7 +37,10 @@ public final class SaltedDigest implements LegacyHash {
                 throw new HashRejected("saltPosition must be before, after or none");
             }
             if ((position == NONE) == hasSalt) {
-                throw new HashRejected(hasSalt ? "saltPosition none given with a salt" : "saltPosition " + value + " given without a salt");
+                throw new HashRejected(
+                        hasSalt
+                                ? "saltPosition none given with a salt"
+                                : "saltPosition " + value + " given without a salt");
             }
             return position;
         }
@@ -58,7 +63,8 @@ public final class SaltedDigest implements LegacyHash {
      * @param digest       the stored digest, hex or Base64
      * @param salt         the salt bytes, empty for none
      */
-    public static SaltedDigest parse(String jdkAlgorithm, String digest, byte[] salt, SaltPosition position) throws HashRejected {
+    public static SaltedDigest parse(String jdkAlgorithm, String digest, byte[] salt, SaltPosition position)
+            throws HashRejected {
         int length = newDigest(jdkAlgorithm).getDigestLength();
         byte[] expected = decode(digest, length);
         if (salt.length > 1024) {

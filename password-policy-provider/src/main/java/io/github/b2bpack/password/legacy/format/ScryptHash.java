@@ -3,7 +3,6 @@ package io.github.b2bpack.password.legacy.format;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
-
 import org.bouncycastle.crypto.generators.SCrypt;
 
 /**
@@ -28,7 +27,9 @@ public final class ScryptHash implements LegacyHash {
 
     public static ScryptHash parse(String encoded, Limits limits) throws HashRejected {
         PhcString phc = PhcString.parse(encoded);
-        if (!phc.id().equals("scrypt") || phc.version() != null || phc.parameters().size() != 3) {
+        if (!phc.id().equals("scrypt")
+                || phc.version() != null
+                || phc.parameters().size() != 3) {
             throw new HashRejected("not a $scrypt$ln=…,r=…,p=… PHC string");
         }
         int logN = phc.intParameter("ln", 1, 31);
@@ -42,7 +43,8 @@ public final class ScryptHash implements LegacyHash {
         // scrypt allocates 128 * N * r bytes: refuse before allocating.
         long memoryKib = (128L << logN) * r / 1024;
         if (memoryKib > limits.maxMemoryKib()) {
-            throw new HashRejected("scrypt memory " + memoryKib + " KiB above the cap of " + limits.maxMemoryKib() + " KiB");
+            throw new HashRejected(
+                    "scrypt memory " + memoryKib + " KiB above the cap of " + limits.maxMemoryKib() + " KiB");
         }
         checkLengths(phc.salt(), phc.hash());
         return new ScryptHash(logN, r, p, phc.salt(), phc.hash());
@@ -68,6 +70,5 @@ public final class ScryptHash implements LegacyHash {
     }
 
     /** Caps on imported cost parameters. */
-    public record Limits(long maxMemoryKib, int maxParallelism) {
-    }
+    public record Limits(long maxMemoryKib, int maxParallelism) {}
 }

@@ -7,8 +7,7 @@ public final class MinimumScore {
 
     public static final int DEFAULT = 3;
 
-    private MinimumScore() {
-    }
+    private MinimumScore() {}
 
     /** @throws PasswordPolicyConfigException for anything but an integer from 0 to 4 (blank means the default) */
     public static int parse(String value) {

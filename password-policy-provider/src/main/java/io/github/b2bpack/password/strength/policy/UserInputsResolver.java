@@ -18,8 +18,7 @@ final class UserInputsResolver {
 
     private static final String SESSION_ATTRIBUTE = ZxcvbnPasswordPolicyProvider.USER_INPUTS_ATTRIBUTE;
 
-    private UserInputsResolver() {
-    }
+    private UserInputsResolver() {}
 
     static UserInputs forUser(KeycloakSession session, RealmModel realm, UserModel user) {
         UserInputs handedOver = session.getAttribute(SESSION_ATTRIBUTE, UserInputs.class);
@@ -28,7 +27,10 @@ final class UserInputsResolver {
         }
         UserInputs inputs = UserInputs.none().realmName(realm == null ? null : realm.getName());
         if (user != null) {
-            inputs.username(user.getUsername()).email(user.getEmail()).firstName(user.getFirstName()).lastName(user.getLastName());
+            inputs.username(user.getUsername())
+                    .email(user.getEmail())
+                    .firstName(user.getFirstName())
+                    .lastName(user.getLastName());
         }
         return inputs;
     }
@@ -46,8 +48,10 @@ final class UserInputsResolver {
         }
         MultivaluedMap<String, String> form = submittedForm(session);
         if (form != null) {
-            inputs.username(form.getFirst("username")).email(form.getFirst("email"))
-                    .firstName(form.getFirst("firstName")).lastName(form.getFirst("lastName"));
+            inputs.username(form.getFirst("username"))
+                    .email(form.getFirst("email"))
+                    .firstName(form.getFirst("firstName"))
+                    .lastName(form.getFirst("lastName"));
         }
         return inputs;
     }
@@ -58,7 +62,9 @@ final class UserInputsResolver {
         if (request == null || !"POST".equals(request.getHttpMethod())) {
             return null;
         }
-        MediaType type = request.getHttpHeaders() == null ? null : request.getHttpHeaders().getMediaType();
+        MediaType type = request.getHttpHeaders() == null
+                ? null
+                : request.getHttpHeaders().getMediaType();
         if (type == null || !MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(type)) {
             return null;
         }

@@ -4,6 +4,7 @@ import io.github.b2bpack.password.strength.scoring.BoundedStrengthEstimator;
 import io.github.b2bpack.password.strength.scoring.FeedbackMessages;
 import io.github.b2bpack.password.strength.scoring.StrengthEstimate;
 import io.github.b2bpack.password.strength.scoring.UserInputs;
+import java.util.Locale;
 import org.keycloak.Token;
 import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.KeycloakSession;
@@ -12,8 +13,6 @@ import org.keycloak.models.UserModel;
 import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PolicyError;
 import org.keycloak.representations.AccessToken;
-
-import java.util.Locale;
 
 /**
  * Rejects a password whose zxcvbn score, lowered by the user's own data, is below the realm's
@@ -93,6 +92,5 @@ public final class ZxcvbnPasswordPolicyProvider implements PasswordPolicyProvide
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

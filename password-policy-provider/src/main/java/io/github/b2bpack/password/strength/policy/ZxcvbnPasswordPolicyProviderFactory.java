@@ -18,8 +18,7 @@ public final class ZxcvbnPasswordPolicyProviderFactory implements PasswordPolicy
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
+    public void init(Config.Scope config) {}
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
@@ -53,6 +52,5 @@ public final class ZxcvbnPasswordPolicyProviderFactory implements PasswordPolicy
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -1,8 +1,7 @@
 package io.github.b2bpack.password.strength.rest;
 
-import org.keycloak.models.SingleUseObjectProvider;
-
 import java.util.Map;
+import org.keycloak.models.SingleUseObjectProvider;
 
 /**
  * Fixed-window request counter per client IP, kept in Keycloak's {@link SingleUseObjectProvider}

@@ -15,6 +15,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.text.MessageFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.PasswordPolicy;
@@ -25,14 +32,6 @@ import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PolicyError;
 import org.keycloak.theme.Theme;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.text.MessageFormat;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Properties;
-
 /**
  * {@code POST /realms/{realm}/password-strength}: checks a password against the realm's own
  * password policy without creating anything, for sign-up forms and the login theme's live meter.
@@ -42,6 +41,7 @@ public final class PasswordStrengthResource {
 
     /** Message key of the breached-password policy ({@code hibp}, module hibp-policy). */
     static final String BREACHED_MESSAGE_KEY = "b2bpackPasswordBreached";
+
     static final String HIBP_POLICY_ID = "hibp";
     /** Session attribute the hibp policy leaves behind: clean, breached or unknown (its OUTCOME_ATTRIBUTE). */
     static final String HIBP_OUTCOME_ATTRIBUTE = "b2bpack.hibp.outcome";
@@ -62,11 +62,12 @@ public final class PasswordStrengthResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response check(InputStream body) {
-        ClientRateLimiter limiter = new ClientRateLimiter(session.getProvider(SingleUseObjectProvider.class), settings,
-                Time.currentTime());
+        ClientRateLimiter limiter =
+                new ClientRateLimiter(session.getProvider(SingleUseObjectProvider.class), settings, Time.currentTime());
         if (!limiter.tryAcquire(clientIp())) {
             return error(429, "too_many_requests", "Too many strength checks from this address; retry later")
-                    .header("Retry-After", limiter.secondsUntilReset()).build();
+                    .header("Retry-After", limiter.secondsUntilReset())
+                    .build();
         }
         byte[] bytes;
         try {
@@ -75,7 +76,8 @@ public final class PasswordStrengthResource {
             return error(400, "invalid_request", "the body could not be read").build();
         }
         if (bytes == null) {
-            return error(413, "request_too_large", "the body is larger than " + settings.maxBodyBytes() + " bytes").build();
+            return error(413, "request_too_large", "the body is larger than " + settings.maxBodyBytes() + " bytes")
+                    .build();
         }
         StrengthCheckRequest request;
         try {
@@ -94,15 +96,22 @@ public final class PasswordStrengthResource {
         PasswordPolicy policy = session.getContext().getRealm().getPasswordPolicy();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("strength_policy", strengthPolicy(policy));
-        answer.put("min_score", policy.getPolicies().contains(ZxcvbnPasswordPolicyProviderFactory.ID)
-                ? policy.getPolicyConfig(ZxcvbnPasswordPolicyProviderFactory.ID) : null);
+        answer.put(
+                "min_score",
+                policy.getPolicies().contains(ZxcvbnPasswordPolicyProviderFactory.ID)
+                        ? policy.getPolicyConfig(ZxcvbnPasswordPolicyProviderFactory.ID)
+                        : null);
         return json(200, answer).build();
     }
 
     private StrengthCheckResponse evaluate(StrengthCheckRequest request) {
         RealmModel realm = session.getContext().getRealm();
-        UserInputs inputs = UserInputs.none().username(request.username()).email(request.email())
-                .firstName(request.firstName()).lastName(request.lastName()).realmName(realm.getName());
+        UserInputs inputs = UserInputs.none()
+                .username(request.username())
+                .email(request.email())
+                .firstName(request.firstName())
+                .lastName(request.lastName())
+                .realmName(realm.getName());
         // The zxcvbn policy, run by the policy manager below, reads the same user data from here.
         session.setAttribute(ZxcvbnPasswordPolicyProvider.USER_INPUTS_ATTRIBUTE, inputs);
         Locale locale = locale();
@@ -112,7 +121,8 @@ public final class PasswordStrengthResource {
 
         String user = request.username() != null ? request.username() : request.email();
         session.removeAttribute(HIBP_OUTCOME_ATTRIBUTE);
-        PolicyError error = session.getProvider(PasswordPolicyManagerProvider.class).validate(user, request.password());
+        PolicyError error =
+                session.getProvider(PasswordPolicyManagerProvider.class).validate(user, request.password());
         PasswordPolicy policy = realm.getPasswordPolicy();
         boolean breached = error != null && BREACHED_MESSAGE_KEY.equals(error.getMessage());
         if (error != null && !breached && policy.getPolicies().contains(HIBP_POLICY_ID)) {
@@ -121,9 +131,15 @@ public final class PasswordStrengthResource {
             PolicyError breach = hibp == null ? null : hibp.validate(user, request.password());
             breached = breach != null && BREACHED_MESSAGE_KEY.equals(breach.getMessage());
         }
-        return new StrengthCheckResponse(error == null, estimate.score(), strengthPolicy(policy), breached,
+        return new StrengthCheckResponse(
+                error == null,
+                estimate.score(),
+                strengthPolicy(policy),
+                breached,
                 new StrengthCheckResponse.Feedback(feedback.warning(), feedback.suggestions()),
-                error == null ? null : new StrengthCheckResponse.PolicyMessage(error.getMessage(), format(error, locale)),
+                error == null
+                        ? null
+                        : new StrengthCheckResponse.PolicyMessage(error.getMessage(), format(error, locale)),
                 breachCheck(policy, breached));
     }
 
@@ -191,7 +207,9 @@ public final class PasswordStrengthResource {
 
     private static Response.ResponseBuilder json(int status, Object body) {
         try {
-            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store")
+            return Response.status(status)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .header("Cache-Control", "no-store")
                     .entity(JSON.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the answer", e);

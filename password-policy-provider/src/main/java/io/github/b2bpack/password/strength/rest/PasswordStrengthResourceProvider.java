@@ -21,6 +21,5 @@ final class PasswordStrengthResourceProvider implements RealmResourceProvider {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -1,5 +1,6 @@
 package io.github.b2bpack.password.strength.rest;
 
+import java.util.List;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -7,8 +8,6 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
-
-import java.util.List;
 
 /**
  * Realm REST resource {@code password-strength}. Options
@@ -34,26 +33,36 @@ public final class PasswordStrengthResourceProviderFactory implements RealmResou
     public void init(Config.Scope config) {
         settings = new RateLimitSettings(
                 RateLimitSettings.RATE_LIMIT.parse(config.get(RATE_LIMIT), RateLimitSettings.DEFAULT_REQUESTS),
-                RateLimitSettings.RATE_LIMIT_WINDOW.parse(config.get(RATE_LIMIT_WINDOW), RateLimitSettings.DEFAULT_WINDOW_SECONDS),
-                RateLimitSettings.MAX_BODY_BYTES.parse(config.get(MAX_BODY_BYTES), RateLimitSettings.DEFAULT_MAX_BODY_BYTES));
+                RateLimitSettings.RATE_LIMIT_WINDOW.parse(
+                        config.get(RATE_LIMIT_WINDOW), RateLimitSettings.DEFAULT_WINDOW_SECONDS),
+                RateLimitSettings.MAX_BODY_BYTES.parse(
+                        config.get(MAX_BODY_BYTES), RateLimitSettings.DEFAULT_MAX_BODY_BYTES));
     }
 
     @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
+    public void postInit(KeycloakSessionFactory factory) {}
 
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
         return ProviderConfigurationBuilder.create()
-                .property().name(RATE_LIMIT).type(ProviderConfigProperty.INTEGER_TYPE)
+                .property()
+                .name(RATE_LIMIT)
+                .type(ProviderConfigProperty.INTEGER_TYPE)
                 .helpText("Strength checks one client IP may make per window (1-10000); more get 429.")
-                .defaultValue(RateLimitSettings.DEFAULT_REQUESTS).add()
-                .property().name(RATE_LIMIT_WINDOW).type(ProviderConfigProperty.INTEGER_TYPE)
+                .defaultValue(RateLimitSettings.DEFAULT_REQUESTS)
+                .add()
+                .property()
+                .name(RATE_LIMIT_WINDOW)
+                .type(ProviderConfigProperty.INTEGER_TYPE)
                 .helpText("Length of the rate-limit window in seconds (1-3600).")
-                .defaultValue(RateLimitSettings.DEFAULT_WINDOW_SECONDS).add()
-                .property().name(MAX_BODY_BYTES).type(ProviderConfigProperty.INTEGER_TYPE)
+                .defaultValue(RateLimitSettings.DEFAULT_WINDOW_SECONDS)
+                .add()
+                .property()
+                .name(MAX_BODY_BYTES)
+                .type(ProviderConfigProperty.INTEGER_TYPE)
                 .helpText("Largest request body read, in bytes (64-65536); larger bodies get 413.")
-                .defaultValue(RateLimitSettings.DEFAULT_MAX_BODY_BYTES).add()
+                .defaultValue(RateLimitSettings.DEFAULT_MAX_BODY_BYTES)
+                .add()
                 .build();
     }
 
@@ -63,6 +72,5 @@ public final class PasswordStrengthResourceProviderFactory implements RealmResou
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 
 /**
@@ -43,8 +42,12 @@ public record StrengthCheckRequest(String password, String username, String emai
         if (password == null || !password.isTextual()) {
             throw new InvalidRequest("password is required and must be a string");
         }
-        return new StrengthCheckRequest(password.textValue(), optionalText(root, "username"), optionalText(root, "email"),
-                optionalText(root, "first_name"), optionalText(root, "last_name"));
+        return new StrengthCheckRequest(
+                password.textValue(),
+                optionalText(root, "username"),
+                optionalText(root, "email"),
+                optionalText(root, "first_name"),
+                optionalText(root, "last_name"));
     }
 
     private static String optionalText(JsonNode root, String field) throws InvalidRequest {

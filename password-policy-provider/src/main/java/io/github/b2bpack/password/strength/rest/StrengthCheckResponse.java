@@ -2,7 +2,6 @@ package io.github.b2bpack.password.strength.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.util.List;
 
 /**
@@ -28,10 +27,12 @@ public record StrengthCheckResponse(
         @JsonProperty("policy_error") PolicyMessage policyError,
         @JsonProperty("breach_check") String breachCheck) {
 
-    public record Feedback(@JsonProperty("warning") String warning, @JsonProperty("suggestions") List<String> suggestions) {
-    }
+    public record Feedback(
+            @JsonProperty("warning") String warning,
+            @JsonProperty("suggestions") List<String> suggestions) {}
 
     /** A refusing policy's message key and its text in the caller's language. */
-    public record PolicyMessage(@JsonProperty("message_key") String messageKey, @JsonProperty("message") String message) {
-    }
+    public record PolicyMessage(
+            @JsonProperty("message_key") String messageKey,
+            @JsonProperty("message") String message) {}
 }

@@ -3,7 +3,6 @@ package io.github.b2bpack.password.strength.scoring;
 import com.nulabinc.zxcvbn.Feedback;
 import com.nulabinc.zxcvbn.Strength;
 import com.nulabinc.zxcvbn.Zxcvbn;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -104,8 +103,8 @@ public final class BoundedStrengthEstimator {
                 return new StrengthEstimate(score, log10, null, List.of(), window.length());
             }
             String warning = period == 1 ? Feedback.REPEAT_WARNING_LIKE_AAA : Feedback.REPEAT_WARNING_LIKE_ABCABCABC;
-            return new StrengthEstimate(score, log10, warning, List.of(Feedback.REPEAT_SUGGESTIONS_AVOID_REPEATED_WORDS),
-                    window.length());
+            return new StrengthEstimate(
+                    score, log10, warning, List.of(Feedback.REPEAT_SUGGESTIONS_AVOID_REPEATED_WORDS), window.length());
         }
         return estimateChunks(window, inputs, deadline);
     }
@@ -114,8 +113,12 @@ public final class BoundedStrengthEstimator {
         Strength strength = zxcvbn.measure(text, inputs);
         try {
             Feedback keys = strength.getFeedback().withResourceBundle(KEYS);
-            return new StrengthEstimate(strength.getScore(), strength.getGuessesLog10(), blankToNull(keys.getWarning()),
-                    keys.getSuggestions(), text.length());
+            return new StrengthEstimate(
+                    strength.getScore(),
+                    strength.getGuessesLog10(),
+                    blankToNull(keys.getWarning()),
+                    keys.getSuggestions(),
+                    text.length());
         } finally {
             strength.wipe();
         }

@@ -1,7 +1,6 @@
 package io.github.b2bpack.password.strength.scoring;
 
 import com.nulabinc.zxcvbn.Zxcvbn;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,11 +16,11 @@ public final class FeedbackMessages {
 
     /** zxcvbn4j's bundle, derived from its package so that it follows the jar's relocation. */
     private static final String BUNDLE = Zxcvbn.class.getPackageName().replace('.', '/') + "/messages";
+
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
-    private FeedbackMessages() {
-    }
+    private FeedbackMessages() {}
 
     public static LocalizedFeedback localize(StrengthEstimate estimate, Locale locale) {
         ResourceBundle bundle = bundle(locale);
@@ -34,8 +33,8 @@ public final class FeedbackMessages {
     }
 
     private static ResourceBundle bundle(Locale locale) {
-        return ResourceBundle.getBundle(BUNDLE, locale == null ? Locale.ENGLISH : locale, Zxcvbn.class.getClassLoader(),
-                NO_FALLBACK);
+        return ResourceBundle.getBundle(
+                BUNDLE, locale == null ? Locale.ENGLISH : locale, Zxcvbn.class.getClassLoader(), NO_FALLBACK);
     }
 
     private static String text(ResourceBundle bundle, String key) {

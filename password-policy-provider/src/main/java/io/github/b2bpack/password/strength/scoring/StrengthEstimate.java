@@ -12,8 +12,8 @@ import java.util.List;
  * @param suggestionKeys    zxcvbn4j message keys of the suggestions, possibly empty
  * @param scoredChars       how many characters of the password were scored (the rest is ignored)
  */
-public record StrengthEstimate(int score, double guessesLog10, String warningKey, List<String> suggestionKeys,
-                               int scoredChars) {
+public record StrengthEstimate(
+        int score, double guessesLog10, String warningKey, List<String> suggestionKeys, int scoredChars) {
 
     public StrengthEstimate {
         if (score < 0 || score > 4) {

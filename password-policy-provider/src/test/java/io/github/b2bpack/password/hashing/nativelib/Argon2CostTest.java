@@ -1,9 +1,9 @@
 package io.github.b2bpack.password.hashing.nativelib;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 class Argon2CostTest {
 

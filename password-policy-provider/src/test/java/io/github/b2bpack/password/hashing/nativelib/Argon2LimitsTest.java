@@ -1,17 +1,19 @@
 package io.github.b2bpack.password.hashing.nativelib;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 class Argon2LimitsTest {
 
     @Test
     void defaultsAreFourTimesTheMemoryTenPassesFourLanesAndNeverBelowTheConfiguredCost() {
         assertEquals(new Argon2Limits(77824, 10, 4), Argon2Limits.defaultsFor(Argon2Cost.DEFAULT));
-        assertEquals(new Argon2Limits(Argon2Cost.MAX_MEMORY_KIB, 12, 8), Argon2Limits.defaultsFor(new Argon2Cost(600_000, 12, 8)));
+        assertEquals(
+                new Argon2Limits(Argon2Cost.MAX_MEMORY_KIB, 12, 8),
+                Argon2Limits.defaultsFor(new Argon2Cost(600_000, 12, 8)));
         assertNull(Argon2Limits.defaultsFor(Argon2Cost.DEFAULT).problemWith(Argon2Cost.DEFAULT));
     }
 
@@ -27,11 +29,16 @@ class Argon2LimitsTest {
 
     @Test
     void maximaBelowTheServersOwnCostOrAboveTheAbsoluteRangeAreConfigurationErrors() {
-        assertTrue(new Argon2Limits(19455, 10, 4).problemWith(Argon2Cost.DEFAULT).startsWith("max-memory"));
-        assertTrue(new Argon2Limits(Argon2Cost.MAX_MEMORY_KIB + 1, 10, 4).problemWith(Argon2Cost.DEFAULT).startsWith("max-memory"));
+        assertTrue(
+                new Argon2Limits(19455, 10, 4).problemWith(Argon2Cost.DEFAULT).startsWith("max-memory"));
+        assertTrue(new Argon2Limits(Argon2Cost.MAX_MEMORY_KIB + 1, 10, 4)
+                .problemWith(Argon2Cost.DEFAULT)
+                .startsWith("max-memory"));
         assertTrue(new Argon2Limits(77824, 1, 4).problemWith(Argon2Cost.DEFAULT).startsWith("max-iterations"));
-        assertTrue(new Argon2Limits(77824, 101, 4).problemWith(Argon2Cost.DEFAULT).startsWith("max-iterations"));
-        assertTrue(new Argon2Limits(77824, 10, 17).problemWith(Argon2Cost.DEFAULT).startsWith("max-parallelism"));
+        assertTrue(
+                new Argon2Limits(77824, 101, 4).problemWith(Argon2Cost.DEFAULT).startsWith("max-iterations"));
+        assertTrue(
+                new Argon2Limits(77824, 10, 17).problemWith(Argon2Cost.DEFAULT).startsWith("max-parallelism"));
     }
 
     @Test

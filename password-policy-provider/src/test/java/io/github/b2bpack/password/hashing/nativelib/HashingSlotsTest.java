@@ -1,13 +1,12 @@
 package io.github.b2bpack.password.hashing.nativelib;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class HashingSlotsTest {
 
@@ -45,12 +44,20 @@ class HashingSlotsTest {
         NativeArgon2 argon2 = NativeArgon2.load(1, true, LibArgon2Loader.Choice.AUTO, Duration.ofMillis(100));
         Argon2Cost slow = new Argon2Cost(65536, 40, 1);
         byte[] salt = "0123456789abcdef".getBytes();
-        CompletableFuture<byte[]> holder = CompletableFuture.supplyAsync(
-                () -> argon2.hash(NativeArgon2.Type.ID, NativeArgon2.Version.V13, slow, "held".getBytes(), salt, null, 32));
+        CompletableFuture<byte[]> holder = CompletableFuture.supplyAsync(() ->
+                argon2.hash(NativeArgon2.Type.ID, NativeArgon2.Version.V13, slow, "held".getBytes(), salt, null, 32));
         Thread.sleep(150); // the first hash (hundreds of ms) holds the only slot
         long started = System.nanoTime();
-        assertThrows(HashingBusyException.class, () -> argon2.hash(NativeArgon2.Type.ID, NativeArgon2.Version.V13,
-                new Argon2Cost(1024, 1, 1), "second".getBytes(), salt, null, 32));
+        assertThrows(
+                HashingBusyException.class,
+                () -> argon2.hash(
+                        NativeArgon2.Type.ID,
+                        NativeArgon2.Version.V13,
+                        new Argon2Cost(1024, 1, 1),
+                        "second".getBytes(),
+                        salt,
+                        null,
+                        32));
         assertTrue((System.nanoTime() - started) / 1_000_000 < 1000);
         holder.get(60, TimeUnit.SECONDS);
     }

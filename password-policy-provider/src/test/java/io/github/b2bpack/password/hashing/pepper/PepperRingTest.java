@@ -1,17 +1,16 @@
 package io.github.b2bpack.password.hashing.pepper;
 
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Optional;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 class PepperRingTest {
 
@@ -24,7 +23,9 @@ class PepperRingTest {
         assertEquals(List.of("k1", "k2", "k3"), List.copyOf(ring.keyIds()));
         assertEquals(Optional.of("k2"), ring.currentKeyId());
         assertEquals("${vault.argon2_pepper}", ring.byKeyId("k3").orElseThrow().vaultReference());
-        assertArrayEquals(K2.getBytes(StandardCharsets.UTF_8), ring.current().orElseThrow().inlineValue());
+        assertArrayEquals(
+                K2.getBytes(StandardCharsets.UTF_8),
+                ring.current().orElseThrow().inlineValue());
         assertNull(ring.byKeyId("k3").orElseThrow().inlineValue());
     }
 
@@ -48,6 +49,10 @@ class PepperRingTest {
     private static void assertMessageHidesSecret(org.junit.jupiter.api.function.Executable parse, String expected) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, parse);
         assertTrue(e.getMessage().contains(expected), e.getMessage());
-        assertFalse(e.getMessage().contains(K1) || e.getMessage().contains(K2) || e.getMessage().contains("tooShort"), e.getMessage());
+        assertFalse(
+                e.getMessage().contains(K1)
+                        || e.getMessage().contains(K2)
+                        || e.getMessage().contains("tooShort"),
+                e.getMessage());
     }
 }

@@ -1,21 +1,24 @@
 package io.github.b2bpack.password.hashing.rotation;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class PepperRotationCounterTest {
 
     @Test
     void countsCredentialsPerAlgorithmAndPepperKey() {
         PepperRotationCounter counter = new PepperRotationCounter("k2");
-        String params = "\"type\":[\"id\"],\"version\":[\"1.3\"],\"hashLength\":[\"32\"],\"memory\":[\"19456\"],\"parallelism\":[\"1\"]";
-        counter.add("{\"hashIterations\":2,\"algorithm\":\"argon2-native\",\"additionalParameters\":{" + params + ",\"pepperId\":[\"k1\"]}}");
-        counter.add("{\"hashIterations\":2,\"algorithm\":\"argon2-native\",\"additionalParameters\":{" + params + ",\"pepperId\":[\"k2\"]}}");
-        counter.add("{\"hashIterations\":2,\"algorithm\":\"argon2-native\",\"additionalParameters\":{" + params + ",\"pepperId\":[\"k2\"]}}");
+        String params =
+                "\"type\":[\"id\"],\"version\":[\"1.3\"],\"hashLength\":[\"32\"],\"memory\":[\"19456\"],\"parallelism\":[\"1\"]";
+        counter.add("{\"hashIterations\":2,\"algorithm\":\"argon2-native\",\"additionalParameters\":{" + params
+                + ",\"pepperId\":[\"k1\"]}}");
+        counter.add("{\"hashIterations\":2,\"algorithm\":\"argon2-native\",\"additionalParameters\":{" + params
+                + ",\"pepperId\":[\"k2\"]}}");
+        counter.add("{\"hashIterations\":2,\"algorithm\":\"argon2-native\",\"additionalParameters\":{" + params
+                + ",\"pepperId\":[\"k2\"]}}");
         counter.add("{\"hashIterations\":2,\"algorithm\":\"argon2-native\",\"additionalParameters\":{" + params + "}}");
         counter.add("{\"hashIterations\":5,\"algorithm\":\"argon2\",\"additionalParameters\":{" + params + "}}");
         counter.add("{\"hashIterations\":10,\"algorithm\":\"bcrypt\",\"additionalParameters\":{}}");

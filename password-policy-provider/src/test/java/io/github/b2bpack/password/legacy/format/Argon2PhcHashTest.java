@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.junit.jupiter.api.Test;
@@ -21,10 +20,13 @@ class Argon2PhcHashTest {
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            // Encoded outputs of the reference implementation's test suite (phc-winner-argon2 src/test.c, version 0x13).
-            "$argon2i$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$wWKIMhR9lyDFvRz9YTZweHKfbftvj+qf+YFY4NeBbtA",
-            "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc"})
+    @ValueSource(
+            strings = {
+                // Encoded outputs of the reference implementation's test suite (phc-winner-argon2 src/test.c, version
+                // 0x13).
+                "$argon2i$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$wWKIMhR9lyDFvRz9YTZweHKfbftvj+qf+YFY4NeBbtA",
+                "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc"
+            })
     void verifiesReferenceVectors(String encoded) throws HashRejected {
         Argon2PhcHash hash = Argon2PhcHash.parse(encoded, LIMITS);
         assertEquals(65536, hash.memoryKib());
@@ -38,10 +40,17 @@ class Argon2PhcHashTest {
         byte[] salt = "a sixteen B salt".getBytes(StandardCharsets.US_ASCII);
         int v = version == null ? Argon2Parameters.ARGON2_VERSION_10 : version;
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(new Argon2Parameters.Builder(type).withVersion(v).withMemoryAsKB(64).withIterations(2).withParallelism(2).withSalt(salt).build());
+        generator.init(new Argon2Parameters.Builder(type)
+                .withVersion(v)
+                .withMemoryAsKB(64)
+                .withIterations(2)
+                .withParallelism(2)
+                .withSalt(salt)
+                .build());
         byte[] out = new byte[24];
         generator.generateBytes("hunter2 ✓".getBytes(StandardCharsets.UTF_8), out);
-        String encoded = "$" + id + (version == null ? "" : "$v=" + version) + "$m=64,t=2,p=2$" + B64.encodeToString(salt) + "$" + B64.encodeToString(out);
+        String encoded = "$" + id + (version == null ? "" : "$v=" + version) + "$m=64,t=2,p=2$"
+                + B64.encodeToString(salt) + "$" + B64.encodeToString(out);
         Argon2PhcHash hash = Argon2PhcHash.parse(encoded, LIMITS);
         assertTrue(hash.matches("hunter2 ✓"));
         assertFalse(hash.matches("hunter2"));
@@ -52,21 +61,30 @@ class Argon2PhcHashTest {
         String hostile = "$argon2id$v=19$m=4194304,t=1,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc";
         HashRejected rejected = assertThrows(HashRejected.class, () -> Argon2PhcHash.parse(hostile, LIMITS));
         assertTrue(rejected.getMessage().contains("m=4194304"), rejected.getMessage());
-        assertThrows(HashRejected.class, () -> Argon2PhcHash.parse(hostile.replace("m=4194304,t=1", "m=65536,t=1000"), LIMITS));
-        assertThrows(HashRejected.class, () -> Argon2PhcHash.parse(hostile.replace("m=4194304,t=1,p=1", "m=65536,t=1,p=255"), LIMITS));
+        assertThrows(
+                HashRejected.class,
+                () -> Argon2PhcHash.parse(hostile.replace("m=4194304,t=1", "m=65536,t=1000"), LIMITS));
+        assertThrows(
+                HashRejected.class,
+                () -> Argon2PhcHash.parse(hostile.replace("m=4194304,t=1,p=1", "m=65536,t=1,p=255"), LIMITS));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "$argon2id$", "$argon2x$v=19$m=64,t=2,p=1$c29tZXNhbHQ$AAAAAAAAAAAAAAAAAAAAAA",
-            "$argon2id$v=20$m=64,t=2,p=1$c29tZXNhbHQ$AAAAAAAAAAAAAAAAAAAAAA",
-            "$argon2id$v=19$m=64,t=2$c29tZXNhbHQ$AAAAAAAAAAAAAAAAAAAAAA",
-            "$argon2id$v=19$m=64,t=2,p=1,keyid=AAAA$c29tZXNhbHQ$AAAAAAAAAAAAAAAAAAAAAA",
-            "$argon2id$v=19$m=7,t=2,p=1$c29tZXNhbHQ$AAAAAAAAAAAAAAAAAAAAAA",
-            "$argon2id$v=19$m=64,t=0,p=1$c29tZXNhbHQ$AAAAAAAAAAAAAAAAAAAAAA",
-            "$argon2id$v=19$m=64,t=2,p=1$c2FsdA$AAAAAAAAAAAAAAAAAAAAAA",
-            "$argon2id$v=19$m=64,t=2,p=1$c29tZXNhbHQ$AA",
-            "$argon2id$v=19$m=64,t=2,p=1$c29tZXNhbHQ",
-            "$argon2id$v=19$m=64,t=2,p=1$c29tZXNhbHQ$AAAAAAAAAAAAAAAAAAAAAA$extra"})
+    @ValueSource(
+            strings = {
+                "",
+                "$argon2id$",
+                "$argon2x$v=19$m=64,t=2,p=1$c29tZXNhbHQ$AAAAAAAAAAAAAAAAAAAAAA",
+                "$argon2id$v=20$m=64,t=2,p=1$c29tZXNhbHQ$AAAAAAAAAAAAAAAAAAAAAA",
+                "$argon2id$v=19$m=64,t=2$c29tZXNhbHQ$AAAAAAAAAAAAAAAAAAAAAA",
+                "$argon2id$v=19$m=64,t=2,p=1,keyid=AAAA$c29tZXNhbHQ$AAAAAAAAAAAAAAAAAAAAAA",
+                "$argon2id$v=19$m=7,t=2,p=1$c29tZXNhbHQ$AAAAAAAAAAAAAAAAAAAAAA",
+                "$argon2id$v=19$m=64,t=0,p=1$c29tZXNhbHQ$AAAAAAAAAAAAAAAAAAAAAA",
+                "$argon2id$v=19$m=64,t=2,p=1$c2FsdA$AAAAAAAAAAAAAAAAAAAAAA",
+                "$argon2id$v=19$m=64,t=2,p=1$c29tZXNhbHQ$AA",
+                "$argon2id$v=19$m=64,t=2,p=1$c29tZXNhbHQ",
+                "$argon2id$v=19$m=64,t=2,p=1$c29tZXNhbHQ$AAAAAAAAAAAAAAAAAAAAAA$extra"
+            })
     void rejectsMalformedHashes(String encoded) {
         assertThrows(HashRejected.class, () -> Argon2PhcHash.parse(encoded, LIMITS));
     }

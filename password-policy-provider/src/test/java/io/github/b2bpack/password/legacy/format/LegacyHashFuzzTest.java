@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -93,7 +92,8 @@ class LegacyHashFuzzTest {
     private static void saltedDigest(String encoded) {
         for (String algorithm : new String[] {"MD5", "SHA-1"}) {
             try {
-                SaltedDigest.parse(algorithm, encoded, new byte[0], SaltedDigest.SaltPosition.NONE).matches("password");
+                SaltedDigest.parse(algorithm, encoded, new byte[0], SaltedDigest.SaltPosition.NONE)
+                        .matches("password");
             } catch (HashRejected expected) {
                 // the documented refusal
             }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
-
 import org.bouncycastle.crypto.generators.SCrypt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,10 +20,11 @@ class ScryptHashTest {
     @Test
     void verifiesRfc7914Vector() throws HashRejected {
         // RFC 7914 section 12: scrypt("password", "NaCl", N=1024, r=8, p=16, dkLen=64).
-        byte[] expected = HexFormat.of().parseHex(
-                "fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b373162"
+        byte[] expected = HexFormat.of()
+                .parseHex("fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b373162"
                         + "2eaf30d92e22a3886ff109279d9830dac727afb94a83ee6d8360cbdfa2cc0640");
-        String phc = "$scrypt$ln=10,r=8,p=16$" + B64.encodeToString("NaCl".getBytes(StandardCharsets.US_ASCII)) + "$" + B64.encodeToString(expected);
+        String phc = "$scrypt$ln=10,r=8,p=16$" + B64.encodeToString("NaCl".getBytes(StandardCharsets.US_ASCII)) + "$"
+                + B64.encodeToString(expected);
         ScryptHash hash = ScryptHash.parse(phc, LIMITS);
         assertTrue(hash.matches("password"));
         assertFalse(hash.matches("Password"));
@@ -34,7 +34,8 @@ class ScryptHashTest {
     void verifiesGeneratedHashWithPaddedBase64() throws HashRejected {
         byte[] salt = "sixteen byte slt".getBytes(StandardCharsets.US_ASCII);
         byte[] hash = SCrypt.generate("correct horse".getBytes(StandardCharsets.UTF_8), salt, 1 << 12, 8, 1, 32);
-        String phc = "$scrypt$ln=12,r=8,p=1$" + Base64.getEncoder().encodeToString(salt) + "$" + Base64.getEncoder().encodeToString(hash);
+        String phc = "$scrypt$ln=12,r=8,p=1$" + Base64.getEncoder().encodeToString(salt) + "$"
+                + Base64.getEncoder().encodeToString(hash);
         assertTrue(ScryptHash.parse(phc, LIMITS).matches("correct horse"));
         assertFalse(ScryptHash.parse(phc, LIMITS).matches("correct horse "));
     }
@@ -50,18 +51,30 @@ class ScryptHashTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "$scrypt$", "$scrypt$ln=10,r=8$c2FsdA$AAAAAAAAAAAAAAAAAAAAAA",
-            "$scrypt$ln=10,r=8,p=1,x=2$c2FsdA$AAAAAAAAAAAAAAAAAAAAAA", "$scrypt$ln=10,r=8,p=1$c2FsdA",
-            "$scrypt$ln=10,r=8,p=1$c2Fs!A$AAAAAAAAAAAAAAAAAAAAAA", "$scrypt$ln=010,r=8,p=1$c2FsdA$AAAAAAAAAAAAAAAAAAAAAA",
-            "$scrypt$ln=-1,r=8,p=1$c2FsdA$AAAAAAAAAAAAAAAAAAAAAA", "$scrypt$ln=99999999999,r=8,p=1$c2FsdA$AAAAAAAAAAAAAAAAAAAAAA",
-            "$scrypt$ln=10,r=8,p=1$c2FsdA$AAAA", "$scrypt$v=1$ln=10,r=8,p=1$c2FsdA$AAAAAAAAAAAAAAAAAAAAAA",
-            "$argon2id$ln=10,r=8,p=1$c2FsdA$AAAAAAAAAAAAAAAAAAAAAA", "$scrypt$ln=10,r=8,p=1$$AAAAAAAAAAAAAAAAAAAAAA"})
+    @ValueSource(
+            strings = {
+                "",
+                "$scrypt$",
+                "$scrypt$ln=10,r=8$c2FsdA$AAAAAAAAAAAAAAAAAAAAAA",
+                "$scrypt$ln=10,r=8,p=1,x=2$c2FsdA$AAAAAAAAAAAAAAAAAAAAAA",
+                "$scrypt$ln=10,r=8,p=1$c2FsdA",
+                "$scrypt$ln=10,r=8,p=1$c2Fs!A$AAAAAAAAAAAAAAAAAAAAAA",
+                "$scrypt$ln=010,r=8,p=1$c2FsdA$AAAAAAAAAAAAAAAAAAAAAA",
+                "$scrypt$ln=-1,r=8,p=1$c2FsdA$AAAAAAAAAAAAAAAAAAAAAA",
+                "$scrypt$ln=99999999999,r=8,p=1$c2FsdA$AAAAAAAAAAAAAAAAAAAAAA",
+                "$scrypt$ln=10,r=8,p=1$c2FsdA$AAAA",
+                "$scrypt$v=1$ln=10,r=8,p=1$c2FsdA$AAAAAAAAAAAAAAAAAAAAAA",
+                "$argon2id$ln=10,r=8,p=1$c2FsdA$AAAAAAAAAAAAAAAAAAAAAA",
+                "$scrypt$ln=10,r=8,p=1$$AAAAAAAAAAAAAAAAAAAAAA"
+            })
     void rejectsMalformedHashes(String encoded) {
         assertThrows(HashRejected.class, () -> ScryptHash.parse(encoded, LIMITS));
     }
 
     @Test
     void rejectsHugeInputWithoutParsingIt() {
-        assertThrows(HashRejected.class, () -> ScryptHash.parse("$scrypt$ln=10,r=8,p=1$" + "A".repeat(1_000_000) + "$AAAA", LIMITS));
+        assertThrows(
+                HashRejected.class,
+                () -> ScryptHash.parse("$scrypt$ln=10,r=8,p=1$" + "A".repeat(1_000_000) + "$AAAA", LIMITS));
     }
 }

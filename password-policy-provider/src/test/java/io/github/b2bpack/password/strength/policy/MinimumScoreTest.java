@@ -1,12 +1,11 @@
 package io.github.b2bpack.password.strength.policy;
 
-import org.junit.jupiter.api.Test;
-import org.keycloak.policy.PasswordPolicyConfigException;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.keycloak.policy.PasswordPolicyConfigException;
 
 class MinimumScoreTest {
 

@@ -1,15 +1,14 @@
 package io.github.b2bpack.password.strength.rest;
 
-import org.junit.jupiter.api.Test;
-import org.keycloak.models.SingleUseObjectProvider;
-
-import java.util.HashMap;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.keycloak.models.SingleUseObjectProvider;
 
 class ClientRateLimiterTest {
 
@@ -32,7 +31,8 @@ class ClientRateLimiterTest {
 
     @Test
     void settingsOutOfRangeAreRefusedWithTheOptionName() {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> new RateLimitSettings(0, 60, 4096));
+        IllegalArgumentException refused =
+                assertThrows(IllegalArgumentException.class, () -> new RateLimitSettings(0, 60, 4096));
         assertTrue(refused.getMessage().contains("rate-limit"));
         assertThrows(IllegalArgumentException.class, () -> new RateLimitSettings(10, 0, 4096));
         assertThrows(IllegalArgumentException.class, () -> new RateLimitSettings(10, 60, 1 << 20));
@@ -74,7 +74,6 @@ class ClientRateLimiterTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

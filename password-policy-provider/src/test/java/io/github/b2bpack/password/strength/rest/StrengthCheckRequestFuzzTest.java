@@ -3,13 +3,12 @@ package io.github.b2bpack.password.strength.rest;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Set;
-
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.junit.jupiter.api.Timeout;
 import io.github.b2bpack.password.strength.scoring.BoundedStrengthEstimator;
 import io.github.b2bpack.password.strength.scoring.StrengthEstimate;
 import io.github.b2bpack.password.strength.scoring.UserInputs;
+import java.util.Set;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The body of the anonymous {@code POST /realms/{realm}/password-strength}: any bytes up to the
@@ -21,9 +20,15 @@ import io.github.b2bpack.password.strength.scoring.UserInputs;
 class StrengthCheckRequestFuzzTest {
 
     private static final int MAX_BODY_BYTES = 65_536;
-    private static final Set<String> MESSAGES = Set.of("the body is not valid JSON", "the body could not be read",
-            "the body must be a JSON object", "password is required and must be a string", "username must be a string",
-            "email must be a string", "first_name must be a string", "last_name must be a string");
+    private static final Set<String> MESSAGES = Set.of(
+            "the body is not valid JSON",
+            "the body could not be read",
+            "the body must be a JSON object",
+            "password is required and must be a string",
+            "username must be a string",
+            "email must be a string",
+            "first_name must be a string",
+            "last_name must be a string");
 
     // Per input: a run that hangs (catastrophic backtracking, a loop) fails instead of stalling the build.
     @Timeout(10)
@@ -40,8 +45,12 @@ class StrengthCheckRequestFuzzTest {
             return;
         }
         assertNotNull(request.password());
-        UserInputs inputs = UserInputs.none().username(request.username()).email(request.email())
-                .firstName(request.firstName()).lastName(request.lastName()).realmName("acme");
+        UserInputs inputs = UserInputs.none()
+                .username(request.username())
+                .email(request.email())
+                .firstName(request.firstName())
+                .lastName(request.lastName())
+                .realmName("acme");
         StrengthEstimate estimate = BoundedStrengthEstimator.standard().estimate(request.password(), inputs);
         assertTrue(estimate.score() >= 0 && estimate.score() <= 4, "score " + estimate.score());
     }

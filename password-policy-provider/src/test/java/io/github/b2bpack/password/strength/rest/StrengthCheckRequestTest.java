@@ -1,20 +1,20 @@
 package io.github.b2bpack.password.strength.rest;
 
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 class StrengthCheckRequestTest {
 
     @Test
     void readsPasswordAndOptionalUserData() throws Exception {
-        StrengthCheckRequest request = parse("{\"password\":\"p\\u0000\\ud800\",\"username\":\"jdoe\",\"email\":null,\"extra\":1}");
+        StrengthCheckRequest request =
+                parse("{\"password\":\"p\\u0000\\ud800\",\"username\":\"jdoe\",\"email\":null,\"extra\":1}");
         assertEquals("p\u0000\ud800", request.password());
         assertEquals("jdoe", request.username());
         assertNull(request.email());
@@ -22,9 +22,18 @@ class StrengthCheckRequestTest {
 
     @Test
     void refusesEverythingElseWithoutQuotingTheInput() {
-        for (String body : List.of("", "{", "[]", "\"x\"", "{}", "{\"password\":1}", "{\"password\":null}",
-                "{\"password\":\"x\",\"username\":[]}", "{\"password\":\"Qv7-secret\" x")) {
-            StrengthCheckRequest.InvalidRequest refused = assertThrows(StrengthCheckRequest.InvalidRequest.class, () -> parse(body), body);
+        for (String body : List.of(
+                "",
+                "{",
+                "[]",
+                "\"x\"",
+                "{}",
+                "{\"password\":1}",
+                "{\"password\":null}",
+                "{\"password\":\"x\",\"username\":[]}",
+                "{\"password\":\"Qv7-secret\" x")) {
+            StrengthCheckRequest.InvalidRequest refused =
+                    assertThrows(StrengthCheckRequest.InvalidRequest.class, () -> parse(body), body);
             assertFalse(refused.getMessage().contains("Qv7-secret"));
         }
     }

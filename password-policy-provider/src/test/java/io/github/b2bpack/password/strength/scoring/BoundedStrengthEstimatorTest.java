@@ -1,27 +1,35 @@
 package io.github.b2bpack.password.strength.scoring;
 
-import com.nulabinc.zxcvbn.Feedback;
-import com.nulabinc.zxcvbn.Strength;
-import com.nulabinc.zxcvbn.Zxcvbn;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.List;
-import java.util.Random;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nulabinc.zxcvbn.Feedback;
+import com.nulabinc.zxcvbn.Strength;
+import com.nulabinc.zxcvbn.Zxcvbn;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class BoundedStrengthEstimatorTest {
 
     private static final BoundedStrengthEstimator ESTIMATOR = BoundedStrengthEstimator.standard();
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "password", "P@ssw0rd", "qwerty123", "Tr0ub4dor&3", "correct horse battery",
-            "jdoe1985!", "zxcvbn-strength-estimate"})
+    @ValueSource(
+            strings = {
+                "",
+                "password",
+                "P@ssw0rd",
+                "qwerty123",
+                "Tr0ub4dor&3",
+                "correct horse battery",
+                "jdoe1985!",
+                "zxcvbn-strength-estimate"
+            })
     void shortPasswordsGetZxcvbnsOwnScore(String password) {
         Strength reference = new Zxcvbn().measure(password, List.of());
         StrengthEstimate estimate = ESTIMATOR.estimate(password, UserInputs.none());
@@ -30,13 +38,22 @@ class BoundedStrengthEstimatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"correct horse battery staple", "zxcvbn-is-a-strength-estimator", "Password1!Password1!Password1!",
-            "summer2024summer2025summer2026", "the quick brown fox jumps over the lazy dog", "qwertyuiopasdfghjklzxcvbnm"})
+    @ValueSource(
+            strings = {
+                "correct horse battery staple",
+                "zxcvbn-is-a-strength-estimator",
+                "Password1!Password1!Password1!",
+                "summer2024summer2025summer2026",
+                "the quick brown fox jumps over the lazy dog",
+                "qwertyuiopasdfghjklzxcvbnm"
+            })
     void longerPasswordsKeepZxcvbnsVerdictOnTheScoreThreeLine(String password) {
         Strength reference = new Zxcvbn().measure(password, List.of());
         StrengthEstimate estimate = ESTIMATOR.estimate(password, UserInputs.none());
-        assertEquals(reference.getScore() >= 3, estimate.score() >= 3, password + ": zxcvbn " + reference.getScore()
-                + ", bounded " + estimate.score());
+        assertEquals(
+                reference.getScore() >= 3,
+                estimate.score() >= 3,
+                password + ": zxcvbn " + reference.getScore() + ", bounded " + estimate.score());
     }
 
     @Test
@@ -52,11 +69,15 @@ class BoundedStrengthEstimatorTest {
     @Test
     void theUsersOwnDataLowersTheScore() {
         int alone = ESTIMATOR.estimate("jdoe1985!", UserInputs.none()).score();
-        int withData = ESTIMATOR.estimate("jdoe1985!", UserInputs.none().username("jdoe")).score();
+        int withData = ESTIMATOR
+                .estimate("jdoe1985!", UserInputs.none().username("jdoe"))
+                .score();
         assertTrue(withData < alone, alone + " -> " + withData);
 
         int company = ESTIMATOR.estimate("Acmecorp2026", UserInputs.none()).score();
-        int companyFromEmail = ESTIMATOR.estimate("Acmecorp2026", UserInputs.none().email("jane@acmecorp.io")).score();
+        int companyFromEmail = ESTIMATOR
+                .estimate("Acmecorp2026", UserInputs.none().email("jane@acmecorp.io"))
+                .score();
         assertTrue(companyFromEmail < company || companyFromEmail == 0, company + " -> " + companyFromEmail);
     }
 
@@ -86,8 +107,13 @@ class BoundedStrengthEstimatorTest {
 
     @Test
     void longPassphrasesAndRandomStringsScoreFour() {
-        assertEquals(4, ESTIMATOR.estimate("the quick brown fox jumps over the lazy dog near the riverbank at dawn",
-                UserInputs.none()).score());
+        assertEquals(
+                4,
+                ESTIMATOR
+                        .estimate(
+                                "the quick brown fox jumps over the lazy dog near the riverbank at dawn",
+                                UserInputs.none())
+                        .score());
         Random random = new Random(7);
         StringBuilder noise = new StringBuilder();
         for (int i = 0; i < 200; i++) {
@@ -108,12 +134,22 @@ class BoundedStrengthEstimatorTest {
     void hostileInputsGetAScoreNotAnException() {
         String l33t = BoundedStrengthEstimator.LEET_SYMBOLS;
         String[] inputs = {
-                "\u0000".repeat(64), "\ud800", "x\udc00y\ud800", "\u200f\u202eabc\u202c\u200e".repeat(20),
-                "\ud83d\ude00".repeat(100), "\ud83d\ude00".repeat(64) + "a", "a".repeat(127) + "\ud83d\ude00",
-                l33t.repeat(50), new StringBuilder(l33t).reverse().append(l33t).append("0123456789").toString(),
-                "1/1/1/".repeat(40), "9".repeat(1 << 20), " ".repeat(500)};
+            "\u0000".repeat(64),
+            "\ud800",
+            "x\udc00y\ud800",
+            "\u200f\u202eabc\u202c\u200e".repeat(20),
+            "\ud83d\ude00".repeat(100),
+            "\ud83d\ude00".repeat(64) + "a",
+            "a".repeat(127) + "\ud83d\ude00",
+            l33t.repeat(50),
+            new StringBuilder(l33t).reverse().append(l33t).append("0123456789").toString(),
+            "1/1/1/".repeat(40),
+            "9".repeat(1 << 20),
+            " ".repeat(500)
+        };
         for (String input : inputs) {
-            StrengthEstimate estimate = ESTIMATOR.estimate(input, UserInputs.none().username(input).email(input));
+            StrengthEstimate estimate =
+                    ESTIMATOR.estimate(input, UserInputs.none().username(input).email(input));
             assertTrue(estimate.score() >= 0 && estimate.score() <= 4);
             assertNotNull(estimate.suggestionKeys());
         }

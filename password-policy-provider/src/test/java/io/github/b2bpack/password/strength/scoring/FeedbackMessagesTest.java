@@ -1,13 +1,12 @@
 package io.github.b2bpack.password.strength.scoring;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Locale;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
 
 class FeedbackMessagesTest {
 
@@ -30,7 +29,8 @@ class FeedbackMessagesTest {
         Locale previous = Locale.getDefault();
         try {
             Locale.setDefault(Locale.GERMAN);
-            assertEquals("This is a top-10 common password.",
+            assertEquals(
+                    "This is a top-10 common password.",
                     FeedbackMessages.localize(weak, Locale.forLanguageTag("sv")).warning());
         } finally {
             Locale.setDefault(previous);
@@ -39,7 +39,8 @@ class FeedbackMessagesTest {
 
     @Test
     void noFeedbackMeansEmptyText() {
-        StrengthEstimate strong = BoundedStrengthEstimator.standard().estimate("correct horse battery staple", UserInputs.none());
+        StrengthEstimate strong =
+                BoundedStrengthEstimator.standard().estimate("correct horse battery staple", UserInputs.none());
         FeedbackMessages.LocalizedFeedback feedback = FeedbackMessages.localize(strong, Locale.FRENCH);
         assertEquals("", feedback.warning());
         assertEquals("", feedback.asText());

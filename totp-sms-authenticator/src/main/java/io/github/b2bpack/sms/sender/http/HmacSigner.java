@@ -1,7 +1,6 @@
 package io.github.b2bpack.sms.sender.http;
 
 import io.github.b2bpack.sms.crypto.Sha256;
-
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
@@ -12,10 +11,12 @@ import java.util.HexFormat;
  */
 public final class HmacSigner {
 
-    private HmacSigner() {
-    }
+    private HmacSigner() {}
 
     public static String sign(byte[] secret, long timestampSeconds, byte[] body) {
-        return "v1=" + HexFormat.of().formatHex(Sha256.hmac(secret, (timestampSeconds + ".").getBytes(StandardCharsets.US_ASCII), body));
+        return "v1="
+                + HexFormat.of()
+                        .formatHex(Sha256.hmac(
+                                secret, (timestampSeconds + ".").getBytes(StandardCharsets.US_ASCII), body));
     }
 }

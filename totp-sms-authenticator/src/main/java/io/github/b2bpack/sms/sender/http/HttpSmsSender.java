@@ -5,17 +5,16 @@ import io.github.b2bpack.sms.sender.SecretOption;
 import io.github.b2bpack.sms.sender.SmsDeliveryException;
 import io.github.b2bpack.sms.sender.SmsMessage;
 import io.github.b2bpack.sms.sender.SmsSenderProvider;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.http.client.methods.HttpPost;
 import org.apache.http.entity.ByteArrayEntity;
 import org.apache.http.entity.ContentType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.util.JsonSerialization;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Generic gateway: {@code POST <url>} with {@code {"to": "+E164", "text": "...", "realm": "..."}},
@@ -56,7 +55,8 @@ final class HttpSmsSender implements SmsSenderProvider {
         HttpPost post = new HttpPost(settings.url());
         post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
         post.setHeader(TIMESTAMP_HEADER, Long.toString(timestamp));
-        post.setHeader(settings.signatureHeader(), HmacSigner.sign(secret.getBytes(StandardCharsets.UTF_8), timestamp, body));
+        post.setHeader(
+                settings.signatureHeader(), HmacSigner.sign(secret.getBytes(StandardCharsets.UTF_8), timestamp, body));
         GatewayPost.execute(session, post, settings.timeoutMillis(), "http sender: gateway");
     }
 }

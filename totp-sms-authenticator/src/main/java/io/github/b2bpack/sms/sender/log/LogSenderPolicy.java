@@ -9,8 +9,7 @@ public final class LogSenderPolicy {
 
     public static final String ENABLED_IN_PRODUCTION = "enabled-in-production";
 
-    private LogSenderPolicy() {
-    }
+    private LogSenderPolicy() {}
 
     public static boolean allowed(boolean devMode, boolean enabledInProduction) {
         return devMode || enabledInProduction;

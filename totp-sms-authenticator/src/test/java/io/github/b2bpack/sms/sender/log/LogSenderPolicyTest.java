@@ -1,9 +1,9 @@
 package io.github.b2bpack.sms.sender.log;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 class LogSenderPolicyTest {
 
