@@ -29,6 +29,8 @@ public final class KeycloakNode {
     private final Path home;
     private final String readinessUrl;
     private Process process;
+    /** What the readiness URL last answered, for the error when the node never becomes ready. */
+    private volatile String lastAnswer = "no request made";
 
     /** @param readinessUrl a URL of this node that answers 200 once it serves requests (for example its master realm) */
     public KeycloakNode(Path home, String readinessUrl) {
@@ -129,8 +131,8 @@ public final class KeycloakNode {
             sleep(500);
         }
         stop();
-        throw new IllegalStateException(
-                "Keycloak in " + home + " did not start within " + START_TIMEOUT_SECONDS + " s:\n" + tail());
+        throw new IllegalStateException("Keycloak in " + home + " did not start within " + START_TIMEOUT_SECONDS
+                + " s (" + readinessUrl + ": " + lastAnswer + "):\n" + tail());
     }
 
     private boolean answers(HttpClient http) {
@@ -141,8 +143,10 @@ public final class KeycloakNode {
                             .GET()
                             .build(),
                     HttpResponse.BodyHandlers.discarding());
+            lastAnswer = "HTTP " + response.statusCode();
             return response.statusCode() == 200;
         } catch (IOException e) {
+            lastAnswer = e.toString();
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -3,7 +3,9 @@ package io.github.b2bpack.it.server;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.keycloak.testframework.database.DatabaseConfiguration;
 import org.keycloak.testframework.database.TestDatabase;
@@ -19,7 +21,6 @@ public final class LocalPostgres implements TestDatabase {
     static final String DATABASE = "keycloak";
 
     private final int port;
-
     private final Path bin = Commands.executable(
                     "postgresql",
                     "/usr/lib/postgresql/15/bin/pg_ctl",
@@ -38,66 +39,35 @@ public final class LocalPostgres implements TestDatabase {
         this.port = port;
     }
 
+    /** {@code configuration} is ignored: the pack's tests use no init script and one database name. */
     @Override
-    public void start(DatabaseConfiguration ignored) {
-        // ignored: the framework's database options (init script, name) are not used by the pack's tests.
+    public void start(DatabaseConfiguration configuration) {
         try {
             dir = Files.createTempDirectory("b2bpack-postgres");
             // A test JVM that dies without closing the framework still leaves no database behind.
-            Runtime.getRuntime()
-                    .addShutdownHook(new Thread(this::stop, "stop-" + getClass().getSimpleName()));
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "stop-local-postgres"));
             if (Commands.runningAsRoot()) {
                 // initdb refuses to run as root, so the cluster belongs to the postgres user of Debian's package.
                 Commands.run(dir, 10, "chown", "postgres", dir.toString());
             }
-            Path data = dir.resolve("data");
-            Commands.run(
-                    dir,
-                    120,
-                    Commands.asUser(
-                            "postgres",
-                            bin.resolve("initdb").toString(),
-                            "-D",
-                            data.toString(),
-                            "-A",
-                            "trust",
-                            "-U",
-                            "postgres",
-                            "-E",
-                            "UTF8",
-                            "--no-locale"));
+            String data = dir.resolve("data").toString();
+            tool("initdb", 120, "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-locale");
             // fsync off: the cluster lives for one test run, and a machine crash loses the run anyway.
-            Commands.run(
-                    dir,
-                    60,
-                    Commands.asUser(
-                            "postgres",
-                            bin.resolve("pg_ctl").toString(),
-                            "-D",
-                            data.toString(),
-                            "-o",
-                            "-p " + port + " -k " + dir
-                                    + " -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300",
-                            "-l",
-                            dir.resolve("postgres.log").toString(),
-                            "-w",
-                            "start"));
-            Commands.run(
-                    dir,
-                    30,
-                    Commands.asUser(
-                            "postgres",
-                            bin.resolve("createdb").toString(),
-                            "-h",
-                            "127.0.0.1",
-                            "-p",
-                            Integer.toString(port),
-                            "-U",
-                            "postgres",
-                            DATABASE));
+            String serverOptions =
+                    "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300";
+            String log = dir.resolve("postgres.log").toString();
+            tool("pg_ctl", 60, "-D", data, "-o", serverOptions, "-l", log, "-w", "start");
+            tool("createdb", 30, "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres", DATABASE);
         } catch (IOException e) {
             throw new IllegalStateException("cannot create the PostgreSQL directory", e);
         }
+    }
+
+    /** Runs one of PostgreSQL's programs as the postgres user (when this JVM is root). */
+    private void tool(String name, long timeoutSeconds, String... args) {
+        List<String> command = new ArrayList<>(List.of(bin.resolve(name).toString()));
+        command.addAll(List.of(args));
+        Commands.run(dir, timeoutSeconds, Commands.asUser("postgres", command.toArray(String[]::new)));
     }
 
     @Override
@@ -106,18 +76,7 @@ public final class LocalPostgres implements TestDatabase {
             return;
         }
         try {
-            Commands.run(
-                    dir,
-                    60,
-                    Commands.asUser(
-                            "postgres",
-                            bin.resolve("pg_ctl").toString(),
-                            "-D",
-                            dir.resolve("data").toString(),
-                            "-m",
-                            "fast",
-                            "-w",
-                            "stop"));
+            tool("pg_ctl", 60, "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop");
         } finally {
             Commands.deleteTree(dir);
             dir = null;

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -26,65 +27,68 @@ public final class ServerCertificate {
         this.key = key;
     }
 
-    /** Makes the certificate in {@code dir} (once) and trusts it in this JVM. */
+    /** Certificates made by this JVM, by folder: each run makes its own, so no earlier run's files are trusted. */
+    private static final Map<Path, ServerCertificate> MADE = new java.util.HashMap<>();
+
+    /** Makes the certificate in {@code dir} (once per test JVM) and trusts it in this JVM. */
     public static synchronized ServerCertificate forLocalhost(Path dir) {
+        ServerCertificate made = MADE.get(dir);
+        if (made != null) {
+            return made;
+        }
         Path certificate = dir.resolve("server-tls.crt");
         Path key = dir.resolve("server-tls.key");
         Path trustStore = dir.resolve("client-trust.p12");
-        if (!(madeToday(trustStore) && Files.isRegularFile(certificate) && Files.isRegularFile(key))) {
-            Commands.run(
-                    dir,
-                    60,
-                    "openssl",
-                    "req",
-                    "-x509",
-                    "-newkey",
-                    "ec",
-                    "-pkeyopt",
-                    "ec_paramgen_curve:prime256v1",
-                    "-nodes",
-                    "-subj",
-                    "/CN=localhost",
-                    "-addext",
-                    "subjectAltName=DNS:localhost,IP:127.0.0.1",
-                    "-days",
-                    "7",
-                    "-keyout",
-                    key.toString(),
-                    "-out",
-                    certificate.toString());
-            Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-            Commands.run(
-                    dir,
-                    60,
-                    keytool.toString(),
-                    "-importcert",
-                    "-noprompt",
-                    "-alias",
-                    "b2bpack-it-server",
-                    "-file",
-                    certificate.toString(),
-                    "-storetype",
-                    "PKCS12",
-                    "-keystore",
-                    trustStore.toString(),
-                    "-storepass",
-                    TRUST_PASSWORD);
-        }
-        trustForThisJvm(trustStore);
-        return new ServerCertificate(certificate, key);
-    }
-
-    /** The certificate lives 7 days; one made today by an earlier run is used again. */
-    private static boolean madeToday(Path file) {
         try {
-            return Files.isRegularFile(file)
-                    && Files.getLastModifiedTime(file)
-                            .toInstant()
-                            .isAfter(java.time.Instant.now().minus(java.time.Duration.ofDays(1)));
+            Files.createDirectories(dir);
+            for (Path stale : List.of(certificate, key, trustStore)) {
+                Files.deleteIfExists(stale);
+            }
         } catch (java.io.IOException e) {
-            return false;
+            throw new IllegalStateException("cannot prepare " + dir, e);
         }
+        Commands.run(
+                dir,
+                60,
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+                "-nodes",
+                "-subj",
+                "/CN=localhost",
+                "-addext",
+                "subjectAltName=DNS:localhost,IP:127.0.0.1",
+                "-days",
+                "2",
+                "-keyout",
+                key.toString(),
+                "-out",
+                certificate.toString());
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        Commands.run(
+                dir,
+                60,
+                keytool.toString(),
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "b2bpack-it-server",
+                "-file",
+                certificate.toString(),
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                trustStore.toString(),
+                "-storepass",
+                TRUST_PASSWORD);
+        trustForThisJvm(trustStore);
+        made = new ServerCertificate(certificate, key);
+        MADE.put(dir, made);
+        return made;
     }
 
     /** The server options that make Keycloak serve this certificate. */
