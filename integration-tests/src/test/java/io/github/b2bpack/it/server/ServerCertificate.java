@@ -93,7 +93,12 @@ public final class ServerCertificate {
 
     /** The server options that make Keycloak serve this certificate. */
     public Map<String, String> serverOptions() {
-        return Map.of("https-certificate-file", certificate.toString(), "https-certificate-key-file", key.toString());
+        return Map.of(
+                "https-certificate-file", certificate.toString(),
+                "https-certificate-key-file", key.toString(),
+                // Keycloak calls itself as the customer's identity provider in the brokering tests (token, userinfo):
+                // it must trust the certificate as a client too, as it would a real provider's CA.
+                "truststore-paths", certificate.toString());
     }
 
     /** Certificate then key in one PEM file, as HAProxy's {@code crt} wants them. */
