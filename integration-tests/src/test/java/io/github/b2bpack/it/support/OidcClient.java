@@ -21,8 +21,6 @@ import java.util.StringJoiner;
 public final class OidcClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String realmUrl;
 
@@ -38,21 +36,28 @@ public final class OidcClient {
 
     /** Resource owner password grant (direct grant). */
     public Response passwordGrant(String clientId, String username, String password) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "password");
-        form.put("client_id", clientId);
-        form.put("username", username);
-        form.put("password", password);
-        form.put("scope", "openid");
-        return postForm(realmUrl + "/protocol/openid-connect/token", form);
+        return token(
+                "grant_type", "password",
+                "client_id", clientId,
+                "username", username,
+                "password", password,
+                "scope", "openid");
     }
 
     public Response authorizationCodeGrant(String clientId, String code, String redirectUri) {
+        return token(
+                "grant_type", "authorization_code",
+                "client_id", clientId,
+                "code", code,
+                "redirect_uri", redirectUri);
+    }
+
+    /** A form post to the token endpoint, its fields given as name, value, name, value… in order. */
+    private Response token(String... fields) {
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "authorization_code");
-        form.put("client_id", clientId);
-        form.put("code", code);
-        form.put("redirect_uri", redirectUri);
+        for (int i = 0; i < fields.length; i += 2) {
+            form.put(fields[i], fields[i + 1]);
+        }
         return postForm(realmUrl + "/protocol/openid-connect/token", form);
     }
 
@@ -78,7 +83,7 @@ public final class OidcClient {
 
     public static Response send(HttpRequest request) {
         try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = Http.CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new IllegalStateException("request to " + request.uri() + " failed", e);
@@ -90,6 +95,16 @@ public final class OidcClient {
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The one HTTP client, built at the first request rather than when this class loads: it takes the JVM's default
+     * TLS context, which trusts the production test server's certificate only once that server has started (a test
+     * may make an {@code OidcClient} in a field initializer, before the framework starts the server).
+     */
+    private static final class Http {
+        static final HttpClient CLIENT =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** An HTTP answer with its body parsed as JSON on demand. */
