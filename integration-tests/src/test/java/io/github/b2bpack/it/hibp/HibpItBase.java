@@ -1,6 +1,7 @@
 package io.github.b2bpack.it.hibp;
 
 import io.github.b2bpack.it.ServerLog;
+import io.github.b2bpack.it.support.BrowserItBase;
 import io.github.b2bpack.testsupport.FakeHibpRangeApi;
 import io.github.b2bpack.testsupport.FakePorts;
 import java.util.ArrayList;
@@ -8,20 +9,15 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.ui.annotations.InjectPage;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.page.LoginPage;
 import org.keycloak.testframework.ui.page.LoginPasswordUpdatePage;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /**
  * What every HIBP IT class needs: the fake range API for the class (reset before each test), the browser
- * pages, and, once the class is done, the check that no password a test used reached the server log. The
- * test framework injects into these inherited fields.
+ * pages (the login page's from {@link BrowserItBase}), and, once the class is done, the check that no password
+ * a test used reached the server log. The test framework injects into these inherited fields.
  */
-abstract class HibpItBase {
+abstract class HibpItBase extends BrowserItBase {
 
     /** Server option time-budget-millis in server-options/hibp-policy.properties. */
     static final long BUDGET_MILLIS = 1000;
@@ -29,15 +25,6 @@ abstract class HibpItBase {
     static final List<String> USED_PASSWORDS = new ArrayList<>();
 
     static FakeHibpRangeApi fake;
-
-    @InjectAdminClient
-    Keycloak admin;
-
-    @InjectWebDriver
-    ManagedWebDriver driver;
-
-    @InjectPage
-    LoginPage loginPage;
 
     @InjectPage
     LoginPasswordUpdatePage updatePasswordPage;

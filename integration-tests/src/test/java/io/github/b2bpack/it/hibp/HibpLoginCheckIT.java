@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 import io.github.b2bpack.testsupport.FakeHibpRangeApi;
 import jakarta.ws.rs.core.Response;
@@ -39,9 +40,7 @@ class HibpLoginCheckIT extends HibpItBase {
 
     @BeforeEach
     void createRealmWithCheckedFlows() {
-        RealmRepresentation realm = new RealmRepresentation();
-        realm.setRealm(REALM);
-        realm.setEnabled(true);
+        RealmRepresentation realm = Fixtures.enabledRealm(REALM);
         realm.setEventsEnabled(true);
         realm.setEnabledEventTypes(List.of("CUSTOM_REQUIRED_ACTION", "LOGIN", "LOGIN_ERROR", "UPDATE_PASSWORD"));
         admin.realms().create(realm);
@@ -86,7 +85,7 @@ class HibpLoginCheckIT extends HibpItBase {
         recordClient.setAuthenticationFlowBindingOverrides(Map.of("direct_grant", recordFlowId));
         admin.realm(REALM).clients().get(recordClient.getId()).update(recordClient);
 
-        oidc = new OidcClient(HibpRealms.SERVER + "/realms/" + REALM);
+        oidc = new OidcClient(Fixtures.realmUrl(REALM));
     }
 
     @AfterEach
@@ -178,9 +177,7 @@ class HibpLoginCheckIT extends HibpItBase {
         fake.addPassword(pwned, 12);
         String userId = HibpRealms.createUser(admin, REALM, "gina", pwned);
 
-        driver.open(oidc.authorizationUrl(HibpRealms.CLIENT, HibpRealms.redirect(REALM)));
-        loginPage.fillLogin("gina", pwned);
-        loginPage.submit();
+        signIn(REALM, HibpRealms.CLIENT, "gina", pwned);
         driver.waiting()
                 .until(d -> !d.findElements(By.id("b2bpack-breached-password-message"))
                         .isEmpty());
@@ -210,9 +207,7 @@ class HibpLoginCheckIT extends HibpItBase {
     void browserLoginWithACleanPasswordIsUntouched() {
         String clean = password("Browser-clean");
         HibpRealms.createUser(admin, REALM, "hank", clean);
-        driver.open(oidc.authorizationUrl(HibpRealms.CLIENT, HibpRealms.redirect(REALM)));
-        loginPage.fillLogin("hank", clean);
-        loginPage.submit();
+        signIn(REALM, HibpRealms.CLIENT, "hank", clean);
         driver.waiting().until(d -> d.getCurrentUrl().contains("code="));
         assertTrue(breachEvents().isEmpty());
     }

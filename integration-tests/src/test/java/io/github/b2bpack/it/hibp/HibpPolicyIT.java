@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
+import io.github.b2bpack.it.support.ServerMetrics;
 import io.github.b2bpack.testsupport.FakeHibpRangeApi;
 import io.github.b2bpack.testsupport.RecordedRequest;
 import jakarta.ws.rs.BadRequestException;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,15 +38,7 @@ class HibpPolicyIT extends HibpItBase {
 
     @BeforeEach
     void createRealm() {
-        RealmRepresentation realm = new RealmRepresentation();
-        realm.setRealm(REALM);
-        realm.setEnabled(true);
-        realm.setRegistrationAllowed(true);
-        realm.setPasswordPolicy("hibp(3)");
-        realm.setInternationalizationEnabled(true);
-        realm.setSupportedLocales(java.util.Set.of("en", "fr", "de"));
-        realm.setDefaultLocale("en");
-        admin.realms().create(realm);
+        admin.realms().create(Fixtures.registrationRealm(REALM, "hibp(3)"));
         HibpRealms.createClient(admin, REALM, HibpRealms.CLIENT);
     }
 
@@ -140,8 +130,8 @@ class HibpPolicyIT extends HibpItBase {
         String pwned = password("Register-pwned");
         String clean = password("Register-clean");
         fake.addPassword(pwned, 1000);
-        OidcClient oidc = new OidcClient(HibpRealms.SERVER + "/realms/" + REALM);
-        String registration = oidc.authorizationUrl(HibpRealms.CLIENT, HibpRealms.redirect(REALM))
+        OidcClient oidc = new OidcClient(Fixtures.realmUrl(REALM));
+        String registration = oidc.authorizationUrl(HibpRealms.CLIENT, Fixtures.redirectUri(REALM))
                 .replace("/protocol/openid-connect/auth", "/protocol/openid-connect/registrations");
         driver.open(registration + "&ui_locales=de");
         registerPage.register("Dana", "Reyes", "dana@example.com", "dana", pwned, pwned);
@@ -165,10 +155,7 @@ class HibpPolicyIT extends HibpItBase {
         String clean = password("Update-clean");
         fake.addPassword(pwned, 7);
         HibpRealms.createUser(admin, REALM, "erin", initial, "UPDATE_PASSWORD");
-        OidcClient oidc = new OidcClient(HibpRealms.SERVER + "/realms/" + REALM);
-        driver.open(oidc.authorizationUrl(HibpRealms.CLIENT, HibpRealms.redirect(REALM)));
-        loginPage.fillLogin("erin", initial);
-        loginPage.submit();
+        signIn(REALM, HibpRealms.CLIENT, "erin", initial);
         driver.waiting().waitForPage(updatePasswordPage);
 
         updatePasswordPage.changePassword(pwned, pwned);
@@ -177,6 +164,7 @@ class HibpPolicyIT extends HibpItBase {
 
         updatePasswordPage.changePassword(clean, clean);
         driver.waiting().until(d -> d.getCurrentUrl().contains("code="));
+        OidcClient oidc = new OidcClient(Fixtures.realmUrl(REALM));
         assertEquals(200, oidc.passwordGrant(HibpRealms.CLIENT, "erin", clean).status());
     }
 
@@ -213,12 +201,7 @@ class HibpPolicyIT extends HibpItBase {
 
     /** The meters this test reads, summed over their tag sets, from the Prometheus text of /metrics. */
     private static Map<String, Double> hibpMeters() {
-        OidcClient.Response metrics = OidcClient.send(
-                HttpRequest.newBuilder(URI.create(io.github.b2bpack.it.TestServer.MANAGEMENT_URL + "/metrics"))
-                        .timeout(Duration.ofSeconds(10))
-                        .GET()
-                        .build());
-        assertEquals(200, metrics.status());
+        String metrics = ServerMetrics.text();
         Map<String, Double> values = new TreeMap<>();
         for (String meter : List.of(
                 "b2bpack_hibp_checks_total",
@@ -226,14 +209,8 @@ class HibpPolicyIT extends HibpItBase {
                 "b2bpack_hibp_cache_hits_total",
                 "b2bpack_hibp_upstream_errors_total",
                 "b2bpack_hibp_upstream_latency_seconds_count")) {
-            double sum = metrics.body()
-                    .lines()
-                    .filter(line -> line.startsWith(meter + " ") || line.startsWith(meter + "{"))
-                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                    .sum();
-            assertTrue(
-                    metrics.body().lines().anyMatch(line -> line.startsWith(meter)), meter + " missing from /metrics");
-            values.put(meter, sum);
+            assertTrue(metrics.lines().anyMatch(line -> line.startsWith(meter)), meter + " missing from /metrics");
+            values.put(meter, ServerMetrics.sum(metrics, meter));
         }
         return values;
     }

@@ -1,17 +1,14 @@
 package io.github.b2bpack.it.hibp;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.github.b2bpack.it.ServerLog;
 import io.github.b2bpack.it.support.Fixtures;
+import io.github.b2bpack.it.support.Users;
 import io.github.b2bpack.testsupport.FakeHibpRangeApi;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
-import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /** Shared set-up of the Hibp ITs: clients, users, fresh passwords and the log check. */
@@ -22,18 +19,11 @@ final class HibpRealms {
 
     private HibpRealms() {}
 
-    static String redirect(String realm) {
-        return SERVER + "/realms/" + realm + "/.well-known/openid-configuration";
-    }
-
     static void createClient(Keycloak admin, String realm, String clientId) {
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(clientId);
-        client.setPublicClient(true);
-        client.setDirectAccessGrantsEnabled(true);
-        client.setStandardFlowEnabled(true);
-        client.setRedirectUris(List.of(SERVER + "/realms/" + realm + "/*"));
-        admin.realm(realm).clients().create(client).close();
+        admin.realm(realm)
+                .clients()
+                .create(Fixtures.browserAndDirectGrantClient(clientId, realm))
+                .close();
     }
 
     /** A password nobody has used yet: a prefix the lookup cache has not seen. */
@@ -49,10 +39,7 @@ final class HibpRealms {
         if (password == null) {
             user.setCredentials(null);
         }
-        try (Response created = admin.realm(realm).users().create(user)) {
-            assertEquals(201, created.getStatus(), "create " + username);
-            return CreatedResponseUtil.getCreatedId(created);
-        }
+        return Users.create(admin, realm, user);
     }
 
     /** Neither the passwords nor their SHA-1 (whole or suffix) may ever reach the server log. */

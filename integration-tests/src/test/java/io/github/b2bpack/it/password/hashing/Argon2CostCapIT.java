@@ -5,23 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.ServerLog;
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
-import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.CreatedResponseUtil;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
-import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 /**
@@ -32,12 +22,8 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
  * computed, with a warning; a realm policy {@code hashIterations(n)} above the maximum is clamped to it.
  */
 @KeycloakIntegrationTest(config = PackServerConfig.class)
-class Argon2CostCapIT {
+class Argon2CostCapIT extends Argon2NativeItBase {
 
-    private static final String REALM = "argon2-cost-cap";
-    private static final String CLIENT = "cli";
-    private static final String SERVER = io.github.b2bpack.it.TestServer.BASE_URL;
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Any 16-byte salt and 32-byte hash: the tests only time how long a (failing) check takes. */
     private static final String SALT = "c2FsdC1jb3N0LWNhcC0wMQ==";
 
@@ -45,25 +31,8 @@ class Argon2CostCapIT {
     private static final String PASSWORD = "Cost-Cap-Attempt-7";
     private static final int ATTEMPTS = 3;
 
-    @InjectAdminClient
-    Keycloak admin;
-
-    private final OidcClient oidc = new OidcClient(SERVER + "/realms/" + REALM);
-
-    @BeforeEach
-    void createRealm() {
-        RealmRepresentation realm = Fixtures.enabledRealm(REALM);
-        realm.setPasswordPolicy("hashAlgorithm(argon2-native)");
-        admin.realms().create(realm);
-        admin.realm(REALM)
-                .clients()
-                .create(Fixtures.publicDirectGrantClient(CLIENT))
-                .close();
-    }
-
-    @AfterEach
-    void dropRealm() {
-        admin.realm(REALM).remove();
+    Argon2CostCapIT() {
+        super("argon2-cost-cap");
     }
 
     @Test
@@ -101,8 +70,7 @@ class Argon2CostCapIT {
         assertTrue(overLanes < bound, "p=16 took " + overLanes + " ms, baseline " + baseline + " ms: it was computed");
 
         String log = ServerLog.read();
-        for (String credential :
-                List.of(passwordCredentialId(passes), passwordCredentialId(memory), passwordCredentialId(lanes))) {
+        for (String credential : List.of(credentialId(passes), credentialId(memory), credentialId(lanes))) {
             assertTrue(
                     log.contains("argon2-native: stored credential " + credential + " exceeds the server's maximum"),
                     "a warning names credential " + credential);
@@ -111,23 +79,23 @@ class Argon2CostCapIT {
     }
 
     @Test
-    void aRealmPolicyCannotAskForMorePassesThanTheServerMaximum() throws IOException {
-        String id = createUser("policy-user");
-        setPolicy("hashAlgorithm(argon2-native) and hashIterations(100)");
+    void aRealmPolicyCannotAskForMorePassesThanTheServerMaximum() {
+        String id = realm.createUser("policy-user", PASSWORD);
+        realm.setPolicy("hashAlgorithm(argon2-native) and hashIterations(100)");
         long started = System.nanoTime();
-        admin.realm(REALM).users().get(id).resetPassword(Fixtures.password(PASSWORD));
+        admin.realm(realm.name).users().get(id).resetPassword(Fixtures.password(PASSWORD));
         long resetMillis = (System.nanoTime() - started) / 1_000_000;
-        JsonNode data = credentialData(id);
+        JsonNode data = realm.credentialData(id);
         System.out.printf(
                 "argon2-native with hashIterations(100): stored t=%d, reset-password took %d ms%n",
                 data.get("hashIterations").asInt(), resetMillis);
         assertEquals(10, data.get("hashIterations").asInt(), data.toString());
         assertEquals(200, oidc.passwordGrant(CLIENT, "policy-user", PASSWORD).status());
-        assertEquals(10, credentialData(id).get("hashIterations").asInt(), "no re-hash loop at login");
+        assertEquals(10, realm.credentialData(id).get("hashIterations").asInt(), "no re-hash loop at login");
 
-        setPolicy("hashAlgorithm(argon2-native) and hashIterations(4)"); // within the maximum: used as is
+        realm.setPolicy("hashAlgorithm(argon2-native) and hashIterations(4)"); // within the maximum: used as is
         assertEquals(200, oidc.passwordGrant(CLIENT, "policy-user", PASSWORD).status());
-        assertEquals(4, credentialData(id).get("hashIterations").asInt());
+        assertEquals(4, realm.credentialData(id).get("hashIterations").asInt());
     }
 
     private static double ratio(long value, long baseline) {
@@ -149,56 +117,12 @@ class Argon2CostCapIT {
     }
 
     private String importUser(String username, int iterations, int memory, int parallelism) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEnabled(true);
-        user.setEmail(username + "@example.com");
-        user.setFirstName("Imported");
-        user.setLastName("User");
-        user.setEmailVerified(true);
-        CredentialRepresentation credential = new CredentialRepresentation();
-        credential.setType(CredentialRepresentation.PASSWORD);
-        credential.setCredentialData(
-                "{\"hashIterations\":" + iterations + ",\"algorithm\":\"argon2-native\",\"additionalParameters\":{"
-                        + "\"type\":[\"id\"],\"version\":[\"1.3\"],\"hashLength\":[\"32\"],\"memory\":[\"" + memory
-                        + "\"],\"parallelism\":[\""
-                        + parallelism + "\"]}}");
-        credential.setSecretData("{\"value\":\"" + HASH + "\",\"salt\":\"" + SALT + "\",\"additionalParameters\":{}}");
-        user.setCredentials(List.of(credential));
-        try (Response created = admin.realm(REALM).users().create(user)) {
-            assertEquals(201, created.getStatus());
-            return CreatedResponseUtil.getCreatedId(created);
-        }
+        return realm.importUser(
+                username,
+                new Argon2Realm.StoredHash("argon2-native", iterations, memory, parallelism, null, SALT, HASH));
     }
 
-    private String createUser(String username) {
-        UserRepresentation user =
-                Fixtures.userWithPassword(username, username + "@example.com", "Test", "User", PASSWORD);
-        try (Response created = admin.realm(REALM).users().create(user)) {
-            assertEquals(201, created.getStatus());
-            return CreatedResponseUtil.getCreatedId(created);
-        }
-    }
-
-    private void setPolicy(String policy) {
-        RealmRepresentation realm = admin.realm(REALM).toRepresentation();
-        realm.setPasswordPolicy(policy);
-        admin.realm(REALM).update(realm);
-    }
-
-    private String passwordCredentialId(String userId) {
-        return admin.realm(REALM).users().get(userId).credentials().stream()
-                .filter(c -> CredentialRepresentation.PASSWORD.equals(c.getType()))
-                .findFirst()
-                .orElseThrow()
-                .getId();
-    }
-
-    private JsonNode credentialData(String userId) throws IOException {
-        CredentialRepresentation password = admin.realm(REALM).users().get(userId).credentials().stream()
-                .filter(c -> CredentialRepresentation.PASSWORD.equals(c.getType()))
-                .findFirst()
-                .orElseThrow();
-        return JSON.readTree(password.getCredentialData());
+    private String credentialId(String userId) {
+        return realm.passwordCredential(userId).getId();
     }
 }

@@ -8,29 +8,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.ServerLog;
+import io.github.b2bpack.it.support.BearerHttp;
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.keycloak.admin.client.CreatedResponseUtil;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
-import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 /**
@@ -42,10 +32,9 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
  */
 @KeycloakIntegrationTest(config = PackServerConfig.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class Argon2HashingIT {
+class Argon2HashingIT extends Argon2NativeItBase {
 
     private static final String REALM = "argon2-native-it";
-    private static final String CLIENT = "cli";
     private static final String SERVER = io.github.b2bpack.it.TestServer.BASE_URL;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -74,37 +63,20 @@ class Argon2HashingIT {
             FOR_BUILTIN_PASSWORD,
             ODD_MARKER);
 
-    @InjectAdminClient
-    Keycloak admin;
-
-    private final OidcClient oidc = new OidcClient(SERVER + "/realms/" + REALM);
-
-    @BeforeEach
-    void createRealm() {
-        RealmRepresentation realm = Fixtures.enabledRealm(REALM);
-        realm.setPasswordPolicy("hashAlgorithm(argon2-native)");
-        admin.realms().create(realm);
-        admin.realm(REALM)
-                .clients()
-                .create(Fixtures.publicDirectGrantClient(CLIENT))
-                .close();
-    }
-
-    @AfterEach
-    void dropRealm() {
-        admin.realm(REALM).remove();
+    Argon2HashingIT() {
+        super(REALM);
     }
 
     @Test
     @Order(1)
     void loginMovesCredentialsBetweenBuiltInArgon2AndArgon2Native() {
-        setPolicy("hashAlgorithm(argon2)");
-        String id = createUser("switcher", SWITCH_PASSWORD);
-        assertEquals("argon2", credentialData(id).get("algorithm").asText());
+        realm.setPolicy("hashAlgorithm(argon2)");
+        String id = realm.createUser("switcher", SWITCH_PASSWORD);
+        assertEquals("argon2", realm.credentialData(id).get("algorithm").asText());
 
-        setPolicy("hashAlgorithm(argon2-native)");
+        realm.setPolicy("hashAlgorithm(argon2-native)");
         assertLogin("switcher", SWITCH_PASSWORD);
-        JsonNode upgraded = credentialData(id);
+        JsonNode upgraded = realm.credentialData(id);
         assertEquals("argon2-native", upgraded.get("algorithm").asText(), upgraded.toString());
         assertEquals(2, upgraded.get("hashIterations").asInt());
         JsonNode parameters = upgraded.get("additionalParameters");
@@ -117,9 +89,9 @@ class Argon2HashingIT {
         assertLogin("switcher", SWITCH_PASSWORD);
         assertRefused("switcher", SWITCH_PASSWORD + "!");
 
-        setPolicy("hashAlgorithm(argon2)");
+        realm.setPolicy("hashAlgorithm(argon2)");
         assertLogin("switcher", SWITCH_PASSWORD);
-        JsonNode back = credentialData(id);
+        JsonNode back = realm.credentialData(id);
         assertEquals("argon2", back.get("algorithm").asText(), back.toString());
         assertFalse(back.get("additionalParameters").has("pepperId"));
         assertLogin("switcher", SWITCH_PASSWORD);
@@ -150,7 +122,7 @@ class Argon2HashingIT {
         // pepper.
         assertRefused("builtin-layout", BUILTIN_PASSWORD + "x");
         assertLogin("builtin-layout", BUILTIN_PASSWORD);
-        JsonNode moved = credentialData(builtInLayout);
+        JsonNode moved = realm.credentialData(builtInLayout);
         assertEquals(
                 "19456", moved.get("additionalParameters").get("memory").get(0).asText(), moved.toString());
         assertEquals(
@@ -161,7 +133,7 @@ class Argon2HashingIT {
         assertLogin("old-pepper", OLD_PEPPER_PASSWORD);
         assertEquals(
                 "it-k2",
-                credentialData(oldPepper)
+                realm.credentialData(oldPepper)
                         .get("additionalParameters")
                         .get("pepperId")
                         .get(0)
@@ -170,7 +142,8 @@ class Argon2HashingIT {
         // A hash computed by native libargon2, stored as the built-in argon2's: Keycloak's BouncyCastle verifies it.
         assertLogin("native-for-builtin", FOR_BUILTIN_PASSWORD);
         assertEquals(
-                "argon2-native", credentialData(forBuiltIn).get("algorithm").asText());
+                "argon2-native",
+                realm.credentialData(forBuiltIn).get("algorithm").asText());
 
         JsonNode after = rotationReport(adminToken());
         assertEquals(3, after.get("byPepperId").get("it-k2").asInt(), after.toString());
@@ -182,31 +155,17 @@ class Argon2HashingIT {
     @Test
     @Order(3)
     void rotationReportNeedsARealmViewer() throws Exception {
-        createUser("plain-user", SWITCH_PASSWORD);
-        String url = SERVER + "/admin/realms/" + REALM + "/password-hashing/pepper-rotation";
-        assertEquals(
-                401,
-                OidcClient.send(HttpRequest.newBuilder(URI.create(url))
-                                .timeout(Duration.ofSeconds(30))
-                                .GET()
-                                .build())
-                        .status());
+        realm.createUser("plain-user", SWITCH_PASSWORD);
+        assertEquals(401, pepperRotation(null).status());
         String userToken = assertLogin("plain-user", SWITCH_PASSWORD).field("access_token");
-        assertEquals(
-                403,
-                OidcClient.send(HttpRequest.newBuilder(URI.create(url))
-                                .header("Authorization", "Bearer " + userToken)
-                                .timeout(Duration.ofSeconds(30))
-                                .GET()
-                                .build())
-                        .status());
+        assertEquals(403, pepperRotation(userToken).status());
         assertEquals(1, rotationReport(adminToken()).get("passwordCredentials").asInt());
     }
 
     @Test
     @Order(4)
     void hostilePasswordsGetAPolicyErrorOrWorkNeverA500() {
-        String id = createUser("odd", SWITCH_PASSWORD);
+        String id = realm.createUser("odd", SWITCH_PASSWORD);
         String megabyte = ODD_MARKER + "m".repeat(1 << 20);
         List<String> odd = List.of(
                 "",
@@ -251,44 +210,11 @@ class Argon2HashingIT {
 
     // --- helpers ---
 
-    private void setPolicy(String policy) {
-        RealmRepresentation realm = admin.realm(REALM).toRepresentation();
-        realm.setPasswordPolicy(policy);
-        admin.realm(REALM).update(realm);
-    }
-
-    private String createUser(String username, String password) {
-        UserRepresentation user =
-                Fixtures.userWithPassword(username, username + "@example.com", "Test", "User", password);
-        try (Response created = admin.realm(REALM).users().create(user)) {
-            assertEquals(201, created.getStatus());
-            return CreatedResponseUtil.getCreatedId(created);
-        }
-    }
-
-    /** A user whose password credential is given as stored data, the way the admin API imports hashes. */
+    /** A user whose password credential is an Argon2id hash with one lane, stored as the admin API imports it. */
     private String importUser(
             String username, String algorithm, int iterations, int memory, String pepperId, String salt, String hash) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEnabled(true);
-        user.setEmail(username + "@example.com");
-        user.setFirstName("Imported");
-        user.setLastName("User");
-        user.setEmailVerified(true);
-        CredentialRepresentation credential = new CredentialRepresentation();
-        credential.setType(CredentialRepresentation.PASSWORD);
-        credential.setCredentialData(
-                "{\"hashIterations\":" + iterations + ",\"algorithm\":\"" + algorithm + "\",\"additionalParameters\":{"
-                        + "\"type\":[\"id\"],\"version\":[\"1.3\"],\"hashLength\":[\"32\"],\"memory\":[\"" + memory
-                        + "\"],\"parallelism\":[\"1\"]"
-                        + (pepperId == null ? "" : ",\"pepperId\":[\"" + pepperId + "\"]") + "}}");
-        credential.setSecretData("{\"value\":\"" + hash + "\",\"salt\":\"" + salt + "\",\"additionalParameters\":{}}");
-        user.setCredentials(List.of(credential));
-        try (Response created = admin.realm(REALM).users().create(user)) {
-            assertEquals(201, created.getStatus());
-            return CreatedResponseUtil.getCreatedId(created);
-        }
+        return realm.importUser(
+                username, new Argon2Realm.StoredHash(algorithm, iterations, memory, 1, pepperId, salt, hash));
     }
 
     private int resetPassword(String userId, String password) {
@@ -298,19 +224,6 @@ class Argon2HashingIT {
             return 204;
         } catch (WebApplicationException e) {
             return e.getResponse().getStatus();
-        }
-    }
-
-    private JsonNode credentialData(String userId) {
-        RealmResource realm = admin.realm(REALM);
-        CredentialRepresentation password = realm.users().get(userId).credentials().stream()
-                .filter(c -> CredentialRepresentation.PASSWORD.equals(c.getType()))
-                .findFirst()
-                .orElseThrow();
-        try {
-            return JSON.readTree(password.getCredentialData());
-        } catch (IOException e) {
-            throw new AssertionError(e);
         }
     }
 
@@ -332,13 +245,14 @@ class Argon2HashingIT {
     }
 
     private JsonNode rotationReport(String token) throws IOException {
-        OidcClient.Response response = OidcClient.send(HttpRequest.newBuilder(
-                        URI.create(SERVER + "/admin/realms/" + REALM + "/password-hashing/pepper-rotation"))
-                .header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(30))
-                .GET()
-                .build());
+        OidcClient.Response response = pepperRotation(token);
         assertEquals(200, response.status(), response.body());
         return JSON.readTree(response.body());
+    }
+
+    /** {@code GET /admin/realms/{realm}/password-hashing/pepper-rotation} with the bearer {@code token} (null: none). */
+    private static OidcClient.Response pepperRotation(String token) {
+        String url = SERVER + "/admin/realms/" + REALM + "/password-hashing/pepper-rotation";
+        return new BearerHttp(url, () -> token, Duration.ofSeconds(30)).get("");
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.OidcClient;
-import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -15,10 +14,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
@@ -35,7 +30,6 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 @KeycloakIntegrationTest(config = PackServerConfig.class)
 class Argon2LoginThroughputIT {
 
-    private static final String SERVER = io.github.b2bpack.it.TestServer.BASE_URL;
     private static final String PASSWORD = "Imported-Builtin-Layout-1";
     private static final String SALT = "c2FsdC1idWlsdGluLTAwMQ==";
     private static final String HASH = "CgnlAYFi36jLLSvpgA+/vtpf11gxmLp+fiW36yfR+wU=";
@@ -50,16 +44,16 @@ class Argon2LoginThroughputIT {
         int threads = Integer.getInteger("argon2.loadtest.threads", 4);
         long roundMillis = Long.getLong("argon2.loadtest.roundMillis", 15_000);
         int rounds = Integer.getInteger("argon2.loadtest.rounds", 2);
-        createRealm("load-builtin", "argon2");
-        createRealm("load-native", "argon2-native");
+        Argon2Realm builtInRealm = createRealm("load-builtin", "argon2");
+        Argon2Realm nativeRealm = createRealm("load-native", "argon2-native");
         try {
-            run("load-builtin", threads, 3_000); // warm-up
-            run("load-native", threads, 3_000);
+            run(builtInRealm, threads, 3_000); // warm-up
+            run(nativeRealm, threads, 3_000);
             long builtIn = 0;
             long nativeCount = 0;
             for (int i = 0; i < rounds; i++) {
-                builtIn += run("load-builtin", threads, roundMillis);
-                nativeCount += run("load-native", threads, roundMillis);
+                builtIn += run(builtInRealm, threads, roundMillis);
+                nativeCount += run(nativeRealm, threads, roundMillis);
             }
             double seconds = rounds * roundMillis / 1000.0;
             System.out.printf(
@@ -71,14 +65,14 @@ class Argon2LoginThroughputIT {
                     nativeCount / seconds,
                     (double) nativeCount / builtIn);
         } finally {
-            admin.realm("load-builtin").remove();
-            admin.realm("load-native").remove();
+            builtInRealm.remove();
+            nativeRealm.remove();
         }
     }
 
     /** Logins completed in the window; fails on any non-200. */
-    private long run(String realm, int threads, long millis) throws Exception {
-        OidcClient oidc = new OidcClient(SERVER + "/realms/" + realm);
+    private long run(Argon2Realm realm, int threads, long millis) throws Exception {
+        OidcClient oidc = realm.oidc;
         long deadline = System.currentTimeMillis() + millis;
         AtomicLong ok = new AtomicLong();
         AtomicInteger next = new AtomicInteger();
@@ -88,8 +82,8 @@ class Argon2LoginThroughputIT {
             for (int t = 0; t < threads; t++) {
                 workers.add(pool.submit(() -> {
                     while (System.currentTimeMillis() < deadline) {
-                        OidcClient.Response tokens =
-                                oidc.passwordGrant("cli", "load-user-" + (next.getAndIncrement() % USERS), PASSWORD);
+                        OidcClient.Response tokens = oidc.passwordGrant(
+                                Argon2Realm.CLIENT, "load-user-" + (next.getAndIncrement() % USERS), PASSWORD);
                         assertEquals(200, tokens.status(), tokens.body());
                         ok.incrementAndGet();
                     }
@@ -105,36 +99,15 @@ class Argon2LoginThroughputIT {
         return ok.get();
     }
 
-    private void createRealm(String name, String algorithm) {
-        RealmRepresentation realm = new RealmRepresentation();
-        realm.setRealm(name);
-        realm.setEnabled(true);
-        realm.setPasswordPolicy("hashAlgorithm(argon2)");
-        admin.realms().create(realm);
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId("cli");
-        client.setPublicClient(true);
-        client.setDirectAccessGrantsEnabled(true);
-        admin.realm(name).clients().create(client).close();
+    /**
+     * A realm under {@code hashAlgorithm(argon2)} whose users hold the same hash, stored as {@code algorithm}'s, at
+     * Keycloak's default cost.
+     */
+    private Argon2Realm createRealm(String name, String algorithm) {
+        Argon2Realm realm = Argon2Realm.create(admin, name, "hashAlgorithm(argon2)");
         for (int i = 0; i < USERS; i++) {
-            UserRepresentation user = new UserRepresentation();
-            user.setUsername("load-user-" + i);
-            user.setEnabled(true);
-            user.setEmail("load-user-" + i + "@example.com");
-            user.setFirstName("Load");
-            user.setLastName("User");
-            user.setEmailVerified(true);
-            CredentialRepresentation credential = new CredentialRepresentation();
-            credential.setType(CredentialRepresentation.PASSWORD);
-            credential.setCredentialData(
-                    "{\"hashIterations\":5,\"algorithm\":\"" + algorithm + "\",\"additionalParameters\":{"
-                            + "\"type\":[\"id\"],\"version\":[\"1.3\"],\"hashLength\":[\"32\"],\"memory\":[\"7168\"],\"parallelism\":[\"1\"]}}");
-            credential.setSecretData(
-                    "{\"value\":\"" + HASH + "\",\"salt\":\"" + SALT + "\",\"additionalParameters\":{}}");
-            user.setCredentials(List.of(credential));
-            try (Response created = admin.realm(name).users().create(user)) {
-                assertEquals(201, created.getStatus(), () -> created.readEntity(String.class));
-            }
+            realm.importUser("load-user-" + i, new Argon2Realm.StoredHash(algorithm, 5, 7168, 1, null, SALT, HASH));
         }
+        return realm;
     }
 }

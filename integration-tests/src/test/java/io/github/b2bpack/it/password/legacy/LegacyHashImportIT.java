@@ -11,14 +11,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.ServerLog;
 import io.github.b2bpack.it.password.legacy.LegacyHashes.LegacyCredential;
+import io.github.b2bpack.it.support.BrowserItBase;
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
+import io.github.b2bpack.it.support.ServerMetrics;
+import io.github.b2bpack.it.support.Users;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,19 +32,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.keycloak.admin.client.CreatedResponseUtil;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.PartialImportRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.ui.annotations.InjectPage;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
-import org.keycloak.testframework.ui.page.LoginPage;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /**
  * Legacy hashes imported through the standard admin REST API (and a partial realm import) log in at
@@ -52,12 +45,11 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
  * ({@code argon2-native}); the legacy hash is gone.
  */
 @KeycloakIntegrationTest(config = PackServerConfig.class)
-class LegacyHashImportIT {
+class LegacyHashImportIT extends BrowserItBase {
 
     private static final String REALM = "legacy-hash-import";
     private static final String CLIENT = "legacy-cli";
     private static final String WEB_CLIENT = "legacy-web";
-    private static final String SERVER = io.github.b2bpack.it.TestServer.BASE_URL;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the realm's policy asks for, and so what every legacy credential becomes at login. */
@@ -69,39 +61,21 @@ class LegacyHashImportIT {
     /** Every password and stored hash used here; none may reach the server log. */
     private static final List<String> SECRETS = new ArrayList<>();
 
-    @InjectAdminClient
-    Keycloak admin;
-
-    @InjectWebDriver
-    ManagedWebDriver driver;
-
-    @InjectPage
-    LoginPage loginPage;
-
-    private final OidcClient oidc = new OidcClient(SERVER + "/realms/" + REALM);
+    private final OidcClient oidc = new OidcClient(Fixtures.realmUrl(REALM));
 
     @BeforeEach
     void realmWithUpgradePolicy() {
         if (realmCreated) {
             return;
         }
-        RealmRepresentation realm = new RealmRepresentation();
-        realm.setRealm(REALM);
-        realm.setEnabled(true);
-        realm.setPasswordPolicy("hashAlgorithm(" + TARGET_ALGORITHM + ")");
-        admin.realms().create(realm);
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(CLIENT);
-        client.setPublicClient(true);
-        client.setDirectAccessGrantsEnabled(true);
+        admin.realms().create(upgradingRealm(REALM));
+        ClientRepresentation client = Fixtures.publicDirectGrantClient(CLIENT);
         client.setStandardFlowEnabled(false);
         admin.realm(REALM).clients().create(client).close();
-        ClientRepresentation web = new ClientRepresentation();
-        web.setClientId(WEB_CLIENT);
-        web.setPublicClient(true);
-        web.setStandardFlowEnabled(true);
-        web.setRedirectUris(List.of(SERVER + "/realms/" + REALM + "/*"));
-        admin.realm(REALM).clients().create(web).close();
+        admin.realm(REALM)
+                .clients()
+                .create(Fixtures.browserClient(WEB_CLIENT, REALM))
+                .close();
         realmCreated = true;
     }
 
@@ -150,10 +124,7 @@ class LegacyHashImportIT {
     void legacyUserLogsInThroughTheLoginPageInChromium() throws IOException {
         LegacyCredential legacy = LegacyHashes.bcrypt("2y", "Browser-Login-Bcrypt-6");
         String userId = createUser("browser-bcrypt", legacy);
-        String redirect = SERVER + "/realms/" + REALM + "/.well-known/openid-configuration";
-        driver.open(oidc.authorizationUrl(WEB_CLIENT, redirect));
-        loginPage.fillLogin("browser-bcrypt", "Browser-Login-Bcrypt-6-wrong");
-        loginPage.submit();
+        signIn(REALM, WEB_CLIENT, "browser-bcrypt", "Browser-Login-Bcrypt-6-wrong");
         assertTrue(
                 loginPage.getUsernameInputError().contains("Invalid username or password"),
                 loginPage.getUsernameInputError());
@@ -182,11 +153,7 @@ class LegacyHashImportIT {
                 .get(0)
                 .getId();
         assertEquals("sha1", algorithmOf(onlyPasswordCredential(userId)));
-        assertEquals(
-                200,
-                oidc.passwordGrant(CLIENT, "partial-import-sha1", legacy.password())
-                        .status());
-        assertEquals(TARGET_ALGORITHM, algorithmOf(onlyPasswordCredential(userId)));
+        assertLoginUpgrades("partial-import-sha1", userId, legacy.password());
     }
 
     @Test
@@ -195,19 +162,12 @@ class LegacyHashImportIT {
         LegacyCredential argon2 = LegacyHashes.argon2("argon2id", Argon2Parameters.ARGON2_id, "Realm-Import-Argon2-11");
         LegacyCredential bcrypt = LegacyHashes.bcrypt("2a", "Realm-Import-Bcrypt-12");
         SECRETS.addAll(List.of(argon2.password(), argon2.value(), bcrypt.password(), bcrypt.value()));
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(CLIENT);
-        client.setPublicClient(true);
-        client.setDirectAccessGrantsEnabled(true);
-        RealmRepresentation realm = new RealmRepresentation();
-        realm.setRealm(realmName);
-        realm.setEnabled(true);
-        realm.setPasswordPolicy("hashAlgorithm(" + TARGET_ALGORITHM + ")");
-        realm.setClients(List.of(client));
+        RealmRepresentation realm = upgradingRealm(realmName);
+        realm.setClients(List.of(Fixtures.publicDirectGrantClient(CLIENT)));
         realm.setUsers(List.of(user("imported-argon2", argon2), user("imported-bcrypt", bcrypt)));
         admin.realms().create(realm);
         try {
-            OidcClient realmOidc = new OidcClient(SERVER + "/realms/" + realmName);
+            OidcClient realmOidc = new OidcClient(Fixtures.realmUrl(realmName));
             for (Map.Entry<String, LegacyCredential> entry :
                     Map.of("imported-argon2", argon2, "imported-bcrypt", bcrypt).entrySet()) {
                 String userId = admin.realm(realmName)
@@ -302,11 +262,7 @@ class LegacyHashImportIT {
             assertTrue(login.status() >= 400 && login.status() < 500, login.status() + ": " + login.body());
         }
         assertEquals(before.getCredentialData(), onlyPasswordCredential(userId).getCredentialData());
-        assertEquals(
-                200,
-                oidc.passwordGrant(CLIENT, "hostile-passwords", legacy.password())
-                        .status());
-        assertEquals(TARGET_ALGORITHM, algorithmOf(onlyPasswordCredential(userId)));
+        assertLoginUpgrades("hostile-passwords", userId, legacy.password());
     }
 
     @Test
@@ -336,17 +292,11 @@ class LegacyHashImportIT {
 
     /** {@code b2bpack_password_legacy_verifications_total{algorithm, outcome}} from the management interface. */
     private static double legacyVerifications(String algorithm, String outcome) {
-        OidcClient.Response metrics = OidcClient.send(
-                HttpRequest.newBuilder(URI.create(io.github.b2bpack.it.TestServer.MANAGEMENT_URL + "/metrics"))
-                        .timeout(Duration.ofSeconds(10))
-                        .GET()
-                        .build());
-        assertEquals(200, metrics.status());
         Matcher m = Pattern.compile(
                         "^b2bpack_password_legacy_verifications_total\\{algorithm=\"" + algorithm + "\",outcome=\""
                                 + outcome + "\"[^}]*} ([0-9.eE+]+)$",
                         Pattern.MULTILINE)
-                .matcher(metrics.body());
+                .matcher(ServerMetrics.text());
         assertTrue(m.find(), "legacy verification counter missing from /metrics");
         return Double.parseDouble(m.group(1));
     }
@@ -354,9 +304,7 @@ class LegacyHashImportIT {
     @Test
     void aLegacyAlgorithmCannotBeChosenForNewPasswords() {
         String realmName = "legacy-hash-encode";
-        RealmRepresentation realm = new RealmRepresentation();
-        realm.setRealm(realmName);
-        realm.setEnabled(true);
+        RealmRepresentation realm = Fixtures.enabledRealm(realmName);
         realm.setPasswordPolicy("hashAlgorithm(bcrypt)");
         admin.realms().create(realm);
         try {
@@ -395,13 +343,23 @@ class LegacyHashImportIT {
         assertTrue(text.contains("cannot be verified"), "the refusal is logged, without the hash");
     }
 
+    /** The right password logs the user in, and the credential leaves with the realm's algorithm. */
+    private void assertLoginUpgrades(String username, String userId, String password) throws IOException {
+        assertEquals(200, oidc.passwordGrant(CLIENT, username, password).status());
+        assertEquals(TARGET_ALGORITHM, algorithmOf(onlyPasswordCredential(userId)));
+    }
+
+    /** An enabled realm whose policy re-hashes every password with {@link #TARGET_ALGORITHM}. */
+    private static RealmRepresentation upgradingRealm(String name) {
+        RealmRepresentation realm = Fixtures.enabledRealm(name);
+        realm.setPasswordPolicy("hashAlgorithm(" + TARGET_ALGORITHM + ")");
+        return realm;
+    }
+
     private String createUser(String username, LegacyCredential legacy) throws IOException {
         SECRETS.add(legacy.password());
         SECRETS.add(legacy.value());
-        try (Response created = admin.realm(REALM).users().create(user(username, legacy))) {
-            assertEquals(201, created.getStatus(), legacy.name());
-            return CreatedResponseUtil.getCreatedId(created);
-        }
+        return Users.create(admin, REALM, user(username, legacy));
     }
 
     /** The user as an operator imports it: the standard representation with hashed credentials. */
@@ -433,12 +391,7 @@ class LegacyHashImportIT {
     }
 
     private CredentialRepresentation onlyPasswordCredential(String userId) {
-        RealmResource realm = admin.realm(REALM);
-        List<CredentialRepresentation> passwords = realm.users().get(userId).credentials().stream()
-                .filter(c -> CredentialRepresentation.PASSWORD.equals(c.getType()))
-                .toList();
-        assertEquals(1, passwords.size(), "exactly one password credential");
-        return passwords.get(0);
+        return Users.passwordCredential(admin, REALM, userId);
     }
 
     private static String algorithmOf(CredentialRepresentation credential) throws IOException {

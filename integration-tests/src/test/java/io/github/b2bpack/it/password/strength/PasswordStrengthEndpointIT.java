@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 import io.github.b2bpack.testsupport.FakeHibpRangeApi;
 import io.github.b2bpack.testsupport.FakePorts;
@@ -17,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -225,13 +225,8 @@ class PasswordStrengthEndpointIT {
     }
 
     private static RealmRepresentation realm(String name, String policy) {
-        RealmRepresentation realm = new RealmRepresentation();
-        realm.setRealm(name);
-        realm.setEnabled(true);
+        RealmRepresentation realm = Fixtures.localizedRealm(name, "en", "fr", "de");
         realm.setPasswordPolicy(policy);
-        realm.setInternationalizationEnabled(true);
-        realm.setSupportedLocales(Set.of("en", "fr", "de"));
-        realm.setDefaultLocale("en");
         return realm;
     }
 

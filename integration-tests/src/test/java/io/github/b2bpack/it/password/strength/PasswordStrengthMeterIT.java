@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
-import jakarta.ws.rs.core.Response;
+import io.github.b2bpack.it.support.Users;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -25,9 +25,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -51,8 +49,7 @@ class PasswordStrengthMeterIT {
 
     private static final String REALM = "strength-meter";
     private static final String CLIENT = "web-app";
-    private static final String SERVER = StrengthHttp.SERVER;
-    private static final String REDIRECT = SERVER + "/realms/" + REALM + "/.well-known/openid-configuration";
+    private static final String REDIRECT = Fixtures.redirectUri(REALM);
     private static final String STRONG = "violet-kettle-harbor-91";
     /** zxcvbn score 3 alone, 1 with the registering user's last name: refused only because of it. */
     private static final String OWN_NAME = "Brightwater2026";
@@ -67,23 +64,13 @@ class PasswordStrengthMeterIT {
 
     @BeforeEach
     void createRealm() {
-        RealmRepresentation realm = new RealmRepresentation();
-        realm.setRealm(REALM);
-        realm.setEnabled(true);
-        realm.setRegistrationAllowed(true);
+        RealmRepresentation realm = Fixtures.registrationRealm(REALM, "zxcvbn(3)");
         realm.setLoginTheme("b2bpack");
-        realm.setPasswordPolicy("zxcvbn(3)");
-        realm.setInternationalizationEnabled(true);
-        realm.setSupportedLocales(Set.of("en", "fr", "de"));
-        realm.setDefaultLocale("en");
         admin.realms().create(realm);
-
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId(CLIENT);
-        client.setPublicClient(true);
-        client.setStandardFlowEnabled(true);
-        client.setRedirectUris(List.of(SERVER + "/realms/" + REALM + "/*"));
-        admin.realm(REALM).clients().create(client).close();
+        admin.realm(REALM)
+                .clients()
+                .create(Fixtures.browserClient(CLIENT, REALM))
+                .close();
     }
 
     @AfterEach
@@ -166,12 +153,9 @@ class PasswordStrengthMeterIT {
         temporary.setValue("quartz-lantern-meadow-47");
         temporary.setTemporary(true);
         bob.setCredentials(List.of(temporary));
-        try (Response created = admin.realm(REALM).users().create(bob)) {
-            assertEquals(201, created.getStatus());
-            CreatedResponseUtil.getCreatedId(created);
-        }
+        Users.create(admin, REALM, bob);
 
-        driver.open(new OidcClient(SERVER + "/realms/" + REALM).authorizationUrl(CLIENT, REDIRECT));
+        driver.open(new OidcClient(Fixtures.realmUrl(REALM)).authorizationUrl(CLIENT, REDIRECT));
         WebDriver browser = driver.driver();
         browser.findElement(By.id("username")).sendKeys("bob");
         browser.findElement(By.id("password")).sendKeys("quartz-lantern-meadow-47");
@@ -267,7 +251,7 @@ class PasswordStrengthMeterIT {
     }
 
     private static String registrationUrl(String locale) {
-        return SERVER + "/realms/" + REALM + "/protocol/openid-connect/registrations?client_id=" + CLIENT
+        return Fixtures.realmUrl(REALM) + "/protocol/openid-connect/registrations?client_id=" + CLIENT
                 + "&response_type=code&scope=openid&redirect_uri=" + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8)
                 + (locale == null ? "" : "&ui_locales=" + locale);
     }

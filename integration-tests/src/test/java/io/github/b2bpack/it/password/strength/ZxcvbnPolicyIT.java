@@ -8,15 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
+import io.github.b2bpack.it.support.Users;
 import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -45,13 +44,8 @@ class ZxcvbnPolicyIT {
 
     @BeforeEach
     void createRealmWithZxcvbnPolicy() {
-        RealmRepresentation realm = new RealmRepresentation();
-        realm.setRealm(REALM);
-        realm.setEnabled(true);
+        RealmRepresentation realm = Fixtures.localizedRealm(REALM, "en", "fr");
         realm.setPasswordPolicy("zxcvbn(3)");
-        realm.setInternationalizationEnabled(true);
-        realm.setSupportedLocales(java.util.Set.of("en", "fr"));
-        realm.setDefaultLocale("en");
         admin.realms().create(realm);
 
         admin.realm(REALM)
@@ -68,10 +62,7 @@ class ZxcvbnPolicyIT {
         alice.setEnabled(true);
         // Alice reads French; the admin's error must still be one language (the admin's: English).
         alice.setAttributes(java.util.Map.of("locale", List.of("fr")));
-        try (Response created = admin.realm(REALM).users().create(alice)) {
-            assertEquals(201, created.getStatus());
-            aliceId = CreatedResponseUtil.getCreatedId(created);
-        }
+        aliceId = Users.create(admin, REALM, alice);
     }
 
     @AfterEach
