@@ -18,15 +18,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 /**
@@ -35,22 +31,7 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
  * API, isolation between organization realms, and the discovery API and redirect.
  */
 @KeycloakIntegrationTest(config = PackServerConfig.class)
-class OrgApiIT {
-
-    @InjectAdminClient
-    Keycloak admin;
-
-    private OrgHttp http;
-
-    @BeforeEach
-    void client() {
-        http = OrgFixtures.adminHttp(admin);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        OrgFixtures.deleteTestOrgs(http);
-    }
+class OrgApiIT extends OrgItBase {
 
     @Test
     void organizationLifecycleMapsOntoRealmsAndEmitsAdminEvents() {
@@ -152,19 +133,14 @@ class OrgApiIT {
         String a = OrgFixtures.createOrg(http, "Org IT List A");
         String b = OrgFixtures.createOrg(http, "Org IT List B");
         String c = OrgFixtures.createOrg(http, "Org IT List C");
-        assertEquals(
-                200,
-                http.put("/" + b, "{\"environments\":[{\"name\":\"production\",\"status\":\"down\"}]}")
-                        .status());
+        assertPut(200, b, "{\"environments\":[{\"name\":\"production\",\"status\":\"down\"}]}");
         // c has no environment down (its sandbox is brought up), so "down" must leave it out: with every sandbox
         // down by default, a filter that was ignored would list all three and pass.
-        assertEquals(
+        assertPut(
                 200,
-                http.put(
-                                "/" + c,
-                                "{\"environments\":[{\"name\":\"production\",\"status\":\"up\"},"
-                                        + "{\"name\":\"sandbox\",\"status\":\"up\"}]}")
-                        .status());
+                c,
+                "{\"environments\":[{\"name\":\"production\",\"status\":\"up\"},"
+                        + "{\"name\":\"sandbox\",\"status\":\"up\"}]}");
 
         JsonNode first = http.get("?page=1&per_page=2").json();
         assertEquals("List", first.get("__type__").asText());
@@ -200,24 +176,14 @@ class OrgApiIT {
 
         // The console's Enabled switch goes through the standard realm update, not this API:
         // both the filter and the organization's status must follow the realm itself.
-        RealmRepresentation disable = admin.realm(a).toRepresentation();
-        disable.setEnabled(false);
-        admin.realm(a).update(disable);
-        assertEquals(
-                List.of(c),
-                slugs(http.get("?q%5Benvironments_status_in%5D%5B%5D=up").json()));
-        assertEquals(
-                List.of(b, a),
-                slugs(http.get("?q%5Benvironments_status_in%5D%5B%5D=down").json()));
+        setRealmEnabled(a, false);
+        assertEquals(List.of(c), slugsWithAnEnvironment("up"));
+        assertEquals(List.of(b, a), slugsWithAnEnvironment("down"));
         assertEquals(
                 Map.of("production", "down", "sandbox", "down"),
                 statuses(http.get("/" + a).json()));
-        RealmRepresentation enable = admin.realm(a).toRepresentation();
-        enable.setEnabled(true);
-        admin.realm(a).update(enable);
-        assertEquals(
-                List.of(c, a),
-                slugs(http.get("?q%5Benvironments_status_in%5D%5B%5D=up").json()));
+        setRealmEnabled(a, true);
+        assertEquals(List.of(c, a), slugsWithAnEnvironment("up"));
         assertEquals(
                 Map.of("production", "up", "sandbox", "down"),
                 statuses(http.get("/" + a).json()));
@@ -252,15 +218,9 @@ class OrgApiIT {
         assertEquals(409, clash.status(), clash.body());
         assertEquals("email_domain_taken", clash.field("error"));
         String two = OrgFixtures.createOrg(http, "Org IT Domain Two");
-        assertEquals(
-                409,
-                http.put("/" + two, "{\"allowed_email_domains\":[\"Clash-It.Example\"]}")
-                        .status());
+        assertPut(409, two, "{\"allowed_email_domains\":[\"Clash-It.Example\"]}");
         // Re-sending an organization's own domains is not a clash.
-        assertEquals(
-                200,
-                http.put("/" + one, "{\"allowed_email_domains\":[\"clash-it.example\",\"more-it.example\"]}")
-                        .status());
+        assertPut(200, one, "{\"allowed_email_domains\":[\"clash-it.example\",\"more-it.example\"]}");
 
         Map<String, String> badBodies = new java.util.LinkedHashMap<>();
         badBodies.put("punctuation only", "{\"name\":\"!!! ... ???\"}");
@@ -319,7 +279,7 @@ class OrgApiIT {
         }
 
         // Clearing the organization's domains lifts the rule.
-        assertEquals(200, http.put("/" + slug, "{\"allowed_email_domains\":[]}").status());
+        assertPut(200, slug, "{\"allowed_email_domains\":[]}");
         try (Response created = admin.realm(slug).users().create(outsider)) {
             assertEquals(201, created.getStatus());
         }
@@ -396,21 +356,13 @@ class OrgApiIT {
         String slug = OrgFixtures.createOrg(http, "Org IT Version", "version-it.example");
         String created = orgsVersion();
         assertNotEquals(before, created);
-        assertEquals(
-                200,
-                http.put("/" + slug, "{\"allowed_email_domains\":[\"version-two-it.example\"]}")
-                        .status());
+        assertPut(200, slug, "{\"allowed_email_domains\":[\"version-two-it.example\"]}");
         String updated = orgsVersion();
         assertNotEquals(created, updated);
         OrgFixtures.verifyManually(http, slug, "version-two-it.example");
         assertNotEquals(updated, orgsVersion(), "a verification is a write too");
         updated = orgsVersion();
-        assertEquals(
-                slug,
-                http.get("/discovery?email=a%40version-two-it.example")
-                        .json()
-                        .get("domain")
-                        .asText());
+        assertEquals(slug, discovered("a%40version-two-it.example"));
         assertEquals(200, http.delete("/" + slug).status());
         assertNotEquals(updated, orgsVersion());
         assertEquals(
@@ -424,10 +376,7 @@ class OrgApiIT {
     @Test
     void discoveryFindsTheOrganizationFromAnEmailAndTheEntryPointRedirectsToItsRealm() throws Exception {
         String slug = OrgFixtures.createOrg(http, "Org IT Discovery", "disco-it.example");
-        assertEquals(
-                200,
-                http.put("/" + slug, "{\"environments\":[{\"name\":\"sandbox\",\"status\":\"up\"}]}")
-                        .status());
+        assertPut(200, slug, "{\"environments\":[{\"name\":\"sandbox\",\"status\":\"up\"}]}");
 
         OidcClient.Response found = http.get("/discovery?email=Alice%40Disco-IT.example");
         assertEquals(200, found.status(), found.body());
@@ -455,26 +404,14 @@ class OrgApiIT {
         // The lookup is cached on the node; a write through the API must be visible at once.
         assertEquals(
                 404, http.get("/discovery?email=bob%40disco-two-it.example").status());
-        assertEquals(
-                200,
-                http.put("/" + slug, "{\"allowed_email_domains\":[\"disco-it.example\",\"disco-two-it.example\"]}")
-                        .status());
+        assertPut(200, slug, "{\"allowed_email_domains\":[\"disco-it.example\",\"disco-two-it.example\"]}");
         // A new domain routes once verified (pending claims never route: OrgEmailDomainOwnershipIT).
         assertEquals(
                 404, http.get("/discovery?email=bob%40disco-two-it.example").status());
         OrgFixtures.verifyManually(http, slug, "disco-two-it.example");
-        assertEquals(
-                slug,
-                http.get("/discovery?email=bob%40disco-two-it.example")
-                        .json()
-                        .get("domain")
-                        .asText());
-        assertEquals(
-                200,
-                http.put(
-                                "/" + slug,
-                                "{\"name\":\"Org IT Discovery Renamed\",\"allowed_email_domains\":[\"disco-it.example\"]}")
-                        .status());
+        assertEquals(slug, discovered("bob%40disco-two-it.example"));
+        assertPut(
+                200, slug, "{\"name\":\"Org IT Discovery Renamed\",\"allowed_email_domains\":[\"disco-it.example\"]}");
         assertEquals(
                 404, http.get("/discovery?email=bob%40disco-two-it.example").status());
         assertEquals(
@@ -546,6 +483,18 @@ class OrgApiIT {
                                 "Bearer " + admin.tokenManager().getAccessTokenString())
                         .build())
                 .json();
+    }
+
+    /** The console's Enabled switch: the standard realm update. */
+    private void setRealmEnabled(String realm, boolean enabled) {
+        RealmRepresentation rep = admin.realm(realm).toRepresentation();
+        rep.setEnabled(enabled);
+        admin.realm(realm).update(rep);
+    }
+
+    /** The first page of the list filtered to organizations with an environment in {@code status}. */
+    private List<String> slugsWithAnEnvironment(String status) {
+        return slugs(http.get("?q%5Benvironments_status_in%5D%5B%5D=" + status).json());
     }
 
     private static Map<String, String> statuses(JsonNode org) {

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.support.Fixtures;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
@@ -20,25 +17,10 @@ import org.openqa.selenium.WebElement;
 
 /** Organization rules seen by a person in headless Chromium: registration and the discovery entry point. */
 @KeycloakIntegrationTest(config = PackServerConfig.class)
-class OrgBrowserIT {
-
-    @InjectAdminClient
-    Keycloak admin;
+class OrgBrowserIT extends OrgItBase {
 
     @InjectWebDriver
     ManagedWebDriver driver;
-
-    private OrgHttp http;
-
-    @BeforeEach
-    void client() {
-        http = OrgFixtures.adminHttp(admin);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        OrgFixtures.deleteTestOrgs(http);
-    }
 
     @Test
     void selfRegistrationRefusesAnEmailOutsideTheOrganizationDomains() {
@@ -50,7 +32,7 @@ class OrgBrowserIT {
 
         String registration =
                 OrgHttp.SERVER + "/realms/" + slug + "/protocol/openid-connect/registrations?client_id=it-web"
-                        + "&response_type=code&scope=openid&redirect_uri=" + enc(OrgFixtures.redirectUri(slug));
+                        + "&response_type=code&scope=openid&redirect_uri=" + enc(Fixtures.redirectUri(slug));
         driver.open(registration);
         fillRegistration("mallory", "mallory@elsewhere.example");
         driver.waiting().until(d -> !d.findElements(By.id("input-error-email")).isEmpty());
@@ -70,7 +52,7 @@ class OrgBrowserIT {
         String slug = OrgFixtures.createOrg(http, "Org IT Entry", "entry-it.example");
         OrgFixtures.prepareRealm(admin, slug);
         String entry = OrgHttp.SERVER + "/realms/master/org-login?client_id=it-web&response_type=code&scope=openid"
-                + "&state=st-42&redirect_uri=" + enc(OrgFixtures.redirectUri(slug));
+                + "&state=st-42&redirect_uri=" + enc(Fixtures.redirectUri(slug));
 
         driver.open(entry);
         driver.findElement(By.id("login_hint")).sendKeys("nobody@unknown-it.example");

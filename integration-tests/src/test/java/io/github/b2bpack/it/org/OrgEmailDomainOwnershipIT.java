@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
+import io.github.b2bpack.it.support.Users;
 import io.github.b2bpack.testsupport.FakeDnsServer;
 import io.github.b2bpack.testsupport.FakePorts;
 import jakarta.ws.rs.core.Response;
@@ -18,17 +19,11 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.CreatedResponseUtil;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 /**
@@ -39,16 +34,11 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
  * Each test prints what the attacker got ("ATTACK …") before asserting, for the before/after record.
  */
 @KeycloakIntegrationTest(config = PackServerConfig.class)
-class OrgEmailDomainOwnershipIT {
+class OrgEmailDomainOwnershipIT extends OrgItBase {
 
     private static final String MASTER = OrgHttp.SERVER + "/realms/master";
     private static FakeDnsServer dns;
 
-    @InjectAdminClient
-    Keycloak admin;
-
-    private OrgHttp http;
-    private final List<String> users = new ArrayList<>();
     private final HttpClient noRedirects =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -63,15 +53,8 @@ class OrgEmailDomainOwnershipIT {
     }
 
     @BeforeEach
-    void client() {
-        http = OrgFixtures.adminHttp(admin);
+    void clearDns() {
         dns.clear();
-    }
-
-    @AfterEach
-    void cleanUp() {
-        users.forEach(id -> admin.realm("master").users().get(id).remove());
-        OrgFixtures.deleteTestOrgs(http);
     }
 
     @Test
@@ -83,15 +66,12 @@ class OrgEmailDomainOwnershipIT {
         HttpResponse<String> login = orgLogin("victim%40gmail.com");
         System.out.printf(
                 "ATTACK public domain: PUT gmail.com -> %d; org-login?login_hint=victim@gmail.com -> %d %s%n",
-                claim.status(),
-                login.statusCode(),
-                login.headers().firstValue("Location").orElse("(no redirect)"));
+                claim.status(), login.statusCode(), redirect(login));
 
         assertEquals(400, claim.status(), claim.body());
         assertEquals("public_email_domain", claim.field("error"));
         assertTrue(claim.field("error_description").contains("gmail.com"), claim.body());
-        assertEquals(200, login.statusCode(), "no redirect to the squatter's realm");
-        assertTrue(login.body().contains("We could not find an organization"), login.body());
+        assertNotRouted(login, "no redirect to the squatter's realm");
 
         // Every spelling and a subdomain, at creation too; the organization keeps no claim.
         for (String spelling : List.of("GMail.COM.", "mail.gmail.com", "hotmail.fr", "yahoo.co.uk", "proton.me")) {
@@ -110,13 +90,10 @@ class OrgEmailDomainOwnershipIT {
         HttpResponse<String> login = orgLogin("ceo%40victim-it.example");
         System.out.printf(
                 "ATTACK unproven claim: discovery -> %d; org-login?login_hint=ceo@victim-it.example -> %d %s%n",
-                discovered.status(),
-                login.statusCode(),
-                login.headers().firstValue("Location").orElse("(no redirect)"));
+                discovered.status(), login.statusCode(), redirect(login));
 
         assertEquals(404, discovered.status(), discovered.body());
-        assertEquals(200, login.statusCode());
-        assertTrue(login.body().contains("We could not find an organization"), login.body());
+        assertNotRouted(login, "no redirect for an unproven claim");
 
         JsonNode domain = http.get("/" + slug).json().get("email_domains").get(0);
         assertEquals("victim-it.example", domain.get("domain").asText());
@@ -174,12 +151,7 @@ class OrgEmailDomainOwnershipIT {
         assertTrue(
                 dns.questions().contains("TXT _b2bpack-challenge.victim-it.example"),
                 dns.questions().toString());
-        assertEquals(
-                slug,
-                http.get("/discovery?email=ceo%40victim-it.example")
-                        .json()
-                        .get("domain")
-                        .asText());
+        assertEquals(slug, discovered("ceo%40victim-it.example"));
         HttpResponse<String> routed = orgLogin("ceo%40victim-it.example");
         assertEquals(302, routed.statusCode());
         assertTrue(routed.headers()
@@ -206,7 +178,7 @@ class OrgEmailDomainOwnershipIT {
                 webhookCodes(slug).toString());
 
         // Removing the domain and claiming it again starts over: pending, with a new challenge.
-        assertEquals(200, http.put("/" + slug, "{\"allowed_email_domains\":[]}").status());
+        assertPut(200, slug, "{\"allowed_email_domains\":[]}");
         JsonNode again = http.put("/" + slug, "{\"allowed_email_domains\":[\"victim-it.example\"]}")
                 .json()
                 .get("email_domains")
@@ -240,14 +212,9 @@ class OrgEmailDomainOwnershipIT {
         System.out.printf(
                 "ATTACK IDNA deviation: org-login?login_hint=ceo@straße-it.example -> %d %s; discovery -> %d; "
                         + "user ceo@straße-it.example in the strasse-it.example realm -> %d; claim straße-it.example -> %d%n",
-                login.statusCode(),
-                login.headers().firstValue("Location").orElse("(no redirect)"),
-                discovered.status(),
-                userStatus,
-                claimed.status());
+                login.statusCode(), redirect(login), discovered.status(), userStatus, claimed.status());
 
-        assertEquals(200, login.statusCode(), "no redirect to the owner of strasse-it.example");
-        assertTrue(login.body().contains("We could not find an organization"), login.body());
+        assertNotRouted(login, "no redirect to the owner of strasse-it.example");
         assertEquals(400, discovered.status(), discovered.body());
         assertEquals(400, userStatus);
         assertEquals(400, claimed.status(), claimed.body());
@@ -307,12 +274,12 @@ class OrgEmailDomainOwnershipIT {
     void onlyAnOperatorMayVouchForADomainWithoutDns() {
         String slug = OrgFixtures.createPendingOrg(http, "Org IT Manual", "manual-it.example", "manual-dns-it.example");
         String other = OrgFixtures.createPendingOrg(http, "Org IT Manual Other", "other-it.example");
-        String tenant = user("org-it-tenant-admin", "org-it-tenant-admin@authz-users.example", "master");
-        grantClientRoles(tenant, slug + "-realm", "view-realm", "manage-realm");
-        OrgHttp tenantHttp = tokenOf(tenant);
-        String otherTenant = user("org-it-other-admin", "org-it-other-admin@authz-users.example", "master");
-        grantClientRoles(otherTenant, other + "-realm", "view-realm", "manage-realm");
-        OrgHttp otherHttp = tokenOf(otherTenant);
+        String tenant = masterUser("org-it-tenant-admin");
+        Users.grantClientRoles(admin, "master", tenant, slug + "-realm", "view-realm", "manage-realm");
+        OrgHttp tenantHttp = OrgFixtures.callerOf(admin, tenant);
+        String otherTenant = masterUser("org-it-other-admin");
+        Users.grantClientRoles(admin, "master", otherTenant, other + "-realm", "view-realm", "manage-realm");
+        OrgHttp otherHttp = OrgFixtures.callerOf(admin, otherTenant);
         dns.putTxt("_b2bpack-challenge.manual-dns-it.example", recordValue(slug, "manual-dns-it.example"));
 
         OidcClient.Response byTenant = OrgFixtures.verify(tenantHttp, slug, "manual-it.example", "manual");
@@ -364,10 +331,7 @@ class OrgEmailDomainOwnershipIT {
                 OrgFixtures.verify(http, "org-it-nobody", "manual-it.example", "manual")
                         .status());
         // A verified domain still belongs to one organization only.
-        assertEquals(
-                409,
-                http.put("/" + other, "{\"allowed_email_domains\":[\"manual-it.example\"]}")
-                        .status());
+        assertPut(409, other, "{\"allowed_email_domains\":[\"manual-it.example\"]}");
     }
 
     private String recordValue(String slug, String domain) {
@@ -377,6 +341,16 @@ class OrgEmailDomainOwnershipIT {
             }
         }
         throw new AssertionError(domain + " not claimed by " + slug);
+    }
+
+    /** The answer of the entry point is its own page telling that no organization was found, not a redirect. */
+    private static void assertNotRouted(HttpResponse<String> login, String message) {
+        assertEquals(200, login.statusCode(), message);
+        assertTrue(login.body().contains("We could not find an organization"), login.body());
+    }
+
+    private static String redirect(HttpResponse<String> login) {
+        return login.headers().firstValue("Location").orElse("(no redirect)");
     }
 
     private HttpResponse<String> orgLogin(String encodedHint) throws Exception {
@@ -446,43 +420,5 @@ class OrgEmailDomainOwnershipIT {
 
     private static UserRepresentation user(String username, String email) {
         return Fixtures.userWithPassword(username, email, "Test", "User", OrgFixtures.PASSWORD);
-    }
-
-    private String user(String username, String email, String realm) {
-        try (Response created = admin.realm(realm).users().create(user(username, email))) {
-            assertEquals(201, created.getStatus());
-            String id = CreatedResponseUtil.getCreatedId(created);
-            users.add(id);
-            return id;
-        }
-    }
-
-    private void grantClientRoles(String userId, String clientId, String... roles) {
-        ClientRepresentation client =
-                admin.realm("master").clients().findByClientId(clientId).get(0);
-        List<RoleRepresentation> reps = new ArrayList<>();
-        for (String role : roles) {
-            reps.add(admin.realm("master")
-                    .clients()
-                    .get(client.getId())
-                    .roles()
-                    .get(role)
-                    .toRepresentation());
-        }
-        admin.realm("master")
-                .users()
-                .get(userId)
-                .roles()
-                .clientLevel(client.getId())
-                .add(reps);
-    }
-
-    private OrgHttp tokenOf(String userId) {
-        String username =
-                admin.realm("master").users().get(userId).toRepresentation().getUsername();
-        OidcClient.Response tokens = new OidcClient(MASTER).passwordGrant("admin-cli", username, OrgFixtures.PASSWORD);
-        assertEquals(200, tokens.status(), tokens.body());
-        String token = tokens.field("access_token");
-        return new OrgHttp(() -> token);
     }
 }

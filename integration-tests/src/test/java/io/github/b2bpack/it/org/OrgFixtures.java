@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
-import jakarta.ws.rs.core.Response;
+import io.github.b2bpack.it.support.Users;
 import java.util.List;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 
 /** Shared set-up of the organization ITs: organizations, clients and users in their realms, clean-up. */
 final class OrgFixtures {
@@ -88,20 +86,22 @@ final class OrgFixtures {
         RealmRepresentation rep = admin.realm(realm).toRepresentation();
         rep.setPasswordPolicy("");
         admin.realm(realm).update(rep);
-        ClientRepresentation client = Fixtures.publicDirectGrantClient("it-web");
-        client.setStandardFlowEnabled(true);
-        client.setRedirectUris(List.of(OrgHttp.SERVER + "/realms/" + realm + "/*"));
-        admin.realm(realm).clients().create(client).close();
+        admin.realm(realm)
+                .clients()
+                .create(Fixtures.browserAndDirectGrantClient("it-web", realm))
+                .close();
     }
 
-    static void createUser(Keycloak admin, String realm, String username, String email) {
-        UserRepresentation user = Fixtures.userWithPassword(username, email, "Test", "User", PASSWORD);
-        try (Response created = admin.realm(realm).users().create(user)) {
-            assertEquals(201, created.getStatus(), () -> created.readEntity(String.class));
-        }
+    /** A user with the test {@link #PASSWORD}; returns its id. */
+    static String createUser(Keycloak admin, String realm, String username, String email) {
+        return Users.create(admin, realm, Fixtures.userWithPassword(username, email, "Test", "User", PASSWORD));
     }
 
-    static String redirectUri(String realm) {
-        return OrgHttp.SERVER + "/realms/" + realm + "/.well-known/openid-configuration";
+    /** A caller of the organization API with the token a user of master gets once from admin-cli, as a script would. */
+    static OrgHttp callerOf(Keycloak admin, String userId) {
+        String username =
+                admin.realm("master").users().get(userId).toRepresentation().getUsername();
+        String token = Users.adminCliToken("master", username, PASSWORD);
+        return new OrgHttp(() -> token);
     }
 }
