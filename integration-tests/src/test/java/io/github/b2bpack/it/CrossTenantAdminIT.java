@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
-import jakarta.ws.rs.core.Response;
+import io.github.b2bpack.it.support.Users;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -16,10 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
@@ -57,9 +54,7 @@ class CrossTenantAdminIT {
 
     @Test
     void anotherTenantsAdministratorGetsNothingFromThePacksRealmEndpoints() {
-        String token = new OidcClient(SERVER + "/realms/" + ATTACKER)
-                .passwordGrant("admin-cli", "tenant-admin", PASSWORD)
-                .field("access_token");
+        String token = Users.adminCliToken(ATTACKER, "tenant-admin", PASSWORD);
 
         // Control: the same token administers its own realm through the same endpoints.
         Map<String, Integer> own = table(token, ATTACKER, attackerUserId);
@@ -117,27 +112,11 @@ class CrossTenantAdminIT {
     /** A realm with one user holding {@code realm-management/realm-admin}, its full administrator. */
     private String createRealmWithAdmin(String name) {
         admin.realms().create(Fixtures.enabledRealm(name));
-        String userId;
-        try (Response created = admin.realm(name)
-                .users()
-                .create(Fixtures.userWithPassword(
-                        "tenant-admin", "admin@" + name + ".example", "Tenant", "Admin", PASSWORD))) {
-            userId = CreatedResponseUtil.getCreatedId(created);
-        }
-        ClientRepresentation management =
-                admin.realm(name).clients().findByClientId("realm-management").get(0);
-        RoleRepresentation realmAdmin = admin.realm(name)
-                .clients()
-                .get(management.getId())
-                .roles()
-                .get("realm-admin")
-                .toRepresentation();
-        admin.realm(name)
-                .users()
-                .get(userId)
-                .roles()
-                .clientLevel(management.getId())
-                .add(List.of(realmAdmin));
+        String userId = Users.create(
+                admin,
+                name,
+                Fixtures.userWithPassword("tenant-admin", "admin@" + name + ".example", "Tenant", "Admin", PASSWORD));
+        Users.grantClientRoles(admin, name, userId, "realm-management", "realm-admin");
         return userId;
     }
 }

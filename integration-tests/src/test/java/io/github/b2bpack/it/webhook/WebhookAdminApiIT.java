@@ -10,18 +10,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
-import jakarta.ws.rs.core.Response;
+import io.github.b2bpack.it.support.Users;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -46,9 +43,7 @@ class WebhookAdminApiIT {
 
     @BeforeEach
     void createRealm() {
-        RealmRepresentation realm = new RealmRepresentation();
-        realm.setRealm(REALM);
-        realm.setEnabled(true);
+        RealmRepresentation realm = Fixtures.enabledRealm(REALM);
         realm.setEventsListeners(List.of("jboss-logging", "webhooks"));
         admin.realms().create(realm);
         api = new WebhookApi(REALM, () -> admin.tokenManager().getAccessTokenString());
@@ -178,10 +173,7 @@ class WebhookAdminApiIT {
         String message = api.events(null).get(0).get("id").asText();
         JsonNode before = api.get("/webhooks/" + id).json();
         String other = REALM + "-tenant";
-        RealmRepresentation rep = new RealmRepresentation();
-        rep.setRealm(other);
-        rep.setEnabled(true);
-        admin.realms().create(rep);
+        admin.realms().create(Fixtures.enabledRealm(other));
         try {
             String token = tokenOfUserWith(other, "tenant", "view-events", "manage-events");
             WebhookApi onVictim = new WebhookApi(REALM, () -> token);
@@ -189,53 +181,16 @@ class WebhookAdminApiIT {
             String body = "{\"name\":\"stolen\",\"target_url\":\"" + RECEIVER + "\",\"event_codes\":[\"*\"]}";
             java.util.Map<String, Integer> got = new java.util.LinkedHashMap<>();
             got.put("victim GET /webhooks", onVictim.get("/webhooks").status());
-            got.put("victim GET /webhooks/id", onVictim.get("/webhooks/" + id).status());
             got.put("victim POST /webhooks", onVictim.post("/webhooks", body).status());
-            got.put(
-                    "victim PUT /webhooks/id",
-                    onVictim.put("/webhooks/" + id, body).status());
-            got.put(
-                    "victim POST rotate-secret",
-                    onVictim.post("/webhooks/" + id + "/rotate-secret", null).status());
-            got.put(
-                    "victim DELETE /webhooks/id",
-                    onVictim.delete("/webhooks/" + id).status());
             got.put(
                     "victim GET /webhook-events",
                     onVictim.get("/webhook-events").status());
             got.put(
-                    "victim GET /webhook-events/id",
-                    onVictim.get("/webhook-events/" + message).status());
-            got.put(
-                    "victim POST retry",
-                    onVictim.post("/webhook-events/" + message + "/retry", null).status());
-            got.put(
-                    "victim POST cancel",
-                    onVictim.post("/webhook-events/" + message + "/cancel", null)
-                            .status());
-            got.put(
                     "victim POST trigger-test",
                     onVictim.post("/webhook-events/trigger-test", "{\"event_code\":\"user.login.success\"}")
                             .status());
-            got.put("own GET /webhooks/victim-id", onOwn.get("/webhooks/" + id).status());
-            got.put(
-                    "own PUT /webhooks/victim-id",
-                    onOwn.put("/webhooks/" + id, body).status());
-            got.put(
-                    "own POST rotate-secret victim-id",
-                    onOwn.post("/webhooks/" + id + "/rotate-secret", null).status());
-            got.put(
-                    "own DELETE /webhooks/victim-id",
-                    onOwn.delete("/webhooks/" + id).status());
-            got.put(
-                    "own GET /webhook-events/victim-id",
-                    onOwn.get("/webhook-events/" + message).status());
-            got.put(
-                    "own POST retry victim-id",
-                    onOwn.post("/webhook-events/" + message + "/retry", null).status());
-            got.put(
-                    "own POST cancel victim-id",
-                    onOwn.post("/webhook-events/" + message + "/cancel", null).status());
+            callsByIds(got, "victim", onVictim, id, message, body);
+            callsByIds(got, "own (victim's ids)", onOwn, id, message, body);
             System.out.println("ATTACK other realm's admin on webhooks: " + got);
 
             got.forEach((call, status) -> assertEquals(call.startsWith("victim") ? 403 : 404, status, call));
@@ -289,29 +244,31 @@ class WebhookAdminApiIT {
     private String tokenOfUserWith(String realm, String username, String... realmManagementRoles) {
         UserRepresentation user =
                 Fixtures.userWithPassword(username, username + "@example.com", username, "Tester", PASSWORD);
-        String id;
-        try (Response created = admin.realm(realm).users().create(user)) {
-            id = CreatedResponseUtil.getCreatedId(created);
-        }
-        ClientRepresentation management =
-                admin.realm(realm).clients().findByClientId("realm-management").get(0);
-        List<RoleRepresentation> roles = java.util.Arrays.stream(realmManagementRoles)
-                .map(r -> admin.realm(realm)
-                        .clients()
-                        .get(management.getId())
-                        .roles()
-                        .get(r)
-                        .toRepresentation())
-                .toList();
-        admin.realm(realm)
-                .users()
-                .get(id)
-                .roles()
-                .clientLevel(management.getId())
-                .add(roles);
-        OidcClient.Response tokens =
-                new OidcClient(WebhookApi.SERVER + "/realms/" + realm).passwordGrant("admin-cli", username, PASSWORD);
-        assertEquals(200, tokens.status(), tokens.body());
-        return tokens.field("access_token");
+        String id = Users.create(admin, realm, user);
+        Users.grantClientRoles(admin, realm, id, "realm-management", realmManagementRoles);
+        return Users.adminCliToken(realm, username, PASSWORD);
+    }
+
+    /**
+     * The calls on one webhook and one event given by id (read, update, rotate the secret, delete; read, retry,
+     * cancel), each status put under {@code who} and the call.
+     */
+    private static void callsByIds(
+            java.util.Map<String, Integer> got, String who, WebhookApi api, String id, String message, String body) {
+        got.put(who + " GET /webhooks/id", api.get("/webhooks/" + id).status());
+        got.put(who + " PUT /webhooks/id", api.put("/webhooks/" + id, body).status());
+        got.put(
+                who + " POST rotate-secret",
+                api.post("/webhooks/" + id + "/rotate-secret", null).status());
+        got.put(who + " DELETE /webhooks/id", api.delete("/webhooks/" + id).status());
+        got.put(
+                who + " GET /webhook-events/id",
+                api.get("/webhook-events/" + message).status());
+        got.put(
+                who + " POST retry",
+                api.post("/webhook-events/" + message + "/retry", null).status());
+        got.put(
+                who + " POST cancel",
+                api.post("/webhook-events/" + message + "/cancel", null).status());
     }
 }

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.b2bpack.it.support.BearerHttp;
 import io.github.b2bpack.it.support.OidcClient;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -15,17 +14,13 @@ import java.util.function.Supplier;
  * The webhook admin REST API as an operator's script calls it: plain HTTP with a bearer token,
  * so the tests see status codes and JSON exactly as clients do.
  */
-final class WebhookApi {
+final class WebhookApi extends BearerHttp {
 
     static final String SERVER = io.github.b2bpack.it.TestServer.BASE_URL;
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String realm;
-    private final Supplier<String> token;
-
     WebhookApi(String realm, Supplier<String> token) {
-        this.realm = realm;
-        this.token = token;
+        super(SERVER + "/admin/realms/" + realm, token, Duration.ofSeconds(30));
     }
 
     OidcClient.Response createWebhook(String name, String url, List<String> codes) {
@@ -36,26 +31,6 @@ final class WebhookApi {
         return post("/webhooks", body.toString());
     }
 
-    OidcClient.Response get(String path) {
-        return send(request(path).GET());
-    }
-
-    OidcClient.Response post(String path, String json) {
-        return send(request(path)
-                .header("Content-Type", "application/json")
-                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    OidcClient.Response put(String path, String json) {
-        return send(request(path)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    OidcClient.Response delete(String path) {
-        return send(request(path).DELETE());
-    }
-
     /** All webhook events of the realm (first 100, newest first). */
     JsonNode events(String state) {
         OidcClient.Response r = get("/webhook-events?per_page=100" + (state == null ? "" : "&state=" + state));
@@ -63,20 +38,6 @@ final class WebhookApi {
             throw new AssertionError(r.status() + " " + r.body());
         }
         return r.json().get("data");
-    }
-
-    private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(SERVER + "/admin/realms/" + realm + path))
-                .timeout(Duration.ofSeconds(30));
-        String t = token.get();
-        if (t != null) {
-            b.header("Authorization", "Bearer " + t);
-        }
-        return b;
-    }
-
-    private static OidcClient.Response send(HttpRequest.Builder builder) {
-        return OidcClient.send(builder.build());
     }
 
     static JsonNode parse(String json) {

@@ -11,6 +11,7 @@ import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.ServerLog;
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
+import io.github.b2bpack.it.support.ServerMetrics;
 import io.github.b2bpack.testsupport.RecordedRequest;
 import io.github.b2bpack.testsupport.WebhookReceiver;
 import jakarta.ws.rs.core.Response;
@@ -131,11 +132,7 @@ class WebhookDeliveryIT {
         assertEquals(204, row.get("last_status").asInt());
         assertTrue(row.get("id").asText().startsWith("msg_"));
 
-        String metrics = OidcClient.send(
-                        HttpRequest.newBuilder(URI.create(io.github.b2bpack.it.TestServer.MANAGEMENT_URL + "/metrics"))
-                                .GET()
-                                .build())
-                .body();
+        String metrics = ServerMetrics.text();
         assertTrue(
                 metrics.contains("b2bpack_webhook_deliveries_total{outcome=\"completed\""),
                 "deliveries metric exported");
@@ -471,15 +468,7 @@ class WebhookDeliveryIT {
     }
 
     private static double enqueuedRows() {
-        String metrics = OidcClient.send(
-                        HttpRequest.newBuilder(URI.create(io.github.b2bpack.it.TestServer.MANAGEMENT_URL + "/metrics"))
-                                .GET()
-                                .build())
-                .body();
-        return metrics.lines()
-                .filter(l -> l.startsWith("b2bpack_webhook_enqueued_total"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .sum();
+        return ServerMetrics.sum(ServerMetrics.text(), "b2bpack_webhook_enqueued_total");
     }
 
     /** CI-sized version of the 10,000-event run (see docs/benchmarks.md): nothing is lost. */
