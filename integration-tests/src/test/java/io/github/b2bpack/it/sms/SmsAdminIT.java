@@ -8,15 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.ServerLog;
 import io.github.b2bpack.it.support.Fixtures;
-import io.github.b2bpack.it.support.OidcClient;
-import jakarta.ws.rs.core.Response;
+import io.github.b2bpack.it.support.Users;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
@@ -87,32 +84,9 @@ class SmsAdminIT extends SmsItBase {
         // A realm user with view-users only: 403 on every operation.
         UserRepresentation viewer =
                 Fixtures.userWithPassword("viewer", "viewer@example.com", "View", "Er", "Viewer-Password-42");
-        String viewerId;
-        try (Response created = admin.realm(realm.name).users().create(viewer)) {
-            assertEquals(201, created.getStatus());
-            viewerId = SmsTestRealm.createdId(created);
-        }
-        String realmManagement = admin.realm(realm.name)
-                .clients()
-                .findByClientId("realm-management")
-                .get(0)
-                .getId();
-        RoleRepresentation viewUsers = admin.realm(realm.name)
-                .clients()
-                .get(realmManagement)
-                .roles()
-                .get("view-users")
-                .toRepresentation();
-        admin.realm(realm.name)
-                .users()
-                .get(viewerId)
-                .roles()
-                .clientLevel(realmManagement)
-                .add(List.of(viewUsers));
-        OidcClient.Response tokens =
-                new OidcClient(realm.url()).passwordGrant("admin-cli", "viewer", "Viewer-Password-42");
-        assertEquals(200, tokens.status(), tokens.body());
-        String viewerToken = tokens.field("access_token");
+        String viewerId = Users.create(admin, realm.name, viewer);
+        Users.grantClientRoles(admin, realm.name, viewerId, "realm-management", "view-users");
+        String viewerToken = Users.adminCliToken(realm.name, "viewer", "Viewer-Password-42");
         assertEquals(403, api.call("GET", realm.userId, viewerToken).status());
         assertEquals(
                 403,

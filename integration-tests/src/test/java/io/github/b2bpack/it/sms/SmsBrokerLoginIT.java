@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.Fixtures;
+import io.github.b2bpack.it.support.Users;
 import io.github.b2bpack.testsupport.FakeSmsGateway;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.FederatedIdentityRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
-import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
@@ -38,19 +37,14 @@ class SmsBrokerLoginIT extends SmsItBase {
     static final String IDP_REALM = "sms-corp-idp";
     static final String IDP_SECRET = "it-broker-secret-0123456789";
 
-    private final List<SmsOrgRealm> orgs = new ArrayList<>();
-
     @AfterEach
-    void dropRealms() {
-        orgs.forEach(SmsOrgRealm::delete);
-        orgs.clear();
+    void dropIdentityProviderRealm() {
         admin.realms().realm(IDP_REALM).remove();
     }
 
     @Test
     void aBrokeredLoginOfAnSmsUserAsksForTheCodeWithThePackPostLoginFlow() {
-        SmsOrgRealm realm = SmsOrgRealm.create(admin, "Org IT Sms Broker");
-        orgs.add(realm);
+        SmsOrgRealm realm = org("Org IT Sms Broker");
         realm.useHttpSender();
         String samId = realm.createUser("sam", PHONE);
         String corpUserId = identityProviderRealm(realm);
@@ -125,10 +119,7 @@ class SmsBrokerLoginIT extends SmsItBase {
 
     /** A second realm acting as the OIDC provider, with user sam; returns that user's id. */
     private String identityProviderRealm(SmsOrgRealm realm) {
-        RealmRepresentation corp = new RealmRepresentation();
-        corp.setRealm(IDP_REALM);
-        corp.setEnabled(true);
-        admin.realms().create(corp);
+        admin.realms().create(Fixtures.enabledRealm(IDP_REALM));
         ClientRepresentation broker = new ClientRepresentation();
         broker.setClientId("it-broker");
         broker.setSecret(IDP_SECRET);
@@ -138,13 +129,11 @@ class SmsBrokerLoginIT extends SmsItBase {
         try (Response created = admin.realm(IDP_REALM).clients().create(broker)) {
             assertEquals(201, created.getStatus(), "client at the identity provider");
         }
-        String userId;
-        try (Response created = admin.realm(IDP_REALM)
-                .users()
-                .create(Fixtures.userWithPassword("sam", "sam@corp-it.example", "Sam", "Corp", SmsOrgRealm.PASSWORD))) {
-            userId = SmsTestRealm.createdId(created);
-        }
-        String base = SmsTestRealm.SERVER + "/realms/" + IDP_REALM + "/protocol/openid-connect";
+        String userId = Users.create(
+                admin,
+                IDP_REALM,
+                Fixtures.userWithPassword("sam", "sam@corp-it.example", "Sam", "Corp", SmsOrgRealm.PASSWORD));
+        String base = Fixtures.realmUrl(IDP_REALM) + "/protocol/openid-connect";
         IdentityProviderRepresentation idp = new IdentityProviderRepresentation();
         idp.setAlias(IDP);
         idp.setProviderId("oidc");

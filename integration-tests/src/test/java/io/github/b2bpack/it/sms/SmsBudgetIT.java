@@ -10,12 +10,13 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
-import jakarta.ws.rs.core.Response;
+import io.github.b2bpack.it.support.Users;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -25,7 +26,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.representations.userprofile.config.UPConfig;
@@ -44,15 +44,8 @@ class SmsBudgetIT extends SmsItBase {
     void twelveParallelEnrollmentSessionsOfOneUserSendOneSms() throws Exception {
         SmsTestRealm realm = realm("sms-budget-enroll", Map.of("sender", "http"), 0);
         String number = "+33612345701";
-        List<SmsHttpSession> sessions = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            SmsHttpSession s = new SmsHttpSession().login(realm, SmsTestRealm.USER, SmsTestRealm.PASSWORD);
-            assertTrue(s.pageContains("name=\"phone\""), s.page());
-            sessions.add(s);
-        }
-        inParallel(sessions, s -> s.post(Map.of("phone", number)));
-        int sent = gateway.awaitMessagesTo(number, 12, java.time.Duration.ofSeconds(3))
-                .size();
+        List<SmsHttpSession> sessions = sessionsOn("phone", realm, Collections.nCopies(12, SmsTestRealm.USER));
+        int sent = submitAtOnce(sessions, number);
         System.out.println("SMS-BUDGET: SMS sent by 12 parallel enrollment submissions of one user: " + sent);
         assertEquals(1, sent, "one user, 12 sessions at once: the cooldown lets exactly one SMS through");
     }
@@ -61,20 +54,17 @@ class SmsBudgetIT extends SmsItBase {
     void perDestinationNumberCapHoldsAcrossUsersSubmittingAtOnce() throws Exception {
         SmsTestRealm realm = realm("sms-budget-number", Map.of("sender", "http"), 0);
         String number = "+33612345702";
-        List<SmsHttpSession> sessions = new ArrayList<>();
+        List<String> users = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             String user = "user" + i;
             UserRepresentation rep =
                     Fixtures.userWithPassword(user, user + "@example.com", "U", "Ser", SmsTestRealm.PASSWORD);
             rep.setRequiredActions(List.of("CONFIGURE_SMS_OTP"));
-            createUser(realm, rep);
-            SmsHttpSession s = new SmsHttpSession().login(realm, user, SmsTestRealm.PASSWORD);
-            assertTrue(s.pageContains("name=\"phone\""), s.page());
-            sessions.add(s);
+            Users.create(admin, realm.name, rep);
+            users.add(user);
         }
-        inParallel(sessions, s -> s.post(Map.of("phone", number)));
-        int sent = gateway.awaitMessagesTo(number, 8, java.time.Duration.ofSeconds(3))
-                .size();
+        List<SmsHttpSession> sessions = sessionsOn("phone", realm, users);
+        int sent = submitAtOnce(sessions, number);
         System.out.println("SMS-BUDGET: SMS sent to one number by 8 users enrolling it at once: " + sent);
         assertEquals(3, sent, "server-wide enrollment cap per destination number: 3 per hour by default");
         long refused = sessions.stream()
@@ -86,17 +76,9 @@ class SmsBudgetIT extends SmsItBase {
     @Test
     void fortyParallelWrongCodesCountAtMostThreeTriesAndVoidTheCode() throws Exception {
         SmsTestRealm realm = realm("sms-budget-tries", Map.of("sender", "http"), 0);
-        String number = "+33612345703";
-        userWithPhone(realm, "bob", number);
-        List<SmsHttpSession> sessions = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            SmsHttpSession s = new SmsHttpSession().login(realm, "bob", SmsTestRealm.PASSWORD);
-            assertTrue(s.pageContains("name=\"code\""), s.page());
-            sessions.add(s);
-        }
-        List<io.github.b2bpack.testsupport.FakeSmsGateway.Sms> texts = gateway.awaitMessagesTo(number, 1, WAIT);
-        assertEquals(1, texts.size(), "a pending code is shared: further sessions send nothing");
-        String code = texts.get(0).code();
+        PendingLogins bob = pendingLogins(realm, "bob", "+33612345703", 40);
+        List<SmsHttpSession> sessions = bob.sessions();
+        String code = bob.code();
         inParallel(sessions, s -> s.post(Map.of("code", wrongCode(code))));
         long wrong = sessions.stream().filter(s -> s.pageContains("Wrong code")).count();
         long voided =
@@ -117,15 +99,10 @@ class SmsBudgetIT extends SmsItBase {
 
     @Test
     void aRightCodeSubmittedInParallelIsAcceptedOnce() throws Exception {
-        SmsTestRealm realm = realm("sms-budget-once", Map.of("sender", "http"), 0);
-        String number = "+33612345704";
-        userWithPhone(realm, "carol", number);
-        List<SmsHttpSession> sessions = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            sessions.add(new SmsHttpSession().login(realm, "carol", SmsTestRealm.PASSWORD));
-        }
-        String code = gateway.awaitMessagesTo(number, 1, WAIT).get(0).code();
-        inParallel(sessions, s -> s.post(Map.of("code", code)));
+        PendingLogins carol =
+                pendingLogins(realm("sms-budget-once", Map.of("sender", "http"), 0), "carol", "+33612345704", 6);
+        List<SmsHttpSession> sessions = carol.sessions();
+        inParallel(sessions, s -> s.post(Map.of("code", carol.code())));
         long in = sessions.stream().filter(SmsHttpSession::loggedIn).count();
         System.out.println("SMS-BUDGET: logins with one right code submitted by 6 sessions at once: " + in);
         assertEquals(1, in, "a code is used once");
@@ -236,6 +213,39 @@ class SmsBudgetIT extends SmsItBase {
         assertTrue(refused, "the 24 h recovery limit is not the user's to reset");
     }
 
+    /** A login session (its own cookie jar) of each of {@code usernames}, each on a page with the {@code field} input. */
+    private static List<SmsHttpSession> sessionsOn(String field, SmsTestRealm realm, List<String> usernames) {
+        List<SmsHttpSession> sessions = new ArrayList<>();
+        for (String username : usernames) {
+            SmsHttpSession s = new SmsHttpSession().login(realm, username, SmsTestRealm.PASSWORD);
+            assertTrue(s.pageContains("name=\"" + field + "\""), s.page());
+            sessions.add(s);
+        }
+        return sessions;
+    }
+
+    /** Login sessions of one user, each on the code page, and the one code they all wait for. */
+    private record PendingLogins(List<SmsHttpSession> sessions, String code) {}
+
+    /**
+     * A user whose phone is {@code number} (written by an admin) and {@code count} login sessions of that user on
+     * the code page: the first texts a code, the others share it and send nothing.
+     */
+    private PendingLogins pendingLogins(SmsTestRealm realm, String username, String number, int count) {
+        userWithPhone(realm, username, number);
+        List<SmsHttpSession> sessions = sessionsOn("code", realm, Collections.nCopies(count, username));
+        List<io.github.b2bpack.testsupport.FakeSmsGateway.Sms> texts = gateway.awaitMessagesTo(number, 1, WAIT);
+        assertEquals(1, texts.size(), "a pending code is shared: further sessions send nothing");
+        return new PendingLogins(sessions, texts.get(0).code());
+    }
+
+    /** Every session submits {@code number} at once; returns how many SMS reached it (3 s given for one each). */
+    private static int submitAtOnce(List<SmsHttpSession> sessions, String number) throws Exception {
+        inParallel(sessions, s -> s.post(Map.of("phone", number)));
+        return gateway.awaitMessagesTo(number, sessions.size(), java.time.Duration.ofSeconds(3))
+                .size();
+    }
+
     /** Runs {@code action} on every session in its own thread, all released at the same instant. */
     private static void inParallel(List<SmsHttpSession> sessions, Consumer<SmsHttpSession> action) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(sessions.size());
@@ -261,13 +271,6 @@ class SmsBudgetIT extends SmsItBase {
         }
     }
 
-    private void createUser(SmsTestRealm realm, UserRepresentation rep) {
-        try (Response response = admin.realm(realm.name).users().create(rep)) {
-            assertEquals(201, response.getStatus());
-            CreatedResponseUtil.getCreatedId(response);
-        }
-    }
-
     /** A user with a password and an {@code sms-otp} credential written by an admin (no enrollment, no phone check). */
     private void userWithPhone(SmsTestRealm realm, String username, String e164) {
         UserRepresentation rep =
@@ -278,6 +281,6 @@ class SmsBudgetIT extends SmsItBase {
         phone.setSecretData("{\"phone\":\"" + e164 + "\"}");
         phone.setCredentialData("{\"maskedPhone\":\"imported\"}");
         rep.setCredentials(List.of(Fixtures.password(SmsTestRealm.PASSWORD), phone));
-        createUser(realm, rep);
+        Users.create(admin, realm.name, rep);
     }
 }

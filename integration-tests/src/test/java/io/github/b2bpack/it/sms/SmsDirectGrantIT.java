@@ -6,17 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.OidcClient;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
-import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 /**
@@ -26,22 +22,11 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
  * clients an admin explicitly exempts, keep the password grant.
  */
 @KeycloakIntegrationTest(config = PackServerConfig.class)
-class SmsDirectGrantIT {
+class SmsDirectGrantIT extends SmsOrgItBase {
 
     static final String SMS_USER = "sam";
     static final String PHONE = "+33612345670";
     static final String REFUSAL = "This account requires the SMS second factor; sign in through the browser";
-
-    @InjectAdminClient
-    Keycloak admin;
-
-    private final List<SmsOrgRealm> realms = new ArrayList<>();
-
-    @AfterEach
-    void dropOrganizations() {
-        realms.forEach(SmsOrgRealm::delete);
-        realms.clear();
-    }
 
     @Test
     void passwordAloneGetsNoTokenForAnSmsUserOnAdminCliOrAnAppClient() {
@@ -133,11 +118,5 @@ class SmsDirectGrantIT {
                         && "sms_otp.direct_grant_exempted".equals(e.getDetails().get("b2bpack_event"))
                         && "it-legacy".equals(e.getDetails().get("exempt_client")));
         assertTrue(audited, "an exempted password grant is recorded as an event");
-    }
-
-    private SmsOrgRealm org(String name) {
-        SmsOrgRealm realm = SmsOrgRealm.create(admin, name);
-        realms.add(realm);
-        return realm;
     }
 }

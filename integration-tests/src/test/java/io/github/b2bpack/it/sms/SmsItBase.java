@@ -9,21 +9,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /**
- * What every SMS IT class needs: the fake gateway for the class, a browser per test, and the realms a
- * test creates removed after it. The test framework injects into these inherited fields.
+ * What every SMS IT class with a browser needs: the fake gateway for the class, a browser per test, and the
+ * realms a test creates removed after it (organization realms through {@link SmsOrgItBase}). The test framework
+ * injects into these inherited fields.
  */
-abstract class SmsItBase {
+abstract class SmsItBase extends SmsOrgItBase {
 
     static FakeSmsGateway gateway;
-
-    @InjectAdminClient
-    Keycloak admin;
 
     @InjectWebDriver
     ManagedWebDriver driver;

@@ -133,11 +133,7 @@ class SmsLoginIT extends SmsItBase {
     void threeWrongCodesVoidTheCodeAndResendWaitsForTheCooldown() {
         SmsTestRealm realm = realm("sms-void", Map.of("sender", "http"), 0);
         String number = "+33612345602";
-        SmsFlows.enrollOnFirstLogin(browser, gateway, realm, number);
-
-        browser.startLogin(realm);
-        List<FakeSmsGateway.Sms> texts = gateway.awaitMessagesTo(number, 2, WAIT);
-        String code = texts.get(1).code();
+        String code = secondLoginCode(realm, number);
         browser.submitCode(wrongCode(code));
         assertTextContains(browser, "Wrong code");
         assertEquals("true", browser.element("code").getAttribute("aria-invalid"));
@@ -159,9 +155,7 @@ class SmsLoginIT extends SmsItBase {
         SmsTestRealm realm = realm(
                 "sms-cap", Map.of("sender", "http", "resendCooldownSeconds", "0", "maxSendsPerUserPerHour", "3"), 0);
         String number = "+33612345605";
-        SmsFlows.enrollOnFirstLogin(browser, gateway, realm, number);
-        browser.startLogin(realm);
-        gateway.awaitMessagesTo(number, 2, WAIT);
+        secondLoginCode(realm, number);
         browser.click("b2bpack-sms-resend");
         assertTextContains(browser, "A new code was sent");
         assertEquals(3, gateway.awaitMessagesTo(number, 3, WAIT).size());
@@ -201,6 +195,13 @@ class SmsLoginIT extends SmsItBase {
         SmsFlows.enrollOnPhonePage(browser, gateway, "+33612345608");
     }
 
+    /** Enrolls {@code number} at alice's first login, starts a second one and returns the code it texted. */
+    private String secondLoginCode(SmsTestRealm realm, String number) {
+        SmsFlows.enrollOnFirstLogin(browser, gateway, realm, number);
+        browser.startLogin(realm);
+        return gateway.awaitMessagesTo(number, 2, WAIT).get(1).code();
+    }
+
     /** The first line after line {@code skip} of the server log that contains {@code text}, polled with a deadline. */
     private static String awaitLogLine(int skip, String text) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -221,11 +222,7 @@ class SmsLoginIT extends SmsItBase {
     @Test
     void wrongCodesCountTowardsTheRealmBruteForceLockout() {
         SmsTestRealm realm = realm("sms-brute", Map.of("sender", "http"), 2);
-        String number = "+33612345606";
-        SmsFlows.enrollOnFirstLogin(browser, gateway, realm, number);
-
-        browser.startLogin(realm);
-        String code = gateway.awaitMessagesTo(number, 2, WAIT).get(1).code();
+        String code = secondLoginCode(realm, "+33612345606");
         browser.submitCode(wrongCode(code));
         browser.submitCode(wrongCode(code));
         Map<String, Object> status = admin.realm(realm.name).attackDetection().bruteForceUserStatus(realm.userId);

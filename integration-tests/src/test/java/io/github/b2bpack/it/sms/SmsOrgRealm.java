@@ -2,11 +2,10 @@ package io.github.b2bpack.it.sms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.b2bpack.it.support.BearerHttp;
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
-import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.net.http.HttpRequest;
+import io.github.b2bpack.it.support.Users;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +15,6 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.AuthenticationManagementResource;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -44,7 +42,7 @@ final class SmsOrgRealm {
     /** Creates the organization (slug returned by the API is the realm name) and an app client in it. */
     static SmsOrgRealm create(Keycloak admin, String displayName) {
         OidcClient.Response created =
-                orgs(admin, "POST", "", "{\"name\":\"" + displayName + "\",\"allowed_email_domains\":[]}");
+                orgs(admin).post("", "{\"name\":\"" + displayName + "\",\"allowed_email_domains\":[]}");
         assertEquals(201, created.status(), created.body());
         SmsOrgRealm realm = new SmsOrgRealm(admin, created.field("domain"));
         // The template's zxcvbn/HIBP password policy belongs to the password modules' tests.
@@ -61,7 +59,7 @@ final class SmsOrgRealm {
     }
 
     void delete() {
-        orgs(admin, "DELETE", "/" + name, null);
+        orgs(admin).delete("/" + name);
     }
 
     String url() {
@@ -78,39 +76,45 @@ final class SmsOrgRealm {
 
     /** A public client with the password grant and the browser flow, redirecting into the realm. */
     void createClient(String clientId) {
-        ClientRepresentation client = Fixtures.publicDirectGrantClient(clientId);
-        client.setStandardFlowEnabled(true);
-        client.setRedirectUris(List.of(url() + "/*"));
-        admin.realm(name).clients().create(client).close();
+        admin.realm(name)
+                .clients()
+                .create(Fixtures.browserAndDirectGrantClient(clientId, name))
+                .close();
     }
 
     /** A user with a password and, when {@code e164} is not null, an {@code sms-otp} credential (as imported by an admin). */
     String createUser(String username, String e164) {
+        if (e164 == null) {
+            return createUserWith(username, null);
+        }
+        CredentialRepresentation sms = new CredentialRepresentation();
+        sms.setType("sms-otp");
+        sms.setUserLabel(masked(e164));
+        sms.setSecretData("{\"phone\":\"" + e164 + "\"}");
+        sms.setCredentialData("{\"maskedPhone\":\"" + masked(e164) + "\"}");
+        String id = createUserWith(username, sms);
+        assertEquals(
+                1,
+                admin.realm(name).users().get(id).credentials().stream()
+                        .filter(c -> c.getType().equals("sms-otp"))
+                        .count(),
+                "the sms-otp credential was imported");
+        return id;
+    }
+
+    /**
+     * A user {@code username@org-it.example} with the password and, unless null, the {@code secondFactor} credential
+     * beside it, as an admin (or a migration script) imports it; returns its id.
+     */
+    String createUserWith(String username, CredentialRepresentation secondFactor) {
         UserRepresentation user =
                 Fixtures.userWithPassword(username, username + "@org-it.example", "Test", "User", PASSWORD);
-        if (e164 != null) {
-            CredentialRepresentation sms = new CredentialRepresentation();
-            sms.setType("sms-otp");
-            sms.setUserLabel(masked(e164));
-            sms.setSecretData("{\"phone\":\"" + e164 + "\"}");
-            sms.setCredentialData("{\"maskedPhone\":\"" + masked(e164) + "\"}");
+        if (secondFactor != null) {
             List<CredentialRepresentation> credentials = new ArrayList<>(user.getCredentials());
-            credentials.add(sms);
+            credentials.add(secondFactor);
             user.setCredentials(credentials);
         }
-        try (Response response = admin.realm(name).users().create(user)) {
-            assertEquals(201, response.getStatus(), () -> response.readEntity(String.class));
-            String id = SmsTestRealm.createdId(response);
-            if (e164 != null) {
-                assertEquals(
-                        1,
-                        admin.realm(name).users().get(id).credentials().stream()
-                                .filter(c -> c.getType().equals("sms-otp"))
-                                .count(),
-                        "the sms-otp credential was imported");
-            }
-            return id;
-        }
+        return Users.create(admin, name, user);
     }
 
     /** Sets the SMS sender on the browser flow's sms-otp-form execution, keeping whatever the template configured there. */
@@ -164,16 +168,11 @@ final class SmsOrgRealm {
         return e164.substring(0, 3) + "*".repeat(e164.length() - 5) + e164.substring(e164.length() - 2);
     }
 
-    private static OidcClient.Response orgs(Keycloak admin, String method, String path, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SERVER + "/admin/realms/master/orgs" + path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString())
-                .method(
-                        method,
-                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return OidcClient.send(request.build());
+    /** The organization API called as the admin. */
+    private static BearerHttp orgs(Keycloak admin) {
+        return new BearerHttp(
+                SERVER + "/admin/realms/master/orgs",
+                () -> admin.tokenManager().getAccessTokenString(),
+                Duration.ofSeconds(60));
     }
 }

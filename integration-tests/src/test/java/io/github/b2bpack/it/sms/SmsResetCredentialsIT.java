@@ -8,10 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.OidcClient;
 import io.github.b2bpack.testsupport.FakeSmsGateway;
+import io.github.b2bpack.testsupport.SmtpSink;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.openqa.selenium.By;
@@ -31,86 +32,86 @@ class SmsResetCredentialsIT extends SmsItBase {
     static final String PHONE = "+33612345671";
     static final String NEW_PASSWORD = "Lx8!mQ2#vTz9-Granite-Owl";
 
-    private final List<SmsOrgRealm> orgs = new ArrayList<>();
+    private SmtpSink smtp;
+
+    @BeforeEach
+    void startSmtp() {
+        smtp = new SmtpSink();
+    }
 
     @AfterEach
-    void dropOrganizations() {
-        orgs.forEach(SmsOrgRealm::delete);
-        orgs.clear();
+    void stopSmtp() {
+        smtp.close();
     }
 
     @Test
     void theResetLinkLeadsToTheSmsCodeNotToASession() {
-        SmsOrgRealm realm = SmsOrgRealm.create(admin, "Org IT Sms Reset");
-        orgs.add(realm);
-        realm.useHttpSender();
-        try (SmtpSink smtp = new SmtpSink()) {
-            realm.useSmtp(smtp.port());
-            String samId = realm.createUser("sam", PHONE);
+        SmsOrgRealm realm = mailingOrg("Org IT Sms Reset");
+        String samId = realm.createUser("sam", PHONE);
 
-            requestResetEmail(realm, "sam");
-            List<SmtpSink.Mail> mails = smtp.await(1, WAIT);
-            assertEquals(1, mails.size(), "one reset email");
-            browser.open(mails.get(0).actionTokenLink());
+        followResetLink(realm, "sam");
 
-            if (!browser.has("code") && browser.has("password-new")) {
-                // The attack: the link alone leads to a new password and a logged-in session.
-                setNewPassword();
-                boolean loggedIn = waitForAuthorizationCode();
-                int sessions = admin.realm(realm.name)
-                        .users()
-                        .get(samId)
-                        .getUserSessions()
-                        .size();
-                throw new AssertionError(
-                        "reset link without the SMS code: update-password page shown, then redirect with a code="
-                                + loggedIn + ", user sessions=" + sessions + ", SMS sent="
-                                + gateway.messagesTo(PHONE).size());
-            }
-            assertTrue(browser.has("code"), "expected the SMS code page after the reset link:\n" + browser.text());
-            List<FakeSmsGateway.Sms> texts = gateway.awaitMessagesTo(PHONE, 1, WAIT);
-            assertEquals(1, texts.size(), "one SMS after the reset link");
-            assertEquals(
-                    0,
-                    admin.realm(realm.name).users().get(samId).getUserSessions().size(),
-                    "no session before the SMS code");
-            assertFalse(browser.has("password-new"), "no new password before the SMS code");
-
-            // With the texted code the reset goes on: new password, then a session, as Keycloak does.
-            browser.submitCode(texts.get(0).code());
-            assertTrue(browser.has("password-new"), "update-password page after the SMS code:\n" + browser.text());
+        if (!browser.has("code") && browser.has("password-new")) {
+            // The attack: the link alone leads to a new password and a logged-in session.
             setNewPassword();
-            assertTrue(waitForAuthorizationCode(), browser.currentUrl());
-            assertEquals(
-                    1,
-                    admin.realm(realm.name).users().get(samId).getUserSessions().size());
-            // The new password is set, and the password grant still refuses this SMS user.
-            OidcClient.Response grant = realm.oidc().passwordGrant(SmsOrgRealm.APP, "sam", NEW_PASSWORD);
-            assertEquals(400, grant.status(), grant.body());
-            assertEquals(SmsDirectGrantIT.REFUSAL, grant.field("error_description"));
+            boolean loggedIn = waitForAuthorizationCode();
+            int sessions =
+                    admin.realm(realm.name).users().get(samId).getUserSessions().size();
+            throw new AssertionError(
+                    "reset link without the SMS code: update-password page shown, then redirect with a code="
+                            + loggedIn + ", user sessions=" + sessions + ", SMS sent="
+                            + gateway.messagesTo(PHONE).size());
         }
+        assertTrue(browser.has("code"), "expected the SMS code page after the reset link:\n" + browser.text());
+        List<FakeSmsGateway.Sms> texts = gateway.awaitMessagesTo(PHONE, 1, WAIT);
+        assertEquals(1, texts.size(), "one SMS after the reset link");
+        assertEquals(
+                0,
+                admin.realm(realm.name).users().get(samId).getUserSessions().size(),
+                "no session before the SMS code");
+        assertFalse(browser.has("password-new"), "no new password before the SMS code");
+
+        // With the texted code the reset goes on: new password, then a session, as Keycloak does.
+        browser.submitCode(texts.get(0).code());
+        assertTrue(browser.has("password-new"), "update-password page after the SMS code:\n" + browser.text());
+        setNewPassword();
+        assertTrue(waitForAuthorizationCode(), browser.currentUrl());
+        assertEquals(
+                1, admin.realm(realm.name).users().get(samId).getUserSessions().size());
+        // The new password is set, and the password grant still refuses this SMS user.
+        OidcClient.Response grant = realm.oidc().passwordGrant(SmsOrgRealm.APP, "sam", NEW_PASSWORD);
+        assertEquals(400, grant.status(), grant.body());
+        assertEquals(SmsDirectGrantIT.REFUSAL, grant.field("error_description"));
     }
 
     @Test
     void aUserWithoutSmsResetsWithTheEmailLinkAlone() {
-        SmsOrgRealm realm = SmsOrgRealm.create(admin, "Org IT Sms Reset Plain");
-        orgs.add(realm);
-        realm.useHttpSender();
-        try (SmtpSink smtp = new SmtpSink()) {
-            realm.useSmtp(smtp.port());
-            realm.createUser("nora", null);
+        SmsOrgRealm realm = mailingOrg("Org IT Sms Reset Plain");
+        realm.createUser("nora", null);
 
-            requestResetEmail(realm, "nora");
-            List<SmtpSink.Mail> mails = smtp.await(1, WAIT);
-            assertEquals(1, mails.size(), "one reset email");
-            browser.open(mails.get(0).actionTokenLink());
-            assertTrue(browser.has("password-new"), browser.text());
-            setNewPassword();
-            assertTrue(waitForAuthorizationCode(), browser.currentUrl());
-            assertTrue(gateway.messages().isEmpty(), "no SMS for a user without a phone");
-            OidcClient.Response tokens = realm.oidc().passwordGrant(SmsOrgRealm.APP, "nora", NEW_PASSWORD);
-            assertEquals(200, tokens.status(), tokens.body());
-        }
+        followResetLink(realm, "nora");
+        assertTrue(browser.has("password-new"), browser.text());
+        setNewPassword();
+        assertTrue(waitForAuthorizationCode(), browser.currentUrl());
+        assertTrue(gateway.messages().isEmpty(), "no SMS for a user without a phone");
+        OidcClient.Response tokens = realm.oidc().passwordGrant(SmsOrgRealm.APP, "nora", NEW_PASSWORD);
+        assertEquals(200, tokens.status(), tokens.body());
+    }
+
+    /** An organization realm texting through the http sender and mailing to {@link #smtp}, deleted after the test. */
+    private SmsOrgRealm mailingOrg(String displayName) {
+        SmsOrgRealm realm = org(displayName);
+        realm.useHttpSender();
+        realm.useSmtp(smtp.port());
+        return realm;
+    }
+
+    /** Asks for the user's reset email, which must come alone, and opens its link. */
+    private void followResetLink(SmsOrgRealm realm, String username) {
+        requestResetEmail(realm, username);
+        List<SmtpSink.Mail> mails = smtp.await(1, WAIT);
+        assertEquals(1, mails.size(), "one reset email");
+        browser.open(mails.get(0).actionTokenLink());
     }
 
     /** Login page, "Forgot password?", the username: Keycloak mails the reset link. */

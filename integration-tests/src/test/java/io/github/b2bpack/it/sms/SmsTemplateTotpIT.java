@@ -5,18 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.b2bpack.it.PackServerConfig;
-import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
-import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
-import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 /**
@@ -25,37 +17,18 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
  * its browser flow did not (found in an attack review: the password alone signed in).
  */
 @KeycloakIntegrationTest(config = PackServerConfig.class)
-class SmsTemplateTotpIT {
-
-    @InjectAdminClient
-    Keycloak admin;
-
-    private final List<SmsOrgRealm> realms = new ArrayList<>();
-
-    @AfterEach
-    void drop() {
-        realms.forEach(SmsOrgRealm::delete);
-        realms.clear();
-    }
+class SmsTemplateTotpIT extends SmsOrgItBase {
 
     @Test
     void aTotpUserIsAskedForTheAppCodeInTheBrowserAndTheDirectGrant() {
-        SmsOrgRealm realm = SmsOrgRealm.create(admin, "Org IT Totp Review");
-        realms.add(realm);
-        UserRepresentation user =
-                Fixtures.userWithPassword("otto", "otto@org-it.example", "Otto", "User", SmsOrgRealm.PASSWORD);
+        SmsOrgRealm realm = org("Org IT Totp Review");
         CredentialRepresentation otp = new CredentialRepresentation();
         otp.setType("otp");
         otp.setUserLabel("phone app");
         otp.setSecretData("{\"value\":\"JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP\"}");
         otp.setCredentialData(
                 "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,\"algorithm\":\"HmacSHA1\"}");
-        List<CredentialRepresentation> credentials = new ArrayList<>(user.getCredentials());
-        credentials.add(otp);
-        user.setCredentials(credentials);
-        try (Response created = admin.realm(realm.name).users().create(user)) {
-            assertEquals(201, created.getStatus());
-        }
+        realm.createUserWith("otto", otp);
         OidcClient.Response grant = realm.oidc().passwordGrant(SmsOrgRealm.APP, "otto", SmsOrgRealm.PASSWORD);
         SmsHttpSession browser = new SmsHttpSession()
                 .get(realm.oidc().authorizationUrl(SmsOrgRealm.APP, realm.redirect()))

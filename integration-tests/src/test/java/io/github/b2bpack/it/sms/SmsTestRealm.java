@@ -1,11 +1,9 @@
 package io.github.b2bpack.it.sms;
 
-import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.util.JsonSerialization;
@@ -117,9 +115,5 @@ final class SmsTestRealm {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static String createdId(Response response) {
-        return CreatedResponseUtil.getCreatedId(response);
     }
 }

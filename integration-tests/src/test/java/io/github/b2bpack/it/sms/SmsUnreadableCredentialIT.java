@@ -5,18 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.b2bpack.it.PackServerConfig;
-import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
-import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
-import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 /**
@@ -27,37 +19,18 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
  * configured", so the password alone ended in a login.
  */
 @KeycloakIntegrationTest(config = PackServerConfig.class)
-class SmsUnreadableCredentialIT {
-
-    @InjectAdminClient
-    Keycloak admin;
-
-    private final List<SmsOrgRealm> realms = new ArrayList<>();
-
-    @AfterEach
-    void dropOrganizations() {
-        realms.forEach(SmsOrgRealm::delete);
-        realms.clear();
-    }
+class SmsUnreadableCredentialIT extends SmsOrgItBase {
 
     @Test
     void anUnreadableSmsCredentialStillStopsThePasswordAloneInTheBrowser() {
-        SmsOrgRealm realm = SmsOrgRealm.create(admin, "Org IT Sms Unreadable");
-        realms.add(realm);
+        SmsOrgRealm realm = org("Org IT Sms Unreadable");
         realm.useHttpSender();
-        UserRepresentation user =
-                Fixtures.userWithPassword("uma", "uma@org-it.example", "Test", "User", SmsOrgRealm.PASSWORD);
         CredentialRepresentation sms = new CredentialRepresentation();
         sms.setType("sms-otp");
         // Another script's field name: the pack reads no number from it.
         sms.setSecretData("{\"number\":\"+33612345671\"}");
         sms.setCredentialData("{}");
-        List<CredentialRepresentation> credentials = new ArrayList<>(user.getCredentials());
-        credentials.add(sms);
-        user.setCredentials(credentials);
-        try (Response created = admin.realm(realm.name).users().create(user)) {
-            assertEquals(201, created.getStatus());
-        }
+        realm.createUserWith("uma", sms);
 
         // The password grant refuses the user (it counts any stored sms-otp credential) ...
         OidcClient.Response grant = realm.oidc().passwordGrant(SmsOrgRealm.APP, "uma", SmsOrgRealm.PASSWORD);

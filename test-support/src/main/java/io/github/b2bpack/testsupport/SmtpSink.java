@@ -1,4 +1,4 @@
-package io.github.b2bpack.it.sms;
+package io.github.b2bpack.testsupport;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,12 +20,13 @@ import java.util.regex.Pattern;
  * test can read the mail Keycloak sends, e.g. the reset-credentials link. It speaks just enough of
  * RFC 5321 for Jakarta Mail: greeting, EHLO/HELO, MAIL, RCPT, DATA with dot-unstuffing, RSET, NOOP, QUIT.
  */
-final class SmtpSink implements AutoCloseable {
+public final class SmtpSink implements AutoCloseable {
 
-    record Mail(String from, List<String> to, String data) {
+    /** One message as received: the envelope sender and recipients, and the data (headers and body). */
+    public record Mail(String from, List<String> to, String data) {
 
         /** The first link of the message to a Keycloak action token, quoted-printable and HTML escapes undone. */
-        String actionTokenLink() {
+        public String actionTokenLink() {
             String text = data.contains("quoted-printable") ? unQuotedPrintable(data) : data;
             Matcher m = Pattern.compile("https?://[^\\s\"'<>]+/login-actions/action-token\\?[^\\s\"'<>]+")
                     .matcher(text);
@@ -59,7 +60,8 @@ final class SmtpSink implements AutoCloseable {
     private final List<Mail> mails = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
-    SmtpSink() {
+    /** Listens on a free loopback port ({@link #port()}). */
+    public SmtpSink() {
         try {
             server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
@@ -70,16 +72,17 @@ final class SmtpSink implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    List<Mail> mails() {
+    /** Every mail received so far, oldest first. */
+    public List<Mail> mails() {
         return List.copyOf(mails);
     }
 
     /** Waits until at least {@code count} mails have arrived and returns them all. */
-    List<Mail> await(int count, Duration timeout) {
+    public List<Mail> await(int count, Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
         while (mails.size() < count && System.nanoTime() < end) {
             try {
