@@ -39,9 +39,6 @@ class OrgEmailDomainOwnershipIT extends OrgItBase {
     private static final String MASTER = OrgHttp.SERVER + "/realms/master";
     private static FakeDnsServer dns;
 
-    private final HttpClient noRedirects =
-            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
     @BeforeAll
     static void startDns() {
         dns = new FakeDnsServer(FakePorts.DNS);
@@ -354,6 +351,10 @@ class OrgEmailDomainOwnershipIT extends OrgItBase {
     }
 
     private HttpResponse<String> orgLogin(String encodedHint) throws Exception {
+        // Made per call, after the server started: the server's certificate is trusted from then on.
+        HttpClient noRedirects = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         return noRedirects.send(
                 HttpRequest.newBuilder(URI.create(MASTER + "/org-login?client_id=app&response_type=code"
                                 + "&scope=openid&login_hint=" + encodedHint))
