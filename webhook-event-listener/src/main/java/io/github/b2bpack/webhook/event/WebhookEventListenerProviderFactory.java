@@ -89,6 +89,12 @@ public final class WebhookEventListenerProviderFactory implements EventListenerP
             if (event instanceof PostMigrationEvent) {
                 // Sweeping starts once the schema (our changelog included) is in place.
                 drainer.start();
+            } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
+                // The version attribute exists from the realm's creation on, so the first webhooks created at once
+                // update it rather than each inserting it: on MySQL/MariaDB (repeatable read) a transaction that
+                // waited for the realm lock still reads the realm's attributes as they were before, and two
+                // inserts of the same attribute failed with a duplicate key (WebhookHardeningIT on MariaDB).
+                ActiveWebhooks.changed(created.getCreatedRealm());
             } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
                 String realmId = removed.getRealm().getId();
                 new OutboxStore(removed.getKeycloakSession()).deleteRealm(realmId);
