@@ -940,8 +940,11 @@ class ClusterIT {
         assertEquals(0, outcome.lost, "nothing node3 had claimed is lost");
         assertEquals(raised.size(), completed, "the events API shows every delivery completed");
         assertTrue(outcome.after > 0, "nodes 1-2 took over node3's claims");
-        // At-least-once: only attempts in flight on node3 when it died can arrive twice (at most its concurrency, 16).
+        // At-least-once: what arrives twice is what node3 had sent but not yet recorded when it died: its attempts
+        // in flight (at most max-in-flight-per-realm, 12 of its 16 senders) plus finished attempts still waiting for
+        // the recorder's next batch (a few; 12-14 in total over five runs). The bound is its 16 senders plus 8 waiting
+        // results: a regression that re-sent everything (up to 90) still fails, a busy recorder does not.
         assertTrue(
-                outcome.duplicates <= 16, "duplicates only from attempts in flight at the kill: " + outcome.duplicates);
+                outcome.duplicates <= 24, "duplicates only from attempts in flight at the kill: " + outcome.duplicates);
     }
 }
