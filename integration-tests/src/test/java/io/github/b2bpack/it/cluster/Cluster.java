@@ -2,6 +2,7 @@ package io.github.b2bpack.it.cluster;
 
 import io.github.b2bpack.it.PackProviders;
 import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.server.Commands;
 import io.github.b2bpack.it.server.KeycloakNode;
 import io.github.b2bpack.it.server.LocalPostgres;
 import io.github.b2bpack.it.server.ServerCertificate;
@@ -93,7 +94,7 @@ final class Cluster implements AutoCloseable {
     void start() throws IOException {
         assertPortsFree();
         Runtime.getRuntime().addShutdownHook(cleanup);
-        deleteTree(root);
+        Commands.deleteTree(root);
         Files.createDirectories(root);
         ServerCertificate certificate = ServerCertificate.forLocalhost(root);
 
@@ -348,7 +349,7 @@ final class Cluster implements AutoCloseable {
             }
             keepLogs();
         } finally {
-            deleteTree(root);
+            Commands.deleteTree(root);
             try {
                 Runtime.getRuntime().removeShutdownHook(cleanup);
             } catch (IllegalStateException shuttingDown) {
@@ -377,18 +378,6 @@ final class Cluster implements AutoCloseable {
             }
         } catch (IOException e) {
             System.err.println("[ClusterIT] could not keep the logs: " + e);
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot delete " + dir, e);
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the database and Keycloak command-line tools the test servers are made of, failing loudly. */
-final class Commands {
+public final class Commands {
 
     private Commands() {}
 
@@ -77,7 +77,7 @@ final class Commands {
                 + " `apt-get install -y " + debianPackage + "` (.ci/run does) to run the integration tests");
     }
 
-    static void deleteTree(Path dir) {
+    public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
