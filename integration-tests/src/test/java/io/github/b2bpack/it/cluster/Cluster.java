@@ -4,6 +4,7 @@ import io.github.b2bpack.it.PackProviders;
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.server.Commands;
 import io.github.b2bpack.it.server.KeycloakNode;
+import io.github.b2bpack.it.server.LocalMariaDb;
 import io.github.b2bpack.it.server.LocalPostgres;
 import io.github.b2bpack.it.server.ServerCertificate;
 import java.io.IOException;
@@ -25,13 +26,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.keycloak.testframework.database.TestDatabase;
 
 /**
  * Three Keycloak nodes in production mode ({@code kc.sh build} once, {@code start --optimized}) on one private
- * PostgreSQL, clustered by Keycloak's defaults ({@code --cache=ispn}, JDBC_PING discovery over the shared database,
+ * PostgreSQL or MariaDB ({@link #DATABASE}), clustered by Keycloak's defaults ({@code --cache=ispn}, JDBC_PING discovery over the shared database,
  * JGroups on loopback), behind {@link HaproxyBalancer} on {@code https://localhost:18443}, the one front-end URL
  * ({@code --hostname}) of every node. Node {@code i} (1–3) serves plain HTTP on {@code 127.0.0.1:1808i}, management
- * (health, metrics) on {@code 1900i}, JGroups on {@code 780(1+i)}; PostgreSQL is on 15433. Everything lives under
+ * (health, metrics) on {@code 1900i}, JGroups on {@code 780(1+i)}; the database is on 15433. Everything lives under
  * {@code <tmp>/b2bpack-cluster} and is removed by {@link #close()}, also when the JVM ends without it.
  */
 final class Cluster implements AutoCloseable {
@@ -39,7 +41,13 @@ final class Cluster implements AutoCloseable {
     static final int NODES = 3;
     static final int BALANCER_PORT = 18443;
     static final String BALANCER = "https://localhost:" + BALANCER_PORT;
-    static final int POSTGRES_PORT = 15433;
+    /** The shared database's port: its own server, apart from the ITs' database (15432, 13306). */
+    static final int DATABASE_PORT = 15433;
+    /**
+     * {@code postgres} (the default) or {@code mariadb}: the database the nodes share, from the failsafe execution
+     * ({@code b2bpack.cluster.database}), so the same test proves JDBC_PING, the outbox claims and the SMS stores on both.
+     */
+    static final String DATABASE = System.getProperty("b2bpack.cluster.database", "postgres");
 
     /**
      * Webhook options the cluster test changes from the ITs' ({@code server-options/webhook-event-listener.properties}):
@@ -55,7 +63,7 @@ final class Cluster implements AutoCloseable {
 
     private final Path root = Path.of(System.getProperty("java.io.tmpdir"), "b2bpack-cluster");
     private final List<KeycloakNode> nodes = new ArrayList<>();
-    private LocalPostgres database;
+    private TestDatabase database;
     private HaproxyBalancer balancer;
     private final Thread cleanup = new Thread(this::close, "stop-cluster");
     private boolean closed;
@@ -99,7 +107,12 @@ final class Cluster implements AutoCloseable {
         ServerCertificate certificate = ServerCertificate.forLocalhost(root);
 
         long t0 = System.nanoTime();
-        database = new LocalPostgres(POSTGRES_PORT);
+        database = switch (DATABASE) {
+            case "postgres" -> new LocalPostgres(DATABASE_PORT);
+            case "mariadb" -> new LocalMariaDb(DATABASE_PORT);
+            default ->
+                throw new IllegalArgumentException("b2bpack.cluster.database: postgres or mariadb, not " + DATABASE);
+        };
         database.start(null);
 
         KeycloakNode first = KeycloakNode.install(root.resolve("node1"), readiness(1));
@@ -107,7 +120,8 @@ final class Cluster implements AutoCloseable {
         PackProviders.MODULES.forEach(m -> providers.add(PackServerConfig.GROUP_ID + ":" + m));
         providers.addAll(PackServerConfig.EXTRA_DEPENDENCIES);
         first.addProviders(providers);
-        first.build(List.of("--db=postgres", "--health-enabled=true", "--metrics-enabled=true"));
+        first.build(List.of(
+                "--db=" + database.serverConfig().get("db"), "--health-enabled=true", "--metrics-enabled=true"));
         nodes.add(first);
         for (int i = 2; i <= NODES; i++) {
             nodes.add(first.copyTo(root.resolve("node" + i), readiness(i)));
@@ -316,7 +330,7 @@ final class Cluster implements AutoCloseable {
 
     /** Fails fast, naming the port, when something (a leftover run) already listens on a port of the cluster. */
     private static void assertPortsFree() {
-        List<Integer> ports = new ArrayList<>(List.of(BALANCER_PORT, POSTGRES_PORT));
+        List<Integer> ports = new ArrayList<>(List.of(BALANCER_PORT, DATABASE_PORT));
         for (int i = 1; i <= NODES; i++) {
             ports.addAll(List.of(18080 + i, 19000 + i, jgroupsPort(i)));
         }
@@ -370,11 +384,16 @@ final class Cluster implements AutoCloseable {
                 Path console = node(i).console();
                 if (Files.exists(console)) {
                     Files.copy(
-                            console, target.resolve("cluster-node" + i + ".log"), StandardCopyOption.REPLACE_EXISTING);
+                            console,
+                            target.resolve("cluster-" + DATABASE + "-node" + i + ".log"),
+                            StandardCopyOption.REPLACE_EXISTING);
                 }
             }
             if (balancer != null && Files.exists(balancer.log())) {
-                Files.copy(balancer.log(), target.resolve("cluster-haproxy.log"), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(
+                        balancer.log(),
+                        target.resolve("cluster-" + DATABASE + "-haproxy.log"),
+                        StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             System.err.println("[ClusterIT] could not keep the logs: " + e);
@@ -382,7 +401,7 @@ final class Cluster implements AutoCloseable {
     }
 
     static void log(String format, Object... args) {
-        System.out.println("[ClusterIT] " + String.format(format, args));
+        System.out.println("[ClusterIT " + DATABASE + "] " + String.format(format, args));
     }
 
     static void sleep(long millis) {

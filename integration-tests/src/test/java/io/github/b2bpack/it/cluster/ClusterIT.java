@@ -42,7 +42,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The pack on a production topology: three Keycloak nodes ({@link Cluster}: production mode, one PostgreSQL,
+ * The pack on a production topology: three Keycloak nodes ({@link Cluster}: production mode, one PostgreSQL or MariaDB,
  * {@code --cache=ispn} with Keycloak's default JDBC_PING discovery) behind HAProxy ({@link HaproxyBalancer}, TLS,
  * round robin, no sticky sessions). Keycloak does not need sticky sessions: authentication sessions, SMS codes and
  * budgets live in its distributed Infinispan caches and single-use store, and user sessions are persisted in the
@@ -51,7 +51,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * balancer or pinned to one node, and prints its figures as one {@code [ClusterIT] …} line.
  *
  * <p>Runs only in the failsafe execution {@code cluster} of integration-tests/pom.xml, which sets
- * {@code b2bpack.cluster=true} (skipped elsewhere, so the main execution never starts it beside its own server).
+ * {@code b2bpack.cluster=true} (skipped elsewhere, so the main execution never starts it beside its own server), and
+ * again in {@code cluster-mariadb} on MariaDB.
  * The node stops (rolling restart, then SIGKILL) come last.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -354,6 +355,60 @@ class ClusterIT {
         assertEquals(1, erinIn, "a code is used once, whichever nodes it is posted to");
     }
 
+    /**
+     * A client that writes {@code X-Forwarded-For} itself, hoping each forged address gets a per-IP SMS budget of its
+     * own. Through the balancer the header is overwritten with the address HAProxy saw, so the realm's per-IP cap (3 per
+     * hour) holds whatever the client wrote; sent straight to the nodes, which trust {@code X-Forwarded-*} from
+     * 127.0.0.1 ({@code --proxy-trusted-addresses}), the same forgery wins a fresh budget per address: why nodes must be
+     * reachable only from the balancer (docs/production.md).
+     */
+    @Test
+    @Order(4)
+    void aForgedXForwardedForGetsNoFreshPerIpBudgetThroughTheBalancer() throws Exception {
+        String realm = "cluster-sms-ip";
+        smsRealm(realm, Map.of("sender", "http", "resendCooldownSeconds", "0", "maxSendsPerIpPerHour", "3"));
+        int users = 8;
+        List<String> throughBalancer = new ArrayList<>();
+        List<String> straightToNodes = new ArrayList<>();
+        for (int k = 0; k < users; k++) {
+            String viaBalancer = "+336123492" + String.format("%02d", k);
+            userWithPhone(realm, "lb" + k, viaBalancer);
+            throughBalancer.add(viaBalancer);
+            String direct = "+336123493" + String.format("%02d", k);
+            userWithPhone(realm, "direct" + k, direct);
+            straightToNodes.add(direct);
+        }
+        List<LoginSession> forged = new ArrayList<>();
+        for (int k = 0; k < users; k++) {
+            forged.add(new LoginSession().via(0).forwardedFor("203.0.113." + (10 + k)));
+        }
+        AtomicInteger next = new AtomicInteger();
+        inParallel(forged, s -> s.login(realm, CLIENT, "lb" + next.getAndIncrement(), PASSWORD));
+        sleep(3000);
+        int sentThroughBalancer =
+                throughBalancer.stream().mapToInt(n -> sms.messagesTo(n).size()).sum();
+
+        List<LoginSession> direct = new ArrayList<>();
+        for (int k = 0; k < users; k++) {
+            direct.add(new LoginSession().via(k % NODES + 1).forwardedFor("198.51.100." + (10 + k)));
+        }
+        AtomicInteger nextDirect = new AtomicInteger();
+        inParallel(direct, s -> s.login(realm, CLIENT, "direct" + nextDirect.getAndIncrement(), PASSWORD));
+        sleep(3000);
+        int sentStraightToNodes =
+                straightToNodes.stream().mapToInt(n -> sms.messagesTo(n).size()).sum();
+
+        log(
+                "forged X-Forwarded-For: %d logins through the balancer, each with its own forged address -> sent=%d"
+                        + " (per-IP cap 3); the same straight to the nodes (not through the balancer) -> sent=%d",
+                users, sentThroughBalancer, sentStraightToNodes);
+        assertEquals(3, sentThroughBalancer, "the balancer overwrites the header: one address, one budget of 3");
+        assertEquals(
+                users,
+                sentStraightToNodes,
+                "a node reached directly trusts the forged header: each address has its own budget (the attack)");
+    }
+
     /** {@code count} sessions of one user, session {@code k} pinned to node {@code k % 3 + 1}, each logged in up to {@code expect}. */
     private List<LoginSession> sessions(int count, String realm, String user, String expect) {
         List<LoginSession> sessions = new ArrayList<>();
@@ -453,7 +508,7 @@ class ClusterIT {
     // ------------------------------------------------------------------------------------ HIBP and zxcvbn
 
     @Test
-    @Order(4)
+    @Order(5)
     void hibpAndZxcvbnVerdictsAgreeOnEveryNodeWhateverEachNodeCached() {
         String realm = "cluster-passwords";
         String breached = "violet-kettle-harbor-91";
@@ -553,7 +608,7 @@ class ClusterIT {
     // ---------------------------------------------------------------------------------------------- webhooks
 
     @Test
-    @Order(5)
+    @Order(6)
     void webhooksRaisedOnAllNodesWhileTheReceiverIsDownAreDeliveredExactlyOnce() throws Exception {
         String realm = "cluster-hooks-down";
         String path = "/down";
@@ -603,6 +658,15 @@ class ClusterIT {
             log(
                     "webhooks completed attempts per node after the receiver came back: before %s after %s",
                     completedBefore, completedAfter);
+            for (int i = 1; i <= NODES; i++) {
+                // A result the recorder could not write leaves its row claimed until the claim expires: say so.
+                String console = java.nio.file.Files.readString(cluster.node(i).console());
+                int node = i;
+                console.lines()
+                        .filter(l -> l.contains("WARN") || l.contains("ERROR"))
+                        .filter(l -> l.contains("webhook") || l.contains("b2bpack") || l.contains("deadlock"))
+                        .forEach(l -> log("node%d: %s", node, l));
+            }
         }
 
         log(
@@ -717,7 +781,7 @@ class ClusterIT {
     // ------------------------------------------------------------------------------------------ rolling restart
 
     @Test
-    @Order(6)
+    @Order(7)
     void aRollingRestartLosesNoLoginNoWebhookAndNoSmsChallengeInProgress() throws Exception {
         String realm = "cluster-rolling";
         String hooks = "cluster-hooks-rolling";
@@ -888,7 +952,7 @@ class ClusterIT {
     // ------------------------------------------------------------------------------------------------ SIGKILL
 
     @Test
-    @Order(7)
+    @Order(8)
     void aNodeKilledInTheMiddleOfADeliveryBurstLosesNoWebhook() throws Exception {
         String realm = "cluster-hooks-kill";
         String path = "/kill";

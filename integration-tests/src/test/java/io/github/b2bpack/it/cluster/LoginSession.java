@@ -34,12 +34,19 @@ final class LoginSession {
     private final Map<String, String> cookies = new ConcurrentHashMap<>();
 
     private volatile int node;
+    private volatile String forwardedFor;
     private String page = "";
     private String location;
 
     /** Sends the next requests to node {@code i} (1-based), or through the balancer for 0. */
     LoginSession via(int i) {
         node = i;
+        return this;
+    }
+
+    /** Sends {@code X-Forwarded-For: address} with every next request, as a client forging its address would. */
+    LoginSession forwardedFor(String address) {
+        forwardedFor = address;
         return this;
     }
 
@@ -119,6 +126,9 @@ final class LoginSession {
             StringJoiner header = new StringJoiner("; ");
             cookies.forEach((k, v) -> header.add(k + "=" + v));
             withCookies.header("Cookie", header.toString());
+        }
+        if (forwardedFor != null) {
+            withCookies.header("X-Forwarded-For", forwardedFor);
         }
         try {
             HttpResponse<String> response = http.send(withCookies.build(), HttpResponse.BodyHandlers.ofString());
