@@ -102,6 +102,12 @@ public final class WebhookSender implements AutoCloseable {
      * Never throws for a network problem: that is a result like any other.
      */
     public DeliveryResult send(URI url, String messageId, byte[] body, List<SigningKey> keys, long timestampSeconds) {
+        return send(url, messageId, body, keys, timestampSeconds, totalTimeout);
+    }
+
+    /** As {@link #send(URI, String, byte[], List, long)}, aborted after {@code timeout} (at most the request timeout). */
+    public DeliveryResult send(
+            URI url, String messageId, byte[] body, List<SigningKey> keys, long timestampSeconds, Duration timeout) {
         long start = System.nanoTime();
         HttpPost post = new HttpPost(url);
         post.setHeader(WebhookSigner.HEADER_ID, messageId);
@@ -109,7 +115,8 @@ public final class WebhookSender implements AutoCloseable {
         post.setHeader(
                 WebhookSigner.HEADER_SIGNATURE, WebhookSigner.signatureHeader(keys, messageId, timestampSeconds, body));
         post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
-        ScheduledFuture<?> abort = watchdog.schedule(post::abort, totalTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> abort = watchdog.schedule(
+                post::abort, Math.min(timeout.toMillis(), totalTimeout.toMillis()), TimeUnit.MILLISECONDS);
         try {
             try (CloseableHttpResponse response = client.execute(post)) {
                 int status = response.getStatusLine().getStatusCode();

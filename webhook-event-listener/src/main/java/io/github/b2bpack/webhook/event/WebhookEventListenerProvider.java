@@ -105,7 +105,8 @@ public final class WebhookEventListenerProvider implements EventListenerProvider
                     SigningKeyCache.version(realmVersion, webhook),
                     URI.create(webhook.targetUrl()),
                     bytes,
-                    now));
+                    now,
+                    claimedUntil));
         }
         runtime.metrics().enqueued(targets.size());
         sendAfterCommit();

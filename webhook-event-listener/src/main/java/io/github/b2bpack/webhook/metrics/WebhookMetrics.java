@@ -18,6 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code b2bpack_webhook_queue_depth}: rows not finished yet (refreshed by every sweep);</li>
  *   <li>{@code b2bpack_webhook_attempt_duration_seconds}: HTTP time of one attempt;</li>
  *   <li>{@code b2bpack_webhook_first_attempt_delay_seconds}: from the event's commit to its first attempt.</li>
+ *   <li>{@code b2bpack_webhook_claims_outlived_total}: attempts not started, or results not written, because their
+ *       claim had expired or was about to (another node may send those rows again: raise {@code claim-timeout} or
+ *       {@code concurrency} if it grows).</li>
  * </ul>
  */
 public final class WebhookMetrics {
@@ -27,6 +30,7 @@ public final class WebhookMetrics {
     private final Counter enqueued;
     private final Timer attemptDuration;
     private final Timer firstAttemptDelay;
+    private final Counter claimsOutlived;
 
     public WebhookMetrics() {
         this(Metrics.globalRegistry);
@@ -43,6 +47,9 @@ public final class WebhookMetrics {
         this.attemptDuration = Timer.builder("b2bpack.webhook.attempt.duration")
                 .description("HTTP time of one webhook delivery attempt")
                 .publishPercentileHistogram()
+                .register(registry);
+        this.claimsOutlived = Counter.builder("b2bpack.webhook.claims.outlived")
+                .description("Webhook attempts not started, or results not written, because their claim had expired")
                 .register(registry);
         this.firstAttemptDelay = Timer.builder("b2bpack.webhook.first.attempt.delay")
                 .description("Time from an event's commit to the first delivery attempt")
@@ -65,6 +72,10 @@ public final class WebhookMetrics {
 
     public void firstAttempt(long delayMillis) {
         firstAttemptDelay.record(Duration.ofMillis(Math.max(0, delayMillis)));
+    }
+
+    public void claimOutlived() {
+        claimsOutlived.increment();
     }
 
     public void queueDepth(long depth) {

@@ -5,7 +5,8 @@ import java.net.URI;
 /**
  * A delivery the committing node sends itself, straight after the event's transaction commits: its row
  * was written already claimed under {@code token} ({@link OutboxStore#enqueueClaimed}), so sending needs
- * no claim transaction. {@code keyVersion} changes whenever the webhook's signature keys may have.
+ * no claim transaction. {@code keyVersion} changes whenever the webhook's signature keys may have;
+ * {@code claimedUntil} is when that claim expires (epoch millis).
  */
 public record DirectDelivery(
         String id,
@@ -15,7 +16,8 @@ public record DirectDelivery(
         String keyVersion,
         URI target,
         byte[] body,
-        long createdAt) {
+        long createdAt,
+        long claimedUntil) {
 
     @Override
     public String toString() {

@@ -97,7 +97,7 @@ final class OutboxClaimer implements Dispatcher.Claimer {
         });
         Map<String, String> realmVersions = new HashMap<>();
         for (OutboxStore.Claimed row : won) {
-            Claim claim = new Claim(row.id(), token, row.webhookId(), row.attempts());
+            Claim claim = new Claim(row.id(), token, row.webhookId(), row.attempts(), now + claimMillis);
             Webhook webhook = webhooks.findById(row.webhookId());
             if (webhook == null || !webhook.active()) {
                 slots.release(slotTaken.remove(row.id()));

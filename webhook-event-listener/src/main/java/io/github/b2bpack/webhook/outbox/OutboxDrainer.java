@@ -3,6 +3,7 @@ package io.github.b2bpack.webhook.outbox;
 import io.github.b2bpack.webhook.config.WebhookSettings;
 import io.github.b2bpack.webhook.delivery.DeliveryResult;
 import io.github.b2bpack.webhook.delivery.WebhookSender;
+import io.github.b2bpack.webhook.dispatch.AttemptWindow;
 import io.github.b2bpack.webhook.dispatch.Claim;
 import io.github.b2bpack.webhook.dispatch.Dispatcher;
 import io.github.b2bpack.webhook.dispatch.Job;
@@ -14,6 +15,7 @@ import io.github.b2bpack.webhook.subscription.SecretCipher;
 import io.github.b2bpack.webhook.subscription.SigningKeyCache;
 import io.github.b2bpack.webhook.subscription.Webhook;
 import io.github.b2bpack.webhook.subscription.WebhookStore;
+import java.time.Duration;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -41,6 +43,7 @@ public final class OutboxDrainer implements AutoCloseable {
     private final OutboxResults results;
     private final Recorder recorder;
     private final Dispatcher dispatcher;
+    private final AttemptWindow window;
 
     public OutboxDrainer(
             KeycloakSessionFactory sessionFactory,
@@ -54,6 +57,7 @@ public final class OutboxDrainer implements AutoCloseable {
         this.sender = sender;
         this.metrics = metrics;
         this.results = new OutboxResults(sessionFactory, metrics);
+        this.window = AttemptWindow.of(settings.requestTimeout(), settings.claimTimeout());
         this.recorder = new Recorder(settings.retrySchedule(), settings.batchSize(), results::write);
         OutboxClaimer claimer = new OutboxClaimer(
                 sessionFactory, cipher, keys, results, recorder, settings.claimTimeout(), this::attempt);
@@ -94,7 +98,7 @@ public final class OutboxDrainer implements AutoCloseable {
 
     private void attemptDirect(DirectDelivery d) {
         long now = System.currentTimeMillis();
-        Claim claim = new Claim(d.id(), d.token(), d.webhookId(), 1);
+        Claim claim = new Claim(d.id(), d.token(), d.webhookId(), 1, d.claimedUntil());
         List<SigningKey> signing;
         try {
             signing = keys.keys(d.webhookId(), d.keyVersion(), now, () -> loadKeys(d.webhookId(), now));
@@ -119,14 +123,26 @@ public final class OutboxDrainer implements AutoCloseable {
         });
     }
 
-    /** Sends one attempt (on a sender thread, no transaction open) and queues its result for the recorder. */
+    /**
+     * Sends one attempt (on a sender thread, no transaction open) and queues its result for the recorder, within
+     * what is left of its claim ({@link AttemptWindow}); one that started too late is not sent: its claim expires
+     * and the row is taken again, by this node or another, rather than sent here and there.
+     */
     private void attempt(ClaimedDelivery delivery) {
         long start = System.currentTimeMillis();
+        Duration timeout = window.timeoutAt(start, delivery.claim().claimedUntil());
+        if (timeout == null) {
+            metrics.claimOutlived();
+            LOG.debugf(
+                    "webhook delivery %s not attempted: its claim expires in %d ms, it is taken again after",
+                    delivery.claim().id(), delivery.claim().claimedUntil() - start);
+            return;
+        }
         if (delivery.firstAttempt()) {
             metrics.firstAttempt(start - delivery.createdAt());
         }
-        DeliveryResult result =
-                sender.send(delivery.target(), delivery.claim().id(), delivery.body(), delivery.keys(), start / 1000);
+        DeliveryResult result = sender.send(
+                delivery.target(), delivery.claim().id(), delivery.body(), delivery.keys(), start / 1000, timeout);
         recorder.record(delivery.claim(), result, System.currentTimeMillis());
     }
 

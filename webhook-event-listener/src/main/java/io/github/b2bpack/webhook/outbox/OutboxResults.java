@@ -43,6 +43,16 @@ final class OutboxResults {
                 if (o.deactivateWebhook()) {
                     deactivate(session, o.claim().webhookId(), o.at());
                 }
+            } else {
+                // The claim expired before its result was written and another node took the row: it sends it again.
+                metrics.claimOutlived();
+                LOG.warnf(
+                        "webhook delivery %s: the result of attempt %d (%s) came %d ms after its claim expired; the row"
+                                + " was taken over and is sent again (raise claim-timeout if this repeats)",
+                        o.claim().id(),
+                        o.claim().attempt(),
+                        o.state().code(),
+                        o.at() - o.claim().claimedUntil());
             }
         }
     }

@@ -88,6 +88,23 @@ class WebhookSenderTest {
     }
 
     @Test
+    void anAttemptIsCutAtTheShorterTimeoutItIsGiven() {
+        // What is left of a claim (AttemptWindow) can be shorter than the request timeout (800 ms here).
+        receiver.answerSlowly(Duration.ofSeconds(3));
+        DeliveryResult result = sender.send(
+                URI.create(receiver.baseUrl() + "/hook"),
+                "msg_short",
+                body,
+                List.of(SigningKey.of(secret)),
+                System.currentTimeMillis() / 1000,
+                Duration.ofMillis(200));
+        assertEquals("timeout", result.error());
+        assertTrue(
+                result.durationMillis() < 800,
+                "cut at 200 ms, not at the 800 ms request timeout: " + result.durationMillis());
+    }
+
+    @Test
     void loopbackIsRefusedWithoutTheAllowListEvenWhenTheUrlLooksFine() {
         try (WebhookSender strict =
                 new WebhookSender(AddressPolicy.parse(""), Duration.ofSeconds(1), Duration.ofSeconds(1), 1)) {

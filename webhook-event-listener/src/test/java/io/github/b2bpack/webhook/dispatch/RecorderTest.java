@@ -32,7 +32,7 @@ class RecorderTest {
     }
 
     private static Claim claim(String id, int attempt) {
-        return new Claim(id, "token-" + id, "webhook-1", attempt);
+        return new Claim(id, "token-" + id, "webhook-1", attempt, Long.MAX_VALUE);
     }
 
     private Recorder recorder(int batchSize, Recorder.Writer writer) {
