@@ -1,5 +1,6 @@
 package io.github.b2bpack.webhook.config;
 
+import io.github.b2bpack.webhook.claim.ClaimMode;
 import io.github.b2bpack.webhook.delivery.AddressPolicy;
 import io.github.b2bpack.webhook.retry.RetrySchedule;
 import java.time.Duration;
@@ -87,6 +88,13 @@ public final class WebhookOptions {
             "60s",
             false,
             "After this, an attempt claimed by a node that stopped (also a first attempt it had not yet made) is claimed again.");
+    static final Option CLAIM_STRATEGY = new Option(
+            "claim-strategy",
+            "string",
+            "auto",
+            false,
+            "How nodes claim due deliveries: skip-locked (SELECT ... FOR UPDATE SKIP LOCKED), conditional-update "
+                    + "(portable) or auto (skip-locked on PostgreSQL and MariaDB 10.6+, conditional-update elsewhere).");
     static final Option SECRET_GRACE_PERIOD = new Option(
             "secret-grace-period",
             "string",
@@ -122,6 +130,7 @@ public final class WebhookOptions {
             CONCURRENCY,
             BATCH_SIZE,
             CLAIM_TIMEOUT,
+            CLAIM_STRATEGY,
             SECRET_GRACE_PERIOD,
             KEEP_COMPLETED,
             KEEP_DISCARDED,
@@ -166,9 +175,8 @@ public final class WebhookOptions {
                 o.integer(MAX_WEBHOOKS_PER_REALM),
                 // Three quarters of the senders by default: one busy realm keeps most of the throughput, and a realm
                 // whose receivers hang still leaves a quarter to every other realm.
-                maxInFlight == null
-                        ? Math.max(1, concurrency * 3 / 4)
-                        : parseInt(MAX_IN_FLIGHT_PER_REALM, maxInFlight));
+                maxInFlight == null ? Math.max(1, concurrency * 3 / 4) : parseInt(MAX_IN_FLIGHT_PER_REALM, maxInFlight),
+                ClaimMode.parse(o.text(CLAIM_STRATEGY)));
     }
 
     private String text(Option option) {

@@ -1,5 +1,6 @@
 package io.github.b2bpack.webhook.config;
 
+import io.github.b2bpack.webhook.claim.ClaimMode;
 import io.github.b2bpack.webhook.delivery.AddressPolicy;
 import io.github.b2bpack.webhook.retry.RetrySchedule;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.time.Duration;
  * @param maxRepresentationChars admin representations longer than this are left out of payloads
  * @param maxWebhooksPerRealm    webhooks one realm may have
  * @param maxInFlightPerRealm    attempts of one realm in flight on one node at a time (fair share of the senders)
+ * @param claimMode              how due deliveries are claimed: from the database, or forced
  */
 public record WebhookSettings(
         EncryptionKeys encryptionKeys,
@@ -40,7 +42,8 @@ public record WebhookSettings(
         Duration purgeInterval,
         int maxRepresentationChars,
         int maxWebhooksPerRealm,
-        int maxInFlightPerRealm) {
+        int maxInFlightPerRealm,
+        ClaimMode claimMode) {
 
     public WebhookSettings {
         if (maxInFlightPerRealm < 1) {
@@ -68,6 +71,6 @@ public record WebhookSettings(
                 + ", addressPolicy=" + addressPolicy
                 + ", retrySchedule=" + retrySchedule + ", sweepInterval=" + sweepInterval + ", concurrency="
                 + concurrency
-                + ", maxWebhooksPerRealm=" + maxWebhooksPerRealm + "]";
+                + ", maxWebhooksPerRealm=" + maxWebhooksPerRealm + ", claimMode=" + claimMode.code() + "]";
     }
 }

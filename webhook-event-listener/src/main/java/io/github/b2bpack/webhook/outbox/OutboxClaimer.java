@@ -1,5 +1,7 @@
 package io.github.b2bpack.webhook.outbox;
 
+import io.github.b2bpack.webhook.claim.ClaimMode;
+import io.github.b2bpack.webhook.claim.ClaimStrategy;
 import io.github.b2bpack.webhook.delivery.DeliveryResult;
 import io.github.b2bpack.webhook.dispatch.Claim;
 import io.github.b2bpack.webhook.dispatch.Dispatcher;
@@ -28,7 +30,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * The claim transaction of a drain pass: takes due rows whose realm has a free slot, claims them under one token
- * ({@link OutboxStore#claimAll}) and turns each row won into a job, signed with keys from the {@link SigningKeyCache}
+ * ({@link OutboxStore#claimAll}, the strategy from {@link ClaimStrategies}) and turns each row won into a job, signed with keys from the {@link SigningKeyCache}
  * like a direct send. A row whose webhook is gone or inactive is cancelled there and then; one whose keys cannot be
  * decrypted is retried on the schedule, never sent unsigned.
  */
@@ -41,6 +43,7 @@ final class OutboxClaimer implements Dispatcher.Claimer {
     private final Recorder recorder;
     private final long claimMillis;
     private final Consumer<ClaimedDelivery> attempt;
+    private final ClaimStrategies strategies;
 
     /** @param attempt sends a claimed delivery and records its result (on a sender thread) */
     OutboxClaimer(
@@ -50,6 +53,7 @@ final class OutboxClaimer implements Dispatcher.Claimer {
             OutboxResults results,
             Recorder recorder,
             Duration claimTimeout,
+            ClaimMode claimMode,
             Consumer<ClaimedDelivery> attempt) {
         this.sessionFactory = sessionFactory;
         this.cipher = cipher;
@@ -58,6 +62,7 @@ final class OutboxClaimer implements Dispatcher.Claimer {
         this.recorder = recorder;
         this.claimMillis = claimTimeout.toMillis();
         this.attempt = attempt;
+        this.strategies = new ClaimStrategies(claimMode);
     }
 
     @Override
@@ -80,15 +85,18 @@ final class OutboxClaimer implements Dispatcher.Claimer {
             KeycloakSession session, int limit, RealmSlots slots, Map<String, String> slotTaken, List<Job> jobs) {
         OutboxStore outbox = new OutboxStore(session);
         WebhookStore webhooks = new WebhookStore(session, cipher);
+        ClaimStrategy strategy = strategies.of(session);
         long now = System.currentTimeMillis();
         String token = UUID.randomUUID().toString();
-        // Only rows whose realm has a free slot: a realm at its share waits, the others' rows go first.
-        for (OutboxStore.Due due : outbox.due(now, limit, slots.saturated())) {
+        // Only rows whose realm has a free slot: a realm at its share waits, the others' rows go first. With
+        // skip-locked, the rows left out stay locked until this transaction ends, and other nodes pass over them.
+        for (OutboxStore.Due due : outbox.due(strategy, now, limit, slots.saturated())) {
             if (slots.tryAcquire(due.realmId())) {
                 slotTaken.put(due.id(), due.realmId());
             }
         }
-        List<OutboxStore.Claimed> won = outbox.claimAll(List.copyOf(slotTaken.keySet()), token, now, now + claimMillis);
+        List<OutboxStore.Claimed> won =
+                outbox.claimAll(strategy, List.copyOf(slotTaken.keySet()), token, now, now + claimMillis);
         Map<String, String> lost = new HashMap<>(slotTaken);
         won.forEach(row -> lost.remove(row.id()));
         lost.forEach((id, realm) -> {

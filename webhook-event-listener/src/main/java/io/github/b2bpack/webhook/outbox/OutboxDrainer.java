@@ -25,8 +25,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * Delivers the outbox, on every node, off the request threads. First attempts of events this node ran arrive
  * already claimed right after their commit ({@link #dispatch}); rows queued by the API are sent after a wake-up
  * ({@link #kick}); and a sweep every {@code sweep-interval} takes retries and rows another node or a previous run
- * left behind. Work is shared between nodes only through the database: each attempt is claimed by a conditional
- * UPDATE ({@link OutboxClaimer}) or written claimed, sent with no transaction open, and its result written under
+ * left behind. Work is shared between nodes only through the database: each attempt is claimed ({@link OutboxClaimer}: a
+ * {@code SELECT … FOR UPDATE SKIP LOCKED} where the database has it, then a conditional UPDATE) or written claimed, sent with no transaction open, and its result written under
  * the claim ({@link OutboxResults}). Threads and queues are the {@link Dispatcher}'s and the {@link Recorder}'s;
  * this class ties them to the database, the keys and the sender.
  */
@@ -60,7 +60,14 @@ public final class OutboxDrainer implements AutoCloseable {
         this.window = AttemptWindow.of(settings.requestTimeout(), settings.claimTimeout());
         this.recorder = new Recorder(settings.retrySchedule(), settings.batchSize(), results::write);
         OutboxClaimer claimer = new OutboxClaimer(
-                sessionFactory, cipher, keys, results, recorder, settings.claimTimeout(), this::attempt);
+                sessionFactory,
+                cipher,
+                keys,
+                results,
+                recorder,
+                settings.claimTimeout(),
+                settings.claimMode(),
+                this::attempt);
         // A direct send waiting longer than half the claim timeout is left to the sweep, which takes it once its claim
         // expires.
         this.dispatcher = new Dispatcher(

@@ -1,10 +1,13 @@
 package io.github.b2bpack.webhook.outbox;
 
+import io.github.b2bpack.webhook.claim.ClaimSql;
+import io.github.b2bpack.webhook.claim.ClaimStrategy;
+import io.github.b2bpack.webhook.claim.SqlStatement;
 import io.github.b2bpack.webhook.jpa.Jpa;
 import io.github.b2bpack.webhook.jpa.WebhookDeliveryEntity;
 import io.github.b2bpack.webhook.retry.DeliveryState;
 import jakarta.persistence.EntityManager;
-import java.util.ArrayList;
+import jakarta.persistence.Query;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -15,12 +18,11 @@ import org.keycloak.models.KeycloakSession;
  * the events API's side). Runs in the session's transaction and holds no state; what it returns are records,
  * never the entities behind them.
  *
- * <p>Claims are conditional UPDATEs ({@code … SET state='executing', claim_token=? WHERE id IN (…)
- * AND <still due>}) followed by reading back the rows that carry the new token: the database's row
- * locks let only one transaction change a row from due to executing, and the loser's WHERE clause no
- * longer matches it. Correct on every database Keycloak supports (H2, PostgreSQL, MySQL, …) without
- * relying on {@code SKIP LOCKED}, so two nodes sharing a database never run the same attempt twice. Results are written under the same claim token, so a node whose
- * claim expired (it was presumed dead) cannot overwrite the work of the node that took over.
+ * <p>Claims ({@link #due}, {@link #claimAll}) run the SQL of {@link ClaimSql}: a conditional UPDATE that only takes
+ * rows still due, after a {@code SELECT … FOR UPDATE SKIP LOCKED} of the due rows where the database has one
+ * ({@link ClaimStrategy}). Either way two nodes sharing a database never run the same attempt twice. Results are
+ * written under the same claim token, so a node whose claim expired (it was presumed dead) cannot overwrite the work
+ * of the node that took over.
  */
 public final class OutboxStore {
 
@@ -87,23 +89,15 @@ public final class OutboxStore {
 
     /**
      * Rows due now (pending and due, or executing under a claim that expired: its node died) with their realm,
-     * oldest due first, leaving out the realms in {@code skipRealms} (at their in-flight limit).
+     * oldest due first, leaving out the realms in {@code skipRealms} (at their in-flight limit). With
+     * {@link ClaimStrategy#SKIP_LOCKED} they stay locked to this transaction, and rows another claimer holds are
+     * passed over.
      */
-    List<Due> due(long now, int limit, Set<String> skipRealms) {
-        String skip = skipRealms.isEmpty() ? "" : " and d.realmId not in :skip";
-        var query = em.createQuery(
-                        "select d.id, d.realmId from WebhookDeliveryEntity d where ((d.state in :pending and d.nextAttemptAt <= :now)"
-                                + " or (d.state = :executing and d.claimedUntil < :now))" + skip
-                                + " order by d.nextAttemptAt",
-                        Object[].class)
-                .setParameter("pending", PENDING)
-                .setParameter("executing", DeliveryState.EXECUTING.code())
-                .setParameter("now", now)
-                .setMaxResults(limit);
-        if (!skipRealms.isEmpty()) {
-            query.setParameter("skip", skipRealms);
-        }
-        return query.getResultList().stream()
+    List<Due> due(ClaimStrategy strategy, long now, int limit, Set<String> skipRealms) {
+        List<?> rows =
+                nativeQuery(ClaimSql.due(strategy, now, limit, skipRealms)).getResultList();
+        return rows.stream()
+                .map(r -> (Object[]) r)
                 .map(r -> new Due((String) r[0], (String) r[1]))
                 .toList();
     }
@@ -121,39 +115,42 @@ public final class OutboxStore {
     }
 
     /**
-     * Takes every row of {@code ids} that is still due, in one conditional UPDATE under one claim token,
-     * and returns the rows this call won (a row another node took meanwhile no longer matches the WHERE
-     * clause once its lock is released, so it is not updated twice). Records when each first attempt started.
+     * Takes every row of {@code ids} that is still due, in one conditional UPDATE under one claim token
+     * ({@link ClaimSql#claim}), and returns the rows this call won. Under {@link ClaimStrategy#SKIP_LOCKED} the rows
+     * are this transaction's since {@link #due}, so all of them are won; otherwise a row another node took meanwhile
+     * no longer matches the WHERE clause once its lock is released, and the rows won are read back by token through
+     * the primary key ({@link ClaimSql#won}).
      */
-    List<Claimed> claimAll(List<String> ids, String token, long now, long claimedUntil) {
+    List<Claimed> claimAll(ClaimStrategy strategy, List<String> ids, String token, long now, long claimedUntil) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        em.createQuery("update WebhookDeliveryEntity d set d.state = :executing, d.claimToken = :token,"
-                        + " d.claimedUntil = :until, d.attempts = d.attempts + 1, d.lastAttemptAt = :now"
-                        + " where d.id in :ids and ((d.state in :pending and d.nextAttemptAt <= :now)"
-                        + " or (d.state = :executing and d.claimedUntil < :now))")
-                .setParameter("executing", DeliveryState.EXECUTING.code())
-                .setParameter("token", token)
-                .setParameter("until", claimedUntil)
-                .setParameter("now", now)
-                .setParameter("ids", ids)
-                .setParameter("pending", PENDING)
-                .executeUpdate();
-        List<WebhookDeliveryEntity> won = em.createQuery(
-                        "select d from WebhookDeliveryEntity d where d.claimToken = :token",
-                        WebhookDeliveryEntity.class)
-                .setParameter("token", token)
-                .getResultList();
-        List<Claimed> claimed = new ArrayList<>(won.size());
-        for (WebhookDeliveryEntity d : won) {
-            if (d.getFirstAttemptAt() == null) {
-                d.setFirstAttemptAt(now);
-            }
-            claimed.add(new Claimed(
-                    d.getId(), d.getRealmId(), d.getWebhookId(), d.getPayload(), d.getAttempts(), d.getCreatedAt()));
+        int updated = nativeQuery(ClaimSql.claim(ids, token, now, claimedUntil)).executeUpdate();
+        List<String> won;
+        if (strategy == ClaimStrategy.SKIP_LOCKED && updated == ids.size()) {
+            won = ids;
+        } else if (updated == 0) {
+            return List.of();
+        } else {
+            won = nativeQuery(ClaimSql.won(ids, token)).getResultList().stream()
+                    .map(String.class::cast)
+                    .toList();
         }
-        return claimed;
+        return em.createQuery("select d from WebhookDeliveryEntity d where d.id in :ids", WebhookDeliveryEntity.class)
+                .setParameter("ids", won)
+                .getResultStream()
+                .map(d -> new Claimed(
+                        d.getId(), d.getRealmId(), d.getWebhookId(), d.getPayload(), d.getAttempts(), d.getCreatedAt()))
+                .toList();
+    }
+
+    private Query nativeQuery(SqlStatement statement) {
+        Query query = em.createNativeQuery(statement.sql());
+        List<Object> values = statement.parameters();
+        for (int i = 0; i < values.size(); i++) {
+            query.setParameter(i + 1, values.get(i));
+        }
+        return query;
     }
 
     /** Records an attempt's outcome, only if {@code token} still holds the claim. */

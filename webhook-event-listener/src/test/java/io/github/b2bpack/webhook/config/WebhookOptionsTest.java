@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.b2bpack.webhook.claim.ClaimMode;
 import io.github.b2bpack.webhook.retry.RetrySchedule;
 import java.time.Duration;
 import java.util.HashSet;
@@ -38,6 +39,7 @@ class WebhookOptionsTest {
         assertEquals(50, s.maxWebhooksPerRealm());
         assertEquals(12, s.maxInFlightPerRealm(), "three quarters of concurrency");
         assertEquals("AddressPolicy[]", s.addressPolicy().toString());
+        assertEquals(ClaimMode.AUTO, s.claimMode());
     }
 
     @Test
@@ -72,6 +74,12 @@ class WebhookOptionsTest {
         assertEquals(Duration.ofSeconds(20), s.claimTimeout());
         assertEquals(3, read(Map.of("concurrency", "4")).maxInFlightPerRealm(), "the default follows concurrency");
         assertEquals(1, read(Map.of("concurrency", "1")).maxInFlightPerRealm(), "and never drops below one");
+        assertEquals(
+                ClaimMode.CONDITIONAL_UPDATE,
+                read(Map.of("claim-strategy", "conditional-update")).claimMode());
+        assertEquals(
+                ClaimMode.SKIP_LOCKED,
+                read(Map.of("claim-strategy", "skip-locked")).claimMode());
     }
 
     @Test
@@ -86,6 +94,8 @@ class WebhookOptionsTest {
                 () -> read(Map.of("claim-timeout", "15s")),
                 "claim must outlast a request");
         assertThrows(IllegalArgumentException.class, () -> read(Map.of("retry-schedule", "soon")));
+        e = assertThrows(IllegalArgumentException.class, () -> read(Map.of("claim-strategy", "nowait")));
+        assertTrue(e.getMessage().startsWith("claim-strategy must be one of auto, skip-locked"), e.getMessage());
     }
 
     @Test
@@ -98,7 +108,7 @@ class WebhookOptionsTest {
                 Integer.parseInt(o.defaultValue());
             }
         }
-        assertEquals(19, names.size());
+        assertEquals(20, names.size());
         assertTrue(
                 WebhookOptions.ENCRYPTION_KEY.secret() && WebhookOptions.ENCRYPTION_KEYS_PREVIOUS.secret(),
                 "keys are secret");
