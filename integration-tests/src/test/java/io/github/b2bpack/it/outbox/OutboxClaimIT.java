@@ -169,13 +169,15 @@ class OutboxClaimIT {
         Map<String, String> wonBy = new ConcurrentHashMap<>();
         AtomicInteger twice = new AtomicInteger();
         AtomicInteger retried = new AtomicInteger();
+        AtomicInteger empty = new AtomicInteger();
+        long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(CLAIMERS);
         try {
             List<Future<?>> claimers = new ArrayList<>();
             for (int i = 0; i < CLAIMERS; i++) {
                 Random random = new Random(i);
                 claimers.add(pool.submit(() -> {
-                    claimUntilNothingIsDue(db, strategy, now, random, wonBy, twice, retried);
+                    claimUntilNothingIsDue(db, strategy, now, random, wonBy, twice, retried, empty);
                     return null;
                 }));
             }
@@ -186,8 +188,16 @@ class OutboxClaimIT {
             pool.shutdownNow();
         }
         System.out.printf(
-                "%s: %d rows claimed by %d claimers, %d claimed twice, %d transactions retried (deadlock or lock wait)%n",
-                what, wonBy.size(), CLAIMERS, twice.get(), retried.get());
+                "%s: %d rows claimed by %d claimers in %d ms, %d claimed twice, %d claim transactions rolled back"
+                        + " (deadlock or lock wait), %d found nothing while rows were still due, %d tokens won rows%n",
+                what,
+                wonBy.size(),
+                CLAIMERS,
+                (System.nanoTime() - start) / 1_000_000,
+                twice.get(),
+                retried.get(),
+                empty.get(),
+                wonBy.values().stream().distinct().count());
         assertEquals(0, twice.get(), what + ": rows claimed twice");
         assertEquals(DUE_ROWS, wonBy.size(), what + ": every due row claimed");
         try (Connection c = db.open()) {
@@ -206,7 +216,8 @@ class OutboxClaimIT {
             Random random,
             Map<String, String> wonBy,
             AtomicInteger twice,
-            AtomicInteger retried)
+            AtomicInteger retried,
+            AtomicInteger empty)
             throws SQLException {
         try (Connection c = db.open()) {
             c.setAutoCommit(false);
