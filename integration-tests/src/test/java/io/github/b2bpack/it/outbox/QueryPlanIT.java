@@ -127,6 +127,13 @@ class QueryPlanIT {
                         List.of("realm-0", "discarded", 0, 20))));
         plans.add(QueryPlans.explain(
                 c,
+                "before: events API list, state=discarded, without IDX_B2BPACK_WHD_REALM_STATE",
+                new SqlStatement(
+                        "SELECT " + COLUMNS + " FROM " + ClaimSql.TABLE + " WHERE REALM_ID = ? AND STATE = ?" + page,
+                        List.of("realm-0", "discarded", 0, 20)),
+                "DROP INDEX IDX_B2BPACK_WHD_REALM_STATE"));
+        plans.add(QueryPlans.explain(
+                c,
                 "events API count, biggest realm",
                 new SqlStatement(
                         "SELECT COUNT(*) FROM " + ClaimSql.TABLE + " WHERE REALM_ID = ?", List.of("realm-0"))));
@@ -138,10 +145,24 @@ class QueryPlanIT {
                         List.of("realm-0", "discarded"))));
         plans.add(QueryPlans.explain(
                 c,
+                "before: events API count, state=discarded, without IDX_B2BPACK_WHD_REALM_STATE",
+                new SqlStatement(
+                        "SELECT COUNT(*) FROM " + ClaimSql.TABLE + " WHERE REALM_ID = ? AND STATE = ?",
+                        List.of("realm-0", "discarded")),
+                "DROP INDEX IDX_B2BPACK_WHD_REALM_STATE"));
+        plans.add(QueryPlans.explain(
+                c,
                 "purge completed (retention 24h)",
                 new SqlStatement(
                         "DELETE FROM " + ClaimSql.TABLE + " WHERE STATE = ? AND FINISHED_AT < ?",
                         List.of("completed", NOW - DAY))));
+        plans.add(QueryPlans.explain(
+                c,
+                "before: purge completed without IDX_B2BPACK_WHD_FINISHED",
+                new SqlStatement(
+                        "DELETE FROM " + ClaimSql.TABLE + " WHERE STATE = ? AND FINISHED_AT < ?",
+                        List.of("completed", NOW - DAY)),
+                "DROP INDEX IDX_B2BPACK_WHD_FINISHED"));
         plans.add(QueryPlans.explain(
                 c,
                 "purge discarded and cancelled (retention 30d)",
