@@ -24,13 +24,19 @@ final class QueryPlans {
 
     private QueryPlans() {}
 
-    static Plan explain(Connection c, String name, SqlStatement statement) throws SQLException {
+    /**
+     * @param setup statements run first in the same transaction, e.g. {@code DROP INDEX} to show the plan an index
+     *              replaced (PostgreSQL's DDL is transactional: the rollback brings the index back)
+     */
+    static Plan explain(Connection c, String name, SqlStatement statement, String... setup) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
+            run(c, setup);
             JsonNode json = JSON.readTree(single(c, "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ", statement))
                     .get(0);
             c.rollback();
+            run(c, setup);
             String text = single(c, "EXPLAIN (ANALYZE, BUFFERS) ", statement);
             c.rollback();
             List<String> seqScans = new ArrayList<>();
@@ -46,6 +52,14 @@ final class QueryPlans {
         } finally {
             c.rollback();
             c.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static void run(Connection c, String... statements) throws SQLException {
+        for (String sql : statements) {
+            try (var s = c.createStatement()) {
+                s.execute(sql);
+            }
         }
     }
 
