@@ -63,14 +63,6 @@ final class QueryPlans {
         }
     }
 
-    private static void run(Connection c, String... statements) throws SQLException {
-        for (String sql : statements) {
-            try (var s = c.createStatement()) {
-                s.execute(sql);
-            }
-        }
-    }
-
     /** Every row of the result, one line each (a text plan is one row per line). */
     private static String single(Connection c, String prefix, SqlStatement statement) throws SQLException {
         try (PreparedStatement ps =
