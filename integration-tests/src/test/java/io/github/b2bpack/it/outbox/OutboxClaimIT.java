@@ -241,7 +241,11 @@ class OutboxClaimIT {
                 } catch (SQLException e) {
                     // A deadlock or lock wait timeout ends a claim transaction; the drain pass then retries.
                     c.rollback();
-                    retried.incrementAndGet();
+                    if (retried.incrementAndGet() == 1) {
+                        System.out.printf(
+                                "%s %s: first rolled back claim: SQLState %s, %s%n",
+                                db, strategy.code(), e.getSQLState(), e.getMessage());
+                    }
                     continue;
                 }
                 for (String id : won) {

@@ -31,16 +31,16 @@ public enum ClaimStrategy {
     }
 
     /**
-     * The strategy for a database, from its JDBC metadata: {@link #SKIP_LOCKED} where the database has it and the
-     * equivalence test ran on it (PostgreSQL; MariaDB from 10.6), else {@link #CONDITIONAL_UPDATE}. MySQL 8 has
-     * {@code SKIP LOCKED} too but is not tested, so it keeps the portable claim.
+     * The strategy for a database, from its JDBC metadata: {@link #SKIP_LOCKED} on PostgreSQL, {@link #CONDITIONAL_UPDATE}
+     * elsewhere. MariaDB has {@code SKIP LOCKED} from 10.6 and claims correctly with it (OutboxClaimIT), but under its
+     * default repeatable read the locking SELECT also locks the gaps of the due index, and claimers that then move
+     * their rows to {@code executing} deadlock: 1 to 22 of about 60 claim transactions per round rolled back, against
+     * none with the conditional UPDATE, which only locks rows by primary key. So MariaDB (and MySQL, untested) keep the
+     * portable claim unless {@code claim-strategy=skip-locked} forces the other.
      */
     public static ClaimStrategy forDatabase(String productName, int major, int minor) {
         String product = productName == null ? "" : productName.toLowerCase(Locale.ROOT);
         if (product.equals("postgresql") && major >= 10) {
-            return SKIP_LOCKED;
-        }
-        if (product.equals("mariadb") && (major > 10 || (major == 10 && minor >= 6))) {
             return SKIP_LOCKED;
         }
         return CONDITIONAL_UPDATE;

@@ -94,7 +94,7 @@ public final class WebhookOptions {
             "auto",
             false,
             "How nodes claim due deliveries: skip-locked (SELECT ... FOR UPDATE SKIP LOCKED), conditional-update "
-                    + "(portable) or auto (skip-locked on PostgreSQL and MariaDB 10.6+, conditional-update elsewhere).");
+                    + "(portable) or auto (skip-locked on PostgreSQL, conditional-update elsewhere).");
     static final Option SECRET_GRACE_PERIOD = new Option(
             "secret-grace-period",
             "string",
