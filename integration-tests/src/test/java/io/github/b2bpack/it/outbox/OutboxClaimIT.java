@@ -72,7 +72,7 @@ class OutboxClaimIT {
 
     private static void equivalent(SqlDatabase db, ClaimStrategy... strategies) throws Exception {
         db.migrate(SqlDatabase.WEBHOOKS_CHANGELOG);
-        List<Row> seed = seed();
+        List<Row> seed = ClaimFixtures.seed(DUE_ROWS, T0, T1);
         List<String> expected = null;
         for (ClaimStrategy strategy : strategies) {
             for (int repeat = 0; repeat < REPEATS; repeat++) {
@@ -97,70 +97,6 @@ class OutboxClaimIT {
                 }
             }
         }
-    }
-
-    /** 2,000 due rows over 5 realms (some waiting a first attempt, some a retry) and 300 that are not due. */
-    private static List<Row> seed() {
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < DUE_ROWS; i++) {
-            boolean retry = i % 3 == 0;
-            rows.add(new Row(
-                    String.format("msg_due_%05d", i),
-                    "realm-" + i % 5,
-                    "wh-" + i % 20,
-                    retry ? "retryable" : "available",
-                    retry ? 2 : 0,
-                    T0 - (i * 7L % 5_000),
-                    null,
-                    null,
-                    T0 - 10_000 + i,
-                    retry ? T0 - 100_000 : null,
-                    retry ? T0 - 50_000 : null,
-                    null));
-        }
-        long later = T1 + 100_000;
-        for (int i = 0; i < 100; i++) {
-            rows.add(new Row(
-                    String.format("msg_later_%05d", i),
-                    "realm-" + i % 5,
-                    "wh-1",
-                    "retryable",
-                    1,
-                    later,
-                    null,
-                    null,
-                    T0 - 20_000,
-                    T0 - 20_000,
-                    T0 - 20_000,
-                    null));
-            rows.add(new Row(
-                    String.format("msg_done_%05d", i),
-                    "realm-" + i % 5,
-                    "wh-2",
-                    "completed",
-                    1,
-                    T0 - 20_000,
-                    null,
-                    null,
-                    T0 - 20_000,
-                    T0 - 20_000,
-                    T0 - 20_000,
-                    T0 - 19_000));
-            rows.add(new Row(
-                    String.format("msg_held_%05d", i),
-                    "realm-" + i % 5,
-                    "wh-3",
-                    "executing",
-                    1,
-                    T0 - 20_000,
-                    "held-by-a-live-node",
-                    later,
-                    T0 - 20_000,
-                    T0 - 1_000,
-                    T0 - 1_000,
-                    null));
-        }
-        return rows;
     }
 
     /** 8 claimers until nothing is due at {@code now}; the rows won, each with the token that won it. */

@@ -2,19 +2,16 @@ package io.github.b2bpack.it.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.b2bpack.it.outbox.OutboxRows.Row;
 import io.github.b2bpack.webhook.claim.ClaimSql;
 import io.github.b2bpack.webhook.claim.ClaimStrategy;
 import io.github.b2bpack.webhook.claim.SqlStatement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -30,11 +27,8 @@ import org.junit.jupiter.api.Test;
 class QueryPlanIT {
 
     private static final int POSTGRES_PORT = Integer.getInteger("b2bpack.it.outbox.postgres.port", 15442);
-    private static final int ROWS = 100_000;
-    private static final int ORGANIZATIONS = 1_500;
     private static final long NOW = 1_800_000_000_000L;
-    private static final long HOUR = 3_600_000L;
-    private static final long DAY = 24 * HOUR;
+    private static final long DAY = 24 * 3_600_000L;
     private static final String DELIVERY = "b2bpack_webhook_delivery";
     private static final String COLUMNS = "ID, REALM_ID, WEBHOOK_ID, EVENT_CODE, STATE, ATTEMPTS, LAST_STATUS,"
             + " LAST_ERROR, CREATED_AT, FIRST_ATTEMPT_AT, LAST_ATTEMPT_AT, NEXT_ATTEMPT_AT, FINISHED_AT, PAYLOAD";
@@ -45,8 +39,8 @@ class QueryPlanIT {
                 Connection c = db.open()) {
             db.migrate(SqlDatabase.WEBHOOKS_CHANGELOG);
             db.migrate(SqlDatabase.ORG_CHANGELOG);
-            OutboxRows.insert(c, deliveries());
-            insertOrganizations(c);
+            OutboxRows.insert(c, PlanFixtures.deliveries(NOW));
+            PlanFixtures.insertOrganizations(c, NOW);
             try (Statement s = c.createStatement()) {
                 s.execute("VACUUM ANALYZE");
             }
@@ -211,118 +205,5 @@ class QueryPlanIT {
                                 + ") ORDER BY SORT_ORDER",
                         orgs)));
         return plans;
-    }
-
-    /**
-     * A steady state: 85% completed over the last 25 hours (the purge takes the oldest hour), 6% discarded and 2%
-     * cancelled over 31 days, 5% retryable (a few due), 1% available (due), 1% executing (a tenth of the claims
-     * expired). Realm 0 has 40% of the rows, the 9 others 6.7% each; 4 webhooks per realm.
-     */
-    private static List<Row> deliveries() {
-        Random random = new Random(42);
-        List<Row> rows = new ArrayList<>(ROWS);
-        for (int i = 0; i < ROWS; i++) {
-            int realm = random.nextInt(10) < 4 ? 0 : 1 + random.nextInt(9);
-            String webhook = String.format("wh-%02d", realm * 4 + random.nextInt(4));
-            String id = String.format("msg_%09d", i);
-            int kind = random.nextInt(100);
-            Row row;
-            if (kind < 85) {
-                long created = NOW - (long) (random.nextDouble() * 25 * HOUR);
-                row = new Row(
-                        id,
-                        "realm-" + realm,
-                        webhook,
-                        "completed",
-                        1,
-                        created,
-                        null,
-                        null,
-                        created,
-                        created,
-                        created,
-                        created + 1_000);
-            } else if (kind < 93) {
-                long created = NOW - (long) (random.nextDouble() * 31 * DAY);
-                row = new Row(
-                        id,
-                        "realm-" + realm,
-                        webhook,
-                        kind < 91 ? "discarded" : "cancelled",
-                        5,
-                        created,
-                        null,
-                        null,
-                        created,
-                        created,
-                        created + 10 * HOUR,
-                        created + 10 * HOUR);
-            } else if (kind < 98) {
-                long created = NOW - (long) (random.nextDouble() * 10 * HOUR);
-                long next = NOW - 60_000 + (long) (random.nextDouble() * 10 * HOUR);
-                row = new Row(
-                        id,
-                        "realm-" + realm,
-                        webhook,
-                        "retryable",
-                        1 + random.nextInt(4),
-                        next,
-                        null,
-                        null,
-                        created,
-                        created,
-                        created,
-                        null);
-            } else if (kind < 99) {
-                long created = NOW - random.nextInt(5_000);
-                row = new Row(
-                        id, "realm-" + realm, webhook, "available", 0, created, null, null, created, null, null, null);
-            } else {
-                long created = NOW - random.nextInt(60_000);
-                long until = random.nextInt(10) == 0 ? NOW - 1_000 : NOW + 30_000;
-                row = new Row(
-                        id,
-                        "realm-" + realm,
-                        webhook,
-                        "executing",
-                        1,
-                        created,
-                        "claim-" + i,
-                        until,
-                        created,
-                        created,
-                        created,
-                        null);
-            }
-            rows.add(row);
-        }
-        return rows;
-    }
-
-    private static void insertOrganizations(Connection c) throws SQLException {
-        c.setAutoCommit(false);
-        try (PreparedStatement org = c.prepareStatement("INSERT INTO B2B_ORG (ID, NAME, CREATED_AT, UPDATED_AT,"
-                        + " PRODUCTION_UP, SANDBOX_UP) VALUES (?, ?, ?, ?, TRUE, TRUE)");
-                PreparedStatement domain = c.prepareStatement(
-                        "INSERT INTO B2B_ORG_EMAIL_DOMAIN (DOMAIN, ORG_ID, SORT_ORDER, STATUS) VALUES (?, ?, 0, ?)")) {
-            for (int i = 0; i < ORGANIZATIONS; i++) {
-                String id = String.format("org-%05d", i);
-                long created = NOW - (long) i * HOUR;
-                org.setString(1, id);
-                org.setString(2, "Organization " + i);
-                org.setLong(3, created);
-                org.setLong(4, created);
-                org.addBatch();
-                domain.setString(1, id + ".example.com");
-                domain.setString(2, id);
-                domain.setString(3, "verified");
-                domain.addBatch();
-            }
-            org.executeBatch();
-            domain.executeBatch();
-            c.commit();
-        } finally {
-            c.setAutoCommit(true);
-        }
     }
 }
