@@ -25,9 +25,9 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * Delivers the outbox, on every node, off the request threads. First attempts of events this node ran arrive
  * already claimed right after their commit ({@link #dispatch}); rows queued by the API are sent after a wake-up
  * ({@link #kick}); and a sweep every {@code sweep-interval} takes retries and rows another node or a previous run
- * left behind. Work is shared between nodes only through the database: each attempt is claimed ({@link OutboxClaimer}: a
- * {@code SELECT … FOR UPDATE SKIP LOCKED} where the database has it, then a conditional UPDATE) or written claimed, sent with no transaction open, and its result written under
- * the claim ({@link OutboxResults}). Threads and queues are the {@link Dispatcher}'s and the {@link Recorder}'s;
+ * left behind. Work is shared between nodes only through the database: each attempt is claimed ({@link OutboxClaimer}:
+ * a conditional UPDATE, after a {@code SELECT … FOR UPDATE SKIP LOCKED} on PostgreSQL) or written claimed, sent with no
+ * transaction open, and its result written under the claim ({@link OutboxResults}). Threads and queues are the {@link Dispatcher}'s and the {@link Recorder}'s;
  * this class ties them to the database, the keys and the sender.
  */
 public final class OutboxDrainer implements AutoCloseable {

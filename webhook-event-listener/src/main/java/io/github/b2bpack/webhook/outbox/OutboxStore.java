@@ -19,7 +19,7 @@ import org.keycloak.models.KeycloakSession;
  * never the entities behind them.
  *
  * <p>Claims ({@link #due}, {@link #claimAll}) run the SQL of {@link ClaimSql}: a conditional UPDATE that only takes
- * rows still due, after a {@code SELECT … FOR UPDATE SKIP LOCKED} of the due rows where the database has one
+ * rows still due, after a {@code SELECT … FOR UPDATE SKIP LOCKED} of the due rows on PostgreSQL
  * ({@link ClaimStrategy}). Either way two nodes sharing a database never run the same attempt twice. Results are
  * written under the same claim token, so a node whose claim expired (it was presumed dead) cannot overwrite the work
  * of the node that took over.
