@@ -31,8 +31,8 @@ public enum ClaimStrategy {
     }
 
     /**
-     * The strategy for a database, from its JDBC metadata: {@link #SKIP_LOCKED} on PostgreSQL, {@link #CONDITIONAL_UPDATE}
-     * elsewhere. MariaDB has {@code SKIP LOCKED} from 10.6 and claims correctly with it (OutboxClaimIT), but under its
+     * The strategy for a database, from its JDBC metadata: {@link #SKIP_LOCKED} on PostgreSQL,
+     * {@link #CONDITIONAL_UPDATE} elsewhere. MariaDB has {@code SKIP LOCKED} from 10.6 and claims correctly with it (OutboxClaimIT), but under its
      * default repeatable read the locking SELECT also locks the gaps of the due index, and claimers that then move
      * their rows to {@code executing} deadlock: 1 to 22 of about 60 claim transactions per round rolled back, against
      * none with the conditional UPDATE, which only locks rows by primary key. So MariaDB (and MySQL, untested) keep the

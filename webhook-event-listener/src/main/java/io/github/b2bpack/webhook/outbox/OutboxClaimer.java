@@ -31,8 +31,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 /**
  * The claim transaction of a drain pass: takes due rows whose realm has a free slot, claims them under one token
  * ({@link OutboxStore#claimAll}, the strategy from {@link ClaimStrategies}) and turns each row won into a job, signed
- * with keys from the {@link SigningKeyCache} like a direct send. A row whose webhook is gone or inactive is cancelled there and then; one whose keys cannot be
- * decrypted is retried on the schedule, never sent unsigned.
+ * with keys from the {@link SigningKeyCache} like a direct send. A row whose webhook is gone or inactive is cancelled
+ * there and then; one whose keys cannot be decrypted is retried on the schedule, never sent unsigned.
  */
 final class OutboxClaimer implements Dispatcher.Claimer {
 

@@ -27,8 +27,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * ({@link #kick}); and a sweep every {@code sweep-interval} takes retries and rows another node or a previous run
  * left behind. Work is shared between nodes only through the database: each attempt is claimed ({@link OutboxClaimer}:
  * a conditional UPDATE, after a {@code SELECT … FOR UPDATE SKIP LOCKED} on PostgreSQL) or written claimed, sent with no
- * transaction open, and its result written under the claim ({@link OutboxResults}). Threads and queues are the {@link Dispatcher}'s and the {@link Recorder}'s;
- * this class ties them to the database, the keys and the sender.
+ * transaction open, and its result written under the claim ({@link OutboxResults}). Threads and queues are the
+ * {@link Dispatcher}'s and the {@link Recorder}'s; this class ties them to the database, the keys and the sender.
  */
 public final class OutboxDrainer implements AutoCloseable {
 
