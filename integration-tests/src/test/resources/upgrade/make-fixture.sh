@@ -16,8 +16,9 @@
 # for user.login.success whose first delivery failed (nothing listens there while the fixture is made) and waits as
 # retryable, the organization "Upgrade Corp" with its email domain upgrade-corp.example verified (discovery answers).
 #
-# Needs what the ITs need (Debian's postgresql and mariadb-server, openssl, curl, jq, a JDK 17) and ports 15439, 13309,
-# 18095 and 19015 free. Takes ~3 minutes per database on 2 cores. Secrets here are the tests' and nothing else's.
+# Needs what the ITs need (Debian's postgresql and mariadb-server, unzip, curl, jq, a JDK 17) and ports 15439, 13309,
+# 18095 and 19015 free. Under 5 minutes for both databases on 2 cores, the build included (on a machine shared
+# with test runs, wrap it in `flock /tmp/b2bpack-it.lock`). Secrets here are the tests' and nothing else's.
 set -euo pipefail
 
 FROM=${FROM:-bfbf75f}
