@@ -170,7 +170,9 @@ abstract class UpgradeItBase {
         try {
             Path target = Files.createDirectories(Path.of(dir));
             Files.copy(
-                    server.node().console(), target.resolve("upgrade-node.log"), StandardCopyOption.REPLACE_EXISTING);
+                    server.node().console(),
+                    target.resolve("upgrade-" + database.kind() + ".log"),
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (java.io.IOException e) {
             System.err.println("[UpgradePathIT] could not keep the console: " + e);
         }

@@ -76,8 +76,10 @@ class UpgradePathIT extends UpgradeItBase {
         assertSignedWithTheOldKey(awaitDelivery(r -> !before.contains(r.header("webhook-id"))));
 
         OidcClient.Response old = realm.passwordGrant(fixture.client(), fixture.user(), fixture.userPassword());
-        assertEquals(401, old.status(), old.body());
+        // Keycloak 26.7's answer to a wrong password: the pepper mismatch looks exactly like one.
+        assertEquals(400, old.status(), old.body());
         assertEquals("invalid_grant", old.field("error"), old.body());
+        assertEquals("Invalid user credentials", old.field("error_description"), old.body());
 
         List<String> values = secretValues(secrets);
         values.add(storePassword);
