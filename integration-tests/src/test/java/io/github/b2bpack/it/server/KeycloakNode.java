@@ -86,6 +86,15 @@ public final class KeycloakNode {
 
     /** Starts {@code kc.sh start --optimized} and waits until the node answers; JGroups binds loopback on {@code jgroupsPort}. */
     public void start(List<String> runtimeOptions, int jgroupsPort) throws IOException {
+        start(runtimeOptions, java.util.Map.of(), jgroupsPort);
+    }
+
+    /**
+     * As {@link #start(List, int)}, with environment variables added to the process's: how operators hand Keycloak
+     * secrets ({@code KC_…}) without putting them on the command line.
+     */
+    public void start(List<String> runtimeOptions, java.util.Map<String, String> environment, int jgroupsPort)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized"));
         command.addAll(runtimeOptions);
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -93,6 +102,7 @@ public final class KeycloakNode {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(console().toFile()));
         builder.environment().put("JAVA_OPTS_APPEND", javaOptions(jgroupsPort));
+        builder.environment().putAll(environment);
         long offset = Files.exists(console()) ? Files.size(console()) : 0;
         process = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "stop-" + home.getFileName()));

@@ -118,6 +118,42 @@ public final class LocalMariaDb implements TestDatabase {
                 statements);
     }
 
+    /** Runs a gzipped dump (as {@code mariadb-dump | gzip} writes it) into the database; any error fails. */
+    public void restore(Path sqlGz) {
+        Path sql = dir.resolve("restore.sql");
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(sqlGz))) {
+            Files.copy(in, sql, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the dump " + sqlGz, e);
+        }
+        sqlIn(DATABASE, 300, "source " + sql);
+    }
+
+    /** The rows of a query, one line each, columns separated by tabs (the client's batch output). */
+    public List<String> query(String sql) {
+        return sqlIn(DATABASE, 60, sql).lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    private String sqlIn(String database, long timeoutSeconds, String statements) {
+        return Commands.run(
+                dir,
+                timeoutSeconds,
+                client.toString(),
+                "--no-defaults",
+                "-h",
+                "127.0.0.1",
+                "-P",
+                Integer.toString(port),
+                "-u",
+                "root",
+                "-N",
+                "-B",
+                "-D",
+                database,
+                "-e",
+                statements);
+    }
+
     @Override
     public synchronized void stop() {
         if (process != null) {

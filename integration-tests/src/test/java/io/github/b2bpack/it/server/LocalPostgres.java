@@ -70,6 +70,58 @@ public final class LocalPostgres implements TestDatabase {
         Commands.run(dir, timeoutSeconds, Commands.asUser("postgres", command.toArray(String[]::new)));
     }
 
+    /** Runs a plain-SQL dump (gzipped, as {@code pg_dump | gzip} writes it) into the database; any error fails. */
+    public void restore(Path sqlGz) {
+        Path sql = dir.resolve("restore.sql");
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(sqlGz))) {
+            Files.copy(in, sql, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            // psql runs as the postgres user when this JVM is root: it must be able to read the file.
+            sql.toFile().setReadable(true, false);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the dump " + sqlGz, e);
+        }
+        tool(
+                "psql",
+                300,
+                "-h",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(port),
+                "-U",
+                "postgres",
+                "-q",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-d",
+                DATABASE,
+                "-f",
+                sql.toString());
+    }
+
+    /** The rows of a query, one line each, columns separated by {@code |} (psql's unaligned output). */
+    public List<String> query(String sql) {
+        String out = Commands.run(
+                dir,
+                60,
+                Commands.asUser(
+                        "postgres",
+                        bin.resolve("psql").toString(),
+                        "-h",
+                        "127.0.0.1",
+                        "-p",
+                        Integer.toString(port),
+                        "-U",
+                        "postgres",
+                        "-At",
+                        "-v",
+                        "ON_ERROR_STOP=1",
+                        "-d",
+                        DATABASE,
+                        "-c",
+                        sql));
+        return out.lines().filter(l -> !l.isBlank()).toList();
+    }
+
     @Override
     public synchronized void stop() {
         if (dir == null) {
