@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.b2bpack.webhook.recover.RecoverBounds;
 import io.github.b2bpack.webhook.retry.RetrySchedule;
 import java.time.Duration;
 import java.util.HashSet;
@@ -37,6 +38,7 @@ class WebhookOptionsTest {
         assertEquals(32768, s.maxRepresentationChars());
         assertEquals(50, s.maxWebhooksPerRealm());
         assertEquals(12, s.maxInFlightPerRealm(), "three quarters of concurrency");
+        assertEquals(new RecoverBounds(Duration.ofDays(30), 10_000), s.recoverBounds());
         assertEquals("AddressPolicy[]", s.addressPolicy().toString());
     }
 
@@ -70,6 +72,10 @@ class WebhookOptionsTest {
         assertEquals(Duration.ofMillis(500), s.sweepInterval());
         assertEquals("AddressPolicy[127.0.0.0/8]", s.addressPolicy().toString());
         assertEquals(Duration.ofSeconds(20), s.claimTimeout());
+        assertEquals(
+                new RecoverBounds(Duration.ofHours(2), 3),
+                read(Map.of("recover-max-window", "2h", "recover-max-count", "3"))
+                        .recoverBounds());
         assertEquals(3, read(Map.of("concurrency", "4")).maxInFlightPerRealm(), "the default follows concurrency");
         assertEquals(1, read(Map.of("concurrency", "1")).maxInFlightPerRealm(), "and never drops below one");
     }
@@ -86,6 +92,10 @@ class WebhookOptionsTest {
                 () -> read(Map.of("claim-timeout", "15s")),
                 "claim must outlast a request");
         assertThrows(IllegalArgumentException.class, () -> read(Map.of("retry-schedule", "soon")));
+        assertThrows(IllegalArgumentException.class, () -> read(Map.of("recover-max-window", "0s")));
+        assertThrows(IllegalArgumentException.class, () -> read(Map.of("recover-max-count", "0")));
+        e = assertThrows(IllegalArgumentException.class, () -> read(Map.of("recover-max-count", "100001")));
+        assertTrue(e.getMessage().contains("recover-max-count"), e.getMessage());
     }
 
     @Test
@@ -98,7 +108,7 @@ class WebhookOptionsTest {
                 Integer.parseInt(o.defaultValue());
             }
         }
-        assertEquals(19, names.size());
+        assertEquals(21, names.size());
         assertTrue(
                 WebhookOptions.ENCRYPTION_KEY.secret() && WebhookOptions.ENCRYPTION_KEYS_PREVIOUS.secret(),
                 "keys are secret");
