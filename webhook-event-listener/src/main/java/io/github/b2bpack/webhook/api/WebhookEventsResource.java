@@ -9,9 +9,9 @@ import io.github.b2bpack.webhook.event.EventCodes;
 import io.github.b2bpack.webhook.event.OrganizationContext;
 import io.github.b2bpack.webhook.event.WebhookPayloads;
 import io.github.b2bpack.webhook.outbox.Delivery;
+import io.github.b2bpack.webhook.outbox.DeliveryFilter;
 import io.github.b2bpack.webhook.outbox.DeliveryHistory;
 import io.github.b2bpack.webhook.outbox.OutboxStore;
-import io.github.b2bpack.webhook.retry.DeliveryState;
 import io.github.b2bpack.webhook.subscription.Webhook;
 import io.github.b2bpack.webhook.subscription.WebhookStore;
 import jakarta.ws.rs.Consumes;
@@ -27,7 +27,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -50,23 +49,20 @@ public final class WebhookEventsResource {
         this.auth = auth;
     }
 
+    /** {@code ?webhook_id=&state=&since=&until=&page=&per_page=}: see {@link EventFilters}. */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(
             @QueryParam("page") String page,
             @QueryParam("per_page") String perPage,
-            @QueryParam("state") String state) {
+            @QueryParam("webhook_id") String webhookId,
+            @QueryParam("state") String state,
+            @QueryParam("since") String since,
+            @QueryParam("until") String until) {
         auth.realm().requireViewEvents();
         return WebhooksResource.answer(() -> {
             Paging paging = Paging.parse(page, perPage);
-            DeliveryState filter = null;
-            if (state != null && !state.isEmpty()) {
-                filter = DeliveryState.fromCode(state);
-                if (filter == null) {
-                    throw ApiException.badRequest(
-                            "state must be one of available, executing, retryable, completed, discarded, cancelled");
-                }
-            }
+            DeliveryFilter filter = EventFilters.parse(webhookId, state, since, until);
             int max = maxAttempts();
             DeliveryHistory outbox = history();
             List<DeliveryView> data = outbox.list(realm.getId(), filter, paging.first(), paging.perPage()).stream()
@@ -100,7 +96,7 @@ public final class WebhookEventsResource {
                     id,
                     DeliveryHistory::retry,
                     "only retryable, discarded, cancelled or completed webhook events can be retried");
-            kickAfterCommit();
+            Runtimes.kickAfterCommit(session);
             return Response.accepted(DeliveryView.of(retried, maxAttempts(), null))
                     .build();
         });
@@ -126,7 +122,7 @@ public final class WebhookEventsResource {
     public Response triggerTest(InputStream body) {
         auth.realm().requireManageEvents();
         return WebhooksResource.answer(() -> {
-            JsonNode request = parse(BoundedBody.read(body, BoundedBody.MAX_BYTES));
+            JsonNode request = JsonBody.object(BoundedBody.read(body, BoundedBody.MAX_BYTES));
             JsonNode codeNode = request.get("event_code");
             String code = codeNode == null || !codeNode.isTextual() ? null : codeNode.asText();
             if (!EventCodes.isCode(code)) {
@@ -165,38 +161,10 @@ public final class WebhookEventsResource {
                 }
             }
             if (send && !enqueued.isEmpty()) {
-                kickAfterCommit();
+                Runtimes.kickAfterCommit(session);
             }
             return Response.ok(answer).build();
         });
-    }
-
-    private void kickAfterCommit() {
-        WebhookRuntime runtime = Runtimes.of(session);
-        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
-            @Override
-            protected void commitImpl() {
-                runtime.drainer().kick();
-            }
-
-            @Override
-            protected void rollbackImpl() {}
-        });
-    }
-
-    private static JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
-            throw ApiException.badRequest("a JSON body is required");
-        }
-        try {
-            JsonNode node = JSON.readTree(body);
-            if (node == null || !node.isObject()) {
-                throw ApiException.badRequest("the body must be a JSON object");
-            }
-            return node;
-        } catch (IOException e) {
-            throw ApiException.badRequest("the body is not valid JSON");
-        }
     }
 
     private static JsonNode payload(String stored) {

@@ -184,6 +184,18 @@ public final class WebhooksResource {
     }
 
     /**
+     * {@code {"since": "2026-12-07T10:00:00Z"}}: re-queues the webhook's discarded deliveries since then, within the
+     * server's bounds; {@code 202} with how many were queued and whether more remain ({@link WebhookRecovery}).
+     */
+    @POST
+    @Path("{id}/recover")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response recover(@PathParam("id") String id, InputStream body) {
+        auth.realm().requireManageEvents();
+        return answer(() -> new WebhookRecovery(session, realm).recover(id, body, adminEvent));
+    }
+
+    /**
      * The audit trail of webhook changes: an admin event (stored when the realm stores admin events, and handed to
      * every event listener) with the webhook without any key, in the request's transaction.
      */

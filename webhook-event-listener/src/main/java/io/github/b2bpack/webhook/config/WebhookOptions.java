@@ -2,6 +2,7 @@ package io.github.b2bpack.webhook.config;
 
 import io.github.b2bpack.webhook.claim.ClaimMode;
 import io.github.b2bpack.webhook.delivery.AddressPolicy;
+import io.github.b2bpack.webhook.recover.RecoverBounds;
 import io.github.b2bpack.webhook.retry.RetrySchedule;
 import java.time.Duration;
 import java.util.List;
@@ -107,6 +108,20 @@ public final class WebhookOptions {
             "retention-discarded", "string", "30d", false, "Retention of discarded and cancelled deliveries.");
     static final Option PURGE_INTERVAL =
             new Option("purge-interval", "string", "10m", false, "How often the retention purge runs.");
+    static final Option RECOVER_MAX_WINDOW = new Option(
+            "recover-max-window",
+            "string",
+            "30d",
+            false,
+            "How far back one recover call (POST .../webhooks/{id}/recover) may reach: a since older than this "
+                    + "answers 400 window_too_large.");
+    static final Option RECOVER_MAX_COUNT = new Option(
+            "recover-max-count",
+            "int",
+            "10000",
+            false,
+            "Discarded deliveries one recover call re-queues at most (newest first); the answer says whether more "
+                    + "remain, and calling again recovers them. 1 to 100000.");
     static final Option MAX_REPRESENTATION = new Option(
             "max-representation-chars",
             "int",
@@ -135,6 +150,8 @@ public final class WebhookOptions {
             KEEP_COMPLETED,
             KEEP_DISCARDED,
             PURGE_INTERVAL,
+            RECOVER_MAX_WINDOW,
+            RECOVER_MAX_COUNT,
             MAX_REPRESENTATION);
 
     private final Function<String, String> values;
@@ -170,6 +187,7 @@ public final class WebhookOptions {
                 o.duration(SECRET_GRACE_PERIOD),
                 o.duration(KEEP_COMPLETED),
                 o.duration(KEEP_DISCARDED),
+                new RecoverBounds(o.duration(RECOVER_MAX_WINDOW), o.integer(RECOVER_MAX_COUNT)),
                 o.duration(PURGE_INTERVAL),
                 o.integer(MAX_REPRESENTATION),
                 o.integer(MAX_WEBHOOKS_PER_REALM),

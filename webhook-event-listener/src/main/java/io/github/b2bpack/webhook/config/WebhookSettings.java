@@ -2,6 +2,7 @@ package io.github.b2bpack.webhook.config;
 
 import io.github.b2bpack.webhook.claim.ClaimMode;
 import io.github.b2bpack.webhook.delivery.AddressPolicy;
+import io.github.b2bpack.webhook.recover.RecoverBounds;
 import io.github.b2bpack.webhook.retry.RetrySchedule;
 import java.time.Duration;
 
@@ -20,6 +21,7 @@ import java.time.Duration;
  * @param secretGracePeriod how long a rotated-out signature key keeps signing beside the new one
  * @param keepCompleted    retention of completed deliveries
  * @param keepDiscarded    retention of discarded and cancelled deliveries
+ * @param recoverBounds    how far back and how many discarded deliveries one recover call may re-queue
  * @param purgeInterval    how often the retention purge runs
  * @param maxRepresentationChars admin representations longer than this are left out of payloads
  * @param maxWebhooksPerRealm    webhooks one realm may have
@@ -39,6 +41,7 @@ public record WebhookSettings(
         Duration secretGracePeriod,
         Duration keepCompleted,
         Duration keepDiscarded,
+        RecoverBounds recoverBounds,
         Duration purgeInterval,
         int maxRepresentationChars,
         int maxWebhooksPerRealm,

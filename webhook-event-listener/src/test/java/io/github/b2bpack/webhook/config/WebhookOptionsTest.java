@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.b2bpack.webhook.claim.ClaimMode;
+import io.github.b2bpack.webhook.recover.RecoverBounds;
 import io.github.b2bpack.webhook.retry.RetrySchedule;
 import java.time.Duration;
 import java.util.HashSet;
@@ -38,6 +39,7 @@ class WebhookOptionsTest {
         assertEquals(32768, s.maxRepresentationChars());
         assertEquals(50, s.maxWebhooksPerRealm());
         assertEquals(12, s.maxInFlightPerRealm(), "three quarters of concurrency");
+        assertEquals(new RecoverBounds(Duration.ofDays(30), 10_000), s.recoverBounds());
         assertEquals("AddressPolicy[]", s.addressPolicy().toString());
         assertEquals(ClaimMode.AUTO, s.claimMode());
     }
@@ -72,6 +74,10 @@ class WebhookOptionsTest {
         assertEquals(Duration.ofMillis(500), s.sweepInterval());
         assertEquals("AddressPolicy[127.0.0.0/8]", s.addressPolicy().toString());
         assertEquals(Duration.ofSeconds(20), s.claimTimeout());
+        assertEquals(
+                new RecoverBounds(Duration.ofHours(2), 3),
+                read(Map.of("recover-max-window", "2h", "recover-max-count", "3"))
+                        .recoverBounds());
         assertEquals(3, read(Map.of("concurrency", "4")).maxInFlightPerRealm(), "the default follows concurrency");
         assertEquals(1, read(Map.of("concurrency", "1")).maxInFlightPerRealm(), "and never drops below one");
         assertEquals(
@@ -96,6 +102,10 @@ class WebhookOptionsTest {
         assertThrows(IllegalArgumentException.class, () -> read(Map.of("retry-schedule", "soon")));
         e = assertThrows(IllegalArgumentException.class, () -> read(Map.of("claim-strategy", "nowait")));
         assertTrue(e.getMessage().startsWith("claim-strategy must be one of auto, skip-locked"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> read(Map.of("recover-max-window", "0s")));
+        assertThrows(IllegalArgumentException.class, () -> read(Map.of("recover-max-count", "0")));
+        e = assertThrows(IllegalArgumentException.class, () -> read(Map.of("recover-max-count", "100001")));
+        assertTrue(e.getMessage().contains("recover-max-count"), e.getMessage());
     }
 
     @Test
@@ -108,7 +118,7 @@ class WebhookOptionsTest {
                 Integer.parseInt(o.defaultValue());
             }
         }
-        assertEquals(20, names.size());
+        assertEquals(22, names.size());
         assertTrue(
                 WebhookOptions.ENCRYPTION_KEY.secret() && WebhookOptions.ENCRYPTION_KEYS_PREVIOUS.secret(),
                 "keys are secret");
