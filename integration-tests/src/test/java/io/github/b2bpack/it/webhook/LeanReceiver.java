@@ -13,9 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The leanest loopback receiver for the login benchmark: HTTP/1.1 keep-alive, one thread per connection,
+ * The leanest loopback receiver for the load benchmark: HTTP/1.1 keep-alive, one thread per connection,
  * every POST answered 204 and kept as (webhook-id, arrival time, body). The JDK {@code HttpServer} behind
  * {@code WebhookReceiver} costs about 0.85 ms of CPU per request on these 2 cores, which a receiver on
  * another machine would not take from Keycloak; this one isolates what the node itself pays. Not a general
@@ -29,6 +30,7 @@ final class LeanReceiver implements AutoCloseable {
 
     private final ServerSocket server;
     private final ConcurrentLinkedQueue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger count = new AtomicInteger();
     private final List<Socket> connections = new ArrayList<>();
 
     LeanReceiver(int port) {
@@ -40,6 +42,11 @@ final class LeanReceiver implements AutoCloseable {
         Thread acceptor = new Thread(this::accept, "lean-receiver-accept");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /** How many requests arrived so far (cheaper than copying {@link #arrivals}). */
+    int count() {
+        return count.get();
     }
 
     List<Arrival> arrivals() {
@@ -85,6 +92,7 @@ final class LeanReceiver implements AutoCloseable {
                 }
                 byte[] body = in.readNBytes(length);
                 arrivals.add(new Arrival(id, System.currentTimeMillis(), body));
+                count.incrementAndGet();
                 out.write(NO_CONTENT);
                 out.flush();
             }
