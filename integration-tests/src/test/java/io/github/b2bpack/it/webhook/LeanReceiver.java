@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,6 +32,9 @@ final class LeanReceiver implements AutoCloseable {
     private final ServerSocket server;
     private final ConcurrentLinkedQueue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
     private final AtomicInteger count = new AtomicInteger();
+    /** Requests wait here before they are read while {@link #hold} is in force. */
+    private volatile CountDownLatch gate = new CountDownLatch(0);
+
     private final List<Socket> connections = new ArrayList<>();
 
     LeanReceiver(int port) {
@@ -42,6 +46,15 @@ final class LeanReceiver implements AutoCloseable {
         Thread acceptor = new Thread(this::accept, "lean-receiver-accept");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /** From now on requests wait unread (their senders wait for an answer) until {@link #release}. */
+    void hold() {
+        gate = new CountDownLatch(1);
+    }
+
+    void release() {
+        gate.countDown();
     }
 
     /** How many requests arrived so far (cheaper than copying {@link #arrivals}). */
@@ -75,6 +88,7 @@ final class LeanReceiver implements AutoCloseable {
                 InputStream in = new BufferedInputStream(socket.getInputStream());
                 OutputStream out = socket.getOutputStream()) {
             while (true) {
+                gate.await();
                 String line = readLine(in);
                 if (line == null) {
                     return;
@@ -98,6 +112,8 @@ final class LeanReceiver implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             // the client closed the connection, or sent something this receiver does not speak
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

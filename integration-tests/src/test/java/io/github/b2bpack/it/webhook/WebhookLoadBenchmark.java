@@ -56,7 +56,7 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
  * request from the same two cores; {@code bench.receiver=jdk} uses it anyway), and it reports the CPU each
  * JVM spent per login, by thread group for Keycloak's, read from {@code /proc}.
  * System properties: {@code bench.rounds} (20), {@code bench.roundSeconds} (2), {@code bench.warmupSeconds} (15), {@code bench.receiver} ({@code lean}), {@code bench.threads} (4),
- * {@code bench.phases} ({@code logins,fanout,reliability}), {@code bench.loginCode} ({@code user.login.success}),
+ * {@code bench.phases} ({@code logins,fanout,reliability}; {@code drain}: fan-out with the receiver held until every event is in), {@code bench.loginCode} ({@code user.login.success}),
  * {@code bench.fanoutEvents} (500), {@code bench.fanoutWebhooks} (20), {@code bench.fanoutReceiver} ({@code lean}),
  * {@code bench.reliabilityEvents} (10000). The fan-out phase also reports the CPU of Keycloak (by thread group),
  * PostgreSQL and this JVM per delivery, and PostgreSQL's commits and row writes per delivery.
@@ -124,7 +124,10 @@ class WebhookLoadBenchmark {
                         api.get("/webhooks").json().get("data").get(0).get("id").asText();
                 api.delete("/webhooks/" + loginHook);
                 if (phases.contains("fanout")) {
-                    fanout(receiver, api, fanoutEvents, fanoutWebhooks, threads);
+                    fanout(receiver, api, fanoutEvents, fanoutWebhooks, threads, false);
+                }
+                if (phases.contains("drain")) {
+                    fanout(receiver, api, fanoutEvents, fanoutWebhooks, threads, true);
                 }
                 if (phases.contains("reliability")) {
                     reliability(receiver, api, reliabilityEvents, threads);
@@ -242,7 +245,12 @@ class WebhookLoadBenchmark {
                 .toEpochMilli();
     }
 
-    private void fanout(WebhookReceiver receiver, WebhookApi api, int events, int webhooks, int threads)
+    /**
+     * Fan-out of admin events to many webhooks. With {@code held}, the (lean) receiver leaves requests unanswered
+     * until every event is in, so the node then only delivers a backlog: its delivery capacity rather than the rate
+     * at which the admin API creates events.
+     */
+    private void fanout(WebhookReceiver receiver, WebhookApi api, int events, int webhooks, int threads, boolean held)
             throws Exception {
         // bench.fanoutReceiver=jdk posts to the JDK HttpServer receiver (≈ 0.85 ms of CPU per request on these 2
         // cores, which a receiver on another machine would not take); the default is the lean one.
@@ -264,11 +272,18 @@ class WebhookLoadBenchmark {
             PostgresStats dbBefore = PostgresStats.read();
             long start = System.currentTimeMillis();
             long[] enqueued = new long[2];
+            boolean holding = held && lean;
+            if (holding) {
+                leanReceiver.hold();
+            }
             cpu.during(() -> {
-                createGroups("fanout", events, threads);
+                createGroups(holding ? "drain" : "fanout", events, threads);
                 enqueued[0] = System.currentTimeMillis();
                 enqueued[1] =
                         lean ? leanReceiver.count() : receiver.deliveries().size();
+                if (holding) {
+                    leanReceiver.release();
+                }
                 if (lean) {
                     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
                     while (leanReceiver.count() < expected && System.nanoTime() < deadline) {
@@ -280,7 +295,7 @@ class WebhookLoadBenchmark {
                 return 0L;
             });
             long pg = ProcessCpu.postgresMillis() - pgBefore;
-            Thread.sleep(1000); // the statistics collector publishes with a delay
+            Thread.sleep(11_000); // backends publish their statistics at most every second, idle ones within 10 s
             PostgresStats db = PostgresStats.read().minus(dbBefore);
             long first;
             long last;
@@ -309,9 +324,10 @@ class WebhookLoadBenchmark {
                 accepted = receiver.acceptedIds().size();
             }
             line(
-                    "FANOUT (%s receiver): %d admin events x %d webhooks = %d deliveries; events enqueued in %d ms (%.0f rows/s); "
+                    "FANOUT (%s receiver%s): %d admin events x %d webhooks = %d deliveries; events enqueued in %d ms (%.0f rows/s); "
                             + "%d distinct ids of %d attempts; first->last delivery %d ms = %.0f deliveries/s (goal >= 1000/s per node)",
                     lean ? "lean" : "JDK",
+                    holding ? ", held until every event was in" : "",
                     events,
                     webhooks,
                     expected,
