@@ -36,13 +36,21 @@ import org.junit.jupiter.api.Test;
  * balancer itself costs). On a 2-core machine three JVMs cannot give more logins than one: the figure is the
  * overhead of the cluster (Infinispan's remote calls for sessions, JGroups and JDBC_PING, three JVMs' background
  * work, the balancer), not scaling. System properties: {@code bench.cycles} (2), {@code bench.blocks} (4 pairs per
- * phase), {@code bench.blockSeconds} (5), {@code bench.warmupSeconds} (10), {@code bench.threads} (6).
+ * phase), {@code bench.blockSeconds} (5), {@code bench.warmupSeconds} (10), {@code bench.threads} (6),
+ * {@code bench.passwordPolicy} (empty: Keycloak's default hashing; {@code cheap}: one PBKDF2 iteration).
  */
 class ClusterLoadBenchmark {
 
     private static final String REALM = "cluster-bench";
     private static final String CLIENT = "bench";
     private static final String PASSWORD = "Correct-Horse-Battery-9";
+    /**
+     * The realm's password policy ({@code bench.passwordPolicy}); empty is Keycloak's default hashing, whose CPU per
+     * login hides the rest, so {@code cheap} ({@code hashAlgorithm(pbkdf2-sha256) and hashIterations(1)}) shows what a
+     * login costs besides the hash: sessions, tokens, and in a cluster their remote cache calls.
+     */
+    private static final String POLICY = System.getProperty("bench.passwordPolicy", "")
+            .replace("cheap", "hashAlgorithm(pbkdf2-sha256) and hashIterations(1)");
 
     private final StringBuilder report = new StringBuilder();
 
@@ -57,12 +65,13 @@ class ClusterLoadBenchmark {
         int warmup = Integer.getInteger("bench.warmupSeconds", 10);
         int threads = Integer.getInteger("bench.threads", 6);
         line(
-                "machine: %d cores, %s %s; load %s; threads=%d, %d cycles of (3 nodes, 1 node), %d pairs of %d s blocks"
+                "machine: %d cores, %s %s; load %s; password policy '%s'; threads=%d, %d cycles of (3 nodes, 1 node), %d pairs of %d s blocks"
                         + " (balancer, node 1 direct) per phase",
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"),
                 System.getProperty("java.version"),
                 ProcessCpu.loadAverage(),
+                POLICY,
                 threads,
                 cycles,
                 blocks,
@@ -203,7 +212,13 @@ class ClusterLoadBenchmark {
     private static void createRealm(ClusterHttp http) {
         assertEquals(
                 201,
-                http.admin("POST", BALANCER, "/admin/realms", "{\"realm\":\"" + REALM + "\",\"enabled\":true}")
+                http.admin(
+                                "POST",
+                                BALANCER,
+                                "/admin/realms",
+                                "{\"realm\":\"" + REALM + "\",\"enabled\":true"
+                                        + (POLICY.isEmpty() ? "" : ",\"passwordPolicy\":\"" + POLICY + "\"")
+                                        + "}")
                         .status());
         assertEquals(
                 201,
