@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
  * overhead of the cluster (Infinispan's remote calls for sessions, JGroups and JDBC_PING, three JVMs' background
  * work, the balancer), not scaling. System properties: {@code bench.cycles} (2), {@code bench.blocks} (4 pairs per
  * phase), {@code bench.blockSeconds} (5), {@code bench.warmupSeconds} (10), {@code bench.threads} (6),
- * {@code bench.passwordPolicy} (empty: Keycloak's default hashing; {@code cheap}: one PBKDF2 iteration).
+ * {@code bench.passwordPolicy} (empty: Keycloak's default hashing; {@code cheap}: one PBKDF2 iteration),
+ * {@code bench.clusterDatabase} ({@code postgres}, or {@code mariadb}: the failsafe execution it runs in).
  */
 class ClusterLoadBenchmark {
 
@@ -59,6 +60,10 @@ class ClusterLoadBenchmark {
         assumeTrue(
                 Boolean.getBoolean("b2bpack.cluster"),
                 "runs in the failsafe execution 'cluster' (b2bpack.cluster=true), in a JVM of its own");
+        // The executions 'cluster' and 'cluster-mariadb' both take it: one database per run, PostgreSQL unless asked.
+        assumeTrue(
+                Cluster.DATABASE.equals(System.getProperty("bench.clusterDatabase", "postgres")),
+                "bench.clusterDatabase selects the cluster execution this benchmark runs in");
         int cycles = Integer.getInteger("bench.cycles", 2);
         int blocks = Integer.getInteger("bench.blocks", 4);
         int seconds = Integer.getInteger("bench.blockSeconds", 5);
