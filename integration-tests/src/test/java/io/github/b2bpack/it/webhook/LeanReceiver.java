@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The leanest loopback receiver for the login benchmark: HTTP/1.1 keep-alive, one thread per connection,
+ * The leanest loopback receiver for the load benchmark: HTTP/1.1 keep-alive, one thread per connection,
  * every POST answered 204 and kept as (webhook-id, arrival time, body). The JDK {@code HttpServer} behind
  * {@code WebhookReceiver} costs about 0.85 ms of CPU per request on these 2 cores, which a receiver on
  * another machine would not take from Keycloak; this one isolates what the node itself pays. Not a general
@@ -29,6 +31,10 @@ final class LeanReceiver implements AutoCloseable {
 
     private final ServerSocket server;
     private final ConcurrentLinkedQueue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger count = new AtomicInteger();
+    /** Requests wait here before they are read while {@link #hold} is in force. */
+    private volatile CountDownLatch gate = new CountDownLatch(0);
+
     private final List<Socket> connections = new ArrayList<>();
 
     LeanReceiver(int port) {
@@ -40,6 +46,20 @@ final class LeanReceiver implements AutoCloseable {
         Thread acceptor = new Thread(this::accept, "lean-receiver-accept");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /** From now on requests wait unread (their senders wait for an answer) until {@link #release}. */
+    void hold() {
+        gate = new CountDownLatch(1);
+    }
+
+    void release() {
+        gate.countDown();
+    }
+
+    /** How many requests arrived so far (cheaper than copying {@link #arrivals}). */
+    int count() {
+        return count.get();
     }
 
     List<Arrival> arrivals() {
@@ -68,6 +88,7 @@ final class LeanReceiver implements AutoCloseable {
                 InputStream in = new BufferedInputStream(socket.getInputStream());
                 OutputStream out = socket.getOutputStream()) {
             while (true) {
+                gate.await();
                 String line = readLine(in);
                 if (line == null) {
                     return;
@@ -85,11 +106,14 @@ final class LeanReceiver implements AutoCloseable {
                 }
                 byte[] body = in.readNBytes(length);
                 arrivals.add(new Arrival(id, System.currentTimeMillis(), body));
+                count.incrementAndGet();
                 out.write(NO_CONTENT);
                 out.flush();
             }
         } catch (IOException | RuntimeException e) {
             // the client closed the connection, or sent something this receiver does not speak
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
+import io.github.b2bpack.it.support.PostgresStats;
+import io.github.b2bpack.it.support.ProcessCpu;
 import io.github.b2bpack.testsupport.RecordedRequest;
 import io.github.b2bpack.testsupport.WebhookReceiver;
 import java.net.URI;
@@ -54,8 +56,10 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
  * request from the same two cores; {@code bench.receiver=jdk} uses it anyway), and it reports the CPU each
  * JVM spent per login, by thread group for Keycloak's, read from {@code /proc}.
  * System properties: {@code bench.rounds} (20), {@code bench.roundSeconds} (2), {@code bench.warmupSeconds} (15), {@code bench.receiver} ({@code lean}), {@code bench.threads} (4),
- * {@code bench.phases} ({@code logins,fanout,reliability}), {@code bench.loginCode} ({@code user.login.success}),
- * {@code bench.fanoutEvents} (500), {@code bench.fanoutWebhooks} (20), {@code bench.reliabilityEvents} (10000).
+ * {@code bench.phases} ({@code logins,fanout,reliability}; {@code drain}: fan-out with the receiver held until every event is in), {@code bench.loginCode} ({@code user.login.success}),
+ * {@code bench.fanoutEvents} (500), {@code bench.fanoutWebhooks} (20), {@code bench.fanoutReceiver} ({@code lean}),
+ * {@code bench.reliabilityEvents} (10000). The fan-out phase also reports the CPU of Keycloak (by thread group),
+ * PostgreSQL and this JVM per delivery, and PostgreSQL's commits and row writes per delivery.
  */
 @KeycloakIntegrationTest(config = PackServerConfig.class)
 class WebhookLoadBenchmark {
@@ -66,6 +70,7 @@ class WebhookLoadBenchmark {
     private static final String URL = "http://127.0.0.1:8503/bench";
     private static final int LEAN_PORT = 8504;
     private static final String LEAN_URL = "http://127.0.0.1:" + LEAN_PORT + "/bench";
+    private static final int FANOUT_PORT = 8505;
 
     @InjectAdminClient
     Keycloak admin;
@@ -119,7 +124,10 @@ class WebhookLoadBenchmark {
                         api.get("/webhooks").json().get("data").get(0).get("id").asText();
                 api.delete("/webhooks/" + loginHook);
                 if (phases.contains("fanout")) {
-                    fanout(receiver, api, fanoutEvents, fanoutWebhooks, threads);
+                    fanout(receiver, api, fanoutEvents, fanoutWebhooks, threads, false);
+                }
+                if (phases.contains("drain")) {
+                    fanout(receiver, api, fanoutEvents, fanoutWebhooks, threads, true);
                 }
                 if (phases.contains("reliability")) {
                     reliability(receiver, api, reliabilityEvents, threads);
@@ -172,9 +180,12 @@ class WebhookLoadBenchmark {
         if (server > 0) {
             // The webhook threads' work for an "on" block may spill into the next block: read these as estimates.
             line(
-                    "CPU per login (ms): Keycloak JVM off %.2f, on %.2f; test JVM (load generator + receiver) off %.2f, on %.2f",
+                    "CPU per login (ms): Keycloak JVM off %.2f, on %.2f; PostgreSQL off %.2f, on %.2f;"
+                            + " test JVM (load generator + receiver) off %.2f, on %.2f",
                     offCpu.serverMillis / (double) offTotal,
                     onCpu.serverMillis / (double) onTotal,
+                    offCpu.postgresMillis / (double) offTotal,
+                    onCpu.postgresMillis / (double) onTotal,
                     offCpu.selfMillis / (double) offTotal,
                     onCpu.selfMillis / (double) onTotal);
             StringBuilder groups = new StringBuilder();
@@ -234,36 +245,122 @@ class WebhookLoadBenchmark {
                 .toEpochMilli();
     }
 
-    private void fanout(WebhookReceiver receiver, WebhookApi api, int events, int webhooks, int threads)
+    /**
+     * Fan-out of admin events to many webhooks. With {@code held}, the (lean) receiver leaves requests unanswered
+     * until every event is in, so the node then only delivers a backlog: its delivery capacity rather than the rate
+     * at which the admin API creates events.
+     */
+    private void fanout(WebhookReceiver receiver, WebhookApi api, int events, int webhooks, int threads, boolean held)
             throws Exception {
+        // bench.fanoutReceiver=jdk posts to the JDK HttpServer receiver (≈ 0.85 ms of CPU per request on these 2
+        // cores, which a receiver on another machine would not take); the default is the lean one.
+        boolean lean = !"jdk".equals(System.getProperty("bench.fanoutReceiver", "lean"));
         receiver.clear();
         receiver.answerOk();
-        for (int i = 0; i < webhooks; i++) {
-            assertEquals(
-                    201,
-                    api.createWebhook("fanout-" + i, URL, List.of("admin.group.create.success"))
-                            .status());
+        try (LeanReceiver leanReceiver = lean ? new LeanReceiver(FANOUT_PORT) : null) {
+            String url = lean ? "http://127.0.0.1:" + FANOUT_PORT + "/fanout" : URL;
+            for (int i = 0; i < webhooks; i++) {
+                assertEquals(
+                        201,
+                        api.createWebhook("fanout-" + i, url, List.of("admin.group.create.success"))
+                                .status());
+            }
+            int expected = events * webhooks;
+            long server = ProcessCpu.keycloakPid().orElse(-1L);
+            CpuAccount cpu = new CpuAccount(server, ProcessHandle.current().pid());
+            long pgBefore = ProcessCpu.postgresMillis();
+            PostgresStats dbBefore = PostgresStats.read();
+            long start = System.currentTimeMillis();
+            long[] enqueued = new long[2];
+            boolean holding = held && lean;
+            if (holding) {
+                leanReceiver.hold();
+            }
+            cpu.during(() -> {
+                createGroups(holding ? "drain" : "fanout", events, threads);
+                enqueued[0] = System.currentTimeMillis();
+                enqueued[1] =
+                        lean ? leanReceiver.count() : receiver.deliveries().size();
+                if (holding) {
+                    leanReceiver.release();
+                }
+                if (lean) {
+                    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+                    while (leanReceiver.count() < expected && System.nanoTime() < deadline) {
+                        Thread.sleep(20);
+                    }
+                } else {
+                    receiver.awaitRequests(r -> true, expected, Duration.ofMinutes(5));
+                }
+                return 0L;
+            });
+            long pg = ProcessCpu.postgresMillis() - pgBefore;
+            Thread.sleep(11_000); // backends publish their statistics at most every second, idle ones within 10 s
+            PostgresStats db = PostgresStats.read().minus(dbBefore);
+            long first;
+            long last;
+            int attempts;
+            int accepted;
+            if (lean) {
+                List<LeanReceiver.Arrival> all = leanReceiver.arrivals();
+                first = all.stream()
+                        .mapToLong(LeanReceiver.Arrival::receivedAtMillis)
+                        .min()
+                        .orElse(0);
+                last = all.stream()
+                        .mapToLong(LeanReceiver.Arrival::receivedAtMillis)
+                        .max()
+                        .orElse(0);
+                attempts = all.size();
+                accepted = (int) all.stream()
+                        .map(LeanReceiver.Arrival::webhookId)
+                        .distinct()
+                        .count();
+            } else {
+                List<RecordedRequest> all = receiver.deliveries();
+                first = all.get(0).receivedAtMillis();
+                last = all.get(all.size() - 1).receivedAtMillis();
+                attempts = all.size();
+                accepted = receiver.acceptedIds().size();
+            }
+            line(
+                    "FANOUT (%s receiver%s): %d admin events x %d webhooks = %d deliveries; events enqueued in %d ms (%.0f rows/s); "
+                            + "%d distinct ids of %d attempts; first->last delivery %d ms = %.0f deliveries/s (goal >= 1000/s per node)",
+                    lean ? "lean" : "JDK",
+                    holding ? ", held until every event was in" : "",
+                    events,
+                    webhooks,
+                    expected,
+                    enqueued[0] - start,
+                    expected * 1000.0 / (enqueued[0] - start),
+                    accepted,
+                    attempts,
+                    last - first,
+                    attempts * 1000.0 / Math.max(1, last - first));
+            // Once every event is in, the node only delivers: the backlog left then drains at its delivery capacity.
+            line(
+                    "FANOUT backlog when the last event was in: %d deliveries, drained in %d ms = %.0f deliveries/s",
+                    attempts - enqueued[1],
+                    last - enqueued[0],
+                    (attempts - enqueued[1]) * 1000.0 / Math.max(1, last - enqueued[0]));
+            double n = Math.max(1, attempts);
+            line(
+                    "FANOUT CPU per delivery (ms): Keycloak JVM %.3f, PostgreSQL %.3f, test JVM (admin client + receiver) %.3f;"
+                            + " PostgreSQL (fsync=%s) per delivery: %.3f commits, %.3f rows inserted, %.3f rows updated",
+                    cpu.serverMillis / n,
+                    pg / n,
+                    cpu.selfMillis / n,
+                    PostgresStats.fsync(),
+                    db.commits() / n,
+                    db.inserted() / n,
+                    db.updated() / n);
+            StringBuilder groups = new StringBuilder();
+            cpu.serverThreads.entrySet().stream()
+                    .filter(e -> e.getValue() / n >= 0.005)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> groups.append(String.format("%s %.3f; ", e.getKey(), e.getValue() / n)));
+            line("FANOUT Keycloak JVM CPU per delivery by thread group (ms): %s", groups);
         }
-        int expected = events * webhooks;
-        long start = System.currentTimeMillis();
-        createGroups("fanout", events, threads);
-        long enqueued = System.currentTimeMillis();
-        receiver.awaitRequests(r -> true, expected, Duration.ofMinutes(5));
-        List<RecordedRequest> all = receiver.deliveries();
-        long first = all.get(0).receivedAtMillis();
-        long last = all.get(all.size() - 1).receivedAtMillis();
-        int accepted = receiver.acceptedIds().size();
-        line(
-                "FANOUT: %d admin events x %d webhooks = %d deliveries; events enqueued in %d ms (%.0f rows/s); "
-                        + "%d accepted; first->last delivery %d ms = %.0f deliveries/s (goal >= 500/s)",
-                events,
-                webhooks,
-                expected,
-                enqueued - start,
-                expected * 1000.0 / (enqueued - start),
-                accepted,
-                last - first,
-                all.size() * 1000.0 / Math.max(1, last - first));
         for (JsonNode hook : api.get("/webhooks?per_page=100").json().get("data")) {
             api.delete("/webhooks/" + hook.get("id").asText());
         }
@@ -314,6 +411,7 @@ class WebhookLoadBenchmark {
         private final long self;
         long serverMillis;
         long selfMillis;
+        long postgresMillis;
         final Map<String, Long> serverThreads = new HashMap<>();
 
         CpuAccount(long server, long self) {
@@ -325,8 +423,10 @@ class WebhookLoadBenchmark {
             long serverBefore = server > 0 ? ProcessCpu.millis(server) : 0;
             Map<String, Long> threadsBefore = server > 0 ? ProcessCpu.byThreadGroup(server) : Map.of();
             long selfBefore = ProcessCpu.millis(self);
+            long postgresBefore = ProcessCpu.postgresMillis();
             long result = block.call();
             selfMillis += ProcessCpu.millis(self) - selfBefore;
+            postgresMillis += ProcessCpu.postgresMillis() - postgresBefore;
             if (server > 0) {
                 serverMillis += ProcessCpu.millis(server) - serverBefore;
                 ProcessCpu.byThreadGroup(server)

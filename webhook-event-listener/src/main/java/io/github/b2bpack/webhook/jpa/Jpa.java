@@ -2,6 +2,7 @@ package io.github.b2bpack.webhook.jpa;
 
 import jakarta.persistence.EntityManager;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.connections.jpa.JpaConnectionProviderFactory;
 import org.keycloak.models.KeycloakSession;
 
 /** How the module's stores reach their tables: through the entity manager of the session's transaction. */
@@ -11,6 +12,13 @@ public final class Jpa {
 
     public static EntityManager entityManager(KeycloakSession session) {
         return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    /** {@code name} qualified by Keycloak's database schema ({@code db-schema}) when one is set, for native SQL. */
+    public static String table(KeycloakSession session, String name) {
+        var factory = session.getKeycloakSessionFactory().getProviderFactory(JpaConnectionProvider.class);
+        String schema = factory instanceof JpaConnectionProviderFactory jpa ? jpa.getSchema() : null;
+        return schema == null || schema.isBlank() ? name : schema + "." + name;
     }
 
     /**

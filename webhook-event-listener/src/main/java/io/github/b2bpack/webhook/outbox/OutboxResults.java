@@ -33,12 +33,22 @@ final class OutboxResults {
         KeycloakModelUtils.runJobInTransaction(sessionFactory, session -> writeIn(session, outcomes));
     }
 
-    /** Writes {@code outcomes} in the session's transaction. */
+    /** Writes {@code outcomes} in the session's transaction, as one batch of statements. */
     void writeIn(KeycloakSession session, List<Outcome> outcomes) {
-        OutboxStore outbox = new OutboxStore(session);
-        for (Outcome o : outcomes) {
-            if (outbox.finish(
-                    o.claim().id(), o.claim().token(), o.state(), o.status(), o.error(), o.nextAttemptAt(), o.at())) {
+        boolean[] written = new OutboxStore(session)
+                .finishAll(outcomes.stream()
+                        .map(o -> new OutboxStore.Finish(
+                                o.claim().id(),
+                                o.claim().token(),
+                                o.state(),
+                                o.status(),
+                                o.error(),
+                                o.nextAttemptAt(),
+                                o.at()))
+                        .toList());
+        for (int i = 0; i < written.length; i++) {
+            Outcome o = outcomes.get(i);
+            if (written[i]) {
                 metrics.attempt(o.state().code(), o.durationMillis());
                 if (o.deactivateWebhook()) {
                     deactivate(session, o.claim().webhookId(), o.at());

@@ -8,9 +8,14 @@ import io.github.b2bpack.webhook.jpa.WebhookDeliveryEntity;
 import io.github.b2bpack.webhook.retry.DeliveryState;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.keycloak.models.KeycloakSession;
 
 /**
@@ -31,9 +36,12 @@ public final class OutboxStore {
     static final int ID_LENGTH = 40;
 
     private final EntityManager em;
+    /** The delivery table, schema-qualified when Keycloak runs in a schema of its own ({@code db-schema}). */
+    private final String table;
 
     public OutboxStore(KeycloakSession session) {
         this.em = Jpa.entityManager(session);
+        this.table = Jpa.table(session, "B2BPACK_WEBHOOK_DELIVERY");
     }
 
     /** Writes one delivery row in the current (the event's) transaction; returns its {@code webhook-id}. */
@@ -153,23 +161,53 @@ public final class OutboxStore {
         return query;
     }
 
-    /** Records an attempt's outcome, only if {@code token} still holds the claim. */
-    boolean finish(
-            String id, String token, DeliveryState state, Integer status, String error, long nextAttemptAt, long now) {
-        int updated = em.createQuery(
-                        "update WebhookDeliveryEntity d set d.state = :state, d.lastStatus = :status, d.lastError = :error,"
-                                + " d.nextAttemptAt = :next, d.claimToken = null, d.claimedUntil = null, d.finishedAt = :finished"
-                                + " where d.id = :id and d.claimToken = :token and d.state = :executing")
-                .setParameter("state", state.code())
-                .setParameter("status", status)
-                .setParameter("error", error)
-                .setParameter("next", nextAttemptAt)
-                .setParameter("finished", state.isFinal() ? now : null)
-                .setParameter("id", id)
-                .setParameter("token", token)
-                .setParameter("executing", DeliveryState.EXECUTING.code())
-                .executeUpdate();
-        return updated == 1;
+    /** An attempt's outcome as {@link #finishAll} writes it. */
+    record Finish(
+            String id, String token, DeliveryState state, Integer status, String error, long nextAttemptAt, long now) {}
+
+    /**
+     * Records attempts' outcomes, each only if its {@code token} still holds the claim, as one JDBC batch of
+     * conditional UPDATEs: one round trip to the database for the recorder's whole batch rather than one statement
+     * (and one Hibernate query execution) per delivery. Element {@code i} tells whether row {@code i} was written.
+     */
+    boolean[] finishAll(List<Finish> rows) {
+        if (rows.isEmpty()) {
+            return new boolean[0];
+        }
+        em.flush(); // rows changed earlier in this transaction are written first, as a JPQL update would do
+        String sql = "update " + table + " set STATE = ?, LAST_STATUS = ?, LAST_ERROR = ?, NEXT_ATTEMPT_AT = ?,"
+                + " CLAIM_TOKEN = null, CLAIMED_UNTIL = null, FINISHED_AT = ?"
+                + " where ID = ? and CLAIM_TOKEN = ? and STATE = ?";
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(sql)) {
+                for (Finish f : rows) {
+                    update.setString(1, f.state().code());
+                    if (f.status() == null) {
+                        update.setNull(2, Types.INTEGER);
+                    } else {
+                        update.setInt(2, f.status());
+                    }
+                    update.setString(3, f.error());
+                    update.setLong(4, f.nextAttemptAt());
+                    if (f.state().isFinal()) {
+                        update.setLong(5, f.now());
+                    } else {
+                        update.setNull(5, Types.BIGINT);
+                    }
+                    update.setString(6, f.id());
+                    update.setString(7, f.token());
+                    update.setString(8, DeliveryState.EXECUTING.code());
+                    update.addBatch();
+                }
+                int[] counts = update.executeBatch();
+                boolean[] written = new boolean[rows.size()];
+                for (int i = 0; i < written.length; i++) {
+                    // A driver that cannot tell (SUCCESS_NO_INFO) ran the statement; the WHERE clause still guarded it.
+                    written[i] = i < counts.length && (counts[i] == 1 || counts[i] == Statement.SUCCESS_NO_INFO);
+                }
+                return written;
+            }
+        });
     }
 
     /** When a webhook is deleted, what it still had queued will never be sent. */

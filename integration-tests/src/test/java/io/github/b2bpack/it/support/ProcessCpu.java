@@ -1,4 +1,4 @@
-package io.github.b2bpack.it.webhook;
+package io.github.b2bpack.it.support;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,16 +10,17 @@ import java.util.stream.Stream;
 
 /**
  * CPU time of a Linux process and of its threads, from {@code /proc} (clock ticks of 10 ms), so a benchmark
- * can say where the CPU of a run went: the Keycloak JVM, or this test JVM (load generator and receiver).
+ * can say where the CPU of a run went: the Keycloak JVM(s), PostgreSQL, or this test JVM (load generator and
+ * receiver).
  */
-final class ProcessCpu {
+public final class ProcessCpu {
 
     private static final long MILLIS_PER_TICK = 10;
 
     private ProcessCpu() {}
 
     /** The test server's JVM: the only process whose command line names a Keycloak home directory. */
-    static Optional<Long> keycloakPid() {
+    public static Optional<Long> keycloakPid() {
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info()
                         .commandLine()
@@ -30,7 +31,7 @@ final class ProcessCpu {
     }
 
     /** User + system CPU time of the whole process, in milliseconds; -1 when it cannot be read. */
-    static long millis(long pid) {
+    public static long millis(long pid) {
         return ticks(Path.of("/proc", Long.toString(pid), "stat")) * MILLIS_PER_TICK;
     }
 
@@ -38,7 +39,7 @@ final class ProcessCpu {
      * CPU milliseconds per thread group: thread names with their trailing numbers and separators removed,
      * so {@code executor-thread-12} and {@code executor-thread-3} add up under {@code executor-thread}.
      */
-    static Map<String, Long> byThreadGroup(long pid) {
+    public static Map<String, Long> byThreadGroup(long pid) {
         Map<String, Long> groups = new TreeMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             tasks.forEach(task -> {
@@ -56,6 +57,37 @@ final class ProcessCpu {
             return Map.of();
         }
         return groups;
+    }
+
+    /** CPU milliseconds of every Keycloak JVM on the machine (a cluster's nodes), summed. */
+    public static long keycloakMillis() {
+        return sum(p ->
+                p.info().commandLine().map(c -> c.contains("-Dkc.home.dir=")).orElse(false));
+    }
+
+    /**
+     * CPU milliseconds of every PostgreSQL process (postmaster, backends, WAL writer, checkpointer), summed; a backend
+     * that ended between two readings takes its time with it, so read this over runs that keep their connections.
+     */
+    public static long postgresMillis() {
+        return sum(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
+    }
+
+    /** The first three fields of {@code /proc/loadavg} (1, 5 and 15 minutes). */
+    public static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static long sum(java.util.function.Predicate<ProcessHandle> which) {
+        return ProcessHandle.allProcesses()
+                .filter(which)
+                .mapToLong(p -> Math.max(0, millis(p.pid())))
+                .sum();
     }
 
     private static long ticks(Path stat) {
