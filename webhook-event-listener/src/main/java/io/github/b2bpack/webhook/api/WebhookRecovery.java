@@ -59,7 +59,12 @@ final class WebhookRecovery {
                 .clone(session)
                 .operation(OperationType.ACTION)
                 .resourcePath("webhooks", id)
-                .representation(WebhookAudit.of(webhook))
+                .representation(new RecoveryAudit(
+                        PACK_EVENT,
+                        WebhookAudit.of(webhook),
+                        since.toString(),
+                        recovered.queued(),
+                        recovered.moreRemaining()))
                 .detail("b2bpack_event", PACK_EVENT)
                 .detail("since", since.toString())
                 .detail("queued", Integer.toString(recovered.queued()))
