@@ -139,7 +139,8 @@ class OutboxClaimIT {
         try (Connection c = db.open()) {
             assertEquals(
                     List.of(),
-                    SqlDatabase.strings(c, ClaimSql.due(ClaimStrategy.CONDITIONAL_UPDATE, now, 10, Set.of())),
+                    SqlDatabase.strings(
+                            c, ClaimSql.UNQUALIFIED.due(ClaimStrategy.CONDITIONAL_UPDATE, now, 10, Set.of())),
                     what + ": none left");
         }
         return wonBy;
@@ -164,7 +165,7 @@ class OutboxClaimIT {
                 List<String> won;
                 boolean sawDue;
                 try {
-                    Map<String, String> due = due(c, ClaimSql.due(strategy, now, BATCH, skip));
+                    Map<String, String> due = due(c, ClaimSql.UNQUALIFIED.due(strategy, now, BATCH, skip));
                     sawDue = !due.isEmpty();
                     // Realm slots: now and then only part of what was selected is claimed; the rest stays due.
                     List<String> ids = new ArrayList<>(due.keySet());
@@ -190,7 +191,8 @@ class OutboxClaimIT {
                     }
                 }
                 if (!sawDue
-                        && SqlDatabase.strings(c, ClaimSql.due(ClaimStrategy.CONDITIONAL_UPDATE, now, 1, Set.of()))
+                        && SqlDatabase.strings(
+                                        c, ClaimSql.UNQUALIFIED.due(ClaimStrategy.CONDITIONAL_UPDATE, now, 1, Set.of()))
                                 .isEmpty()) {
                     c.commit();
                     return;
@@ -206,13 +208,13 @@ class OutboxClaimIT {
         if (ids.isEmpty()) {
             return List.of();
         }
-        int updated = SqlDatabase.update(c, ClaimSql.claim(ids, token, now, now + CLAIM));
+        int updated = SqlDatabase.update(c, ClaimSql.UNQUALIFIED.claim(ids, token, now, now + CLAIM));
         if (strategy == ClaimStrategy.SKIP_LOCKED) {
             // The rows are this transaction's since the locking SELECT: all of them are won.
             assertEquals(ids.size(), updated, "skip-locked claims every row it locked");
             return ids;
         }
-        return updated == 0 ? List.of() : SqlDatabase.strings(c, ClaimSql.won(ids, token));
+        return updated == 0 ? List.of() : SqlDatabase.strings(c, ClaimSql.UNQUALIFIED.won(ids, token));
     }
 
     private static Map<String, String> due(Connection c, io.github.b2bpack.webhook.claim.SqlStatement statement)

@@ -71,21 +71,23 @@ class QueryPlanIT {
 
     private static List<QueryPlans.Plan> plans(Connection c) throws SQLException {
         List<QueryPlans.Plan> plans = new ArrayList<>();
-        SqlStatement due = ClaimSql.due(ClaimStrategy.SKIP_LOCKED, NOW, 100, Set.of());
+        SqlStatement due = ClaimSql.UNQUALIFIED.due(ClaimStrategy.SKIP_LOCKED, NOW, 100, Set.of());
         plans.add(QueryPlans.explain(c, "due, skip-locked (batch 100)", due));
         plans.add(QueryPlans.explain(
                 c,
                 "due, skip-locked, 2 realms at their limit",
-                ClaimSql.due(ClaimStrategy.SKIP_LOCKED, NOW, 100, Set.of("realm-0", "realm-1"))));
+                ClaimSql.UNQUALIFIED.due(ClaimStrategy.SKIP_LOCKED, NOW, 100, Set.of("realm-0", "realm-1"))));
         plans.add(QueryPlans.explain(
-                c, "due, conditional-update", ClaimSql.due(ClaimStrategy.CONDITIONAL_UPDATE, NOW, 100, Set.of())));
+                c,
+                "due, conditional-update",
+                ClaimSql.UNQUALIFIED.due(ClaimStrategy.CONDITIONAL_UPDATE, NOW, 100, Set.of())));
         List<String> ids = SqlDatabase.strings(c, due);
         String token = "00000000-0000-0000-0000-000000000001";
-        plans.add(QueryPlans.explain(c, "claim (100 rows)", ClaimSql.claim(ids, token, NOW, NOW + 60_000)));
+        plans.add(QueryPlans.explain(c, "claim (100 rows)", ClaimSql.UNQUALIFIED.claim(ids, token, NOW, NOW + 60_000)));
         plans.add(QueryPlans.explain(
                 c,
                 "won: read-back by primary key and token",
-                ClaimSql.won(ids, "no-such-token-000000000000000000000")));
+                ClaimSql.UNQUALIFIED.won(ids, "no-such-token-000000000000000000000")));
         plans.add(QueryPlans.explain(
                 c,
                 "before: read-back by token alone (JPQL claimToken = :token)",

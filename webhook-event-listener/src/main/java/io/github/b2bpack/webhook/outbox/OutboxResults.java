@@ -12,7 +12,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
- * Writes attempt outcomes to the outbox, each only while its claim still holds the row ({@link OutboxStore#finish}):
+ * Writes attempt outcomes to the outbox, each only while its claim still holds the row ({@link OutboxStore#finishAll}):
  * a node whose claim expired (it was presumed dead) cannot overwrite the work of the node that took over. Counts
  * what it wrote, and deactivates a webhook whose receiver answered 410 Gone.
  */
@@ -54,11 +54,13 @@ final class OutboxResults {
                     deactivate(session, o.claim().webhookId(), o.at());
                 }
             } else {
-                // The claim expired before its result was written and another node took the row: it sends it again.
+                // The claim no longer holds the row: it expired and another node took it (and sends it again), or
+                // the row is gone with its realm.
                 metrics.claimOutlived();
                 LOG.warnf(
-                        "webhook delivery %s: the result of attempt %d (%s) came %d ms after its claim expired; the row"
-                                + " was taken over and is sent again (raise claim-timeout if this repeats)",
+                        "webhook delivery %s: the result of attempt %d (%s) was not written, its claim no longer holds"
+                                + " the row (claim expiry %+d ms from the result; if it expired, the row is sent again:"
+                                + " raise claim-timeout if this repeats)",
                         o.claim().id(),
                         o.claim().attempt(),
                         o.state().code(),

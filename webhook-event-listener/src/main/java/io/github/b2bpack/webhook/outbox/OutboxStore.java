@@ -40,7 +40,12 @@ public final class OutboxStore {
 
     public OutboxStore(KeycloakSession session) {
         this.em = Jpa.entityManager(session);
-        this.table = Jpa.table(session, "B2BPACK_WEBHOOK_DELIVERY");
+        this.table = Jpa.table(session, ClaimSql.TABLE);
+    }
+
+    /** The claim's statements on this store's table (made on the claim path only, not per event). */
+    private ClaimSql claimSql() {
+        return ClaimSql.on(table);
     }
 
     /** Writes one delivery row in the current (the event's) transaction; returns its {@code webhook-id}. */
@@ -102,7 +107,7 @@ public final class OutboxStore {
      */
     List<Due> due(ClaimStrategy strategy, long now, int limit, Set<String> skipRealms) {
         List<?> rows =
-                nativeQuery(ClaimSql.due(strategy, now, limit, skipRealms)).getResultList();
+                nativeQuery(claimSql().due(strategy, now, limit, skipRealms)).getResultList();
         return rows.stream()
                 .map(r -> (Object[]) r)
                 .map(r -> new Due((String) r[0], (String) r[1]))
@@ -132,14 +137,15 @@ public final class OutboxStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        int updated = nativeQuery(ClaimSql.claim(ids, token, now, claimedUntil)).executeUpdate();
+        int updated =
+                nativeQuery(claimSql().claim(ids, token, now, claimedUntil)).executeUpdate();
         List<String> won;
         if (strategy == ClaimStrategy.SKIP_LOCKED && updated == ids.size()) {
             won = ids;
         } else if (updated == 0) {
             return List.of();
         } else {
-            won = nativeQuery(ClaimSql.won(ids, token)).getResultList().stream()
+            won = nativeQuery(claimSql().won(ids, token)).getResultList().stream()
                     .map(String.class::cast)
                     .toList();
         }

@@ -14,6 +14,8 @@ public final class Timestamps {
 
     /** 9999-12-31T23:59:59Z: larger epoch seconds are a mistake (milliseconds, most likely), not a time. */
     static final long MAX_EPOCH_SECONDS = 253_402_300_799L;
+    /** 0000-01-01T00:00:00Z: the earliest date-time accepted. */
+    static final long MIN_EPOCH_SECONDS = -62_167_219_200L;
 
     /** Longer text is not a time; checked before parsing so a huge parameter costs nothing. */
     private static final int MAX_LENGTH = 40;
@@ -34,12 +36,16 @@ public final class Timestamps {
             }
             return seconds <= MAX_EPOCH_SECONDS ? Instant.ofEpochSecond(seconds) : null;
         }
+        Instant instant;
         try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+            instant = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
                     .toInstant();
         } catch (DateTimeException e) {
             return null;
         }
+        // Years past 9999 (or before 0000) parse, but their epoch millis overflow a long: not a time either.
+        long seconds = instant.getEpochSecond();
+        return seconds >= MIN_EPOCH_SECONDS && seconds <= MAX_EPOCH_SECONDS ? instant : null;
     }
 
     /** What a client should send instead, for error descriptions. */

@@ -17,7 +17,7 @@ class ClaimSqlTest {
 
     @Test
     void dueWithoutLocksForTheConditionalUpdate() {
-        SqlStatement s = ClaimSql.due(ClaimStrategy.CONDITIONAL_UPDATE, 1000, 100, Set.of());
+        SqlStatement s = ClaimSql.UNQUALIFIED.due(ClaimStrategy.CONDITIONAL_UPDATE, 1000, 100, Set.of());
         assertEquals(
                 "SELECT ID, REALM_ID FROM B2BPACK_WEBHOOK_DELIVERY WHERE " + DUE + " ORDER BY NEXT_ATTEMPT_AT LIMIT ?",
                 s.sql());
@@ -27,7 +27,7 @@ class ClaimSqlTest {
     @Test
     void dueLockedAndSkippingWithSkipLocked() {
         Set<String> skip = new LinkedHashSet<>(List.of("r1", "r2"));
-        SqlStatement s = ClaimSql.due(ClaimStrategy.SKIP_LOCKED, 7, 5, skip);
+        SqlStatement s = ClaimSql.UNQUALIFIED.due(ClaimStrategy.SKIP_LOCKED, 7, 5, skip);
         assertEquals(
                 "SELECT ID, REALM_ID FROM B2BPACK_WEBHOOK_DELIVERY WHERE " + DUE
                         + " AND REALM_ID NOT IN (?, ?) ORDER BY NEXT_ATTEMPT_AT LIMIT ? FOR UPDATE SKIP LOCKED",
@@ -37,7 +37,7 @@ class ClaimSqlTest {
 
     @Test
     void claimRepeatsTheDueTestAndKeepsTheFirstAttempt() {
-        SqlStatement s = ClaimSql.claim(List.of("a", "b", "c"), "tok", 10, 70);
+        SqlStatement s = ClaimSql.UNQUALIFIED.claim(List.of("a", "b", "c"), "tok", 10, 70);
         assertEquals(
                 "UPDATE B2BPACK_WEBHOOK_DELIVERY SET STATE = 'executing', CLAIM_TOKEN = ?, CLAIMED_UNTIL = ?,"
                         + " ATTEMPTS = ATTEMPTS + 1, LAST_ATTEMPT_AT = ?, FIRST_ATTEMPT_AT = COALESCE(FIRST_ATTEMPT_AT, ?)"
@@ -48,23 +48,36 @@ class ClaimSqlTest {
 
     @Test
     void wonGoesThroughThePrimaryKey() {
-        SqlStatement s = ClaimSql.won(List.of("a", "b"), "tok");
+        SqlStatement s = ClaimSql.UNQUALIFIED.won(List.of("a", "b"), "tok");
         assertEquals("SELECT ID FROM B2BPACK_WEBHOOK_DELIVERY WHERE ID IN (?, ?) AND CLAIM_TOKEN = ?", s.sql());
         assertEquals(List.of("a", "b", "tok"), s.parameters());
     }
 
     @Test
     void noValueEverEntersTheSqlText() {
-        SqlStatement s = ClaimSql.claim(List.of("x'); DROP TABLE T; --"), "t'", 1, 2);
+        SqlStatement s = ClaimSql.UNQUALIFIED.claim(List.of("x'); DROP TABLE T; --"), "t'", 1, 2);
         assertFalse(s.sql().contains("DROP"));
         assertTrue(s.parameters().contains("x'); DROP TABLE T; --"));
     }
 
     @Test
     void emptyOrNonsenseInputIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> ClaimSql.claim(List.of(), "t", 1, 2));
-        assertThrows(IllegalArgumentException.class, () -> ClaimSql.won(List.of(), "t"));
-        assertThrows(IllegalArgumentException.class, () -> ClaimSql.due(ClaimStrategy.SKIP_LOCKED, 1, 0, Set.of()));
+        assertThrows(IllegalArgumentException.class, () -> ClaimSql.UNQUALIFIED.claim(List.of(), "t", 1, 2));
+        assertThrows(IllegalArgumentException.class, () -> ClaimSql.UNQUALIFIED.won(List.of(), "t"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ClaimSql.UNQUALIFIED.due(ClaimStrategy.SKIP_LOCKED, 1, 0, Set.of()));
         assertThrows(IllegalArgumentException.class, () -> new SqlStatement("SELECT ?", List.of()));
+    }
+
+    @Test
+    void theTableMayBeSchemaQualifiedButNothingElse() {
+        assertTrue(ClaimSql.on("kc.B2BPACK_WEBHOOK_DELIVERY")
+                .won(List.of("a"), "t")
+                .sql()
+                .startsWith("SELECT ID FROM kc.B2BPACK_WEBHOOK_DELIVERY WHERE"));
+        assertThrows(IllegalArgumentException.class, () -> ClaimSql.on("kc.T; DROP TABLE X"));
+        assertThrows(IllegalArgumentException.class, () -> ClaimSql.on("a.b.c"));
+        assertThrows(IllegalArgumentException.class, () -> ClaimSql.on(null));
     }
 }

@@ -46,4 +46,13 @@ class TimestampsTest {
             assertNull(Timestamps.parse(bad), String.valueOf(bad));
         }
     }
+
+    @Test
+    void yearsBeyondFourDigitsAreNotTimes() {
+        // They parse, but their epoch millis overflow: a 500 before this check.
+        assertNull(Timestamps.parse("+999999999-12-31T23:59:59Z"));
+        assertNull(Timestamps.parse("-999999999-01-01T00:00:00Z"));
+        assertNull(Timestamps.parse("+10000-01-01T00:00:00Z"));
+        assertEquals(Instant.parse("9999-12-31T23:59:59Z"), Timestamps.parse("9999-12-31T23:59:59Z"));
+    }
 }
