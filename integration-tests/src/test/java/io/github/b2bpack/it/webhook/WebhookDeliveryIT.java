@@ -23,19 +23,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.CreatedResponseUtil;
-import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 /**
@@ -45,7 +38,7 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
  * {@link WebhookReceiver} on its fixed port; every wait polls with a deadline.
  */
 @KeycloakIntegrationTest(config = PackServerConfig.class)
-class WebhookDeliveryIT {
+class WebhookDeliveryIT extends WebhookItBase {
 
     private static final String REALM = "webhook-it-delivery";
     private static final String CLIENT = "web-app";
@@ -53,34 +46,16 @@ class WebhookDeliveryIT {
     private static final String RECEIVER = "http://127.0.0.1:8503";
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private static WebhookReceiver receiver;
-
-    @InjectAdminClient
-    Keycloak admin;
-
-    private WebhookApi api;
     private OidcClient oidc;
     private String aliceId;
-    /** This test's own receiver path: an attempt of the previous test still in flight lands elsewhere. */
-    private String hookPath;
 
-    @BeforeAll
-    static void startReceiver() {
-        receiver = WebhookReceiver.onFixedPort();
+    @Override
+    String realm() {
+        return REALM;
     }
 
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
-
-    @BeforeEach
-    void createRealm() {
-        receiver.answerOk();
-        receiver.clear();
-        hookPath = "/hooks/" + UUID.randomUUID();
-        admin.realms().create(Fixtures.webhookRealm(REALM));
-
+    @Override
+    void prepareRealm() {
         admin.realm(REALM)
                 .clients()
                 .create(Fixtures.publicDirectGrantClient(CLIENT))
@@ -90,13 +65,7 @@ class WebhookDeliveryIT {
         try (Response created = admin.realm(REALM).users().create(user)) {
             aliceId = CreatedResponseUtil.getCreatedId(created);
         }
-        api = new WebhookApi(REALM, () -> admin.tokenManager().getAccessTokenString());
         oidc = new OidcClient(WebhookApi.SERVER + "/realms/" + REALM);
-    }
-
-    @AfterEach
-    void dropRealm() {
-        admin.realm(REALM).remove();
     }
 
     @Test

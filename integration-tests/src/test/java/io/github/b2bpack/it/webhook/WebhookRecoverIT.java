@@ -10,7 +10,6 @@ import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 import io.github.b2bpack.testsupport.RecordedRequest;
-import io.github.b2bpack.testsupport.WebhookReceiver;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,14 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.AdminEventRepresentation;
-import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 /**
@@ -41,7 +34,7 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
  * the API.
  */
 @KeycloakIntegrationTest(config = PackServerConfig.class)
-class WebhookRecoverIT {
+class WebhookRecoverIT extends WebhookItBase {
 
     private static final String REALM = "webhook-it-recover";
     private static final String RECEIVER = "http://127.0.0.1:8503";
@@ -49,36 +42,9 @@ class WebhookRecoverIT {
     private static final String LOGIN = "user.login.success";
     private static final String LOGOUT = "user.logout.success";
 
-    private static WebhookReceiver receiver;
-
-    @InjectAdminClient
-    Keycloak admin;
-
-    private WebhookApi api;
-    private String hookPath;
-
-    @BeforeAll
-    static void startReceiver() {
-        receiver = WebhookReceiver.onFixedPort();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-    }
-
-    @BeforeEach
-    void createRealm() {
-        receiver.answerOk();
-        receiver.clear();
-        hookPath = "/hooks/" + UUID.randomUUID();
-        admin.realms().create(Fixtures.webhookRealm(REALM));
-        api = new WebhookApi(REALM, () -> admin.tokenManager().getAccessTokenString());
-    }
-
-    @AfterEach
-    void dropRealm() {
-        admin.realm(REALM).remove();
+    @Override
+    String realm() {
+        return REALM;
     }
 
     /** The realm's stored admin events of recover calls on {@code hook} (ACTION on {@code webhooks/{hook}}). */
