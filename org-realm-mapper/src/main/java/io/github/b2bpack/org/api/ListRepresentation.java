@@ -5,11 +5,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
-/** A page of organizations, newest first, in Cryptr's list shape. */
+/** A page of organizations or users, newest first, in Cryptr's list shape. */
 @JsonPropertyOrder({"__type__", "data", "pagination", "total"})
 public record ListRepresentation(
         @JsonProperty("__type__") String type,
-        @JsonProperty("data") List<OrganizationRepresentation> data,
+        @JsonProperty("data") List<?> data,
         @JsonProperty("pagination") Pagination pagination,
         @JsonProperty("total") long total) {
 

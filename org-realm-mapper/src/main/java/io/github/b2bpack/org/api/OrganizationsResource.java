@@ -179,6 +179,18 @@ public final class OrganizationsResource {
         return new EmailDomainsResource(session, auth, permissionsOn(org), adminEvent, organizations, ownership, org);
     }
 
+    /** The organization's users, in the realm of the environment the query names (production by default). */
+    @Path("{slug}/users")
+    public OrgUsersResource users(@PathParam("slug") String slug) {
+        return new OrgUsersResource(session, auth, organizations, existing(slug));
+    }
+
+    /** The metadata keys the organization's users may hold. */
+    @Path("{slug}/metakeys")
+    public MetakeysResource metakeys(@PathParam("slug") String slug) {
+        return new MetakeysResource(session, auth, organizations, existing(slug));
+    }
+
     /** The organization, or 404 for callers allowed to know; callers without any view right get 403. */
     private Organization existing(String slug) {
         Organization org = Slugs.isSlug(slug) ? organizations.store().find(slug).orElse(null) : null;

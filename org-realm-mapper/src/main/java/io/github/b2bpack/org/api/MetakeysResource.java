@@ -1,0 +1,130 @@
+package io.github.b2bpack.org.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.b2bpack.org.lifecycle.OrganizationManager;
+import io.github.b2bpack.org.model.Environment;
+import io.github.b2bpack.org.model.Organization;
+import io.github.b2bpack.org.request.MetadataRequest;
+import io.github.b2bpack.org.request.UserListQuery;
+import io.github.b2bpack.org.userprofile.ProfileDeclarations;
+import io.github.b2bpack.org.users.MetaKeys;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import org.keycloak.services.resources.admin.fgap.AdminPermissions;
+
+/**
+ * {@code /admin/realms/master/orgs/{domain}/metakeys}: the metadata keys an organization's users may hold
+ * (Cryptr's "Metakey"). Declaring one adds the attribute {@code b2bpack.meta.<key>} to the user profile of
+ * each of the organization's realms, which is realm configuration: it needs {@code manage-realm} there.
+ */
+public final class MetakeysResource {
+
+    /** Resource type of the declaration's admin event: webhook code {@code admin.organization_metakey.create.success}. */
+    public static final String EVENT_RESOURCE_TYPE = "ORGANIZATION_METAKEY";
+
+    private final KeycloakSession session;
+    private final AdminPermissionEvaluator masterAuth;
+    private final OrganizationManager organizations;
+    private final Organization org;
+
+    MetakeysResource(
+            KeycloakSession session,
+            AdminPermissionEvaluator masterAuth,
+            OrganizationManager organizations,
+            Organization org) {
+        this.session = session;
+        this.masterAuth = masterAuth;
+        this.organizations = organizations;
+        this.org = org;
+    }
+
+    /** One declared key. */
+    @JsonPropertyOrder({"__type__", "key", "attribute"})
+    public record Metakey(
+            @JsonProperty("__type__") String type,
+            @JsonProperty("key") String key,
+            @JsonProperty("attribute") String attribute) {
+        static Metakey of(String key) {
+            return new Metakey("Metakey", key, MetaKeys.attribute(key));
+        }
+    }
+
+    /** The keys declared in one environment's realm ({@code ?environment=}, production by default). */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Metakey> list(@QueryParam("environment") String environment) {
+        Environment env = ApiErrors.guarded(() -> UserListQuery.environment(environment));
+        RealmModel realm = organizations
+                .realms(org.slug())
+                .of(env)
+                .orElseThrow(() ->
+                        ApiErrors.notFound("organization '" + org.slug() + "' has no " + env.id() + " environment"));
+        AdminPermissions.evaluator(session, realm, masterAuth.adminAuth())
+                .users()
+                .requireView();
+        return ProfileDeclarations.metaKeys(session, realm).stream()
+                .map(Metakey::of)
+                .toList();
+    }
+
+    /**
+     * Declares a key in every realm the organization has now (a sandbox created later needs the call again):
+     * 201 when it was missing somewhere, 200 when all had it.
+     */
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED, MediaType.WILDCARD})
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response declare(String body) {
+        List<RealmModel> realms = organizations.realms(org.slug()).present();
+        if (realms.isEmpty()) {
+            masterAuth.realm().requireManageRealm();
+            throw ApiErrors.notFound("organization '" + org.slug() + "' has no realm");
+        }
+        for (RealmModel realm : realms) {
+            AdminPermissions.evaluator(session, realm, masterAuth.adminAuth())
+                    .realm()
+                    .requireManageRealm();
+        }
+        MetadataRequest request = ApiErrors.guarded(() -> MetadataRequest.keyOnly(body));
+        boolean added = false;
+        for (RealmModel realm : realms) {
+            List<String> declared = ProfileDeclarations.metaKeys(session, realm);
+            if (declared.contains(request.key())) {
+                continue;
+            }
+            if (declared.size() >= MetaKeys.MAX_KEYS) {
+                throw ApiErrors.badRequest(
+                        "too_many_metakeys",
+                        "an organization realm declares at most " + MetaKeys.MAX_KEYS + " metadata keys");
+            }
+            ProfileDeclarations.ensure(session, realm, List.of(MetaKeys.attribute(request.key())));
+            added = true;
+            new AdminEventBuilder(
+                            realm,
+                            masterAuth.adminAuth(),
+                            session,
+                            session.getContext().getConnection())
+                    .resource(EVENT_RESOURCE_TYPE)
+                    .operation(OperationType.CREATE)
+                    .resourcePath("metakeys", request.key())
+                    .representation(Metakey.of(request.key()))
+                    .success();
+        }
+        return Response.status(added ? Response.Status.CREATED : Response.Status.OK)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Metakey.of(request.key()))
+                .build();
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.b2bpack.org.userprofile;
+
+import io.github.b2bpack.org.users.MetaKeys;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.representations.userprofile.config.UPAttribute;
+import org.keycloak.representations.userprofile.config.UPAttributePermissions;
+import org.keycloak.representations.userprofile.config.UPConfig;
+import org.keycloak.userprofile.UserProfileProvider;
+
+/**
+ * Declares the attributes the users API writes (OIDC profile claims, metadata) in an organization realm's
+ * user profile. Keycloak drops or hides attributes the profile does not declare (its unmanaged-attribute
+ * policy, off by default), so an undeclared attribute would not survive the next profile update. Declared
+ * attributes are seen and edited by administrators only ({@code admin} in both permissions), so they appear
+ * in neither the account console nor the login forms, and are at most 255 characters.
+ */
+public final class ProfileDeclarations {
+
+    private static final int MAX_LENGTH = 255;
+
+    private ProfileDeclarations() {}
+
+    /** Declares the missing ones of {@code names}; writes the configuration only when one was missing. */
+    public static void ensure(KeycloakSession session, RealmModel realm, Collection<String> names) {
+        inRealm(session, realm, () -> {
+            UserProfileProvider profiles = session.getProvider(UserProfileProvider.class);
+            UPConfig config = profiles.getConfiguration();
+            boolean changed = false;
+            for (String name : names) {
+                if (config.getAttribute(name) == null) {
+                    config.addOrReplaceAttribute(declaration(name));
+                    changed = true;
+                }
+            }
+            if (changed) {
+                profiles.setConfiguration(config);
+            }
+            return null;
+        });
+    }
+
+    /** The metadata keys declared in the realm's user profile. */
+    public static List<String> metaKeys(KeycloakSession session, RealmModel realm) {
+        return inRealm(
+                session,
+                realm,
+                () -> session.getProvider(UserProfileProvider.class).getConfiguration().getAttributes().stream()
+                        .map(UPAttribute::getName)
+                        .map(MetaKeys::keyOf)
+                        .flatMap(java.util.Optional::stream)
+                        .sorted()
+                        .toList());
+    }
+
+    /** Whether the realm has internationalization on, which makes {@code locale} Keycloak's own attribute. */
+    public static boolean localeManaged(RealmModel realm) {
+        return realm.isInternationalizationEnabled();
+    }
+
+    /** Runs {@code work} with {@code realm} as the context realm: the user-profile provider works on that one. */
+    public static <T> T inRealm(KeycloakSession session, RealmModel realm, Supplier<T> work) {
+        RealmModel previous = session.getContext().getRealm();
+        session.getContext().setRealm(realm);
+        try {
+            return work.get();
+        } finally {
+            session.getContext().setRealm(previous);
+        }
+    }
+
+    private static UPAttribute declaration(String name) {
+        UPAttribute attribute = new UPAttribute(name, new UPAttributePermissions(Set.of("admin"), Set.of("admin")));
+        attribute.setDisplayName(name);
+        attribute.setValidations(Map.of("length", Map.of("max", MAX_LENGTH)));
+        return attribute;
+    }
+}
