@@ -136,8 +136,10 @@ public final class OrgUsersResource {
         boolean emailChanged = request.email() != null && !request.email().equalsIgnoreCase(user.getEmail());
         if (emailChanged) {
             changes.put(UserModel.EMAIL, request.email());
-            // Users the API created log in with their email as username: keep the two together.
-            if (user.getUsername().equalsIgnoreCase(Objects.toString(user.getEmail(), ""))) {
+            // Users the API created have their email as username: keep the two together where the realm lets
+            // usernames change (editUsernameAllowed); elsewhere the username stays and the new email logs in.
+            if (realm.isEditUsernameAllowed()
+                    && user.getUsername().equalsIgnoreCase(Objects.toString(user.getEmail(), ""))) {
                 changes.put(UserModel.USERNAME, request.email());
             }
         }

@@ -27,6 +27,10 @@ import org.keycloak.userprofile.ValidationException;
  */
 final class UserProfileWrites {
 
+    /** Columns of the user itself rather than attributes; the profile clears these on an empty value. */
+    private static final java.util.Set<String> ROOT_ATTRIBUTES =
+            java.util.Set.of(UserModel.USERNAME, UserModel.EMAIL, UserModel.FIRST_NAME, UserModel.LAST_NAME);
+
     private final KeycloakSession session;
     private final RealmModel realm;
 
@@ -49,7 +53,9 @@ final class UserProfileWrites {
 
     /**
      * Applies {@code changes} (attribute → new value, null removes it) to the user. Every other attribute is
-     * sent unchanged, so the profile leaves it alone.
+     * sent unchanged, so the profile leaves it alone. A partial profile update ignores an emptied custom
+     * attribute (Keycloak removes attributes only in a full replace, which would also drop those this API does
+     * not know), so cleared ones are removed from the user once the profile has validated the rest.
      */
     void update(UserModel user, Map<String, String> changes) {
         Map<String, List<String>> values = new HashMap<>();
@@ -58,6 +64,11 @@ final class UserProfileWrites {
         write(() -> {
             UserProfile profile = profiles().create(UserProfileContext.USER_API, values, user);
             profile.update(false);
+            changes.forEach((name, value) -> {
+                if (value == null && !ROOT_ATTRIBUTES.contains(name) && user.getFirstAttribute(name) != null) {
+                    user.removeAttribute(name);
+                }
+            });
             return user;
         });
     }
