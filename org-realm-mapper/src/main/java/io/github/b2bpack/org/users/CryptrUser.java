@@ -43,13 +43,19 @@ public record CryptrUser(
         @JsonProperty("email") String email,
         @JsonProperty("email_verified") boolean emailVerified,
         @JsonProperty("id") String id,
-        @JsonProperty("identities") List<Map<String, String>> identities,
+
+        @JsonProperty("identities") @JsonInclude(content = JsonInclude.Include.ALWAYS)
+        List<Map<String, String>> identities,
+
         @JsonProperty("inserted_at") String insertedAt,
         @JsonProperty("meta_data") List<MetaEntry> metaData,
         @JsonProperty("phone_number") String phoneNumber,
         @JsonProperty("phone_number_verified") boolean phoneNumberVerified,
         @JsonProperty("phone_numbers") List<String> phoneNumbers,
-        @JsonProperty("profile") Map<String, String> profile,
+        // Keycloak's JSON mapper leaves out null map entries by default; Cryptr shows every profile claim.
+        @JsonProperty("profile") @JsonInclude(content = JsonInclude.Include.ALWAYS)
+        Map<String, String> profile,
+
         @JsonProperty("updated_at") String updatedAt) {
 
     public static final String TYPE = "User";
