@@ -11,7 +11,6 @@ import io.github.b2bpack.org.userprofile.ProfileDeclarations;
 import io.github.b2bpack.org.users.CryptrUser;
 import io.github.b2bpack.org.users.MetaKeys;
 import io.github.b2bpack.org.users.ProfileClaim;
-import io.github.b2bpack.org.users.UserSnapshot;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -270,22 +269,7 @@ public final class OrgUsersResource {
     }
 
     private CryptrUser view(RealmModel realm, Environment environment, UserModel user) {
-        List<UserSnapshot.Identity> identities = session.users()
-                .getFederatedIdentitiesStream(realm, user)
-                .map(link ->
-                        new UserSnapshot.Identity(link.getIdentityProvider(), link.getUserId(), link.getUserName()))
-                .toList();
-        UserSnapshot snapshot = new UserSnapshot(
-                user.getId(),
-                user.getUsername(),
-                user.getEmail(),
-                user.isEmailVerified(),
-                user.isEnabled(),
-                user.getCreatedTimestamp(),
-                user.getLastModifiedTimestamp(),
-                user.getAttributes(),
-                identities);
-        return CryptrUser.of(snapshot, org.slug(), environment.id());
+        return CryptrUser.of(UserSnapshots.of(session, realm, user), org.slug(), environment.id());
     }
 
     /**

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -52,15 +51,6 @@ public record UserRequest(String email, Map<String, String> attributes, Boolean 
         Map<String, String> seen = new LinkedHashMap<>();
         String email = null;
         boolean emailGiven = false;
-        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            boolean claim = ProfileClaim.byClaim(ProfileClaim.Group.PROFILE, name)
-                            .isPresent()
-                    || ProfileClaim.byClaim(ProfileClaim.Group.TOP, name).isPresent();
-            if (!TOP_FIELDS.contains(name) && !claim) {
-                throw new IllegalArgumentException("unknown field '" + printable(name) + "'");
-            }
-        }
         JsonNode profile = root.get("profile");
         if (profile != null && !profile.isNull() && !profile.isObject()) {
             throw new IllegalArgumentException("profile must be an object");
@@ -240,10 +230,5 @@ public record UserRequest(String email, Map<String, String> attributes, Boolean 
     static String printable(String name) {
         String cut = name.length() > 40 ? name.substring(0, 40) + "…" : name;
         return cut.replaceAll("[^\\x20-\\x7e…]", "?");
-    }
-
-    /** The Keycloak attributes this request writes, in order. */
-    public List<String> attributeNames() {
-        return List.copyOf(attributes.keySet());
     }
 }
