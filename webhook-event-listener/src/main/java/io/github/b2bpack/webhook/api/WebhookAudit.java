@@ -14,9 +14,11 @@ record WebhookAudit(
         @JsonProperty("target_url") String targetUrl,
         @JsonProperty("event_codes") List<String> eventCodes,
         boolean active,
-        @JsonProperty("signature_scheme") String signatureScheme) {
+        @JsonProperty("signature_scheme") String signatureScheme,
+        @JsonProperty("payload_format") String payloadFormat) {
 
     static WebhookAudit of(Webhook w) {
-        return new WebhookAudit(w.id(), w.name(), w.targetUrl(), w.eventCodes(), w.active(), w.signatureScheme());
+        return new WebhookAudit(
+                w.id(), w.name(), w.targetUrl(), w.eventCodes(), w.active(), w.signatureScheme(), w.payloadFormat());
     }
 }

@@ -8,6 +8,7 @@ import io.github.b2bpack.webhook.WebhookRuntime;
 import io.github.b2bpack.webhook.event.EventCodes;
 import io.github.b2bpack.webhook.event.OrganizationContext;
 import io.github.b2bpack.webhook.event.WebhookPayloads;
+import io.github.b2bpack.webhook.format.DeliveryBody;
 import io.github.b2bpack.webhook.outbox.Delivery;
 import io.github.b2bpack.webhook.outbox.DeliveryFilter;
 import io.github.b2bpack.webhook.outbox.DeliveryHistory;
@@ -136,7 +137,7 @@ public final class WebhookEventsResource {
             WebhookRuntime runtime = Runtimes.of(session);
             ObjectNode payload = WebhookPayloads.sample(
                     code, realm.getId(), realm.getName(), OrganizationContext.of(realm), System.currentTimeMillis());
-            String bytes = new String(WebhookPayloads.bytes(payload), StandardCharsets.UTF_8);
+            DeliveryBody bodies = new DeliveryBody(payload);
 
             ObjectNode answer = JSON.createObjectNode();
             answer.put("event_code", code);
@@ -156,7 +157,10 @@ public final class WebhookEventsResource {
                 } else {
                     would.add(item);
                     if (send) {
-                        enqueued.add(outbox.enqueue(realm.getId(), w.id(), code, bytes, now));
+                        String id = OutboxStore.newMessageId();
+                        String stored = new String(bodies.bytes(w.format(), id), StandardCharsets.UTF_8);
+                        outbox.enqueue(realm.getId(), w.id(), code, id, stored, w.format(), now);
+                        enqueued.add(id);
                     }
                 }
             }

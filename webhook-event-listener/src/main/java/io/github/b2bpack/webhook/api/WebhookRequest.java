@@ -2,6 +2,7 @@ package io.github.b2bpack.webhook.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.b2bpack.webhook.format.PayloadFormat;
 import io.github.b2bpack.webhook.signing.SigningKey;
 import io.github.b2bpack.webhook.subscription.EventCodePatterns;
 import java.io.IOException;
@@ -11,14 +12,24 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The body of create and update: {@code {name, target_url, event_codes[], active, signature_scheme}}, parsed strictly.
+ * The body of create and update: {@code {name, target_url, event_codes[], active, signature_scheme, payload_format}},
+ * parsed strictly.
  *
  * @param signatureScheme {@code v1} or {@code v1a}; null when absent (create: v1, update: unchanged)
+ * @param payloadFormat   {@code standard} or {@code cloudevents}; null when absent (create: standard, update:
+ *                        unchanged, so a client that does not know the field never switches a receiver's format)
  */
-record WebhookRequest(String name, String targetUrl, List<String> eventCodes, boolean active, String signatureScheme) {
+record WebhookRequest(
+        String name,
+        String targetUrl,
+        List<String> eventCodes,
+        boolean active,
+        String signatureScheme,
+        PayloadFormat payloadFormat) {
 
     static final int MAX_NAME = 255;
-    private static final Set<String> FIELDS = Set.of("name", "target_url", "event_codes", "active", "signature_scheme");
+    private static final Set<String> FIELDS =
+            Set.of("name", "target_url", "event_codes", "active", "signature_scheme", "payload_format");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static WebhookRequest parse(String body) {
@@ -40,7 +51,7 @@ record WebhookRequest(String name, String targetUrl, List<String> eventCodes, bo
             if (!FIELDS.contains(field)) {
                 throw ApiException.badRequest(
                         "unknown field '" + (field.length() > 40 ? field.substring(0, 40) + "…" : field)
-                                + "'; expected name, target_url, event_codes, active, signature_scheme");
+                                + "'; expected name, target_url, event_codes, active, signature_scheme, payload_format");
             }
         }
         JsonNode name = root.get("name");
@@ -82,11 +93,22 @@ record WebhookRequest(String name, String targetUrl, List<String> eventCodes, bo
                         && (SigningKey.V1.equals(scheme.asText()) || SigningKey.V1A.equals(scheme.asText())))) {
             throw ApiException.badRequest("signature_scheme must be \"v1\" (HMAC-SHA256) or \"v1a\" (Ed25519)");
         }
+        JsonNode format = root.get("payload_format");
+        PayloadFormat payloadFormat = null;
+        if (format != null && !format.isNull()) {
+            payloadFormat = format.isTextual() ? PayloadFormat.of(format.asText()) : null;
+            if (payloadFormat == null) {
+                throw ApiException.badRequest(
+                        "payload_format must be \"standard\" ({type, timestamp, data}) or \"cloudevents\""
+                                + " (CloudEvents 1.0, structured mode)");
+            }
+        }
         return new WebhookRequest(
                 name.asText().trim(),
                 url.asText().trim(),
                 list,
                 active == null || active.isNull() || active.asBoolean(),
-                scheme == null || scheme.isNull() ? null : scheme.asText());
+                scheme == null || scheme.isNull() ? null : scheme.asText(),
+                payloadFormat);
     }
 }

@@ -23,6 +23,7 @@ record WebhookView(
         @JsonProperty("signature_scheme") String signatureScheme,
         @JsonProperty("signature_key") String signatureKey,
         @JsonProperty("public_key") String publicKey,
+        @JsonProperty("payload_format") String payloadFormat,
         @JsonProperty("previous_key_expires_at") String previousKeyExpiresAt,
         @JsonProperty("created_at") String createdAt,
         @JsonProperty("updated_at") String updatedAt) {
@@ -42,6 +43,7 @@ record WebhookView(
                 w.signatureScheme(),
                 shownSecret,
                 w.publicKey(),
+                w.payloadFormat(),
                 JsonTime.of(previous),
                 JsonTime.of(w.createdAt()),
                 JsonTime.of(w.updatedAt()));

@@ -3,6 +3,7 @@ package io.github.b2bpack.webhook.api;
 import io.github.b2bpack.webhook.WebhookRuntime;
 import io.github.b2bpack.webhook.delivery.HostResolver;
 import io.github.b2bpack.webhook.delivery.SsrfGuard;
+import io.github.b2bpack.webhook.format.PayloadFormat;
 import io.github.b2bpack.webhook.outbox.OutboxStore;
 import io.github.b2bpack.webhook.subscription.ActiveWebhooks;
 import io.github.b2bpack.webhook.subscription.MissingEncryptionKeyException;
@@ -87,6 +88,7 @@ public final class WebhooksResource {
                                 request.eventCodes(),
                                 request.active(),
                                 request.signatureScheme(),
+                                request.payloadFormat() == null ? PayloadFormat.STANDARD : request.payloadFormat(),
                                 now,
                                 runtime.settings().maxWebhooksPerRealm());
             } catch (WebhookLimitExceededException e) {
@@ -132,6 +134,7 @@ public final class WebhooksResource {
                     request.targetUrl(),
                     request.eventCodes(),
                     request.active(),
+                    request.payloadFormat(),
                     now));
             ActiveWebhooks.changed(realm);
             if (request.signatureScheme() != null && !request.signatureScheme().equals(updated.signatureScheme())) {

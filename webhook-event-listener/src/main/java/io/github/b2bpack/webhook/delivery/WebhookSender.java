@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -41,6 +42,7 @@ import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 public final class WebhookSender implements AutoCloseable {
 
     private static final String USER_AGENT = "b2bpack-webhooks/1";
+    private static final String JSON = "application/json";
     private static final int MAX_ERROR_LENGTH = 200;
     /**
      * Response bytes read to keep the connection reusable; nothing of the body is used. A receiver that sends
@@ -102,19 +104,28 @@ public final class WebhookSender implements AutoCloseable {
      * Never throws for a network problem: that is a result like any other.
      */
     public DeliveryResult send(URI url, String messageId, byte[] body, List<SigningKey> keys, long timestampSeconds) {
-        return send(url, messageId, body, keys, timestampSeconds, totalTimeout);
+        return send(url, messageId, body, JSON, keys, timestampSeconds, totalTimeout);
     }
 
-    /** As {@link #send(URI, String, byte[], List, long)}, aborted after {@code timeout} (at most the request timeout). */
+    /**
+     * As {@link #send(URI, String, byte[], List, long)} with the body's {@code contentType} ({@code application/json},
+     * {@code application/cloudevents+json}), aborted after {@code timeout} (at most the request timeout).
+     */
     public DeliveryResult send(
-            URI url, String messageId, byte[] body, List<SigningKey> keys, long timestampSeconds, Duration timeout) {
+            URI url,
+            String messageId,
+            byte[] body,
+            String contentType,
+            List<SigningKey> keys,
+            long timestampSeconds,
+            Duration timeout) {
         long start = System.nanoTime();
         HttpPost post = new HttpPost(url);
         post.setHeader(WebhookSigner.HEADER_ID, messageId);
         post.setHeader(WebhookSigner.HEADER_TIMESTAMP, Long.toString(timestampSeconds));
         post.setHeader(
                 WebhookSigner.HEADER_SIGNATURE, WebhookSigner.signatureHeader(keys, messageId, timestampSeconds, body));
-        post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+        post.setEntity(new ByteArrayEntity(body, ContentType.create(contentType, StandardCharsets.UTF_8)));
         ScheduledFuture<?> abort = watchdog.schedule(
                 post::abort, Math.min(timeout.toMillis(), totalTimeout.toMillis()), TimeUnit.MILLISECONDS);
         try {

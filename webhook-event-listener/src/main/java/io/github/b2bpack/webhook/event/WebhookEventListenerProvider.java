@@ -2,6 +2,7 @@ package io.github.b2bpack.webhook.event;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.b2bpack.webhook.WebhookRuntime;
+import io.github.b2bpack.webhook.format.DeliveryBody;
 import io.github.b2bpack.webhook.outbox.DirectDelivery;
 import io.github.b2bpack.webhook.outbox.OutboxStore;
 import io.github.b2bpack.webhook.subscription.ActiveWebhooks;
@@ -88,15 +89,18 @@ public final class WebhookEventListenerProvider implements EventListenerProvider
         if (targets.isEmpty()) {
             return;
         }
-        // Serialised once: every webhook gets, and every attempt signs, these exact bytes.
-        byte[] bytes = WebhookPayloads.bytes(payload.apply(OrganizationContext.of(realm)));
-        String body = new String(bytes, StandardCharsets.UTF_8);
+        // Serialised once per format (and per delivery for CloudEvents, whose id is the delivery's): every attempt
+        // signs these exact bytes.
+        DeliveryBody bodies = new DeliveryBody(payload.apply(OrganizationContext.of(realm)));
         OutboxStore outbox = new OutboxStore(session);
         long now = System.currentTimeMillis();
         String token = UUID.randomUUID().toString();
         long claimedUntil = now + runtime.settings().claimTimeout().toMillis();
         for (Webhook webhook : targets) {
-            String id = outbox.enqueueClaimed(realmId, webhook.id(), code, body, now, token, claimedUntil);
+            String id = OutboxStore.newMessageId();
+            byte[] bytes = bodies.bytes(webhook.format(), id);
+            String body = new String(bytes, StandardCharsets.UTF_8);
+            outbox.enqueueClaimed(realmId, webhook.id(), code, id, body, webhook.format(), now, token, claimedUntil);
             direct.add(new DirectDelivery(
                     id,
                     token,
@@ -105,6 +109,7 @@ public final class WebhookEventListenerProvider implements EventListenerProvider
                     SigningKeyCache.version(realmVersion, webhook),
                     URI.create(webhook.targetUrl()),
                     bytes,
+                    webhook.format(),
                     now,
                     claimedUntil));
         }

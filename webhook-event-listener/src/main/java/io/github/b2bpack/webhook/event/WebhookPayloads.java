@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import org.keycloak.events.Event;
 import org.keycloak.events.admin.AdminEvent;
@@ -14,7 +15,9 @@ import org.keycloak.events.admin.AuthDetails;
 
 /**
  * Turns Keycloak events into the webhook payload {@code {type, timestamp, data}}, secrets redacted.
- * The payload is serialised once, at enqueue time: those exact bytes are stored, signed and sent.
+ * The payload is serialised once, at enqueue time: those exact bytes are stored, signed and sent. Each field written
+ * here has its JSON Schema in {@code catalog.PayloadSchemas} (the event catalog); {@code PayloadSchemasTest} fails when
+ * a payload changes without its schema.
  */
 public final class WebhookPayloads {
 
@@ -99,7 +102,12 @@ public final class WebhookPayloads {
         data.put("event_id", "00000000-0000-0000-0000-000000000000");
         putRealm(data, realmId, realmName, org);
         data.put("test", true);
+        String[] parts = code.split("\\.");
+        // The fields a real event of this code would carry, as far as the code tells them: the sample then matches
+        // the code's schema in the event catalog.
         if (code.startsWith("admin.")) {
+            data.put("resource_type", parts.length == 4 ? parts[1].toUpperCase(Locale.ROOT) : null);
+            data.put("operation", parts.length == 4 ? parts[2].toUpperCase(Locale.ROOT) : null);
             data.put("resource_path", "users/00000000-0000-0000-0000-000000000000");
             data.putObject("resource_ids").put("users", "00000000-0000-0000-0000-000000000000");
         } else {
@@ -107,6 +115,9 @@ public final class WebhookPayloads {
             data.put("client_id", "test-client");
             data.put("ip_address", "203.0.113.7");
             data.putNull("session_id");
+            // user.<type>.success|error names a Keycloak type; a pack event's code does not say which type carried it.
+            String type = parts.length == 3 ? parts[1].toUpperCase(Locale.ROOT) : null;
+            data.put("keycloak_type", type == null || parts[2].equals("success") ? type : type + "_ERROR");
         }
         data.putObject("details");
         return envelope(code, now, data);

@@ -31,6 +31,10 @@ public class WebhookDeliveryEntity implements RealmScoped {
     @Column(name = "PAYLOAD", nullable = false, length = 1048576)
     private String payload;
 
+    /** The body's format ({@code standard}, {@code cloudevents}): sent as its Content-Type; null (older rows) is standard. */
+    @Column(name = "PAYLOAD_FORMAT", length = 16)
+    private String payloadFormat;
+
     @Column(name = "STATE", length = 16, nullable = false)
     private String state;
 
@@ -102,6 +106,14 @@ public class WebhookDeliveryEntity implements RealmScoped {
 
     public void setPayload(String payload) {
         this.payload = payload;
+    }
+
+    public String getPayloadFormat() {
+        return payloadFormat;
+    }
+
+    public void setPayloadFormat(String payloadFormat) {
+        this.payloadFormat = payloadFormat;
     }
 
     public String getState() {

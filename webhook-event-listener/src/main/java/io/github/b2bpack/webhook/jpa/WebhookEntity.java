@@ -46,6 +46,10 @@ public class WebhookEntity implements RealmScoped {
     @Column(name = "PUBLIC_KEY", length = 64)
     private String publicKey;
 
+    /** {@code standard} or {@code cloudevents} (issue 16); rows from before it read as standard. */
+    @Column(name = "PAYLOAD_FORMAT", length = 16)
+    private String payloadFormat;
+
     @Column(name = "DEACTIVATED_REASON", length = 255)
     private String deactivatedReason;
 
@@ -133,6 +137,14 @@ public class WebhookEntity implements RealmScoped {
 
     public void setPublicKey(String publicKey) {
         this.publicKey = publicKey;
+    }
+
+    public String getPayloadFormat() {
+        return payloadFormat;
+    }
+
+    public void setPayloadFormat(String payloadFormat) {
+        this.payloadFormat = payloadFormat;
     }
 
     public String getDeactivatedReason() {

@@ -1,6 +1,7 @@
 package io.github.b2bpack.webhook.outbox;
 
 import io.github.b2bpack.webhook.dispatch.Claim;
+import io.github.b2bpack.webhook.format.PayloadFormat;
 import io.github.b2bpack.webhook.signing.SigningKey;
 import java.net.URI;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.List;
  *
  * @param createdAt when the event's row was written: the first attempt's delay is measured from it
  */
-record ClaimedDelivery(Claim claim, URI target, byte[] body, List<SigningKey> keys, long createdAt) {
+record ClaimedDelivery(
+        Claim claim, URI target, byte[] body, PayloadFormat format, List<SigningKey> keys, long createdAt) {
 
     boolean firstAttempt() {
         return claim.attempt() == 1;

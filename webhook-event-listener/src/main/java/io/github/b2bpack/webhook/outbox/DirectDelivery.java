@@ -1,5 +1,6 @@
 package io.github.b2bpack.webhook.outbox;
 
+import io.github.b2bpack.webhook.format.PayloadFormat;
 import java.net.URI;
 
 /**
@@ -16,6 +17,7 @@ public record DirectDelivery(
         String keyVersion,
         URI target,
         byte[] body,
+        PayloadFormat format,
         long createdAt,
         long claimedUntil) {
 

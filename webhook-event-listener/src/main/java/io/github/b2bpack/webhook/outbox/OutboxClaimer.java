@@ -137,6 +137,7 @@ final class OutboxClaimer implements Dispatcher.Claimer {
                     claim,
                     URI.create(webhook.targetUrl()),
                     row.payload().getBytes(StandardCharsets.UTF_8),
+                    row.format(),
                     signing,
                     row.createdAt());
             jobs.add(new Job(row.realmId(), row.createdAt(), () -> attempt.accept(delivery)));

@@ -118,7 +118,7 @@ public final class OutboxDrainer implements AutoCloseable {
             results.write(List.of(Outcome.cancelled(claim, "webhook_gone", now)));
             return;
         }
-        attempt(new ClaimedDelivery(claim, d.target(), d.body(), signing, d.createdAt()));
+        attempt(new ClaimedDelivery(claim, d.target(), d.body(), d.format(), signing, d.createdAt()));
     }
 
     /** The keys of an active webhook, in a transaction of their own; null when it is gone or inactive. */
@@ -149,7 +149,13 @@ public final class OutboxDrainer implements AutoCloseable {
             metrics.firstAttempt(start - delivery.createdAt());
         }
         DeliveryResult result = sender.send(
-                delivery.target(), delivery.claim().id(), delivery.body(), delivery.keys(), start / 1000, timeout);
+                delivery.target(),
+                delivery.claim().id(),
+                delivery.body(),
+                delivery.format().contentType(),
+                delivery.keys(),
+                start / 1000,
+                timeout);
         recorder.record(delivery.claim(), result, System.currentTimeMillis());
     }
 

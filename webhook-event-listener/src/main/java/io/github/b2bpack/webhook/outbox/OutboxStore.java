@@ -3,6 +3,7 @@ package io.github.b2bpack.webhook.outbox;
 import io.github.b2bpack.webhook.claim.ClaimSql;
 import io.github.b2bpack.webhook.claim.ClaimStrategy;
 import io.github.b2bpack.webhook.claim.SqlStatement;
+import io.github.b2bpack.webhook.format.PayloadFormat;
 import io.github.b2bpack.webhook.jpa.Jpa;
 import io.github.b2bpack.webhook.jpa.WebhookDeliveryEntity;
 import io.github.b2bpack.webhook.retry.DeliveryState;
@@ -48,13 +49,24 @@ public final class OutboxStore {
         return ClaimSql.on(table);
     }
 
-    /** Writes one delivery row in the current (the event's) transaction; returns its {@code webhook-id}. */
-    public String enqueue(String realmId, String webhookId, String eventCode, String payload, long now) {
-        WebhookDeliveryEntity d = newRow(realmId, webhookId, eventCode, payload, now);
+    /**
+     * Writes one delivery row in the current (the event's) transaction.
+     *
+     * @param id      its {@code webhook-id}, from {@link #newMessageId()} (a CloudEvents body carries it)
+     * @param payload the exact body to sign and send, in {@code format}
+     */
+    public void enqueue(
+            String realmId,
+            String webhookId,
+            String eventCode,
+            String id,
+            String payload,
+            PayloadFormat format,
+            long now) {
+        WebhookDeliveryEntity d = newRow(realmId, webhookId, eventCode, id, payload, format, now);
         d.setState(DeliveryState.AVAILABLE.code());
         d.setAttempts(0);
         em.persist(d);
-        return d.getId();
     }
 
     /**
@@ -62,15 +74,17 @@ public final class OutboxStore {
      * as its first attempt: the node sends it right after the event's commit without a claim transaction.
      * If the node stops first, the claim expires and any node's sweep sends it.
      */
-    public String enqueueClaimed(
+    public void enqueueClaimed(
             String realmId,
             String webhookId,
             String eventCode,
+            String id,
             String payload,
+            PayloadFormat format,
             long now,
             String token,
             long claimedUntil) {
-        WebhookDeliveryEntity d = newRow(realmId, webhookId, eventCode, payload, now);
+        WebhookDeliveryEntity d = newRow(realmId, webhookId, eventCode, id, payload, format, now);
         d.setState(DeliveryState.EXECUTING.code());
         d.setAttempts(1);
         d.setClaimToken(token);
@@ -78,13 +92,19 @@ public final class OutboxStore {
         d.setFirstAttemptAt(now);
         d.setLastAttemptAt(now);
         em.persist(d);
-        return d.getId();
     }
 
     private static WebhookDeliveryEntity newRow(
-            String realmId, String webhookId, String eventCode, String payload, long now) {
+            String realmId,
+            String webhookId,
+            String eventCode,
+            String id,
+            String payload,
+            PayloadFormat format,
+            long now) {
         WebhookDeliveryEntity d = new WebhookDeliveryEntity();
-        d.setId(newMessageId());
+        d.setId(id);
+        d.setPayloadFormat(format.code());
         d.setRealmId(realmId);
         d.setWebhookId(webhookId);
         d.setEventCode(eventCode);
@@ -94,8 +114,8 @@ public final class OutboxStore {
         return d;
     }
 
-    /** {@code msg_} + 32 hex characters: the Standard Webhooks message id. */
-    private static String newMessageId() {
+    /** {@code msg_} + 32 hex characters: the Standard Webhooks message id of a new delivery. */
+    public static String newMessageId() {
         return "msg_" + UUID.randomUUID().toString().replace("-", "");
     }
 
@@ -118,7 +138,14 @@ public final class OutboxStore {
     record Due(String id, String realmId) {}
 
     /** A row this node won by a claim: what its attempt needs. {@code attempts} counts the one being made. */
-    record Claimed(String id, String realmId, String webhookId, String payload, int attempts, long createdAt) {
+    record Claimed(
+            String id,
+            String realmId,
+            String webhookId,
+            String payload,
+            PayloadFormat format,
+            int attempts,
+            long createdAt) {
 
         @Override
         public String toString() {
@@ -153,7 +180,13 @@ public final class OutboxStore {
                 .setParameter("ids", won)
                 .getResultStream()
                 .map(d -> new Claimed(
-                        d.getId(), d.getRealmId(), d.getWebhookId(), d.getPayload(), d.getAttempts(), d.getCreatedAt()))
+                        d.getId(),
+                        d.getRealmId(),
+                        d.getWebhookId(),
+                        d.getPayload(),
+                        PayloadFormat.stored(d.getPayloadFormat()),
+                        d.getAttempts(),
+                        d.getCreatedAt()))
                 .toList();
     }
 

@@ -1,5 +1,6 @@
 package io.github.b2bpack.webhook.subscription;
 
+import io.github.b2bpack.webhook.format.PayloadFormat;
 import io.github.b2bpack.webhook.signing.SigningKey;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import java.util.List;
  *
  * @param eventCodes exact codes or {@code *}-wildcards
  * @param publicKey  the {@code whpk_} Ed25519 public key of a v1a webhook; null for v1 (HMAC)
+ * @param payloadFormat {@code standard} or {@code cloudevents} ({@link PayloadFormat}); null reads as standard
  */
 public record Webhook(
         String id,
@@ -20,10 +22,16 @@ public record Webhook(
         long createdAt,
         long updatedAt,
         Long previousKeyUntil,
-        String publicKey) {
+        String publicKey,
+        String payloadFormat) {
 
     public Webhook {
         eventCodes = List.copyOf(eventCodes);
+        payloadFormat = PayloadFormat.stored(payloadFormat).code();
+    }
+
+    public PayloadFormat format() {
+        return PayloadFormat.stored(payloadFormat);
     }
 
     public String signatureScheme() {

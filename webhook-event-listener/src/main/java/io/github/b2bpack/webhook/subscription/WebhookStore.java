@@ -1,5 +1,6 @@
 package io.github.b2bpack.webhook.subscription;
 
+import io.github.b2bpack.webhook.format.PayloadFormat;
 import io.github.b2bpack.webhook.jpa.Jpa;
 import io.github.b2bpack.webhook.jpa.WebhookEntity;
 import io.github.b2bpack.webhook.signing.Ed25519SigningKey;
@@ -42,6 +43,7 @@ public final class WebhookStore {
             List<String> eventCodes,
             boolean active,
             String scheme,
+            PayloadFormat format,
             long now,
             int maxPerRealm) {
         requireCipher();
@@ -63,6 +65,7 @@ public final class WebhookStore {
         e.setTargetUrl(targetUrl);
         e.setEventCodes(EventCodePatterns.join(eventCodes));
         e.setActive(active);
+        e.setPayloadFormat(format.code());
         String shown = newKey(e, scheme);
         e.setCreatedAt(now);
         e.setUpdatedAt(now);
@@ -143,6 +146,7 @@ public final class WebhookStore {
             String targetUrl,
             List<String> eventCodes,
             boolean active,
+            PayloadFormat format,
             long now) {
         WebhookEntity e = entity(realmId, id);
         if (e == null) {
@@ -152,6 +156,9 @@ public final class WebhookStore {
         e.setTargetUrl(targetUrl);
         e.setEventCodes(EventCodePatterns.join(eventCodes));
         e.setActive(active);
+        if (format != null) {
+            e.setPayloadFormat(format.code());
+        }
         if (active) {
             e.setDeactivatedReason(null);
         }
@@ -264,7 +271,8 @@ public final class WebhookStore {
                 e.getCreatedAt(),
                 e.getUpdatedAt(),
                 e.getPreviousSecretUntil(),
-                e.getPublicKey());
+                e.getPublicKey(),
+                e.getPayloadFormat());
     }
 
     /** A webhook with its new key as the API shows it once: the v1 secret in clear, or the v1a public key. */

@@ -95,6 +95,7 @@ class WebhookSenderTest {
                 URI.create(receiver.baseUrl() + "/hook"),
                 "msg_short",
                 body,
+                "application/json",
                 List.of(SigningKey.of(secret)),
                 System.currentTimeMillis() / 1000,
                 Duration.ofMillis(200));

@@ -26,6 +26,7 @@ class ActiveWebhooksTest {
                     1L,
                     1L,
                     null,
+                    null,
                     null));
         };
     }
