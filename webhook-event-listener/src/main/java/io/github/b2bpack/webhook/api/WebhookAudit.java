@@ -15,10 +15,24 @@ record WebhookAudit(
         @JsonProperty("event_codes") List<String> eventCodes,
         boolean active,
         @JsonProperty("signature_scheme") String signatureScheme,
-        @JsonProperty("payload_format") String payloadFormat) {
+        @JsonProperty("payload_format") String payloadFormat,
+        @JsonProperty("client_ids") List<String> clientIds,
+        @JsonProperty("excluded_client_ids") List<String> excludedClientIds,
+        @JsonProperty("environments") List<String> environments,
+        @JsonProperty("rate_limit_per_second") Integer rateLimitPerSecond) {
 
     static WebhookAudit of(Webhook w) {
         return new WebhookAudit(
-                w.id(), w.name(), w.targetUrl(), w.eventCodes(), w.active(), w.signatureScheme(), w.payloadFormat());
+                w.id(),
+                w.name(),
+                w.targetUrl(),
+                w.eventCodes(),
+                w.active(),
+                w.signatureScheme(),
+                w.payloadFormat(),
+                w.clientIds(),
+                w.excludedClientIds(),
+                w.environments(),
+                w.rateLimitPerSecond());
     }
 }

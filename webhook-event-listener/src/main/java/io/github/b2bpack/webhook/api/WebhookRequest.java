@@ -2,8 +2,11 @@ package io.github.b2bpack.webhook.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.b2bpack.webhook.filter.RateSlots;
+import io.github.b2bpack.webhook.filter.SourceFilter;
 import io.github.b2bpack.webhook.format.PayloadFormat;
 import io.github.b2bpack.webhook.signing.SigningKey;
+import io.github.b2bpack.webhook.subscription.DeliveryRules;
 import io.github.b2bpack.webhook.subscription.EventCodePatterns;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -12,12 +15,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The body of create and update: {@code {name, target_url, event_codes[], active, signature_scheme, payload_format}},
- * parsed strictly.
+ * The body of create and update: {@code {name, target_url, event_codes[], active, signature_scheme, payload_format,
+ * client_ids[], excluded_client_ids[], environments[], rate_limit_per_second}}, parsed strictly. Filters and the rate
+ * limit absent or null mean none (an update replaces them like name and codes).
  *
  * @param signatureScheme {@code v1} or {@code v1a}; null when absent (create: v1, update: unchanged)
  * @param payloadFormat   {@code standard} or {@code cloudevents}; null when absent (create: standard, update:
  *                        unchanged, so a client that does not know the field never switches a receiver's format)
+ * @param rules           the source filters, checked but for whether each client exists, and the rate limit
  */
 record WebhookRequest(
         String name,
@@ -25,11 +30,22 @@ record WebhookRequest(
         List<String> eventCodes,
         boolean active,
         String signatureScheme,
-        PayloadFormat payloadFormat) {
+        PayloadFormat payloadFormat,
+        DeliveryRules rules) {
 
     static final int MAX_NAME = 255;
-    private static final Set<String> FIELDS =
-            Set.of("name", "target_url", "event_codes", "active", "signature_scheme", "payload_format");
+    private static final List<String> FIELD_ORDER = List.of(
+            "name",
+            "target_url",
+            "event_codes",
+            "active",
+            "signature_scheme",
+            "payload_format",
+            "client_ids",
+            "excluded_client_ids",
+            "environments",
+            "rate_limit_per_second");
+    private static final Set<String> FIELDS = Set.copyOf(FIELD_ORDER);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static WebhookRequest parse(String body) {
@@ -51,7 +67,7 @@ record WebhookRequest(
             if (!FIELDS.contains(field)) {
                 throw ApiException.badRequest(
                         "unknown field '" + (field.length() > 40 ? field.substring(0, 40) + "…" : field)
-                                + "'; expected name, target_url, event_codes, active, signature_scheme, payload_format");
+                                + "'; expected " + String.join(", ", FIELD_ORDER));
             }
         }
         JsonNode name = root.get("name");
@@ -103,12 +119,59 @@ record WebhookRequest(
                                 + " (CloudEvents 1.0, structured mode)");
             }
         }
+        SourceFilter filter = new SourceFilter(
+                names(root, "client_ids"), names(root, "excluded_client_ids"), names(root, "environments"));
+        String filterProblem = filter.problem();
+        if (filterProblem != null) {
+            throw ApiException.badRequest(filterProblem);
+        }
         return new WebhookRequest(
                 name.asText().trim(),
                 url.asText().trim(),
                 list,
                 active == null || active.isNull() || active.asBoolean(),
                 scheme == null || scheme.isNull() ? null : scheme.asText(),
-                payloadFormat);
+                payloadFormat,
+                new DeliveryRules(filter, rateLimit(root.get("rate_limit_per_second"))));
+    }
+
+    /** An array of strings, duplicates dropped; absent or null: empty. Sizes are checked by {@link SourceFilter}. */
+    private static List<String> names(JsonNode root, String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw ApiException.badRequest(field + " must be an array of strings");
+        }
+        if (node.size() > SourceFilter.MAX_ENTRIES) {
+            throw ApiException.badRequest(field + " may have at most " + SourceFilter.MAX_ENTRIES + " entries");
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonNode item : node) {
+            if (!item.isTextual()) {
+                throw ApiException.badRequest(field + " must be an array of strings");
+            }
+            if (!names.contains(item.asText())) {
+                names.add(item.asText());
+            }
+        }
+        return names;
+    }
+
+    /** An integer from 1 to 1000, or null (absent, or JSON null) for unlimited. */
+    private static Integer rateLimit(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        // isIntegralNumber: 2.0 and 2.5 are refused alike (no silent rounding); a big integer is a BigIntegerNode.
+        if (!node.isIntegralNumber()
+                || !node.canConvertToInt()
+                || node.intValue() < RateSlots.MIN_PER_SECOND
+                || node.intValue() > RateSlots.MAX_PER_SECOND) {
+            throw ApiException.badRequest("rate_limit_per_second must be an integer from " + RateSlots.MIN_PER_SECOND
+                    + " to " + RateSlots.MAX_PER_SECOND + " (deliveries per second), or null for no limit");
+        }
+        return node.intValue();
     }
 }

@@ -26,7 +26,13 @@ record WebhookView(
         @JsonProperty("payload_format") String payloadFormat,
         @JsonProperty("previous_key_expires_at") String previousKeyExpiresAt,
         @JsonProperty("created_at") String createdAt,
-        @JsonProperty("updated_at") String updatedAt) {
+        @JsonProperty("updated_at") String updatedAt,
+        @JsonProperty("client_ids") List<String> clientIds,
+        @JsonProperty("excluded_client_ids") List<String> excludedClientIds,
+        @JsonProperty("environments") List<String> environments,
+        // Shown as null when unlimited, so a client sees the field either way.
+        @JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty("rate_limit_per_second")
+        Integer rateLimitPerSecond) {
 
     /** @param signatureKey the v1 secret to show (create, rotate) or null for the masked form */
     static WebhookView of(Webhook w, String signatureKey, long now) {
@@ -46,6 +52,10 @@ record WebhookView(
                 w.payloadFormat(),
                 JsonTime.of(previous),
                 JsonTime.of(w.createdAt()),
-                JsonTime.of(w.updatedAt()));
+                JsonTime.of(w.updatedAt()),
+                w.clientIds(),
+                w.excludedClientIds(),
+                w.environments(),
+                w.rateLimitPerSecond());
     }
 }

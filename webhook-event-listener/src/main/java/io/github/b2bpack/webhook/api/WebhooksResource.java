@@ -3,6 +3,7 @@ package io.github.b2bpack.webhook.api;
 import io.github.b2bpack.webhook.WebhookRuntime;
 import io.github.b2bpack.webhook.delivery.HostResolver;
 import io.github.b2bpack.webhook.delivery.SsrfGuard;
+import io.github.b2bpack.webhook.filter.SourceFilter;
 import io.github.b2bpack.webhook.format.PayloadFormat;
 import io.github.b2bpack.webhook.outbox.OutboxStore;
 import io.github.b2bpack.webhook.subscription.ActiveWebhooks;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.keycloak.events.admin.OperationType;
@@ -77,6 +79,7 @@ public final class WebhooksResource {
         return answer(() -> {
             WebhookRuntime runtime = runtime();
             WebhookRequest request = request(runtime, body);
+            requireClients(request.rules().filter());
             long now = System.currentTimeMillis();
             WebhookStore.Created created;
             try {
@@ -89,6 +92,7 @@ public final class WebhooksResource {
                                 request.active(),
                                 request.signatureScheme(),
                                 request.payloadFormat() == null ? PayloadFormat.STANDARD : request.payloadFormat(),
+                                request.rules(),
                                 now,
                                 runtime.settings().maxWebhooksPerRealm());
             } catch (WebhookLimitExceededException e) {
@@ -125,6 +129,7 @@ public final class WebhooksResource {
         return answer(() -> {
             WebhookRuntime runtime = runtime();
             WebhookRequest request = request(runtime, body);
+            requireClients(request.rules().filter());
             long now = System.currentTimeMillis();
             WebhookStore store = store(runtime);
             Webhook updated = found(store.update(
@@ -135,6 +140,7 @@ public final class WebhooksResource {
                     request.eventCodes(),
                     request.active(),
                     request.payloadFormat(),
+                    request.rules(),
                     now));
             ActiveWebhooks.changed(realm);
             if (request.signatureScheme() != null && !request.signatureScheme().equals(updated.signatureScheme())) {
@@ -223,6 +229,26 @@ public final class WebhooksResource {
             throw ApiException.badRequest(problem);
         }
         return request;
+    }
+
+    /**
+     * Every client a filter names must be a client of this realm, looked up by client id in this realm only: a realm
+     * admin cannot name (or probe for) another realm's clients, and a typo is a 400 rather than a filter that never
+     * matches.
+     */
+    private void requireClients(SourceFilter filter) {
+        List<String> unknown = new ArrayList<>();
+        for (List<String> ids : List.of(filter.clientIds(), filter.excludedClientIds())) {
+            for (String clientId : ids) {
+                if (realm.getClientByClientId(clientId) == null) {
+                    unknown.add(clientId);
+                }
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw ApiException.badRequest("unknown client " + SourceFilter.quoted(unknown)
+                    + " in client_ids or excluded_client_ids: " + "name clients of this realm by their client id");
+        }
     }
 
     /** Until when a rotated-out key keeps signing beside the new one. */

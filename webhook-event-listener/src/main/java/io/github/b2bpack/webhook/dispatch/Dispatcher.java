@@ -2,6 +2,7 @@ package io.github.b2bpack.webhook.dispatch;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -39,6 +40,8 @@ public final class Dispatcher implements AutoCloseable {
      * are claimed (and later recorded) in one transaction rather than one each.
      */
     private static final long LINGER_MILLIS = 50;
+    /** A pass set by {@link #wakeAt} this much later than another asked for serves that one too. */
+    private static final long WAKE_SHARE_MILLIS = 20;
     /** Direct attempts waiting for a sender; past this, the rest are left to their claims' expiry and the sweep. */
     private static final int DIRECT_QUEUE_LIMIT = 10_000;
 
@@ -52,6 +55,9 @@ public final class Dispatcher implements AutoCloseable {
     private final SerialPass claims;
     private final SerialPass directs;
     private final AtomicBoolean lingering = new AtomicBoolean();
+    /** The times of the passes {@link #wakeAt} set that did not run yet (epoch millis). */
+    private final ConcurrentSkipListSet<Long> wakes = new ConcurrentSkipListSet<>();
+
     private volatile boolean closed;
 
     /**
@@ -98,6 +104,32 @@ public final class Dispatcher implements AutoCloseable {
                     TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             lingering.set(false); // shutting down
+        }
+    }
+
+    /**
+     * Asks for a claim pass at {@code epochMillis} (a rate-limited webhook's next slot). A pass already set for that
+     * time or up to {@value #WAKE_SHARE_MILLIS} ms after it serves both; an earlier one does not (the rows are not due
+     * yet then).
+     */
+    public void wakeAt(long epochMillis) {
+        if (closed) {
+            return;
+        }
+        Long set = wakes.ceiling(epochMillis);
+        if ((set != null && set <= epochMillis + WAKE_SHARE_MILLIS) || !wakes.add(epochMillis)) {
+            return;
+        }
+        try {
+            timer.schedule(
+                    () -> {
+                        wakes.remove(epochMillis);
+                        drain();
+                    },
+                    Math.max(0, epochMillis - System.currentTimeMillis()),
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            wakes.remove(epochMillis); // shutting down
         }
     }
 

@@ -56,6 +56,22 @@ public class WebhookEntity implements RealmScoped {
     @Column(name = "CREATED_AT", nullable = false)
     private long createdAt;
 
+    /** JSON array of client ids ({@code client_ids}); null for none. */
+    @Column(name = "CLIENT_IDS", length = 65536)
+    private String clientIds;
+
+    /** JSON array of client ids ({@code excluded_client_ids}); null for none. */
+    @Column(name = "EXCLUDED_CLIENT_IDS", length = 65536)
+    private String excludedClientIds;
+
+    /** JSON array of environment names ({@code environments}); null for none. */
+    @Column(name = "ENVIRONMENTS", length = 255)
+    private String environments;
+
+    /** Deliveries per second at most; null for unlimited. The next free slot is in B2BPACK_WEBHOOK_RATE. */
+    @Column(name = "RATE_LIMIT_PER_SECOND")
+    private Integer rateLimitPerSecond;
+
     @Column(name = "UPDATED_AT", nullable = false)
     private long updatedAt;
 
@@ -169,5 +185,37 @@ public class WebhookEntity implements RealmScoped {
 
     public void setUpdatedAt(long updatedAt) {
         this.updatedAt = updatedAt;
+    }
+
+    public String getClientIds() {
+        return clientIds;
+    }
+
+    public void setClientIds(String clientIds) {
+        this.clientIds = clientIds;
+    }
+
+    public String getExcludedClientIds() {
+        return excludedClientIds;
+    }
+
+    public void setExcludedClientIds(String excludedClientIds) {
+        this.excludedClientIds = excludedClientIds;
+    }
+
+    public String getEnvironments() {
+        return environments;
+    }
+
+    public void setEnvironments(String environments) {
+        this.environments = environments;
+    }
+
+    public Integer getRateLimitPerSecond() {
+        return rateLimitPerSecond;
+    }
+
+    public void setRateLimitPerSecond(Integer rateLimitPerSecond) {
+        this.rateLimitPerSecond = rateLimitPerSecond;
     }
 }

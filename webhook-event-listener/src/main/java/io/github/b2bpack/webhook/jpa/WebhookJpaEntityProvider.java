@@ -10,7 +10,7 @@ public final class WebhookJpaEntityProvider implements JpaEntityProvider {
 
     @Override
     public List<Class<?>> getEntities() {
-        return List.of(WebhookEntity.class, WebhookDeliveryEntity.class);
+        return List.of(WebhookEntity.class, WebhookDeliveryEntity.class, WebhookRateEntity.class);
     }
 
     @Override

@@ -9,8 +9,10 @@ import io.github.b2bpack.webhook.dispatch.Job;
 import io.github.b2bpack.webhook.dispatch.Outcome;
 import io.github.b2bpack.webhook.dispatch.RealmSlots;
 import io.github.b2bpack.webhook.dispatch.Recorder;
+import io.github.b2bpack.webhook.filter.RateSlots;
 import io.github.b2bpack.webhook.signing.SigningKey;
 import io.github.b2bpack.webhook.subscription.ActiveWebhooks;
+import io.github.b2bpack.webhook.subscription.RateLimiter;
 import io.github.b2bpack.webhook.subscription.SecretCipher;
 import io.github.b2bpack.webhook.subscription.SigningKeyCache;
 import io.github.b2bpack.webhook.subscription.Webhook;
@@ -19,11 +21,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -32,7 +37,9 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * The claim transaction of a drain pass: takes due rows whose realm has a free slot, claims them under one token
  * ({@link OutboxStore#claimAll}, the strategy from {@link ClaimStrategies}) and turns each row won into a job, signed
  * with keys from the {@link SigningKeyCache} like a direct send. A row whose webhook is gone or inactive is cancelled
- * there and then; one whose keys cannot be decrypted is retried on the schedule, never sent unsigned.
+ * there and then; one whose keys cannot be decrypted is retried on the schedule, never sent unsigned. Rows of a
+ * rate-limited webhook are sent only in slots reserved in the database ({@link RateLimiter}); rows of webhooks without
+ * a limit take no extra statement.
  */
 final class OutboxClaimer implements Dispatcher.Claimer {
 
@@ -44,6 +51,8 @@ final class OutboxClaimer implements Dispatcher.Claimer {
     private final long claimMillis;
     private final Consumer<ClaimedDelivery> attempt;
     private final ClaimStrategies strategies;
+    /** Asks for a claim pass at a time (epoch millis): when a rate-limited webhook's next slot comes. */
+    private final LongConsumer wakeAt;
 
     /** @param attempt sends a claimed delivery and records its result (on a sender thread) */
     OutboxClaimer(
@@ -54,7 +63,8 @@ final class OutboxClaimer implements Dispatcher.Claimer {
             Recorder recorder,
             Duration claimTimeout,
             ClaimMode claimMode,
-            Consumer<ClaimedDelivery> attempt) {
+            Consumer<ClaimedDelivery> attempt,
+            LongConsumer wakeAt) {
         this.sessionFactory = sessionFactory;
         this.cipher = cipher;
         this.keys = keys;
@@ -63,6 +73,7 @@ final class OutboxClaimer implements Dispatcher.Claimer {
         this.claimMillis = claimTimeout.toMillis();
         this.attempt = attempt;
         this.strategies = new ClaimStrategies(claimMode);
+        this.wakeAt = wakeAt;
     }
 
     @Override
@@ -104,6 +115,8 @@ final class OutboxClaimer implements Dispatcher.Claimer {
             slots.release(realm); // taken by another node meanwhile
         });
         Map<String, String> realmVersions = new HashMap<>();
+        // Rows of rate-limited webhooks, by webhook id sorted: their slot rows are locked in that order.
+        Map<String, Limited> limited = new TreeMap<>();
         for (OutboxStore.Claimed row : won) {
             Claim claim = new Claim(row.id(), token, row.webhookId(), row.attempts(), now + claimMillis);
             Webhook webhook = webhooks.findById(row.webhookId());
@@ -140,7 +153,83 @@ final class OutboxClaimer implements Dispatcher.Claimer {
                     row.format(),
                     signing,
                     row.createdAt());
-            jobs.add(new Job(row.realmId(), row.createdAt(), () -> attempt.accept(delivery)));
+            if (webhook.rateLimitPerSecond() == null) {
+                jobs.add(new Job(row.realmId(), row.createdAt(), () -> attempt.accept(delivery)));
+            } else {
+                limited.computeIfAbsent(webhook.id(), id -> new Limited(webhook.rateLimitPerSecond()))
+                        .rows()
+                        .add(new LimitedRow(row, delivery));
+            }
+        }
+        if (!limited.isEmpty()) {
+            limit(session, outbox, token, now, limited, slots, slotTaken, jobs);
         }
     }
+
+    /**
+     * Rows of rate-limited webhooks get slots ({@link RateLimiter}): those granted are sent at their slot, the others
+     * go back to the queue, due at the slots after the last one reserved, without spending an attempt. A claim pass
+     * is asked for at each webhook's next free slot, when more of its rows may be due.
+     */
+    private void limit(
+            KeycloakSession session,
+            OutboxStore outbox,
+            String token,
+            long now,
+            Map<String, Limited> limited,
+            RealmSlots slots,
+            Map<String, String> slotTaken,
+            List<Job> jobs) {
+        RateLimiter limiter = new RateLimiter(session);
+        List<OutboxStore.PutBack> back = new ArrayList<>();
+        for (Map.Entry<String, Limited> webhook : limited.entrySet()) {
+            List<LimitedRow> rows = webhook.getValue().rows();
+            rows.sort(Comparator.comparingLong((LimitedRow r) -> r.row().createdAt())
+                    .thenComparing(r -> r.row().id()));
+            RateSlots granted =
+                    limiter.reserve(webhook.getKey(), webhook.getValue().perSecond(), rows.size(), now);
+            for (int i = 0; i < rows.size(); i++) {
+                LimitedRow r = rows.get(i);
+                long slot = granted.slot(i);
+                if (i < granted.granted()) {
+                    ClaimedDelivery delivery = r.delivery();
+                    jobs.add(new Job(r.row().realmId(), r.row().createdAt(), () -> {
+                        if (waitUntil(slot)) {
+                            attempt.accept(delivery);
+                        }
+                    }));
+                } else {
+                    back.add(new OutboxStore.PutBack(r.row().id(), token, slot));
+                    slots.release(slotTaken.remove(r.row().id()));
+                }
+            }
+            wakeAt.accept(granted.nextSlotAt());
+        }
+        outbox.putBack(back);
+    }
+
+    /** Waits on the sender thread for a slot at most {@link RateSlots#HORIZON_MILLIS} ahead; false if interrupted. */
+    private static boolean waitUntil(long slot) {
+        long wait = slot - System.currentTimeMillis();
+        if (wait <= 0) {
+            return true;
+        }
+        try {
+            Thread.sleep(wait);
+            return true;
+        } catch (InterruptedException e) {
+            // Shutting down: the claim expires and the row is sent again, by this node after restart or another.
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The claimed rows of one rate-limited webhook in this pass. */
+    private record Limited(int perSecond, List<LimitedRow> rows) {
+        Limited(int perSecond) {
+            this(perSecond, new ArrayList<>());
+        }
+    }
+
+    private record LimitedRow(OutboxStore.Claimed row, ClaimedDelivery delivery) {}
 }

@@ -17,6 +17,7 @@ import io.github.b2bpack.webhook.subscription.Webhook;
 import io.github.b2bpack.webhook.subscription.WebhookStore;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -43,6 +44,9 @@ public final class OutboxDrainer implements AutoCloseable {
     private final OutboxResults results;
     private final Recorder recorder;
     private final Dispatcher dispatcher;
+    /** The dispatcher once made: the claimer, made before it, asks it for passes at rate limit slots. */
+    private final AtomicReference<Dispatcher> dispatcherRef = new AtomicReference<>();
+
     private final AttemptWindow window;
 
     public OutboxDrainer(
@@ -67,7 +71,8 @@ public final class OutboxDrainer implements AutoCloseable {
                 recorder,
                 settings.claimTimeout(),
                 settings.claimMode(),
-                this::attempt);
+                this::attempt,
+                at -> dispatcherRef.get().wakeAt(at));
         // A direct send waiting longer than half the claim timeout is left to the sweep, which takes it once its claim
         // expires.
         this.dispatcher = new Dispatcher(
@@ -76,6 +81,7 @@ public final class OutboxDrainer implements AutoCloseable {
                 settings.maxInFlightPerRealm(),
                 settings.claimTimeout().dividedBy(2),
                 claimer);
+        dispatcherRef.set(dispatcher);
     }
 
     /** Starts recording results, the sweep and the retention purge; call once the schema is in place. */

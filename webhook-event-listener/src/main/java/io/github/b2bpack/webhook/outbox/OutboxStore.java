@@ -248,6 +248,40 @@ public final class OutboxStore {
         });
     }
 
+    /** A claimed row handed back unsent, due again at {@code nextAttemptAt}. */
+    record PutBack(String id, String token, long nextAttemptAt) {}
+
+    /**
+     * Hands claimed rows back without spending an attempt (a rate-limited webhook had no slot for them): each is due
+     * again at its time, {@code available} again if it was on its first attempt, else {@code retryable}, written only
+     * while {@code token} still holds its claim. One JDBC batch. The attempt counter is decremented last: MariaDB
+     * evaluates an UPDATE's assignments left to right, so the CASEs must still see the claimed count.
+     */
+    void putBack(List<PutBack> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        em.flush();
+        String first = "ATTEMPTS <= 1";
+        String sql = "update " + table + " set STATE = case when " + first + " then '"
+                + DeliveryState.AVAILABLE.code() + "' else '" + DeliveryState.RETRYABLE.code() + "' end,"
+                + " FIRST_ATTEMPT_AT = case when " + first + " then null else FIRST_ATTEMPT_AT end,"
+                + " LAST_ATTEMPT_AT = case when " + first + " then null else LAST_ATTEMPT_AT end,"
+                + " CLAIM_TOKEN = null, CLAIMED_UNTIL = null, NEXT_ATTEMPT_AT = ?, ATTEMPTS = ATTEMPTS - 1"
+                + " where ID = ? and CLAIM_TOKEN = ? and STATE = '" + DeliveryState.EXECUTING.code() + "'";
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(sql)) {
+                for (PutBack p : rows) {
+                    update.setLong(1, p.nextAttemptAt());
+                    update.setString(2, p.id());
+                    update.setString(3, p.token());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        });
+    }
+
     /** When a webhook is deleted, what it still had queued will never be sent. */
     public int cancelForWebhook(String webhookId, long now) {
         return em.createQuery(

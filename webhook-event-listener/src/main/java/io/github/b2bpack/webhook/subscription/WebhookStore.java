@@ -44,6 +44,7 @@ public final class WebhookStore {
             boolean active,
             String scheme,
             PayloadFormat format,
+            DeliveryRules rules,
             long now,
             int maxPerRealm) {
         requireCipher();
@@ -66,10 +67,12 @@ public final class WebhookStore {
         e.setEventCodes(EventCodePatterns.join(eventCodes));
         e.setActive(active);
         e.setPayloadFormat(format.code());
+        setRules(e, rules);
         String shown = newKey(e, scheme);
         e.setCreatedAt(now);
         e.setUpdatedAt(now);
         em.persist(e);
+        RateLimiter.prepare(em, e.getId(), rules.rateLimitPerSecond(), now);
         return new Created(view(e), shown);
     }
 
@@ -147,6 +150,7 @@ public final class WebhookStore {
             List<String> eventCodes,
             boolean active,
             PayloadFormat format,
+            DeliveryRules rules,
             long now) {
         WebhookEntity e = entity(realmId, id);
         if (e == null) {
@@ -159,6 +163,8 @@ public final class WebhookStore {
         if (format != null) {
             e.setPayloadFormat(format.code());
         }
+        setRules(e, rules);
+        RateLimiter.prepare(em, e.getId(), rules.rateLimitPerSecond(), now);
         if (active) {
             e.setDeactivatedReason(null);
         }
@@ -173,7 +179,15 @@ public final class WebhookStore {
             return false;
         }
         em.remove(e);
+        RateLimiter.prepare(em, id, null, 0);
         return true;
+    }
+
+    private static void setRules(WebhookEntity e, DeliveryRules rules) {
+        e.setClientIds(StringLists.write(rules.filter().clientIds()));
+        e.setExcludedClientIds(StringLists.write(rules.filter().excludedClientIds()));
+        e.setEnvironments(StringLists.write(rules.filter().environments()));
+        e.setRateLimitPerSecond(rules.rateLimitPerSecond());
     }
 
     /**
@@ -232,6 +246,10 @@ public final class WebhookStore {
     }
 
     public int deleteRealm(String realmId) {
+        em.createQuery("delete from WebhookRateEntity r where r.webhookId in"
+                        + " (select w.id from WebhookEntity w where w.realmId = :realm)")
+                .setParameter("realm", realmId)
+                .executeUpdate();
         return em.createQuery("delete from WebhookEntity w where w.realmId = :realm")
                 .setParameter("realm", realmId)
                 .executeUpdate();
@@ -272,7 +290,11 @@ public final class WebhookStore {
                 e.getUpdatedAt(),
                 e.getPreviousSecretUntil(),
                 e.getPublicKey(),
-                e.getPayloadFormat());
+                e.getPayloadFormat(),
+                StringLists.read(e.getClientIds()),
+                StringLists.read(e.getExcludedClientIds()),
+                StringLists.read(e.getEnvironments()),
+                e.getRateLimitPerSecond());
     }
 
     /** A webhook with its new key as the API shows it once: the v1 secret in clear, or the v1a public key. */

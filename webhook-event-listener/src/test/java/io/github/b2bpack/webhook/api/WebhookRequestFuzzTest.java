@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.b2bpack.webhook.filter.SourceFilter;
 import io.github.b2bpack.webhook.subscription.EventCodePatterns;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Timeout;
@@ -44,6 +45,16 @@ class WebhookRequestFuzzTest {
                         || request.signatureScheme().equals("v1")
                         || request.signatureScheme().equals("v1a"),
                 "scheme");
+        // Filters and the rate limit: valid, within their caps, never naming a client both kept and excluded.
+        var rules = request.rules();
+        assertNull(rules.filter().problem(), "filters");
+        assertTrue(rules.filter().clientIds().size() <= SourceFilter.MAX_ENTRIES, "client_ids cap");
+        assertTrue(rules.filter().excludedClientIds().size() <= SourceFilter.MAX_ENTRIES, "excluded cap");
+        assertTrue(rules.filter().environments().stream().allMatch(SourceFilter.ENVIRONMENTS::contains), "env");
+        assertTrue(
+                rules.rateLimitPerSecond() == null
+                        || (rules.rateLimitPerSecond() >= 1 && rules.rateLimitPerSecond() <= 1000),
+                "rate limit");
     }
 
     /** The status the resource answers with (toResponse() needs a JAX-RS runtime, absent in unit tests). */

@@ -27,6 +27,10 @@ class ActiveWebhooksTest {
                     1L,
                     null,
                     null,
+                    null,
+                    List.of(),
+                    List.of(),
+                    List.of(),
                     null));
         };
     }
