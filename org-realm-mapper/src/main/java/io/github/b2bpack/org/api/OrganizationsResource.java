@@ -185,6 +185,12 @@ public final class OrganizationsResource {
         return new OrgUsersResource(session, auth, organizations, existing(slug));
     }
 
+    /** The organization's administrators, invited by email, in the realm of the environment the query names. */
+    @Path("{slug}/admins")
+    public OrgAdminsResource admins(@PathParam("slug") String slug) {
+        return new OrgAdminsResource(session, auth, organizations, existing(slug));
+    }
+
     /** The metadata keys the organization's users may hold. */
     @Path("{slug}/metakeys")
     public MetakeysResource metakeys(@PathParam("slug") String slug) {

@@ -1,0 +1,108 @@
+package io.github.b2bpack.org.admininvite;
+
+import io.github.b2bpack.org.admins.AdminAttributes;
+import io.github.b2bpack.org.admins.AdminRecord;
+import io.github.b2bpack.org.admins.AdminRoles;
+import java.util.List;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionProviderModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.services.managers.AuthenticationManager;
+
+/**
+ * What being an organization administrator means in Keycloak: the {@link AdminRoles} of the organization
+ * realm's own {@code realm-management} client (so the rights end at that realm's border), the invitation
+ * attributes, and the actions the person completes after accepting.
+ */
+public final class AdminMembership {
+
+    /** The SMS second factor's required action and credential type (module totp-sms-authenticator). */
+    static final String SMS_REQUIRED_ACTION = "CONFIGURE_SMS_OTP";
+
+    static final String SMS_CREDENTIAL = "sms-otp";
+
+    private AdminMembership() {}
+
+    /** The user's administrator record, or null when the user was never invited. */
+    public static AdminRecord record(UserModel user) {
+        return AdminAttributes.read(user.getAttributes());
+    }
+
+    public static void grant(RealmModel realm, UserModel user) {
+        roles(realm).forEach(user::grantRole);
+    }
+
+    /** Removes the administrator roles (whoever granted them) and ends every session of the user. */
+    public static void revoke(KeycloakSession session, RealmModel realm, UserModel user) {
+        roles(realm).stream().filter(user::hasDirectRole).forEach(user::deleteRoleMapping);
+        endSessions(session, realm, user);
+    }
+
+    /**
+     * Logs the user out everywhere and makes tokens issued before now invalid, so an access token of a
+     * removed administrator stops working at once rather than at its expiry.
+     */
+    public static void endSessions(KeycloakSession session, RealmModel realm, UserModel user) {
+        List<UserSessionModel> sessions =
+                session.sessions().getUserSessionsStream(realm, user).toList();
+        sessions.forEach(s -> AuthenticationManager.backchannelLogout(session, s, true));
+        session.users().setNotBeforeForUser(realm, user, Time.currentTime());
+    }
+
+    /** Sets or clears one invitation attribute. */
+    public static void set(UserModel user, String attribute, Long millis) {
+        if (millis == null) {
+            user.removeAttribute(attribute);
+        } else {
+            user.setSingleAttribute(attribute, Long.toString(millis));
+        }
+    }
+
+    /** Removes every invitation attribute: the user stays, as a plain user of the organization. */
+    public static void forget(UserModel user) {
+        AdminAttributes.ALL.forEach(user::removeAttribute);
+    }
+
+    /**
+     * Adds what the person must do before the first login as administrator: a password when they have none,
+     * and the SMS second factor when the realm requires it of new users (its {@code CONFIGURE_SMS_OTP} required
+     * action is enabled and set as a default action) and they have not enrolled yet.
+     */
+    static void addRequiredActions(RealmModel realm, UserModel user) {
+        if (user.credentialManager()
+                .getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE)
+                .findAny()
+                .isEmpty()) {
+            user.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
+        }
+        RequiredActionProviderModel sms = realm.getRequiredActionProviderByAlias(SMS_REQUIRED_ACTION);
+        if (sms != null
+                && sms.isEnabled()
+                && sms.isDefaultAction()
+                && user.credentialManager()
+                        .getStoredCredentialsByTypeStream(SMS_CREDENTIAL)
+                        .findAny()
+                        .isEmpty()) {
+            user.addRequiredAction(SMS_REQUIRED_ACTION);
+        }
+    }
+
+    /** The administrator roles of the realm's {@code realm-management} client. */
+    static List<RoleModel> roles(RealmModel realm) {
+        ClientModel management = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
+        if (management == null) {
+            throw new IllegalStateException("realm " + realm.getName() + " has no realm-management client");
+        }
+        return AdminRoles.GRANTED.keySet().stream()
+                .map(management::getRole)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+    }
+}
