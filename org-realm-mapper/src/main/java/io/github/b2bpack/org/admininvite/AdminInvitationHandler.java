@@ -29,7 +29,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * accept and decline (links that carry the choice and are bound to this browser's authentication session, as
  * Keycloak's own "execute actions" confirmation is). Accepting records {@code accepted_invitation_at}, grants
  * the administrator roles and runs the required actions (password, the realm's SMS second factor); declining
- * records {@code declined_to_be_in_charge_at}, disables the user and shows a page. Either answer uses up the
+ * records {@code declined_to_be_in_charge_at} (the account stays as it was) and shows a page. Either answer uses up the
  * link and its sibling (same nonce); a link of an answered, deleted or replaced invitation is refused with a
  * page, as are forged and expired ones (Keycloak's checks, before this handler runs).
  */
@@ -90,8 +90,8 @@ public final class AdminInvitationHandler extends AbstractActionTokenHandler<Adm
         long now = Time.currentTimeMillis();
         EventBuilder event = tokenContext.getEvent().clone().user(user);
         if (AdminInvitationToken.DECLINE.equals(choice)) {
+            // The account itself stays as it was: the person may be a user of the organization already.
             AdminMembership.set(user, AdminAttributes.DECLINED_AT, now);
-            user.setEnabled(false);
             event.detail("b2bpack_event", "org_admin.invitation_declined").success();
             AdminEvents.answered(session, realm, user, "org_admin.invitation_declined");
             return session.getProvider(LoginFormsProvider.class)

@@ -135,6 +135,8 @@ public final class OrgAdminsResource {
             attributes.put(UserModel.USERNAME, request.email());
             attributes.put(UserModel.EMAIL, request.email());
             user = new UserProfileWrites(session, realm).create(attributes);
+            // Enabled, without a password: nobody can sign in as it until the invitation is accepted.
+            user.setEnabled(true);
         }
         long now = Time.currentTimeMillis();
         AdminMembership.set(user, AdminAttributes.INVITED_AT, now);
@@ -142,10 +144,6 @@ public final class OrgAdminsResource {
         AdminMembership.set(user, AdminAttributes.DECLINED_AT, null);
         if (created || (previous != null && previous.createdByInvitation())) {
             user.setSingleAttribute(AdminAttributes.CREATED_BY_INVITATION, "true");
-            user.setEnabled(true);
-        } else if (previous != null) {
-            // A declined invitation disabled the user; a new one opens the account again.
-            user.setEnabled(true);
         }
         try {
             AdminInvitationMailer.send(session, realm, user, now);

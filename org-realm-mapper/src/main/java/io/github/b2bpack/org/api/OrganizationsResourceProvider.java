@@ -13,7 +13,10 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
-/** Serves the organization API under the administration realm only ({@code /admin/realms/master/orgs}). */
+/**
+ * Serves the organization API under the administration realm ({@code /admin/realms/master/orgs}), and, under an
+ * organization's realm, that organization's users and administrators ({@link OrgRealmResource}).
+ */
 public final class OrganizationsResourceProvider implements AdminRealmResourceProvider {
 
     private final RealmTemplate template;
@@ -35,11 +38,16 @@ public final class OrganizationsResourceProvider implements AdminRealmResourcePr
     @Override
     public Object getResource(
             KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        OrganizationManager organizations = new OrganizationManager(session, template, sanitizer, cache);
         if (!Config.getAdminRealm().equals(realm.getName())) {
-            throw new NotFoundException();
+            // An organization's realm serves its own users and administrators to its own administrators.
+            String slug = realm.getAttribute(OrganizationManager.SLUG_ATTRIBUTE);
+            if (slug == null) {
+                throw new NotFoundException();
+            }
+            return new OrgRealmResource(session, auth, organizations, slug);
         }
-        return new OrganizationsResource(
-                session, auth, adminEvent, new OrganizationManager(session, template, sanitizer, cache), ownership);
+        return new OrganizationsResource(session, auth, adminEvent, organizations, ownership);
     }
 
     @Override
