@@ -10,7 +10,9 @@ import java.util.List;
  * A webhook in API answers. For v1, {@code signature_key} is the full HMAC secret only in the answers to
  * create and rotate-secret (and to an update that switches the scheme); everywhere else it is masked.
  * For v1a, {@code public_key} is the Ed25519 verification key and there is no {@code signature_key}:
- * the private key never leaves the server.
+ * the private key never leaves the server. {@code failing_since} is set while every attempt since then failed; an
+ * update that re-enables a webhook the pack disabled ({@code deactivated_reason auto_disabled}) also answers
+ * {@code recover}: since when deliveries were discarded, and where to re-queue them.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record WebhookView(
@@ -32,10 +34,24 @@ record WebhookView(
         @JsonProperty("environments") List<String> environments,
         // Shown as null when unlimited, so a client sees the field either way.
         @JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty("rate_limit_per_second")
-        Integer rateLimitPerSecond) {
+        Integer rateLimitPerSecond,
+
+        @JsonProperty("failing_since") String failingSince,
+        RecoverHint recover) {
+
+    /** Where to recover what an auto-disabled webhook's receiver missed: {@code POST path {"since": since}}. */
+    record RecoverHint(String since, String path) {}
 
     /** @param signatureKey the v1 secret to show (create, rotate) or null for the masked form */
     static WebhookView of(Webhook w, String signatureKey, long now) {
+        return of(w, signatureKey, now, null, null);
+    }
+
+    /**
+     * @param failingSince when the running failing period of its endpoint began; null when healthy
+     * @param recover      the recovery hint of a re-enabled webhook; null otherwise
+     */
+    static WebhookView of(Webhook w, String signatureKey, long now, Long failingSince, RecoverHint recover) {
         Long previous = w.previousKeyUntil() != null && w.previousKeyUntil() > now ? w.previousKeyUntil() : null;
         String shownSecret =
                 w.publicKey() != null ? null : signatureKey != null ? signatureKey : SigningSecret.mask(null);
@@ -56,6 +72,8 @@ record WebhookView(
                 w.clientIds(),
                 w.excludedClientIds(),
                 w.environments(),
-                w.rateLimitPerSecond());
+                w.rateLimitPerSecond(),
+                JsonTime.of(failingSince),
+                recover);
     }
 }

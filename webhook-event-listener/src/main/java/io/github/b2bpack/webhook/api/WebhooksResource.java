@@ -5,6 +5,8 @@ import io.github.b2bpack.webhook.delivery.HostResolver;
 import io.github.b2bpack.webhook.delivery.SsrfGuard;
 import io.github.b2bpack.webhook.filter.SourceFilter;
 import io.github.b2bpack.webhook.format.PayloadFormat;
+import io.github.b2bpack.webhook.healing.HealthStore;
+import io.github.b2bpack.webhook.health.EndpointCodes;
 import io.github.b2bpack.webhook.outbox.OutboxStore;
 import io.github.b2bpack.webhook.subscription.ActiveWebhooks;
 import io.github.b2bpack.webhook.subscription.MissingEncryptionKeyException;
@@ -26,6 +28,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
@@ -63,8 +66,12 @@ public final class WebhooksResource {
             Paging paging = Paging.parse(page, perPage);
             WebhookStore store = store(runtime());
             long now = System.currentTimeMillis();
-            List<WebhookView> data = store.list(realm.getId(), paging.first(), paging.perPage()).stream()
-                    .map(w -> WebhookView.of(w, null, now))
+            List<Webhook> webhooks = store.list(realm.getId(), paging.first(), paging.perPage());
+            Map<String, Long> failing = new HealthStore(session)
+                    .failingSince(
+                            realm.getId(), webhooks.stream().map(Webhook::id).toList());
+            List<WebhookView> data = webhooks.stream()
+                    .map(w -> WebhookView.of(w, null, now, failing.get(w.id()), null))
                     .toList();
             return Response.ok(new Page<>(data, paging.page(), paging.perPage(), store.count(realm.getId())))
                     .build();
@@ -115,9 +122,12 @@ public final class WebhooksResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response get(@PathParam("id") String id) {
         auth.realm().requireViewEvents();
-        return answer(() -> Response.ok(WebhookView.of(
-                        found(store(runtime()).find(realm.getId(), id)), null, System.currentTimeMillis()))
-                .build());
+        return answer(() -> {
+            Webhook webhook = found(store(runtime()).find(realm.getId(), id));
+            Long failingSince = new HealthStore(session).failingSince(webhook.id());
+            return Response.ok(WebhookView.of(webhook, null, System.currentTimeMillis(), failingSince, null))
+                    .build();
+        });
     }
 
     @PUT
@@ -132,6 +142,8 @@ public final class WebhooksResource {
             requireClients(request.rules().filter());
             long now = System.currentTimeMillis();
             WebhookStore store = store(runtime);
+            Webhook before = found(store.find(realm.getId(), id));
+            WebhookView.RecoverHint recover = reenabled(before, request.active());
             Webhook updated = found(store.update(
                     realm.getId(),
                     id,
@@ -148,11 +160,13 @@ public final class WebhooksResource {
                 WebhookStore.Created switched =
                         store.rotate(realm.getId(), id, request.signatureScheme(), now, graceEnd(runtime, now));
                 audit(OperationType.UPDATE, switched.webhook(), "webhook.scheme_switched");
-                return Response.ok(WebhookView.of(switched.webhook(), switched.signatureKey(), now))
+                return Response.ok(WebhookView.of(switched.webhook(), switched.signatureKey(), now, null, recover))
                         .build();
             }
             audit(OperationType.UPDATE, updated, null);
-            return Response.ok(WebhookView.of(updated, null, now)).build();
+            Long failingSince = recover != null ? null : new HealthStore(session).failingSince(id);
+            return Response.ok(WebhookView.of(updated, null, now, failingSince, recover))
+                    .build();
         });
     }
 
@@ -168,6 +182,7 @@ public final class WebhooksResource {
             }
             audit(OperationType.DELETE, deleted, null);
             new OutboxStore(session).cancelForWebhook(id, System.currentTimeMillis());
+            new HealthStore(session).deleteWebhook(id);
             ActiveWebhooks.changed(realm);
             return Response.noContent().build();
         });
@@ -202,6 +217,24 @@ public final class WebhooksResource {
     public Response recover(@PathParam("id") String id, InputStream body) {
         auth.realm().requireManageEvents();
         return answer(() -> new WebhookRecovery(session, realm).recover(id, body, adminEvent));
+    }
+
+    /**
+     * An update that re-enables a webhook the pack disabled: its endpoint's failing period ends here (the next failure
+     * starts a new one), and the answer says what to recover: the deliveries discarded since the period began.
+     */
+    private WebhookView.RecoverHint reenabled(Webhook before, boolean active) {
+        if (!active || before.active() || !EndpointCodes.AUTO_DISABLED.equals(before.deactivatedReason())) {
+            return null;
+        }
+        HealthStore health = new HealthStore(session);
+        Long since = health.failingSince(before.id());
+        health.reset(before.id());
+        return since == null
+                ? null
+                : new WebhookView.RecoverHint(
+                        JsonTime.of(since),
+                        "/admin/realms/" + realm.getName() + "/webhooks/" + before.id() + "/recover");
     }
 
     /**

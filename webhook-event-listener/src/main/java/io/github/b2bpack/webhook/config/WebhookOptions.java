@@ -122,6 +122,13 @@ public final class WebhookOptions {
             false,
             "Discarded deliveries one recover call re-queues at most (newest first); the answer says whether more "
                     + "remain, and calling again recovers them. 1 to 100000.");
+    static final Option DISABLE_AFTER = new Option(
+            "disable-after",
+            "string",
+            "5d",
+            false,
+            "A webhook whose every attempt has failed for this long is disabled (deactivated_reason auto_disabled), "
+                    + "with an admin event and the operational event webhook.endpoint.disabled; at least 1s.");
     static final Option MAX_REPRESENTATION = new Option(
             "max-representation-chars",
             "int",
@@ -152,6 +159,7 @@ public final class WebhookOptions {
             PURGE_INTERVAL,
             RECOVER_MAX_WINDOW,
             RECOVER_MAX_COUNT,
+            DISABLE_AFTER,
             MAX_REPRESENTATION);
 
     private final Function<String, String> values;
@@ -194,7 +202,8 @@ public final class WebhookOptions {
                 // Three quarters of the senders by default: one busy realm keeps most of the throughput, and a realm
                 // whose receivers hang still leaves a quarter to every other realm.
                 maxInFlight == null ? Math.max(1, concurrency * 3 / 4) : parseInt(MAX_IN_FLIGHT_PER_REALM, maxInFlight),
-                ClaimMode.parse(o.text(CLAIM_STRATEGY)));
+                ClaimMode.parse(o.text(CLAIM_STRATEGY)),
+                o.positiveDuration(DISABLE_AFTER, Duration.ofSeconds(1)));
     }
 
     private String text(Option option) {
@@ -204,6 +213,23 @@ public final class WebhookOptions {
 
     private Duration duration(Option option) {
         return Durations.parse(text(option));
+    }
+
+    /** A duration of at least {@code min}, or a startup error naming the option. */
+    private Duration positiveDuration(Option option, Duration min) {
+        String text = text(option);
+        Duration d;
+        try {
+            d = Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    option.name() + " must be a duration such as 5d, 12h or 20s, not '" + text + "'", e);
+        }
+        if (d.compareTo(min) < 0) {
+            throw new IllegalArgumentException(
+                    option.name() + " must be at least " + min.toSeconds() + "s, not '" + text + "'");
+        }
+        return d;
     }
 
     private int integer(Option option) {

@@ -27,6 +27,7 @@ import java.time.Duration;
  * @param maxWebhooksPerRealm    webhooks one realm may have
  * @param maxInFlightPerRealm    attempts of one realm in flight on one node at a time (fair share of the senders)
  * @param claimMode              how due deliveries are claimed: from the database, or forced
+ * @param disableAfter           a webhook whose every attempt failed for this long is disabled
  */
 public record WebhookSettings(
         EncryptionKeys encryptionKeys,
@@ -46,7 +47,8 @@ public record WebhookSettings(
         int maxRepresentationChars,
         int maxWebhooksPerRealm,
         int maxInFlightPerRealm,
-        ClaimMode claimMode) {
+        ClaimMode claimMode,
+        Duration disableAfter) {
 
     public WebhookSettings {
         if (maxInFlightPerRealm < 1) {
@@ -74,6 +76,7 @@ public record WebhookSettings(
                 + ", addressPolicy=" + addressPolicy
                 + ", retrySchedule=" + retrySchedule + ", sweepInterval=" + sweepInterval + ", concurrency="
                 + concurrency
-                + ", maxWebhooksPerRealm=" + maxWebhooksPerRealm + ", claimMode=" + claimMode.code() + "]";
+                + ", maxWebhooksPerRealm=" + maxWebhooksPerRealm + ", claimMode=" + claimMode.code()
+                + ", disableAfter=" + disableAfter + "]";
     }
 }

@@ -5,6 +5,8 @@ import io.github.b2bpack.webhook.config.EncryptionKeys;
 import io.github.b2bpack.webhook.config.WebhookOptions;
 import io.github.b2bpack.webhook.config.WebhookSettings;
 import io.github.b2bpack.webhook.delivery.WebhookSender;
+import io.github.b2bpack.webhook.healing.EndpointHealth;
+import io.github.b2bpack.webhook.healing.HealthStore;
 import io.github.b2bpack.webhook.metrics.WebhookMetrics;
 import io.github.b2bpack.webhook.outbox.OutboxDrainer;
 import io.github.b2bpack.webhook.outbox.OutboxStore;
@@ -83,6 +85,7 @@ public final class WebhookEventListenerProviderFactory implements EventListenerP
         WebhookSender sender = new WebhookSender(
                 settings.addressPolicy(), settings.connectTimeout(), settings.requestTimeout(), settings.concurrency());
         OutboxDrainer drainer = new OutboxDrainer(factory, settings, cipher, sender, metrics);
+        drainer.observe(new EndpointHealth(factory, settings.disableAfter(), metrics, drainer::kick));
         ActiveWebhooks subscriptions = new ActiveWebhooks();
         runtime = new WebhookRuntime(settings, cipher, drainer, metrics, subscriptions);
         factory.register(event -> {
@@ -98,6 +101,7 @@ public final class WebhookEventListenerProviderFactory implements EventListenerP
             } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
                 String realmId = removed.getRealm().getId();
                 new OutboxStore(removed.getKeycloakSession()).deleteRealm(realmId);
+                new HealthStore(removed.getKeycloakSession()).deleteRealm(realmId);
                 new WebhookStore(removed.getKeycloakSession(), null).deleteRealm(realmId);
                 subscriptions.forget(realmId);
             }

@@ -10,7 +10,8 @@ public final class WebhookJpaEntityProvider implements JpaEntityProvider {
 
     @Override
     public List<Class<?>> getEntities() {
-        return List.of(WebhookEntity.class, WebhookDeliveryEntity.class, WebhookRateEntity.class);
+        return List.of(
+                WebhookEntity.class, WebhookDeliveryEntity.class, WebhookRateEntity.class, WebhookHealthEntity.class);
     }
 
     @Override

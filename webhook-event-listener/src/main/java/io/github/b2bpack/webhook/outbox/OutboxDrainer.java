@@ -9,6 +9,7 @@ import io.github.b2bpack.webhook.dispatch.Dispatcher;
 import io.github.b2bpack.webhook.dispatch.Job;
 import io.github.b2bpack.webhook.dispatch.Outcome;
 import io.github.b2bpack.webhook.dispatch.Recorder;
+import io.github.b2bpack.webhook.dispatch.ResultObserver;
 import io.github.b2bpack.webhook.metrics.WebhookMetrics;
 import io.github.b2bpack.webhook.signing.SigningKey;
 import io.github.b2bpack.webhook.subscription.SecretCipher;
@@ -48,6 +49,10 @@ public final class OutboxDrainer implements AutoCloseable {
     private final AtomicReference<Dispatcher> dispatcherRef = new AtomicReference<>();
 
     private final AttemptWindow window;
+    private ResultObserver observer = ResultObserver.NONE;
+
+    /** How soon a node sees an endpoint another node found failing (or recovered); a small read of failing rows. */
+    private static final Duration HEALTH_REFRESH = Duration.ofSeconds(10);
 
     public OutboxDrainer(
             KeycloakSessionFactory sessionFactory,
@@ -84,9 +89,17 @@ public final class OutboxDrainer implements AutoCloseable {
         dispatcherRef.set(dispatcher);
     }
 
+    /** Who is told of written results (the endpoints' health); call before {@link #start}. */
+    public void observe(ResultObserver observer) {
+        results.observe(observer);
+        this.observer = observer;
+    }
+
     /** Starts recording results, the sweep and the retention purge; call once the schema is in place. */
     public void start() {
         recorder.start();
+        observer.refresh();
+        dispatcher.every(HEALTH_REFRESH, observer::refresh);
         dispatcher.every(settings.sweepInterval(), this::sweep);
         dispatcher.every(
                 settings.purgeInterval(),

@@ -1,9 +1,11 @@
 package io.github.b2bpack.webhook.outbox;
 
 import io.github.b2bpack.webhook.dispatch.Outcome;
+import io.github.b2bpack.webhook.dispatch.ResultObserver;
 import io.github.b2bpack.webhook.metrics.WebhookMetrics;
 import io.github.b2bpack.webhook.subscription.ActiveWebhooks;
 import io.github.b2bpack.webhook.subscription.WebhookStore;
+import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
@@ -22,19 +24,26 @@ final class OutboxResults {
 
     private final KeycloakSessionFactory sessionFactory;
     private final WebhookMetrics metrics;
+    private volatile ResultObserver observer = ResultObserver.NONE;
 
     OutboxResults(KeycloakSessionFactory sessionFactory, WebhookMetrics metrics) {
         this.sessionFactory = sessionFactory;
         this.metrics = metrics;
     }
 
-    /** Writes {@code outcomes} in one transaction of their own. */
-    void write(List<Outcome> outcomes) {
-        KeycloakModelUtils.runJobInTransaction(sessionFactory, session -> writeIn(session, outcomes));
+    void observe(ResultObserver observer) {
+        this.observer = observer;
     }
 
-    /** Writes {@code outcomes} in the session's transaction, as one batch of statements. */
-    void writeIn(KeycloakSession session, List<Outcome> outcomes) {
+    /** Writes {@code outcomes} in one transaction of their own, then tells the observer which were written. */
+    void write(List<Outcome> outcomes) {
+        List<Outcome> written =
+                KeycloakModelUtils.runJobInTransactionWithResult(sessionFactory, session -> writeIn(session, outcomes));
+        observer.recorded(written);
+    }
+
+    /** Writes {@code outcomes} in the session's transaction, as one batch of statements; returns those written. */
+    List<Outcome> writeIn(KeycloakSession session, List<Outcome> outcomes) {
         boolean[] written = new OutboxStore(session)
                 .finishAll(outcomes.stream()
                         .map(o -> new OutboxStore.Finish(
@@ -46,9 +55,11 @@ final class OutboxResults {
                                 o.nextAttemptAt(),
                                 o.at()))
                         .toList());
+        List<Outcome> done = new ArrayList<>(written.length);
         for (int i = 0; i < written.length; i++) {
             Outcome o = outcomes.get(i);
             if (written[i]) {
+                done.add(o);
                 metrics.attempt(o.state().code(), o.durationMillis());
                 if (o.deactivateWebhook()) {
                     deactivate(session, o.claim().webhookId(), o.at());
@@ -67,6 +78,7 @@ final class OutboxResults {
                         o.at() - o.claim().claimedUntil());
             }
         }
+        return done;
     }
 
     /** The receiver asked to stop; an operator re-activates the webhook with PUT. */

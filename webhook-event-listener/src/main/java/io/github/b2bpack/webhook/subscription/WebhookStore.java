@@ -230,19 +230,26 @@ public final class WebhookStore {
     }
 
     /**
-     * After a 410 Gone: the receiver asked to stop; an operator re-activates with PUT.
+     * After a 410 Gone, or when its endpoint failed for {@code disable-after}: the webhook stops receiving; an operator
+     * re-activates it with PUT. One guarded UPDATE ({@code where active = true}), so of two nodes deactivating at once
+     * exactly one is told it did.
      *
      * @return the webhook's realm id when this call deactivated it, else null
      */
     public String deactivate(String id, String reason, long now) {
-        WebhookEntity e = em.find(WebhookEntity.class, id);
-        if (e != null && e.isActive()) {
-            e.setActive(false);
-            e.setDeactivatedReason(reason);
-            e.setUpdatedAt(now);
-            return e.getRealmId();
+        int changed = em.createQuery("update WebhookEntity w set w.active = false, w.deactivatedReason = :reason,"
+                        + " w.updatedAt = :now where w.id = :id and w.active = true")
+                .setParameter("reason", reason)
+                .setParameter("now", now)
+                .setParameter("id", id)
+                .executeUpdate();
+        if (changed != 1) {
+            return null;
         }
-        return null;
+        List<String> realm = em.createQuery("select w.realmId from WebhookEntity w where w.id = :id", String.class)
+                .setParameter("id", id)
+                .getResultList();
+        return realm.isEmpty() ? null : realm.get(0);
     }
 
     public int deleteRealm(String realmId) {

@@ -42,6 +42,20 @@ class WebhookOptionsTest {
         assertEquals(new RecoverBounds(Duration.ofDays(30), 10_000), s.recoverBounds());
         assertEquals("AddressPolicy[]", s.addressPolicy().toString());
         assertEquals(ClaimMode.AUTO, s.claimMode());
+        assertEquals(Duration.ofDays(5), s.disableAfter(), "Standard Webhooks' guidance");
+    }
+
+    @Test
+    void disableAfterIsADurationOfAtLeastASecond() {
+        assertEquals(
+                Duration.ofSeconds(20), read(Map.of("disable-after", "20s")).disableAfter());
+        assertEquals(Duration.ofHours(36), read(Map.of("disable-after", "36h")).disableAfter());
+        for (String bad : List.of("0", "0s", "500ms", "-1d", "soon", "5 days", "", "5w")) {
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> read(Map.of("disable-after", bad)), bad);
+            assertTrue(e.getMessage().startsWith("disable-after must be"), e.getMessage());
+            assertTrue(e.getMessage().contains("'" + bad + "'"), e.getMessage());
+        }
     }
 
     @Test
@@ -118,7 +132,7 @@ class WebhookOptionsTest {
                 Integer.parseInt(o.defaultValue());
             }
         }
-        assertEquals(22, names.size());
+        assertEquals(23, names.size());
         assertTrue(
                 WebhookOptions.ENCRYPTION_KEY.secret() && WebhookOptions.ENCRYPTION_KEYS_PREVIOUS.secret(),
                 "keys are secret");
