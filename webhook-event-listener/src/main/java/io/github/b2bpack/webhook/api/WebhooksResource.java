@@ -221,19 +221,20 @@ public final class WebhooksResource {
 
     /**
      * An update that re-enables a webhook the pack disabled: its endpoint's failing period ends here (the next failure
-     * starts a new one), and the answer says what to recover: the deliveries discarded since the period began.
+     * starts a new one), and the answer says what to recover: every delivery discarded since the period began, from the
+     * creation of the oldest of them.
      */
     private WebhookView.RecoverHint reenabled(Webhook before, boolean active) {
         if (!active || before.active() || !EndpointCodes.AUTO_DISABLED.equals(before.deactivatedReason())) {
             return null;
         }
         HealthStore health = new HealthStore(session);
-        Long since = health.failingSince(before.id());
+        Long failingSince = health.failingSince(before.id());
         health.reset(before.id());
-        return since == null
+        return failingSince == null
                 ? null
                 : new WebhookView.RecoverHint(
-                        JsonTime.of(since),
+                        JsonTime.of(health.recoverSince(before.id(), failingSince)),
                         "/admin/realms/" + realm.getName() + "/webhooks/" + before.id() + "/recover");
     }
 

@@ -3,6 +3,7 @@ package io.github.b2bpack.webhook.healing;
 import io.github.b2bpack.webhook.health.Known;
 import io.github.b2bpack.webhook.jpa.Jpa;
 import io.github.b2bpack.webhook.jpa.WebhookHealthEntity;
+import io.github.b2bpack.webhook.retry.DeliveryState;
 import jakarta.persistence.EntityManager;
 import java.util.HashMap;
 import java.util.List;
@@ -153,6 +154,23 @@ public final class HealthStore {
                 .getResultStream()
                 .forEach(h -> since.put(h.getWebhookId(), h.getFailingSince()));
         return since;
+    }
+
+    /**
+     * Where a recovery of the failing period that began at {@code failingSince} starts: the creation time of the oldest
+     * delivery discarded since then (recover selects deliveries by creation, and the delivery whose failure began the
+     * period was created before it); {@code failingSince} when none was discarded.
+     */
+    public long recoverSince(String webhookId, long failingSince) {
+        Long oldest = em.createQuery(
+                        "select min(d.createdAt) from WebhookDeliveryEntity d where d.webhookId = :id"
+                                + " and d.state = :discarded and d.finishedAt >= :since",
+                        Long.class)
+                .setParameter("id", webhookId)
+                .setParameter("discarded", DeliveryState.DISCARDED.code())
+                .setParameter("since", failingSince)
+                .getSingleResult();
+        return oldest == null ? failingSince : Math.min(oldest, failingSince);
     }
 
     /** An operator re-enabled the webhook: a new failing period starts from its next failure. */
