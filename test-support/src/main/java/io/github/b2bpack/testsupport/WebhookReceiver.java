@@ -11,13 +11,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A Standard Webhooks receiver on loopback: records every delivery (headers and exact body bytes)
  * and answers as told, switchable at any time: {@link #answerOk()}, {@link #answerStatus(int)} (e.g.
  * 500, 410), {@link #answerTooManyRequests(int)} (429 with {@code Retry-After}), {@link #goDown()}
  * (connection dropped without an answer), {@link #answerSlowly(Duration)} and {@link #failRatio(double, long)}
- * (500 for a seeded random share of requests).
+ * (500 for a seeded random share of requests); {@link #answerStatusAt(String, int)} gives one path a status of its
+ * own, so one receiver can play a failing endpoint and a healthy one at once.
  */
 public final class WebhookReceiver extends LoopbackHttpServer {
 
@@ -31,9 +33,18 @@ public final class WebhookReceiver extends LoopbackHttpServer {
         return new WebhookReceiver(FakePorts.WEBHOOK_RECEIVER);
     }
 
+    /** Answers 204 everywhere, and forgets every {@link #answerStatusAt path's own status}. */
     public void answerOk() {
+        statusAt.clear();
         behaviour = new Behaviour(Mode.OK, 204, null, Duration.ZERO, 0, null);
     }
+
+    /** Requests to exactly {@code path} are answered {@code status}, whatever the others get, until {@link #answerOk()}. */
+    public void answerStatusAt(String path, int status) {
+        statusAt.put(path, status);
+    }
+
+    private final Map<String, Integer> statusAt = new ConcurrentHashMap<>();
 
     public void answerStatus(int status) {
         behaviour = new Behaviour(Mode.OK, status, null, Duration.ZERO, 0, null);
@@ -125,6 +136,10 @@ public final class WebhookReceiver extends LoopbackHttpServer {
         }
         if (b.retryAfter != null) {
             exchange.getResponseHeaders().set("Retry-After", b.retryAfter);
+        }
+        Integer own = statusAt.get(request.path());
+        if (own != null) {
+            status = own;
         }
         String id = request.header("webhook-id");
         if (status >= 200 && status < 300 && id != null) {

@@ -57,6 +57,8 @@ final class Cluster implements AutoCloseable {
     static final Map<String, String> OVERRIDES = Map.of(
             "spi-events-listener--webhooks--max-attempts", "100",
             "spi-events-listener--webhooks--retry-schedule", "2s",
+            // The receiver stays down longer than the ITs' 30 s disable-after: the webhook must not be auto-disabled.
+            "spi-events-listener--webhooks--disable-after", "1h",
             // The strength endpoint's per-IP limit (40 per 10 s in the ITs) would count the policy checks that all
             // come from 127.0.0.1 here; the cluster test asserts verdicts, not that limit.
             "spi-realm-restapi-extension--password-strength--rate-limit", "1000");
