@@ -34,8 +34,9 @@ public final class HealthStore {
         if (startPeriod(webhookId, at, lastSuccess)) {
             return true;
         }
-        // No row, or a period already running. A row inserted by another node at the same moment makes this insert
-        // fail on the key and the batch is written again row by row, which then finds the row.
+        // No row, or a period already running. Should another node insert the row at the same moment, this insert
+        // fails on the key: the health transaction rolls back (EndpointHealth logs it) and the next failure finds the
+        // row.
         int made = em.createQuery("insert into WebhookHealthEntity (webhookId, realmId)"
                         + " select d.webhookId, d.realmId from WebhookDeliveryEntity d where d.id = :delivery"
                         + " and not exists (select 1 from WebhookHealthEntity h where h.webhookId = d.webhookId)")
