@@ -27,6 +27,14 @@ public final class EventCatalog {
     /** Codes of other extensions' admin resource types ({@code AdminEventBuilder.resource(String)}). */
     static final String ADMIN_FAMILY = "admin.*.*.";
 
+    private static final Map<String, String> OPERATIONAL_TEXT = Map.of(
+            EventCodes.ENDPOINT_FAILING,
+            "b2bpack: another webhook of the realm is failing (its first delivery was discarded)",
+            EventCodes.ENDPOINT_DISABLED,
+            "b2bpack: another webhook of the realm was disabled, every attempt having failed for disable-after",
+            EventCodes.ENDPOINT_RECOVERED,
+            "b2bpack: a failing webhook of the realm answered 2xx again");
+
     private static final String SUCCESS = "success";
     private static final String ERROR = "error";
     private static final String ERROR_SUFFIX = "_ERROR";
@@ -66,6 +74,9 @@ public final class EventCatalog {
                         "b2bpack: " + named.description() + (outcome.equals(ERROR) ? " (reported as an error)" : ""),
                         PayloadSchemas.userEvent(code, constant(code), null));
             }
+        }
+        for (String code : EventCodes.OPERATIONAL) {
+            add(entries, code, "operational", OPERATIONAL_TEXT.get(code), PayloadSchemas.endpointEvent(code));
         }
         Map<String, String> resources = new LinkedHashMap<>();
         adminResourceTypes.forEach(r -> resources.put(r, "a " + words(r)));

@@ -52,6 +52,17 @@ final class JsonSchema {
         return s;
     }
 
+    /** A whole number, or null when unknown. */
+    static ObjectNode nullableInteger() {
+        ObjectNode s = NODES.objectNode();
+        s.putArray("type").add("integer").add("null");
+        return s;
+    }
+
+    static ObjectNode integer() {
+        return NODES.objectNode().put("type", "integer");
+    }
+
     /** Any JSON value: an admin representation is whatever Keycloak's admin API sent, redacted. */
     static ObjectNode any() {
         return NODES.objectNode();

@@ -5,6 +5,7 @@ import static io.github.b2bpack.webhook.catalog.JsonSchema.nullableString;
 import static io.github.b2bpack.webhook.catalog.JsonSchema.string;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.b2bpack.webhook.health.EndpointCodes;
 
 /**
  * The JSON Schema of each webhook payload {@code {type, timestamp, data}}, field for field what
@@ -65,6 +66,30 @@ public final class PayloadSchemas {
                 .optional("representation_truncated", constant(true))
                 .optional("test", constant(true));
         return envelope(title, type, data.build());
+    }
+
+    /**
+     * An operational event's payload ({@code health.EndpointPayloads}): {@code webhook.endpoint.failing},
+     * {@code .disabled} (adds the reason and the period) or {@code .recovered} (adds when).
+     */
+    public static ObjectNode endpointEvent(String code) {
+        JsonSchema.ObjectBuilder data = JsonSchema.object()
+                .required("realm_id", nullableString())
+                .required("realm", nullableString())
+                .required("webhook_id", string())
+                .required("name", nullableString())
+                .required("target_host", nullableString())
+                .required("failing_since", nullableString())
+                .required("last_success_at", nullableString())
+                .required("last_status", JsonSchema.nullableInteger())
+                .required("last_error", nullableString())
+                .optional("test", constant(true));
+        if (code.equals(EndpointCodes.DISABLED)) {
+            data.required("deactivated_reason", string()).required("disable_after_seconds", JsonSchema.integer());
+        } else if (code.equals(EndpointCodes.RECOVERED)) {
+            data.required("recovered_at", JsonSchema.dateTime());
+        }
+        return envelope(code, constant(code), data.build());
     }
 
     /** Realm and organization context, common to both kinds. */

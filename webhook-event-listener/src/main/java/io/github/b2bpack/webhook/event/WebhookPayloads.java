@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.b2bpack.webhook.health.EndpointPayloads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -98,6 +99,9 @@ public final class WebhookPayloads {
 
     /** A sample for trigger-test: the shape of a real payload, with placeholder values. */
     public static ObjectNode sample(String code, String realmId, String realmName, OrganizationContext org, long now) {
+        if (EventCodes.OPERATIONAL.contains(code)) {
+            return EndpointPayloads.sample(code, realmId, realmName, now);
+        }
         ObjectNode data = JSON.createObjectNode();
         data.put("event_id", "00000000-0000-0000-0000-000000000000");
         putRealm(data, realmId, realmName, org);

@@ -49,6 +49,39 @@ public final class EndpointPayloads {
         return envelope(EndpointCodes.RECOVERED, at, data);
     }
 
+    /** A trigger-test sample of {@code code}: the shape of a real one, with placeholder values, flagged {@code test}. */
+    public static ObjectNode sample(String code, String realmId, String realmName, long at) {
+        Facts f = new Facts(
+                realmId,
+                realmName,
+                "00000000-0000-0000-0000-000000000000",
+                "sample",
+                "https://receiver.example.com/",
+                at - 3_600_000,
+                at - 7_200_000,
+                503,
+                "http_503");
+        ObjectNode payload = switch (code) {
+            case EndpointCodes.DISABLED -> disabled(f, at, Duration.ofDays(5), EndpointCodes.AUTO_DISABLED);
+            case EndpointCodes.RECOVERED ->
+                recovered(
+                        new Facts(
+                                realmId,
+                                realmName,
+                                f.webhookId(),
+                                f.name(),
+                                f.targetUrl(),
+                                f.failingSince(),
+                                null,
+                                200,
+                                null),
+                        at);
+            default -> failing(f, at);
+        };
+        ((ObjectNode) payload.get("data")).put("test", true);
+        return payload;
+    }
+
     /** The host of {@code url}, nothing else of it; null when it has none. */
     public static String host(String url) {
         try {

@@ -27,8 +27,13 @@ class EventCatalogTest {
                 "admin.organization_email_domain.create.error")));
         assertTrue(
                 codes.containsAll(List.of("user.*.success", "user.*.error", "admin.*.*.success", "admin.*.*.error")));
-        // 3 user + 9 pack × 2 + (2 + 2 pack) resources × 1 operation × 2 + 4 families
-        assertEquals(3 + 18 + 8 + 4, codes.size());
+        assertTrue(codes.containsAll(
+                List.of("webhook.endpoint.failing", "webhook.endpoint.disabled", "webhook.endpoint.recovered")));
+        assertEquals(
+                "operational",
+                catalog.select("webhook.endpoint.disabled").get(0).kind());
+        // 3 user + 9 pack × 2 + 3 operational + (2 + 2 pack) resources × 1 operation × 2 + 4 families
+        assertEquals(3 + 18 + 3 + 8 + 4, codes.size());
     }
 
     @Test

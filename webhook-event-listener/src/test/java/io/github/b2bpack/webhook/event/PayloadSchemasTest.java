@@ -16,6 +16,8 @@ import io.github.b2bpack.webhook.api.WebhookEventTypesAdminResourceProviderFacto
 import io.github.b2bpack.webhook.catalog.EventCatalog;
 import io.github.b2bpack.webhook.catalog.EventTypeEntry;
 import io.github.b2bpack.webhook.catalog.PackEvents;
+import io.github.b2bpack.webhook.health.EndpointCodes;
+import io.github.b2bpack.webhook.health.EndpointPayloads;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -98,6 +100,17 @@ class PayloadSchemasTest {
             for (AdminEvent event : adminEvents("ACME_INVOICE", OperationType.ACTION, error)) {
                 valid(code, WebhookPayloads.forAdminEvent(code, event, true, ORG, 200));
             }
+        }
+        // Operational events, with every fact known and with the unknown ones null.
+        for (EndpointPayloads.Facts f : List.of(
+                new EndpointPayloads.Facts(
+                        "r", "acme", "h", "crm", "https://crm.example.com/x?t=1", 1L, 0L, 503, "http_503"),
+                new EndpointPayloads.Facts("r", "acme", "h", "crm", "not a url", 1L, null, null, "timeout"))) {
+            valid(EventCodes.ENDPOINT_FAILING, EndpointPayloads.failing(f, 2L));
+            valid(
+                    EventCodes.ENDPOINT_DISABLED,
+                    EndpointPayloads.disabled(f, 2L, java.time.Duration.ofDays(5), EndpointCodes.AUTO_DISABLED));
+            valid(EventCodes.ENDPOINT_RECOVERED, EndpointPayloads.recovered(f, 2L));
         }
         Set<String> all = new TreeSet<>();
         catalog.all().forEach(e -> all.add(e.code()));
