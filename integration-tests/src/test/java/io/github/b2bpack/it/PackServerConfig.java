@@ -1,6 +1,7 @@
 package io.github.b2bpack.it;
 
 import java.util.List;
+import org.keycloak.common.Profile;
 import org.keycloak.testframework.server.KeycloakServerConfig;
 import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 
@@ -43,6 +44,9 @@ public final class PackServerConfig implements KeycloakServerConfig {
                 .handlers(
                         KeycloakServerConfigBuilder.LogHandlers.CONSOLE, KeycloakServerConfigBuilder.LogHandlers.FILE);
         config.option("log-file", SERVER_LOG);
+        // The admin console lists UiPageProvider pages (the webhooks page) only with this experimental feature; the
+        // webhooks are realm components either way (docs/webhook-event-listener.md, "Admin console").
+        config.features(Profile.Feature.DECLARATIVE_UI);
         // Metrics on, so providers' Micrometer meters can be read from the management interface.
         config.option("metrics-enabled", "true");
         // Each module's server-wide options live in server-options/<module>.properties; outside

@@ -10,14 +10,14 @@ import java.util.Locale;
  * fragment, whose host resolves only to addresses the SSRF guard permits. The sender checks again on
  * the address it actually connects to, because DNS answers change.
  */
-final class TargetUrls {
+public final class TargetUrls {
 
-    static final int MAX_LENGTH = 2048;
+    public static final int MAX_LENGTH = 2048;
 
     private TargetUrls() {}
 
     /** Null when acceptable, otherwise why not. */
-    static String problem(String url, SsrfGuard guard) {
+    public static String problem(String url, SsrfGuard guard) {
         if (url == null || url.isBlank()) {
             return "target_url is required";
         }

@@ -7,7 +7,6 @@ import io.github.b2bpack.webhook.filter.SourceFilter;
 import io.github.b2bpack.webhook.format.PayloadFormat;
 import io.github.b2bpack.webhook.healing.HealthStore;
 import io.github.b2bpack.webhook.health.EndpointCodes;
-import io.github.b2bpack.webhook.outbox.OutboxStore;
 import io.github.b2bpack.webhook.subscription.ActiveWebhooks;
 import io.github.b2bpack.webhook.subscription.MissingEncryptionKeyException;
 import io.github.b2bpack.webhook.subscription.Webhook;
@@ -30,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.keycloak.component.ComponentValidationException;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -180,8 +180,8 @@ public final class WebhooksResource {
             if (deleted == null || !store.delete(realm.getId(), id)) {
                 throw ApiException.notFound("webhook");
             }
+            // The component factory's preRemove cancelled its pending deliveries.
             audit(OperationType.DELETE, deleted, null);
-            new OutboxStore(session).cancelForWebhook(id, System.currentTimeMillis());
             new HealthStore(session).deleteWebhook(id);
             ActiveWebhooks.changed(realm);
             return Response.noContent().build();
@@ -205,6 +205,33 @@ public final class WebhooksResource {
             return Response.ok(WebhookView.of(rotated.webhook(), rotated.signatureKey(), now))
                     .build();
         });
+    }
+
+    /**
+     * Creates webhooks from a partial export of a realm (or its {@code components} entry, or a list of components):
+     * Keycloak's own partial import leaves components out. New ids; keys carried over where readable, else new and
+     * answered once ({@link WebhookTransfers}).
+     */
+    @POST
+    @Path("import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response importWebhooks(InputStream body) {
+        auth.realm().requireManageEvents();
+        return answer(() -> new WebhookTransfers(session, realm, auth, adminEvent).importFrom(body));
+    }
+
+    /**
+     * {@code {"from_realm": "<name>"}}: copies every webhook of another realm (a sandbox organization's) to this one,
+     * with new ids and new keys answered once. Needs {@code manage-events} on both realms.
+     */
+    @POST
+    @Path("copy")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response copyWebhooks(InputStream body) {
+        auth.realm().requireManageEvents();
+        return answer(() -> new WebhookTransfers(session, realm, auth, adminEvent).copy(body));
     }
 
     /**
@@ -310,6 +337,9 @@ public final class WebhooksResource {
             return action.get();
         } catch (ApiException e) {
             return e.toResponse();
+        } catch (ComponentValidationException e) {
+            // The component factory's check of a write (WebhookComponentCheck): its message names the field.
+            return ApiException.badRequest(e.getMessage()).toResponse();
         } catch (MissingEncryptionKeyException e) {
             return new ApiException(
                             503,

@@ -8,20 +8,22 @@ import io.github.b2bpack.webhook.delivery.WebhookSender;
 import io.github.b2bpack.webhook.healing.EndpointHealth;
 import io.github.b2bpack.webhook.healing.HealthStore;
 import io.github.b2bpack.webhook.metrics.WebhookMetrics;
+import io.github.b2bpack.webhook.migration.LegacyWebhookMigration;
 import io.github.b2bpack.webhook.outbox.OutboxDrainer;
 import io.github.b2bpack.webhook.outbox.OutboxStore;
 import io.github.b2bpack.webhook.subscription.ActiveWebhooks;
 import io.github.b2bpack.webhook.subscription.SecretCipher;
-import io.github.b2bpack.webhook.subscription.WebhookStore;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.common.util.Environment;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
+import org.keycloak.exportimport.ExportImportConfig;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -90,7 +92,14 @@ public final class WebhookEventListenerProviderFactory implements EventListenerP
         runtime = new WebhookRuntime(settings, cipher, drainer, metrics, subscriptions);
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
-                // Sweeping starts once the schema (our changelog included) is in place.
+                if (ExportImportConfig.ACTION_EXPORT.equals(ExportImportConfig.getAction())) {
+                    // kc.sh export (a process beside the running servers, on the same database): it must not
+                    // claim or send deliveries, nor move anything.
+                    return;
+                }
+                // Sweeping starts once the schema (our changelog included) is in place and the webhooks of earlier
+                // versions are components.
+                migrateLegacyWebhooks(factory);
                 drainer.start();
             } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
                 // The version attribute exists from the realm's creation on, so the first webhooks created at once
@@ -102,10 +111,29 @@ public final class WebhookEventListenerProviderFactory implements EventListenerP
                 String realmId = removed.getRealm().getId();
                 new OutboxStore(removed.getKeycloakSession()).deleteRealm(realmId);
                 new HealthStore(removed.getKeycloakSession()).deleteRealm(realmId);
-                new WebhookStore(removed.getKeycloakSession(), null).deleteRealm(realmId);
                 subscriptions.forget(realmId);
             }
         });
+    }
+
+    /**
+     * Rows of {@code B2BPACK_WEBHOOK} (earlier versions) become components, in one transaction across the cluster
+     * ({@link LegacyWebhookMigration}). A failure (e.g. no encryption key configured, so keys cannot be checked)
+     * leaves the rows for the next start and is logged; the server still starts.
+     */
+    private static void migrateLegacyWebhooks(KeycloakSessionFactory factory) {
+        try {
+            int migrated = KeycloakModelUtils.runJobInTransactionWithResult(
+                    factory, session -> new LegacyWebhookMigration(session).run());
+            if (migrated > 0) {
+                LOG.infof("%d webhooks of an earlier version moved to realm components (same ids and keys)", migrated);
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(
+                    "webhooks of an earlier version could not be moved to realm components, retried at the next"
+                            + " start: %s",
+                    e.getMessage());
+        }
     }
 
     /** The node's runtime, for the admin REST resources. */

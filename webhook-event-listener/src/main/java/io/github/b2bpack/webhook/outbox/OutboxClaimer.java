@@ -119,7 +119,7 @@ final class OutboxClaimer implements Dispatcher.Claimer {
         Map<String, Limited> limited = new TreeMap<>();
         for (OutboxStore.Claimed row : won) {
             Claim claim = new Claim(row.id(), token, row.webhookId(), row.attempts(), now + claimMillis);
-            Webhook webhook = webhooks.findById(row.webhookId());
+            Webhook webhook = webhooks.find(row.realmId(), row.webhookId());
             if (webhook == null || !webhook.active()) {
                 slots.release(slotTaken.remove(row.id()));
                 results.writeIn(
@@ -137,7 +137,7 @@ final class OutboxClaimer implements Dispatcher.Claimer {
                         webhook.id(),
                         SigningKeyCache.version(realmVersion, webhook),
                         now,
-                        () -> webhooks.signingKeys(webhook.id(), now));
+                        () -> webhooks.signingKeys(row.realmId(), webhook.id(), now));
             } catch (IllegalStateException e) {
                 // Missing or wrong encryption key: never send unsigned; retry on the schedule.
                 results.writeIn(

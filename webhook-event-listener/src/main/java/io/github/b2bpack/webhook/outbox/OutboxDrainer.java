@@ -127,7 +127,7 @@ public final class OutboxDrainer implements AutoCloseable {
         Claim claim = new Claim(d.id(), d.token(), d.webhookId(), 1, d.claimedUntil());
         List<SigningKey> signing;
         try {
-            signing = keys.keys(d.webhookId(), d.keyVersion(), now, () -> loadKeys(d.webhookId(), now));
+            signing = keys.keys(d.webhookId(), d.keyVersion(), now, () -> loadKeys(d.realmId(), d.webhookId(), now));
         } catch (IllegalStateException e) {
             // Missing or wrong encryption key: never send unsigned; retry on the schedule.
             recorder.record(claim, DeliveryResult.failed("signature_key_unavailable", 0), now);
@@ -141,11 +141,11 @@ public final class OutboxDrainer implements AutoCloseable {
     }
 
     /** The keys of an active webhook, in a transaction of their own; null when it is gone or inactive. */
-    private SigningKeyCache.KeySet loadKeys(String webhookId, long now) {
+    private SigningKeyCache.KeySet loadKeys(String realmId, String webhookId, long now) {
         return KeycloakModelUtils.runJobInTransactionWithResult(sessionFactory, session -> {
             WebhookStore webhooks = new WebhookStore(session, cipher);
-            Webhook webhook = webhooks.findById(webhookId);
-            return webhook != null && webhook.active() ? webhooks.signingKeys(webhookId, now) : null;
+            Webhook webhook = webhooks.find(realmId, webhookId);
+            return webhook != null && webhook.active() ? webhooks.signingKeys(realmId, webhookId, now) : null;
         });
     }
 

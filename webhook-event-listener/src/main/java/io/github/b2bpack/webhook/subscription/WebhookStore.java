@@ -2,32 +2,39 @@ package io.github.b2bpack.webhook.subscription;
 
 import io.github.b2bpack.webhook.format.PayloadFormat;
 import io.github.b2bpack.webhook.jpa.Jpa;
-import io.github.b2bpack.webhook.jpa.WebhookEntity;
 import io.github.b2bpack.webhook.signing.Ed25519SigningKey;
 import io.github.b2bpack.webhook.signing.SigningKey;
 import io.github.b2bpack.webhook.signing.SigningSecret;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 
 /**
- * Webhooks in the database, for one realm at a time. Runs in the session's transaction; holds no state.
- * Signature keys go in and come out through the {@link SecretCipher}; they are never returned by
- * reads except {@link #signingKeys}, which fills the {@link SigningKeyCache}.
+ * Webhooks of a realm, stored as realm components ({@link WebhookConfig}): reads come from Keycloak's realm cache,
+ * writes go through the realm (so the component factory checks them and every node's realm cache is invalidated).
+ * Runs in the session's transaction; holds no state. Signature keys go in and come out through the
+ * {@link SecretCipher}; they are never returned by reads except {@link #signingKeys}, which fills the
+ * {@link SigningKeyCache}.
  */
 public final class WebhookStore {
 
-    /** Length of the ID column (a UUID). */
+    /** Length of Keycloak's COMPONENT.ID column (a UUID). */
     private static final int ID_LENGTH = 36;
 
+    private final KeycloakSession session;
     private final EntityManager em;
     private final SecretCipher cipher;
 
     /** @param cipher null when no encryption key is configured: reads work, writes of keys fail closed */
     public WebhookStore(KeycloakSession session, SecretCipher cipher) {
+        this.session = session;
         this.em = Jpa.entityManager(session);
         this.cipher = cipher;
     }
@@ -48,41 +55,38 @@ public final class WebhookStore {
             long now,
             int maxPerRealm) {
         requireCipher();
-        lockRealm(realmId);
-        // A locking read, so that on a database whose plain reads see an older snapshot (MySQL/MariaDB repeatable
-        // read) the count still includes every webhook committed before the realm lock was granted.
-        int existing = em.createQuery("select w from WebhookEntity w where w.realmId = :realm", WebhookEntity.class)
-                .setParameter("realm", realmId)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList()
-                .size(); // no row limit: some databases refuse FOR UPDATE with one; the cap bounds it
-        if (existing >= maxPerRealm) {
-            throw new WebhookLimitExceededException(maxPerRealm);
-        }
-        WebhookEntity e = new WebhookEntity();
-        e.setId(UUID.randomUUID().toString());
-        e.setRealmId(realmId);
-        e.setName(name);
-        e.setTargetUrl(targetUrl);
-        e.setEventCodes(EventCodePatterns.join(eventCodes));
-        e.setActive(active);
-        e.setPayloadFormat(format.code());
-        setRules(e, rules);
-        String shown = newKey(e, scheme);
-        e.setCreatedAt(now);
-        e.setUpdatedAt(now);
-        em.persist(e);
-        RateLimiter.prepare(em, e.getId(), rules.rateLimitPerSecond(), now);
-        return new Created(view(e), shown);
+        RealmModel realm = session.realms().getRealm(realmId);
+        requireRoom(realmId, maxPerRealm);
+        ComponentModel c = new ComponentModel();
+        c.setId(UUID.randomUUID().toString());
+        c.setParentId(realmId);
+        c.setProviderType(WebhookConfig.PROVIDER_TYPE);
+        c.setProviderId(WebhookConfig.PROVIDER_ID);
+        String effective = scheme == null ? SigningKey.V1 : scheme;
+        WebhookConfig.put(c, name, targetUrl, eventCodes, active, effective);
+        c.put(WebhookConfig.PAYLOAD_FORMAT, format.code());
+        WebhookConfig.putRules(c, rules);
+        String shown = newKey(c, effective);
+        c.put(WebhookConfig.CREATED_AT, now);
+        c.put(WebhookConfig.UPDATED_AT, now);
+        realm.addComponentModel(c);
+        return new Created(WebhookConfig.toWebhook(c), shown);
     }
 
     /**
-     * Serializes webhook creation per realm on every database: a pessimistic write lock on the realm's row in
-     * Keycloak's {@code REALM} table (only locked, never written here), held until the transaction ends. Counting
-     * and inserting under it cannot race, across threads and across cluster nodes, where a count-then-insert
-     * without it lets N parallel creates all see room for one more.
+     * Throws {@link WebhookLimitExceededException} when the realm has {@code maxPerRealm} webhooks. Serialized per
+     * realm on every database: a pessimistic write lock on the realm's row in Keycloak's {@code REALM} table (only
+     * locked, never written here), held until the transaction ends, then a locking read of the realm's webhook
+     * components, so that on a database whose plain reads see an older snapshot (MySQL/MariaDB repeatable read) the
+     * count still includes every webhook committed before the lock was granted. Counting and inserting under it cannot
+     * race, across threads and across cluster nodes.
      */
-    private void lockRealm(String realmId) {
+    public void requireRoom(String realmId, int maxPerRealm) {
+        requireRoom(realmId, maxPerRealm, 1);
+    }
+
+    /** As {@link #requireRoom(String, int)} for {@code adding} webhooks at once (an import, a copy): all or none. */
+    public void requireRoom(String realmId, int maxPerRealm, int adding) {
         List<?> locked = em.createQuery("select r from RealmEntity r where r.id = :id")
                 .setParameter("id", realmId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
@@ -90,56 +94,61 @@ public final class WebhookStore {
         if (locked.isEmpty()) {
             throw new IllegalStateException("realm row not found");
         }
+        int existing = em.createQuery("select c from ComponentEntity c where c.realm.id = :realm"
+                        + " and c.providerType = :type and c.providerId = :provider")
+                .setParameter("realm", realmId)
+                .setParameter("type", WebhookConfig.PROVIDER_TYPE)
+                .setParameter("provider", WebhookConfig.PROVIDER_ID)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()
+                .size(); // no row limit: some databases refuse FOR UPDATE with one; the cap bounds it
+        if (existing + adding > maxPerRealm) {
+            throw new WebhookLimitExceededException(maxPerRealm);
+        }
     }
 
-    /** Puts a new key of {@code scheme} in SECRET (encrypted) and PUBLIC_KEY; returns what the API may show once. */
-    private String newKey(WebhookEntity e, String scheme) {
+    /** Puts a new key of {@code scheme} in SIGNING_KEY (encrypted) and PUBLIC_KEY; returns what the API may show once. */
+    private String newKey(ComponentModel c, String scheme) {
         if (SigningKey.V1A.equals(scheme)) {
             Ed25519SigningKey.Pair pair = Ed25519SigningKey.generate();
-            e.setSecret(cipher.encrypt(pair.privateSecret(), e.getId()));
-            e.setPublicKey(pair.publicKey());
+            c.put(WebhookConfig.SIGNING_KEY, cipher.encrypt(pair.privateSecret(), c.getId()));
+            c.put(WebhookConfig.PUBLIC_KEY, pair.publicKey());
             return pair.publicKey();
         }
         String secret = SigningSecret.generate();
-        e.setSecret(cipher.encrypt(secret, e.getId()));
-        e.setPublicKey(null);
+        c.put(WebhookConfig.SIGNING_KEY, cipher.encrypt(secret, c.getId()));
+        c.getConfig().remove(WebhookConfig.PUBLIC_KEY);
         return secret;
     }
 
     public Webhook find(String realmId, String id) {
-        WebhookEntity e = entity(realmId, id);
-        return e == null ? null : view(e);
+        ComponentModel c = component(realmId, id);
+        return c == null ? null : WebhookConfig.toWebhook(c);
     }
 
     public List<Webhook> list(String realmId, int first, int max) {
-        List<Webhook> list = new ArrayList<>();
-        em.createQuery(
-                        "select w from WebhookEntity w where w.realmId = :realm order by w.createdAt, w.id",
-                        WebhookEntity.class)
-                .setParameter("realm", realmId)
-                .setFirstResult(first)
-                .setMaxResults(max)
-                .getResultStream()
-                .forEach(e -> list.add(view(e)));
-        return list;
+        return all(realmId).skip(first).limit(max).toList();
     }
 
     public long count(String realmId) {
-        return em.createQuery("select count(w) from WebhookEntity w where w.realmId = :realm", Long.class)
-                .setParameter("realm", realmId)
-                .getSingleResult();
+        return all(realmId).count();
     }
 
     /** The active webhooks of a realm: what the event listener matches each event against. */
     public List<Webhook> active(String realmId) {
-        List<Webhook> list = new ArrayList<>();
-        em.createQuery(
-                        "select w from WebhookEntity w where w.realmId = :realm and w.active = true",
-                        WebhookEntity.class)
-                .setParameter("realm", realmId)
-                .getResultStream()
-                .forEach(e -> list.add(view(e)));
-        return list;
+        return all(realmId).filter(Webhook::active).toList();
+    }
+
+    /** A realm's webhooks, oldest first: from the realm cache. */
+    private Stream<Webhook> all(String realmId) {
+        RealmModel realm = session.realms().getRealm(realmId);
+        if (realm == null) {
+            return Stream.empty();
+        }
+        return realm.getComponentsStream(realmId, WebhookConfig.PROVIDER_TYPE)
+                .filter(WebhookConfig::isWebhook)
+                .map(WebhookConfig::toWebhook)
+                .sorted(Comparator.comparingLong(Webhook::createdAt).thenComparing(Webhook::id));
     }
 
     public Webhook update(
@@ -152,42 +161,34 @@ public final class WebhookStore {
             PayloadFormat format,
             DeliveryRules rules,
             long now) {
-        WebhookEntity e = entity(realmId, id);
-        if (e == null) {
+        ComponentModel c = component(realmId, id);
+        if (c == null) {
             return null;
         }
-        e.setName(name);
-        e.setTargetUrl(targetUrl);
-        e.setEventCodes(EventCodePatterns.join(eventCodes));
-        e.setActive(active);
+        c = new ComponentModel(c);
+        String scheme = WebhookConfig.toWebhook(c).signatureScheme();
+        WebhookConfig.put(c, name, targetUrl, eventCodes, active, scheme);
         if (format != null) {
-            e.setPayloadFormat(format.code());
+            c.put(WebhookConfig.PAYLOAD_FORMAT, format.code());
         }
-        setRules(e, rules);
-        RateLimiter.prepare(em, e.getId(), rules.rateLimitPerSecond(), now);
+        WebhookConfig.putRules(c, rules);
         if (active) {
-            e.setDeactivatedReason(null);
+            c.getConfig().remove(WebhookConfig.DEACTIVATED_REASON);
         }
-        reencrypt(e);
-        e.setUpdatedAt(now);
-        return view(e);
+        c.put(WebhookConfig.UPDATED_AT, now);
+        // The component factory re-encrypts the keys under the current encryption key (every write does).
+        session.realms().getRealm(realmId).updateComponent(c);
+        return WebhookConfig.toWebhook(c);
     }
 
     public boolean delete(String realmId, String id) {
-        WebhookEntity e = entity(realmId, id);
-        if (e == null) {
+        ComponentModel c = component(realmId, id);
+        if (c == null) {
             return false;
         }
-        em.remove(e);
-        RateLimiter.prepare(em, id, null, 0);
+        // The component factory's preRemove cancels its pending deliveries.
+        session.realms().getRealm(realmId).removeComponent(c);
         return true;
-    }
-
-    private static void setRules(WebhookEntity e, DeliveryRules rules) {
-        e.setClientIds(StringLists.write(rules.filter().clientIds()));
-        e.setExcludedClientIds(StringLists.write(rules.filter().excludedClientIds()));
-        e.setEnvironments(StringLists.write(rules.filter().environments()));
-        e.setRateLimitPerSecond(rules.rateLimitPerSecond());
     }
 
     /**
@@ -195,86 +196,107 @@ public final class WebhookStore {
      * {@code previousUntil}, so a v1 → v1a switch sends both signatures during the grace period. Null when not found.
      */
     public Created rotate(String realmId, String id, String scheme, long now, long previousUntil) {
-        WebhookEntity e = entity(realmId, id);
-        if (e == null) {
+        ComponentModel c = component(realmId, id);
+        if (c == null) {
             return null;
         }
         requireCipher();
-        e.setPreviousSecret(cipher.reencrypt(e.getSecret(), e.getId()));
-        e.setPreviousSecretUntil(previousUntil);
-        String shown = newKey(e, scheme != null ? scheme : (e.getPublicKey() == null ? SigningKey.V1 : SigningKey.V1A));
-        e.setUpdatedAt(now);
-        return new Created(view(e), shown);
+        c = new ComponentModel(c);
+        String effective = scheme != null ? scheme : WebhookConfig.toWebhook(c).signatureScheme();
+        c.put(WebhookConfig.PREVIOUS_SIGNING_KEY, c.get(WebhookConfig.SIGNING_KEY));
+        c.put(WebhookConfig.PREVIOUS_KEY_UNTIL, previousUntil);
+        c.put(WebhookConfig.SIGNATURE_SCHEME, effective);
+        String shown = newKey(c, effective);
+        c.put(WebhookConfig.UPDATED_AT, now);
+        session.realms().getRealm(realmId).updateComponent(c);
+        return new Created(WebhookConfig.toWebhook(c), shown);
     }
 
     /**
      * The keys that sign a delivery now: the current key, then the previous one while in grace; null when the
-     * webhook is not found. Throws when they cannot be decrypted (no or wrong encryption key).
+     * webhook is not found. Throws when they cannot be decrypted (no or wrong encryption key, no vault entry).
      */
-    public SigningKeyCache.KeySet signingKeys(String id, long now) {
-        WebhookEntity e = em.find(WebhookEntity.class, id);
-        if (e == null) {
+    public SigningKeyCache.KeySet signingKeys(String realmId, String id, long now) {
+        ComponentModel c = component(realmId, id);
+        if (c == null) {
             return null;
         }
         List<SigningKey> keys = new ArrayList<>(2);
-        keys.add(SigningKey.of(requireCipher().decrypt(e.getSecret(), e.getId())));
-        if (e.getPreviousSecret() != null && e.getPreviousSecretUntil() != null && e.getPreviousSecretUntil() > now) {
-            keys.add(SigningKey.of(cipher.decrypt(e.getPreviousSecret(), e.getId())));
+        keys.add(SigningKey.of(StoredKeys.reveal(session, cipher, c.get(WebhookConfig.SIGNING_KEY), id)));
+        Long until = WebhookConfig.toWebhook(c).previousKeyUntil();
+        if (until != null && until > now) {
+            keys.add(SigningKey.of(StoredKeys.reveal(session, cipher, c.get(WebhookConfig.PREVIOUS_SIGNING_KEY), id)));
         }
-        return new SigningKeyCache.KeySet(keys, e.getPreviousSecretUntil());
+        return new SigningKeyCache.KeySet(keys, until);
     }
 
+    /** The webhook with this id in whichever realm holds it; null when there is none. */
     public Webhook findById(String id) {
-        WebhookEntity e = em.find(WebhookEntity.class, id);
-        return e == null ? null : view(e);
+        String realmId = realmOf(id);
+        return realmId == null ? null : find(realmId, id);
     }
 
     /**
-     * After a 410 Gone, or when its endpoint failed for {@code disable-after}: the webhook stops receiving; an operator
-     * re-activates it with PUT. One guarded UPDATE ({@code where active = true}), so of two nodes deactivating at once
-     * exactly one is told it did.
+     * After a 410 Gone (and auto-disable): the receiver asked to stop; an operator re-activates with PUT.
      *
      * @return the webhook's realm id when this call deactivated it, else null
      */
     public String deactivate(String id, String reason, long now) {
-        int changed = em.createQuery("update WebhookEntity w set w.active = false, w.deactivatedReason = :reason,"
-                        + " w.updatedAt = :now where w.id = :id and w.active = true")
-                .setParameter("reason", reason)
-                .setParameter("now", now)
-                .setParameter("id", id)
-                .executeUpdate();
-        if (changed != 1) {
+        String realmId = realmOf(id);
+        ComponentModel c = realmId == null ? null : component(realmId, id);
+        if (c == null || "false".equals(c.get(WebhookConfig.ACTIVE))) {
             return null;
         }
-        List<String> realm = em.createQuery("select w.realmId from WebhookEntity w where w.id = :id", String.class)
-                .setParameter("id", id)
-                .getResultList();
-        return realm.isEmpty() ? null : realm.get(0);
+        c = new ComponentModel(c);
+        c.put(WebhookConfig.ACTIVE, false);
+        c.put(WebhookConfig.DEACTIVATED_REASON, reason);
+        c.put(WebhookConfig.UPDATED_AT, now);
+        session.realms().getRealm(realmId).updateComponent(c);
+        return realmId;
     }
 
+    /**
+     * With every write of a webhook (the component check) and its removal: a rate-limited webhook gets its slot row
+     * in {@code B2BPACK_WEBHOOK_RATE} ({@link RateLimiter}), an unlimited or deleted one loses it.
+     */
+    public void prepareRate(String id, Integer perSecond, long now) {
+        RateLimiter.prepare(em, id, perSecond, now);
+    }
+
+    /**
+     * After a realm is removed (its components went with it): the slot rows of webhooks that no longer exist, and
+     * rows of {@code B2BPACK_WEBHOOK} (earlier versions) the migration has not moved yet.
+     */
     public int deleteRealm(String realmId) {
-        em.createQuery("delete from WebhookRateEntity r where r.webhookId in"
-                        + " (select w.id from WebhookEntity w where w.realmId = :realm)")
-                .setParameter("realm", realmId)
+        em.createQuery("delete from WebhookRateEntity r where r.webhookId not in (select c.id from ComponentEntity c)")
                 .executeUpdate();
         return em.createQuery("delete from WebhookEntity w where w.realmId = :realm")
                 .setParameter("realm", realmId)
                 .executeUpdate();
     }
 
-    private WebhookEntity entity(String realmId, String id) {
-        return Jpa.findInRealm(em, WebhookEntity.class, realmId, id, ID_LENGTH);
+    /** The realm holding webhook {@code id}, by the component's primary key (one indexed read, no realm needed). */
+    private String realmOf(String id) {
+        if (id == null || id.length() > ID_LENGTH) {
+            return null;
+        }
+        List<String> realms = em.createQuery(
+                        "select c.realm.id from ComponentEntity c where c.id = :id and c.providerId = :provider",
+                        String.class)
+                .setParameter("id", id)
+                .setParameter("provider", WebhookConfig.PROVIDER_ID)
+                .getResultList();
+        return realms.isEmpty() ? null : realms.get(0);
     }
 
-    /**
-     * Every write of a webhook moves its keys to the current encryption key, so after a key rotation the previous
-     * key can leave {@code encryption-keys-previous} once every webhook was updated or rotated.
-     */
-    private void reencrypt(WebhookEntity e) {
-        if (cipher != null) {
-            e.setSecret(cipher.reencrypt(e.getSecret(), e.getId()));
-            e.setPreviousSecret(cipher.reencrypt(e.getPreviousSecret(), e.getId()));
+    /** The webhook component {@code id} of {@code realmId} (from the realm cache; never mutate it), or null. */
+    private ComponentModel component(String realmId, String id) {
+        if (id == null || id.length() > ID_LENGTH) {
+            return null;
         }
+        RealmModel realm = session.realms().getRealm(realmId);
+        ComponentModel c = realm == null ? null : realm.getComponent(id);
+        return WebhookConfig.isWebhook(c) && realmId.equals(c.getParentId()) ? c : null;
     }
 
     private SecretCipher requireCipher() {
@@ -284,33 +306,13 @@ public final class WebhookStore {
         return cipher;
     }
 
-    private static Webhook view(WebhookEntity e) {
-        return new Webhook(
-                e.getId(),
-                e.getRealmId(),
-                e.getName(),
-                e.getTargetUrl(),
-                EventCodePatterns.split(e.getEventCodes()),
-                e.isActive(),
-                e.getDeactivatedReason(),
-                e.getCreatedAt(),
-                e.getUpdatedAt(),
-                e.getPreviousSecretUntil(),
-                e.getPublicKey(),
-                e.getPayloadFormat(),
-                StringLists.read(e.getClientIds()),
-                StringLists.read(e.getExcludedClientIds()),
-                StringLists.read(e.getEnvironments()),
-                e.getRateLimitPerSecond());
-    }
-
     /** A webhook with its new key as the API shows it once: the v1 secret in clear, or the v1a public key. */
     public record Created(Webhook webhook, String signatureKey) {
 
         @Override
         public String toString() {
             return "Created[" + webhook + ", signatureKey="
-                    + (signatureKey.startsWith(Ed25519SigningKey.PUBLIC_PREFIX)
+                    + (signatureKey == null || signatureKey.startsWith(Ed25519SigningKey.PUBLIC_PREFIX)
                             ? signatureKey
                             : SigningSecret.mask(signatureKey))
                     + "]";
