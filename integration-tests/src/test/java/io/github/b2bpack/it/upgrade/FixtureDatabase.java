@@ -91,6 +91,11 @@ final class FixtureDatabase {
         return rows;
     }
 
+    /** The rows of {@code sql}, one string each (columns as the database's client prints them). */
+    List<String> rows(String sql) {
+        return query.apply(sql);
+    }
+
     void stop() {
         server.stop();
     }

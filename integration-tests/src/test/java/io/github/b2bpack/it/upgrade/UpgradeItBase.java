@@ -142,6 +142,25 @@ abstract class UpgradeItBase {
         assertEquals(fixture.organization(), discovery.field("domain"), discovery.body());
     }
 
+    /**
+     * The webhook of the old version is now a realm component with the same id (so its deliveries and its encrypted
+     * key still match it), its key masked by the component API, and the old table holds no row (a later release
+     * drops it).
+     */
+    @Test
+    @Order(4)
+    void theOldWebhookIsNowARealmComponentWithItsId() {
+        OidcClient.Response components = admin.get("/" + fixture.realm()
+                + "/components?type=org.keycloak.services.ui.extend.UiPageProvider&providerId=b2bpack-webhooks");
+        assertEquals(200, components.status(), components.body());
+        assertTrue(components.body().contains("\"id\":\"" + fixture.webhookId() + "\""), components.body());
+        assertTrue(components.body().contains("\"signing_key\":[\"**********\"]"), components.body());
+        assertFalse(components.body().contains(fixture.webhookSignatureKey()), "the key is never shown");
+        OidcClient.Response webhook = admin.get("/" + fixture.realm() + "/webhooks/" + fixture.webhookId());
+        assertEquals(200, webhook.status(), webhook.body());
+        assertEquals(List.of("0"), database.rows("SELECT COUNT(*) FROM B2BPACK_WEBHOOK"));
+    }
+
     void assertSignedWithTheOldKey(RecordedRequest delivery) {
         assertDoesNotThrow(
                 () -> new Webhook(fixture.webhookSignatureKey())
