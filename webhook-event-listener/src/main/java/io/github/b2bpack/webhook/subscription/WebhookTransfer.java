@@ -53,7 +53,7 @@ public final class WebhookTransfer {
                 WebhookConfig.SIGNATURE_SCHEME)) {
             List<String> values = source.get(key);
             if (values != null) {
-                c.getConfig().put(key, List.copyOf(values));
+                c.getConfig().put(key, new java.util.ArrayList<>(values));
             }
         }
         String scheme = WebhookConfig.first(source, WebhookConfig.SIGNATURE_SCHEME);

@@ -78,4 +78,14 @@ class SigningKeyTest {
         verifier.update(signedText.getBytes(StandardCharsets.UTF_8));
         return verifier.verify(signature);
     }
+
+    @Test
+    void anEd25519PairIsRecognisedAndAStrangerIsNot() {
+        Ed25519SigningKey.Pair pair = Ed25519SigningKey.generate();
+        Ed25519SigningKey.Pair other = Ed25519SigningKey.generate();
+        assertTrue(Ed25519SigningKey.isPair(pair.privateSecret(), pair.publicKey()));
+        assertFalse(Ed25519SigningKey.isPair(pair.privateSecret(), other.publicKey()));
+        assertFalse(Ed25519SigningKey.isPair(pair.privateSecret(), "whpk_AAAA"));
+        assertFalse(Ed25519SigningKey.isPair("whsec_x", pair.publicKey()));
+    }
 }
