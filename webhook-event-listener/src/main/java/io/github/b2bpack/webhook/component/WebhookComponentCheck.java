@@ -49,6 +49,8 @@ final class WebhookComponentCheck {
 
     void normalise(ComponentModel model) {
         MultivaluedHashMap<String, String> config = model.getConfig();
+        // The console's form adds its route parameters (realm, providerId, id) to the config it sends.
+        config.keySet().removeIf(key -> !WebhookConfig.KEYS.contains(key));
         boolean trusted = session.getAttribute(TRUSTED) != null;
         long now = System.currentTimeMillis();
         if (model.getId() == null) {

@@ -45,6 +45,22 @@ public final class WebhookConfig {
     public static final String CREATED_AT = "created_at";
     public static final String UPDATED_AT = "updated_at";
 
+    /** Every key a webhook's configuration may hold; anything else is dropped when it is written. */
+    public static final java.util.Set<String> KEYS = java.util.Set.of(
+            NAME,
+            TARGET_URL,
+            EVENT_CODES,
+            ACTIVE,
+            SIGNATURE_SCHEME,
+            SIGNING_KEY,
+            PUBLIC_KEY,
+            ROTATE_KEY,
+            PREVIOUS_SIGNING_KEY,
+            PREVIOUS_KEY_UNTIL,
+            DEACTIVATED_REASON,
+            CREATED_AT,
+            UPDATED_AT);
+
     private WebhookConfig() {}
 
     public static boolean isWebhook(ComponentModel c) {
