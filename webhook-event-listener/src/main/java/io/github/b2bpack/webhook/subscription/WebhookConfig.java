@@ -93,7 +93,7 @@ public final class WebhookConfig {
                         : number(config, RATE_LIMIT_PER_SECOND, null).intValue());
     }
 
-    /** The event codes, stored one value each (a console line each). */
+    /** The event codes: stored as one value joined by spaces; the console may send one value per line. */
     public static List<String> eventCodes(MultivaluedHashMap<String, String> config) {
         List<String> codes = new ArrayList<>();
         List<String> values = config.get(EVENT_CODES);
@@ -116,7 +116,8 @@ public final class WebhookConfig {
         c.setName(name);
         c.getConfig().putSingle(NAME, name);
         c.getConfig().putSingle(TARGET_URL, targetUrl);
-        c.getConfig().put(EVENT_CODES, new ArrayList<>(eventCodes));
+        // One value, in the order given: Keycloak keeps a component's values in an unordered set.
+        c.getConfig().putSingle(EVENT_CODES, EventCodePatterns.join(eventCodes));
         c.getConfig().putSingle(ACTIVE, Boolean.toString(active));
         c.getConfig().putSingle(SIGNATURE_SCHEME, scheme);
     }

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.jpa.entities.ComponentEntity;
 
 /**
  * Webhooks of a realm, stored as realm components ({@link WebhookConfig}): reads come from Keycloak's realm cache,
@@ -242,15 +243,30 @@ public final class WebhookStore {
      * @return the webhook's realm id when this call deactivated it, else null
      */
     public String deactivate(String id, String reason, long now) {
-        String realmId = realmOf(id);
-        ComponentModel c = realmId == null ? null : component(realmId, id);
-        if (c == null || "false".equals(c.get(WebhookConfig.ACTIVE))) {
+        if (id == null || id.length() > ID_LENGTH) {
             return null;
         }
-        c = new ComponentModel(c);
+        // The component's row locked and read from the database, not the realm cache: of two nodes deactivating at
+        // once, the second waits, then sees it inactive, so exactly one is told it did.
+        ComponentEntity row = em.find(ComponentEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (row == null || !WebhookConfig.PROVIDER_ID.equals(row.getProviderId())) {
+            return null;
+        }
+        ComponentModel c = new ComponentModel();
+        c.setId(row.getId());
+        c.setName(row.getName());
+        c.setProviderType(row.getProviderType());
+        c.setProviderId(row.getProviderId());
+        c.setParentId(row.getParentId());
+        c.setSubType(row.getSubType());
+        row.getComponentConfigs().forEach(v -> c.getConfig().add(v.getName(), v.getValue()));
+        if ("false".equals(c.get(WebhookConfig.ACTIVE))) {
+            return null;
+        }
         c.put(WebhookConfig.ACTIVE, false);
         c.put(WebhookConfig.DEACTIVATED_REASON, reason);
         c.put(WebhookConfig.UPDATED_AT, now);
+        String realmId = row.getRealm().getId();
         session.realms().getRealm(realmId).updateComponent(c);
         return realmId;
     }
@@ -280,13 +296,10 @@ public final class WebhookStore {
         if (id == null || id.length() > ID_LENGTH) {
             return null;
         }
-        List<String> realms = em.createQuery(
-                        "select c.realm.id from ComponentEntity c where c.id = :id and c.providerId = :provider",
-                        String.class)
-                .setParameter("id", id)
-                .setParameter("provider", WebhookConfig.PROVIDER_ID)
-                .getResultList();
-        return realms.isEmpty() ? null : realms.get(0);
+        ComponentEntity row = em.find(ComponentEntity.class, id);
+        return row == null || !WebhookConfig.PROVIDER_ID.equals(row.getProviderId())
+                ? null
+                : row.getRealm().getId();
     }
 
     /** The webhook component {@code id} of {@code realmId} (from the realm cache; never mutate it), or null. */
