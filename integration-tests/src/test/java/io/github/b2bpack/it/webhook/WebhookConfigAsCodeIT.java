@@ -201,7 +201,7 @@ class WebhookConfigAsCodeIT extends WebhookItBase {
                 "--optimized",
                 "--realm=" + realm,
                 "--file=" + file,
-                "--users=skip",
+                "--users=same_file",
                 "--cache=local"));
         database.serverConfig().forEach((k, v) -> {
             if (!k.equals("db")) {
