@@ -91,10 +91,13 @@ public final class WebhookTransfer {
         }
     }
 
-    /** The webhook components of {@code realm} as sources for {@link #add}. */
+    /** The webhook components of {@code realm}, oldest first (the order of the list), as sources for {@link #add}. */
     public static List<ComponentModel> of(RealmModel realm) {
         return realm.getComponentsStream(realm.getId(), WebhookConfig.PROVIDER_TYPE)
                 .filter(WebhookConfig::isWebhook)
+                .sorted(java.util.Comparator.comparing(
+                                (ComponentModel c) -> WebhookConfig.toWebhook(c).createdAt())
+                        .thenComparing(ComponentModel::getId))
                 .toList();
     }
 }
