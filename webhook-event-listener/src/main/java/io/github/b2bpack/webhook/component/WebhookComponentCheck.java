@@ -4,6 +4,7 @@ import io.github.b2bpack.webhook.WebhookRuntime;
 import io.github.b2bpack.webhook.api.TargetUrls;
 import io.github.b2bpack.webhook.delivery.HostResolver;
 import io.github.b2bpack.webhook.delivery.SsrfGuard;
+import io.github.b2bpack.webhook.format.PayloadFormat;
 import io.github.b2bpack.webhook.migration.LegacyWebhookMigration;
 import io.github.b2bpack.webhook.signing.Ed25519SigningKey;
 import io.github.b2bpack.webhook.signing.SigningKey;
@@ -88,6 +89,14 @@ final class WebhookComponentCheck {
         String activeValue = trim(WebhookConfig.first(config, WebhookConfig.ACTIVE));
         boolean active = activeValue == null || !"false".equalsIgnoreCase(activeValue);
         String scheme = scheme(config, old);
+        String format = trim(WebhookConfig.first(config, WebhookConfig.PAYLOAD_FORMAT));
+        if (format == null && old != null) {
+            format = old.get(WebhookConfig.PAYLOAD_FORMAT);
+        }
+        if (format != null && PayloadFormat.of(format) == null) {
+            throw fail("payload_format must be standard or cloudevents");
+        }
+        model.put(WebhookConfig.PAYLOAD_FORMAT, format == null ? PayloadFormat.STANDARD.code() : format);
         if (old == null && !trusted) {
             try {
                 new WebhookStore(session, runtime.cipher())

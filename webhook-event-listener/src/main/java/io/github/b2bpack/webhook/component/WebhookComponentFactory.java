@@ -2,6 +2,7 @@ package io.github.b2bpack.webhook.component;
 
 import io.github.b2bpack.webhook.WebhookRuntime;
 import io.github.b2bpack.webhook.event.WebhookEventListenerProviderFactory;
+import io.github.b2bpack.webhook.format.PayloadFormat;
 import io.github.b2bpack.webhook.outbox.OutboxStore;
 import io.github.b2bpack.webhook.signing.SigningKey;
 import io.github.b2bpack.webhook.subscription.ActiveWebhooks;
@@ -64,6 +65,14 @@ public final class WebhookComponentFactory implements UiPageProviderFactory<Comp
             .type(ProviderConfigProperty.LIST_TYPE)
             .options(SigningKey.V1A, SigningKey.V1)
             .defaultValue(SigningKey.V1A)
+            .add()
+            .property()
+            .name(WebhookConfig.PAYLOAD_FORMAT)
+            .label("b2bpackWebhookPayloadFormat")
+            .helpText("b2bpackWebhookPayloadFormatHelp")
+            .type(ProviderConfigProperty.LIST_TYPE)
+            .options(PayloadFormat.STANDARD.code(), PayloadFormat.CLOUDEVENTS.code())
+            .defaultValue(PayloadFormat.STANDARD.code())
             .add()
             .property()
             .name(WebhookConfig.PUBLIC_KEY)

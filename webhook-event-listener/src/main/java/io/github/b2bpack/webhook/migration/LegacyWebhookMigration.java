@@ -72,6 +72,9 @@ public final class LegacyWebhookMigration {
                 EventCodePatterns.split(row.getEventCodes()),
                 row.isActive(),
                 row.getPublicKey() == null ? SigningKey.V1 : SigningKey.V1A);
+        if (row.getPayloadFormat() != null) {
+            c.put(WebhookConfig.PAYLOAD_FORMAT, row.getPayloadFormat());
+        }
         c.put(WebhookConfig.SIGNING_KEY, row.getSecret());
         if (row.getPublicKey() != null) {
             c.put(WebhookConfig.PUBLIC_KEY, row.getPublicKey());

@@ -52,6 +52,7 @@ public final class WebhookConfig {
             EVENT_CODES,
             ACTIVE,
             SIGNATURE_SCHEME,
+            PAYLOAD_FORMAT,
             SIGNING_KEY,
             PUBLIC_KEY,
             ROTATE_KEY,

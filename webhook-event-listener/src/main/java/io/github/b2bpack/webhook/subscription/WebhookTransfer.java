@@ -50,7 +50,8 @@ public final class WebhookTransfer {
                 WebhookConfig.TARGET_URL,
                 WebhookConfig.EVENT_CODES,
                 WebhookConfig.ACTIVE,
-                WebhookConfig.SIGNATURE_SCHEME)) {
+                WebhookConfig.SIGNATURE_SCHEME,
+                WebhookConfig.PAYLOAD_FORMAT)) {
             List<String> values = source.get(key);
             if (values != null) {
                 c.getConfig().put(key, new java.util.ArrayList<>(values));
