@@ -4,18 +4,22 @@ import io.github.b2bpack.webhook.WebhookRuntime;
 import io.github.b2bpack.webhook.api.TargetUrls;
 import io.github.b2bpack.webhook.delivery.HostResolver;
 import io.github.b2bpack.webhook.delivery.SsrfGuard;
+import io.github.b2bpack.webhook.filter.RateSlots;
+import io.github.b2bpack.webhook.filter.SourceFilter;
 import io.github.b2bpack.webhook.format.PayloadFormat;
 import io.github.b2bpack.webhook.migration.LegacyWebhookMigration;
 import io.github.b2bpack.webhook.signing.Ed25519SigningKey;
 import io.github.b2bpack.webhook.signing.SigningKey;
 import io.github.b2bpack.webhook.signing.SigningSecret;
 import io.github.b2bpack.webhook.subscription.ActiveWebhooks;
+import io.github.b2bpack.webhook.subscription.DeliveryRules;
 import io.github.b2bpack.webhook.subscription.EventCodePatterns;
 import io.github.b2bpack.webhook.subscription.SecretCipher;
 import io.github.b2bpack.webhook.subscription.StoredKeys;
 import io.github.b2bpack.webhook.subscription.WebhookConfig;
 import io.github.b2bpack.webhook.subscription.WebhookLimitExceededException;
 import io.github.b2bpack.webhook.subscription.WebhookStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.keycloak.common.util.MultivaluedHashMap;
@@ -97,6 +101,8 @@ final class WebhookComponentCheck {
             throw fail("payload_format must be standard or cloudevents");
         }
         model.put(WebhookConfig.PAYLOAD_FORMAT, format == null ? PayloadFormat.STANDARD.code() : format);
+        DeliveryRules rules = rules(config);
+        WebhookConfig.putRules(model, rules);
         if (old == null && !trusted) {
             try {
                 new WebhookStore(session, runtime.cipher())
@@ -119,7 +125,54 @@ final class WebhookComponentCheck {
         Long given = WebhookConfig.number(config, WebhookConfig.UPDATED_AT, null);
         Long before = old != null ? WebhookConfig.number(old.getConfig(), WebhookConfig.UPDATED_AT, null) : null;
         model.put(WebhookConfig.UPDATED_AT, given != null && !given.equals(before) ? given : now);
+        new WebhookStore(session, runtime.cipher()).prepareRate(model.getId(), rules.rateLimitPerSecond(), now);
         ActiveWebhooks.changed(realm);
+    }
+
+    /**
+     * The filters and rate limit, checked as the REST API checks them: lists of at most 100 entries, clients of this
+     * realm (by client id), environments production/sandbox, a rate limit from 1 to 1000 per second.
+     */
+    private DeliveryRules rules(MultivaluedHashMap<String, String> config) {
+        SourceFilter filter;
+        try {
+            filter = new SourceFilter(
+                    WebhookConfig.list(config, WebhookConfig.CLIENT_IDS),
+                    WebhookConfig.list(config, WebhookConfig.EXCLUDED_CLIENT_IDS),
+                    WebhookConfig.list(config, WebhookConfig.ENVIRONMENTS));
+        } catch (IllegalStateException e) {
+            throw fail("client_ids, excluded_client_ids and environments must be lists of strings");
+        }
+        String problem = filter.problem();
+        if (problem != null) {
+            throw fail(problem);
+        }
+        List<String> unknown = new ArrayList<>();
+        for (List<String> ids : List.of(filter.clientIds(), filter.excludedClientIds())) {
+            for (String clientId : ids) {
+                if (realm.getClientByClientId(clientId) == null) {
+                    unknown.add(clientId);
+                }
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw fail("unknown client " + SourceFilter.quoted(unknown)
+                    + " in client_ids or excluded_client_ids: name clients of this realm by their client id");
+        }
+        String rate = trim(WebhookConfig.first(config, WebhookConfig.RATE_LIMIT_PER_SECOND));
+        if (rate == null) {
+            return new DeliveryRules(filter, null);
+        }
+        try {
+            int perSecond = Integer.parseInt(rate);
+            if (perSecond >= RateSlots.MIN_PER_SECOND && perSecond <= RateSlots.MAX_PER_SECOND) {
+                return new DeliveryRules(filter, perSecond);
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        throw fail("rate_limit_per_second must be an integer from " + RateSlots.MIN_PER_SECOND + " to "
+                + RateSlots.MAX_PER_SECOND + " (deliveries per second), or empty for no limit");
     }
 
     /** The scheme asked for; when absent, the current one, else the one the given key is of, else v1a. */

@@ -7,6 +7,7 @@ import io.github.b2bpack.webhook.outbox.OutboxStore;
 import io.github.b2bpack.webhook.signing.SigningKey;
 import io.github.b2bpack.webhook.subscription.ActiveWebhooks;
 import io.github.b2bpack.webhook.subscription.WebhookConfig;
+import io.github.b2bpack.webhook.subscription.WebhookStore;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.Config;
@@ -75,6 +76,30 @@ public final class WebhookComponentFactory implements UiPageProviderFactory<Comp
             .defaultValue(PayloadFormat.STANDARD.code())
             .add()
             .property()
+            .name(WebhookConfig.CLIENT_IDS)
+            .label("b2bpackWebhookClientIds")
+            .helpText("b2bpackWebhookClientIdsHelp")
+            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
+            .add()
+            .property()
+            .name(WebhookConfig.EXCLUDED_CLIENT_IDS)
+            .label("b2bpackWebhookExcludedClientIds")
+            .helpText("b2bpackWebhookExcludedClientIdsHelp")
+            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
+            .add()
+            .property()
+            .name(WebhookConfig.ENVIRONMENTS)
+            .label("b2bpackWebhookEnvironments")
+            .helpText("b2bpackWebhookEnvironmentsHelp")
+            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE)
+            .add()
+            .property()
+            .name(WebhookConfig.RATE_LIMIT_PER_SECOND)
+            .label("b2bpackWebhookRateLimit")
+            .helpText("b2bpackWebhookRateLimitHelp")
+            .type(ProviderConfigProperty.STRING_TYPE)
+            .add()
+            .property()
             .name(WebhookConfig.PUBLIC_KEY)
             .label("b2bpackWebhookPublicKey")
             .helpText("b2bpackWebhookPublicKeyHelp")
@@ -105,6 +130,7 @@ public final class WebhookComponentFactory implements UiPageProviderFactory<Comp
     @Override
     public void preRemove(KeycloakSession session, RealmModel realm, ComponentModel model) {
         new OutboxStore(session).cancelForWebhook(model.getId(), System.currentTimeMillis());
+        new WebhookStore(session, null).prepareRate(model.getId(), null, 0);
         ActiveWebhooks.changed(realm);
     }
 

@@ -59,6 +59,12 @@ public final class LegacyWebhookMigration {
         return migrated;
     }
 
+    private static void putIfSet(ComponentModel c, String key, String value) {
+        if (value != null && !value.isEmpty()) {
+            c.put(key, value);
+        }
+    }
+
     private static ComponentModel component(WebhookEntity row) {
         ComponentModel c = new ComponentModel();
         c.setId(row.getId());
@@ -74,6 +80,13 @@ public final class LegacyWebhookMigration {
                 row.getPublicKey() == null ? SigningKey.V1 : SigningKey.V1A);
         if (row.getPayloadFormat() != null) {
             c.put(WebhookConfig.PAYLOAD_FORMAT, row.getPayloadFormat());
+        }
+        // Filters were stored as JSON arrays of strings, the form the configuration keeps them in.
+        putIfSet(c, WebhookConfig.CLIENT_IDS, row.getClientIds());
+        putIfSet(c, WebhookConfig.EXCLUDED_CLIENT_IDS, row.getExcludedClientIds());
+        putIfSet(c, WebhookConfig.ENVIRONMENTS, row.getEnvironments());
+        if (row.getRateLimitPerSecond() != null) {
+            c.put(WebhookConfig.RATE_LIMIT_PER_SECOND, row.getRateLimitPerSecond());
         }
         c.put(WebhookConfig.SIGNING_KEY, row.getSecret());
         if (row.getPublicKey() != null) {

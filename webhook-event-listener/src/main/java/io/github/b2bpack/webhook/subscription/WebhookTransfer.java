@@ -51,7 +51,11 @@ public final class WebhookTransfer {
                 WebhookConfig.EVENT_CODES,
                 WebhookConfig.ACTIVE,
                 WebhookConfig.SIGNATURE_SCHEME,
-                WebhookConfig.PAYLOAD_FORMAT)) {
+                WebhookConfig.PAYLOAD_FORMAT,
+                WebhookConfig.CLIENT_IDS,
+                WebhookConfig.EXCLUDED_CLIENT_IDS,
+                WebhookConfig.ENVIRONMENTS,
+                WebhookConfig.RATE_LIMIT_PER_SECOND)) {
             List<String> values = source.get(key);
             if (values != null) {
                 c.getConfig().put(key, new java.util.ArrayList<>(values));
