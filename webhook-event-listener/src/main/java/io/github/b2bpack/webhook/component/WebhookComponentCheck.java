@@ -7,6 +7,8 @@ import io.github.b2bpack.webhook.delivery.SsrfGuard;
 import io.github.b2bpack.webhook.filter.RateSlots;
 import io.github.b2bpack.webhook.filter.SourceFilter;
 import io.github.b2bpack.webhook.format.PayloadFormat;
+import io.github.b2bpack.webhook.healing.HealthStore;
+import io.github.b2bpack.webhook.health.EndpointCodes;
 import io.github.b2bpack.webhook.migration.LegacyWebhookMigration;
 import io.github.b2bpack.webhook.signing.Ed25519SigningKey;
 import io.github.b2bpack.webhook.signing.SigningKey;
@@ -101,7 +103,7 @@ final class WebhookComponentCheck {
             throw fail("payload_format must be standard or cloudevents");
         }
         model.put(WebhookConfig.PAYLOAD_FORMAT, format == null ? PayloadFormat.STANDARD.code() : format);
-        DeliveryRules rules = rules(config);
+        DeliveryRules rules = rules(config, old, trusted);
         WebhookConfig.putRules(model, rules);
         if (old == null && !trusted) {
             try {
@@ -113,6 +115,14 @@ final class WebhookComponentCheck {
             }
         }
         keys(model, old, scheme, now);
+        if (active
+                && old != null
+                && "false".equals(old.get(WebhookConfig.ACTIVE))
+                && EndpointCodes.AUTO_DISABLED.equals(old.get(WebhookConfig.DEACTIVATED_REASON))) {
+            // Re-enabled after an auto-disable (the REST API's PUT also answers what to recover): the endpoint's
+            // failing period ends here, the next failure starts a new one.
+            new HealthStore(session).reset(model.getId());
+        }
         WebhookConfig.put(model, name, url, codes, active, scheme);
         config.remove(WebhookConfig.ROTATE_KEY);
         if (active) {
@@ -133,7 +143,7 @@ final class WebhookComponentCheck {
      * The filters and rate limit, checked as the REST API checks them: lists of at most 100 entries, clients of this
      * realm (by client id), environments production/sandbox, a rate limit from 1 to 1000 per second.
      */
-    private DeliveryRules rules(MultivaluedHashMap<String, String> config) {
+    private DeliveryRules rules(MultivaluedHashMap<String, String> config, ComponentModel old, boolean trusted) {
         SourceFilter filter;
         try {
             filter = new SourceFilter(
@@ -148,9 +158,16 @@ final class WebhookComponentCheck {
             throw fail(problem);
         }
         List<String> unknown = new ArrayList<>();
+        // Only clients named by this write: a client deleted since the filter was saved simply matches nothing, and
+        // must not block other changes (a deactivation after 410 Gone, an auto-disable).
+        List<String> before = new ArrayList<>();
+        if (old != null) {
+            before.addAll(WebhookConfig.list(old.getConfig(), WebhookConfig.CLIENT_IDS));
+            before.addAll(WebhookConfig.list(old.getConfig(), WebhookConfig.EXCLUDED_CLIENT_IDS));
+        }
         for (List<String> ids : List.of(filter.clientIds(), filter.excludedClientIds())) {
             for (String clientId : ids) {
-                if (realm.getClientByClientId(clientId) == null) {
+                if (!trusted && !before.contains(clientId) && realm.getClientByClientId(clientId) == null) {
                     unknown.add(clientId);
                 }
             }

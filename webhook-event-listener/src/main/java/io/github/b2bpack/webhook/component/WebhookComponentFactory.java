@@ -3,6 +3,7 @@ package io.github.b2bpack.webhook.component;
 import io.github.b2bpack.webhook.WebhookRuntime;
 import io.github.b2bpack.webhook.event.WebhookEventListenerProviderFactory;
 import io.github.b2bpack.webhook.format.PayloadFormat;
+import io.github.b2bpack.webhook.healing.HealthStore;
 import io.github.b2bpack.webhook.outbox.OutboxStore;
 import io.github.b2bpack.webhook.signing.SigningKey;
 import io.github.b2bpack.webhook.subscription.ActiveWebhooks;
@@ -131,6 +132,7 @@ public final class WebhookComponentFactory implements UiPageProviderFactory<Comp
     public void preRemove(KeycloakSession session, RealmModel realm, ComponentModel model) {
         new OutboxStore(session).cancelForWebhook(model.getId(), System.currentTimeMillis());
         new WebhookStore(session, null).prepareRate(model.getId(), null, 0);
+        new HealthStore(session).deleteWebhook(model.getId());
         ActiveWebhooks.changed(realm);
     }
 

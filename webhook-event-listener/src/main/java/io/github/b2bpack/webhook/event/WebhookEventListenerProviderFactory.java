@@ -13,6 +13,7 @@ import io.github.b2bpack.webhook.outbox.OutboxDrainer;
 import io.github.b2bpack.webhook.outbox.OutboxStore;
 import io.github.b2bpack.webhook.subscription.ActiveWebhooks;
 import io.github.b2bpack.webhook.subscription.SecretCipher;
+import io.github.b2bpack.webhook.subscription.WebhookStore;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
@@ -111,6 +112,7 @@ public final class WebhookEventListenerProviderFactory implements EventListenerP
                 String realmId = removed.getRealm().getId();
                 new OutboxStore(removed.getKeycloakSession()).deleteRealm(realmId);
                 new HealthStore(removed.getKeycloakSession()).deleteRealm(realmId);
+                new WebhookStore(removed.getKeycloakSession(), null).deleteRealm(realmId);
                 subscriptions.forget(realmId);
             }
         });
