@@ -36,7 +36,7 @@ pids+=($!)
 
 echo "==> starting Keycloak $VERSION in dev mode (embedded H2 in $KC_HOME/data/h2)"
 export KC_BOOTSTRAP_ADMIN_USERNAME="$ADMIN" KC_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD"
-"$KC_HOME/bin/kc.sh" start-dev --http-port="$PORT" --metrics-enabled=true \
+"$KC_HOME/bin/kc.sh" start-dev --http-port="$PORT" --metrics-enabled=true --features=declarative-ui \
   --spi-events-listener--webhooks--allowed-networks=127.0.0.0/8 &
 pids+=($!)
 
@@ -88,7 +88,8 @@ cat <<BANNER
     Password strength  : curl -XPOST $BASE/realms/acme-corp/password-strength -H 'Content-Type: application/json' -d '{"password":"password"}'
     SMS codes          : printed in this console by the 'log' SMS sender (lines 'b2bpack SMS to ...')
     Webhooks           : deliveries printed here as '[webhook ...]' lines; history under
-                         GET $BASE/admin/realms/acme-corp/webhook-events (admin token)
+                         GET $BASE/admin/realms/acme-corp/webhook-events (admin token); the console's
+                         page: $BASE/admin/master/console/#/acme-corp/page-section/b2bpack-webhooks
     Stop with Ctrl-C. Data persists in $KC_HOME/data; delete distribution/target/demo to start over.
 
 BANNER

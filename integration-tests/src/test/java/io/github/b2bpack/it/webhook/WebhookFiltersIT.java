@@ -259,9 +259,17 @@ class WebhookFiltersIT extends WebhookItBase {
         assertEquals("[\"" + WEB + "\"]", got.get("excluded_client_ids").toString());
         assertEquals("[\"production\",\"sandbox\"]", got.get("environments").toString());
         assertEquals(1000, got.get("rate_limit_per_second").asInt());
-        OidcClient.Response cleared = api.put(
+        // A PUT without the fields (a client older than them) keeps them; null or [] clears them.
+        OidcClient.Response kept = api.put(
                 "/webhooks/" + id, body("ok", List.of("admin.*"), Map.of()).toString());
+        assertEquals(1000, kept.json().get("rate_limit_per_second").asInt(), kept.body());
+        assertEquals("[\"" + WEB + "\"]", kept.json().get("excluded_client_ids").toString());
+        ObjectNode clear = body("ok", List.of("admin.*"), Map.of());
+        clear.putNull("rate_limit_per_second");
+        clear.putArray("excluded_client_ids");
+        OidcClient.Response cleared = api.put("/webhooks/" + id, clear.toString());
         assertTrue(cleared.json().get("rate_limit_per_second").isNull(), cleared.body());
+        assertEquals("[]", cleared.json().get("excluded_client_ids").toString());
     }
 
     /** A confidential client of the realm whose service account may manage users; the admin API as that client. */

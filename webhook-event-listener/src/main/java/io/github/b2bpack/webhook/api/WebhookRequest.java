@@ -8,16 +8,20 @@ import io.github.b2bpack.webhook.format.PayloadFormat;
 import io.github.b2bpack.webhook.signing.SigningKey;
 import io.github.b2bpack.webhook.subscription.DeliveryRules;
 import io.github.b2bpack.webhook.subscription.EventCodePatterns;
+import io.github.b2bpack.webhook.subscription.Webhook;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The body of create and update: {@code {name, target_url, event_codes[], active, signature_scheme, payload_format,
- * client_ids[], excluded_client_ids[], environments[], rate_limit_per_second}}, parsed strictly. Filters and the rate
- * limit absent or null mean none (an update replaces them like name and codes).
+ * client_ids[], excluded_client_ids[], environments[], rate_limit_per_second}}, parsed strictly. On create, filters and
+ * the rate limit absent or null mean none. On update, each one absent keeps the webhook's value and null clears it
+ * ({@link #rulesOver}), so a client written before these fields existed (GET then PUT of the fields it knows) never
+ * drops an exclusion and starts receiving its own echo, nor lifts a receiver's rate limit.
  *
  * @param signatureScheme {@code v1} or {@code v1a}; null when absent (create: v1, update: unchanged)
  * @param payloadFormat   {@code standard} or {@code cloudevents}; null when absent (create: standard, update:
@@ -31,7 +35,8 @@ record WebhookRequest(
         boolean active,
         String signatureScheme,
         PayloadFormat payloadFormat,
-        DeliveryRules rules) {
+        DeliveryRules rules,
+        Set<String> given) {
 
     static final int MAX_NAME = 255;
     private static final List<String> FIELD_ORDER = List.of(
@@ -132,7 +137,35 @@ record WebhookRequest(
                 active == null || active.isNull() || active.asBoolean(),
                 scheme == null || scheme.isNull() ? null : scheme.asText(),
                 payloadFormat,
-                new DeliveryRules(filter, rateLimit(root.get("rate_limit_per_second"))));
+                new DeliveryRules(filter, rateLimit(root.get("rate_limit_per_second"))),
+                given(root));
+    }
+
+    /**
+     * The rules an update sets on {@code before}: the body's value of each filter and of the rate limit where the body
+     * has the field (null or [] clears it), the webhook's own value where it does not.
+     *
+     * @throws ApiException 400 when the result names one client in both client lists
+     */
+    DeliveryRules rulesOver(Webhook before) {
+        SourceFilter mine = rules.filter();
+        SourceFilter merged = new SourceFilter(
+                given.contains("client_ids") ? mine.clientIds() : before.clientIds(),
+                given.contains("excluded_client_ids") ? mine.excludedClientIds() : before.excludedClientIds(),
+                given.contains("environments") ? mine.environments() : before.environments());
+        String problem = merged.problem();
+        if (problem != null) {
+            throw ApiException.badRequest(problem);
+        }
+        return new DeliveryRules(
+                merged,
+                given.contains("rate_limit_per_second") ? rules.rateLimitPerSecond() : before.rateLimitPerSecond());
+    }
+
+    private static Set<String> given(JsonNode root) {
+        Set<String> given = new HashSet<>();
+        root.fieldNames().forEachRemaining(given::add);
+        return Set.copyOf(given);
     }
 
     /** An array of strings, duplicates dropped; absent or null: empty. Sizes are checked by {@link SourceFilter}. */

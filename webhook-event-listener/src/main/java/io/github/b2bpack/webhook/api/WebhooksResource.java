@@ -8,6 +8,7 @@ import io.github.b2bpack.webhook.format.PayloadFormat;
 import io.github.b2bpack.webhook.healing.HealthStore;
 import io.github.b2bpack.webhook.health.EndpointCodes;
 import io.github.b2bpack.webhook.subscription.ActiveWebhooks;
+import io.github.b2bpack.webhook.subscription.DeliveryRules;
 import io.github.b2bpack.webhook.subscription.MissingEncryptionKeyException;
 import io.github.b2bpack.webhook.subscription.Webhook;
 import io.github.b2bpack.webhook.subscription.WebhookLimitExceededException;
@@ -143,6 +144,7 @@ public final class WebhooksResource {
             long now = System.currentTimeMillis();
             WebhookStore store = store(runtime);
             Webhook before = found(store.find(realm.getId(), id));
+            DeliveryRules rules = request.rulesOver(before);
             WebhookView.RecoverHint recover = reenabled(before, request.active());
             Webhook updated = found(store.update(
                     realm.getId(),
@@ -152,7 +154,7 @@ public final class WebhooksResource {
                     request.eventCodes(),
                     request.active(),
                     request.payloadFormat(),
-                    request.rules(),
+                    rules,
                     now));
             ActiveWebhooks.changed(realm);
             if (request.signatureScheme() != null && !request.signatureScheme().equals(updated.signatureScheme())) {

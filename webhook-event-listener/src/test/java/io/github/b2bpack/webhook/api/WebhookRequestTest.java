@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.b2bpack.webhook.format.PayloadFormat;
+import io.github.b2bpack.webhook.subscription.DeliveryRules;
+import io.github.b2bpack.webhook.subscription.Webhook;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WebhookRequestTest {
@@ -34,5 +37,53 @@ class WebhookRequestTest {
                     ApiException.class, () -> WebhookRequest.parse(BASE + ",\"payload_format\":" + bad + "}"));
             assertTrue(e.getMessage().contains("payload_format"), e.getMessage());
         }
+    }
+
+    /** A webhook that excludes the CRM's echo and is limited to 5/s, as an update finds it. */
+    private static final Webhook FILTERED = new Webhook(
+            "id",
+            "realm",
+            "n",
+            "https://example.com/h",
+            List.of("*"),
+            true,
+            null,
+            0,
+            0,
+            null,
+            null,
+            null,
+            List.of(),
+            List.of("crm-sync"),
+            List.of("production"),
+            5);
+
+    @Test
+    void anUpdateWithoutTheFilterFieldsKeepsTheWebhooksFiltersAndLimit() {
+        // The attack: a script written before the filters existed does GET, then PUT of the fields it knows. Before
+        // this rule the PUT cleared excluded_client_ids (the CRM got its own echo) and lifted the rate limit.
+        DeliveryRules kept = WebhookRequest.parse(BASE + "}").rulesOver(FILTERED);
+        assertEquals(List.of("crm-sync"), kept.filter().excludedClientIds());
+        assertEquals(List.of("production"), kept.filter().environments());
+        assertEquals(5, kept.rateLimitPerSecond());
+    }
+
+    @Test
+    void anUpdateClearsAFilterOrTheLimitOnlyWhenItSaysSo() {
+        DeliveryRules cleared = WebhookRequest.parse(
+                        BASE + ",\"excluded_client_ids\":[],\"environments\":null,\"rate_limit_per_second\":null}")
+                .rulesOver(FILTERED);
+        assertEquals(List.of(), cleared.filter().excludedClientIds());
+        assertEquals(List.of(), cleared.filter().environments());
+        assertNull(cleared.rateLimitPerSecond());
+    }
+
+    @Test
+    void aKeptExclusionAndANewInclusionOfTheSameClientIsABadRequest() {
+        ApiException e = assertThrows(
+                ApiException.class,
+                () -> WebhookRequest.parse(BASE + ",\"client_ids\":[\"crm-sync\"]}")
+                        .rulesOver(FILTERED));
+        assertTrue(e.getMessage().contains("crm-sync"), e.getMessage());
     }
 }
