@@ -3,9 +3,9 @@ package io.github.b2bpack.org.admininvite;
 import io.github.b2bpack.org.admins.AdminAttributes;
 import io.github.b2bpack.org.admins.AdminRecord;
 import io.github.b2bpack.org.admins.AdminStatus;
+import io.github.b2bpack.org.jpa.RowLocks;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Map;
 import org.keycloak.TokenVerifier.Predicate;
 import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.authentication.actiontoken.AbstractActionTokenHandler;
@@ -84,9 +84,18 @@ public final class AdminInvitationHandler extends AbstractActionTokenHandler<Adm
         }
         // Used up now, not when the required actions end: a decline ends no flow, and an accept must not be
         // replayable while the person is still on the password page.
-        session.singleUseObjects()
-                .put(token.serializeKey(), Math.max(1, token.getExp() - Time.currentTime()), Map.of());
+        // putIfAbsent, not contains-then-put: of an accept and a decline sent at once, exactly one gets here.
+        if (!session.singleUseObjects()
+                .putIfAbsent(token.serializeKey(), Math.max(1, token.getExp() - Time.currentTime()))) {
+            return answered(tokenContext);
+        }
         UserModel user = authSession.getAuthenticatedUser();
+        // Under the user's row lock, the invitation must still be the open one (not deleted or replaced by a
+        // request that ran since the verifiers read it).
+        AdminRecord current = AdminAttributes.read(RowLocks.lockUser(session, user));
+        if (current == null || current.invitedAt() != token.getInvitedAt() || current.status() != AdminStatus.PENDING) {
+            return answered(tokenContext);
+        }
         long now = Time.currentTimeMillis();
         EventBuilder event = tokenContext.getEvent().clone().user(user);
         if (AdminInvitationToken.DECLINE.equals(choice)) {
@@ -99,10 +108,15 @@ public final class AdminInvitationHandler extends AbstractActionTokenHandler<Adm
                     .setInfo(MSG_DECLINED, AdminInvitationMailer.displayName(realm))
                     .createInfoPage();
         }
+        // A password chosen now unless the invitation created the account and its address was verified since:
+        // whoever set the current one may not be the person who read the mail. The account's other sessions
+        // end (and their tokens stop working) before it gets the roles.
+        boolean newPassword = !current.createdByInvitation() || !user.isEmailVerified();
+        AdminMembership.endSessions(session, realm, user);
         AdminMembership.set(user, AdminAttributes.ACCEPTED_AT, now);
         user.setEmailVerified(true);
         AdminMembership.grant(realm, user);
-        AdminMembership.addRequiredActions(realm, user);
+        AdminMembership.addRequiredActions(realm, user, newPassword);
         event.detail("b2bpack_event", "org_admin.invitation_accepted").success();
         AdminEvents.answered(session, realm, user, "org_admin.invitation_accepted");
         String next = AuthenticationManager.nextRequiredAction(
@@ -115,6 +129,17 @@ public final class AdminInvitationHandler extends AbstractActionTokenHandler<Adm
         }
         return AuthenticationManager.redirectToRequiredActions(
                 session, realm, authSession, tokenContext.getUriInfo(), next);
+    }
+
+    /** The "already answered" page, for the loser of an accept and a decline sent at once. */
+    private static Response answered(ActionTokenContext<AdminInvitationToken> tokenContext) {
+        tokenContext.getEvent().clone().error(Errors.INVALID_TOKEN);
+        return tokenContext
+                .getSession()
+                .getProvider(LoginFormsProvider.class)
+                .setAuthenticationSession(tokenContext.getAuthenticationSession())
+                .setError(MSG_ANSWERED)
+                .createErrorPage(Response.Status.BAD_REQUEST);
     }
 
     /** The page that shows the invitation with its accept and decline buttons, bound to this browser. */

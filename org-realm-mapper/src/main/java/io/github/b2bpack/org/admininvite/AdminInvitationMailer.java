@@ -25,6 +25,9 @@ public final class AdminInvitationMailer {
 
     static final String TEMPLATE = "b2bpack-org-admin-invitation.ftl";
 
+    /** The longest lifespan a link gets (30 days): larger values would overflow the expiry. */
+    public static final int MAX_LIFESPAN_SECONDS = 30 * 24 * 3600;
+
     private AdminInvitationMailer() {}
 
     /** Whether the realm has an SMTP server to send through (a host), checked before anything is created. */
@@ -39,18 +42,22 @@ public final class AdminInvitationMailer {
      * Keycloak's own "send required actions" email uses too.
      */
     public static int lifespan(RealmModel realm) {
-        String override = realm.getAttribute(LIFESPAN_ATTRIBUTE);
+        return lifespan(realm.getAttribute(LIFESPAN_ATTRIBUTE), realm.getActionTokenGeneratedByAdminLifespan());
+    }
+
+    /** The override when it is a positive number, else the realm's; both capped at 30 days. */
+    static int lifespan(String override, int realmLifespan) {
         if (override != null) {
             try {
                 int seconds = Integer.parseInt(override.strip());
                 if (seconds > 0) {
-                    return seconds;
+                    return Math.min(seconds, MAX_LIFESPAN_SECONDS);
                 }
             } catch (NumberFormatException e) {
                 // an unreadable override falls back to the realm's lifespan
             }
         }
-        return realm.getActionTokenGeneratedByAdminLifespan();
+        return Math.min(Math.max(1, realmLifespan), MAX_LIFESPAN_SECONDS);
     }
 
     /**

@@ -71,15 +71,18 @@ public final class AdminMembership {
     }
 
     /**
-     * Adds what the person must do before the first login as administrator: a password when they have none,
+     * Adds what the person must do before the first login as administrator: a password when they have none or
+     * {@code newPassword} (the account existed before the invitation or its email was never verified: whoever
+     * set its current password may not be the person who owns the address),
      * and the SMS second factor when the realm requires it of new users (its {@code CONFIGURE_SMS_OTP} required
      * action is enabled and set as a default action) and they have not enrolled yet.
      */
-    static void addRequiredActions(RealmModel realm, UserModel user) {
-        if (user.credentialManager()
-                .getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE)
-                .findAny()
-                .isEmpty()) {
+    static void addRequiredActions(RealmModel realm, UserModel user, boolean newPassword) {
+        if (newPassword
+                || user.credentialManager()
+                        .getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE)
+                        .findAny()
+                        .isEmpty()) {
             user.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
         }
         RequiredActionProviderModel sms = realm.getRequiredActionProviderByAlias(SMS_REQUIRED_ACTION);
@@ -92,6 +95,32 @@ public final class AdminMembership {
                         .isEmpty()) {
             user.addRequiredAction(SMS_REQUIRED_ACTION);
         }
+    }
+
+    /**
+     * Whether the user holds (directly, through a group or a composite) a {@code realm-management} role that
+     * {@link AdminRoles} does not grant, {@code realm-admin} or {@code manage-realm} say: the pack's APIs do not
+     * let an organization administrator touch such a user (its password, email or roles), nor invite one.
+     */
+    public static boolean holdsOtherManagementRoles(RealmModel realm, UserModel user) {
+        ClientModel management = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
+        return management != null
+                && management
+                        .getRolesStream()
+                        .filter(role -> !AdminRoles.GRANTED.containsKey(role.getName()))
+                        .anyMatch(user::hasRole);
+    }
+
+    /**
+     * Whether anyone may already be using the account: it has a credential (password, OTP, passkey…) or a
+     * link to an identity provider. Such an account is never deleted with an invitation.
+     */
+    public static boolean inUse(KeycloakSession session, RealmModel realm, UserModel user) {
+        return user.credentialManager().getStoredCredentialsStream().findAny().isPresent()
+                || session.users()
+                        .getFederatedIdentitiesStream(realm, user)
+                        .findAny()
+                        .isPresent();
     }
 
     /** The administrator roles of the realm's {@code realm-management} client. */

@@ -2,6 +2,7 @@ package io.github.b2bpack.org.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.b2bpack.org.jpa.RowLocks;
 import io.github.b2bpack.org.lifecycle.OrganizationManager;
 import io.github.b2bpack.org.model.Environment;
 import io.github.b2bpack.org.model.Organization;
@@ -66,11 +67,17 @@ public final class MetakeysResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<Metakey> list(@QueryParam("environment") String environment) {
         Environment env = ApiErrors.guarded(() -> UserListQuery.environment(environment));
-        RealmModel realm = organizations
-                .realms(org.slug())
-                .of(env)
-                .orElseThrow(() ->
-                        ApiErrors.notFound("organization '" + org.slug() + "' has no " + env.id() + " environment"));
+        // A missing realm is 404 only to callers allowed to read the organization's users (no enumeration).
+        RealmModel realm = organizations.realms(org.slug()).of(env).orElseGet(() -> {
+            organizations
+                    .realm(Environment.PRODUCTION.realmName(org.slug()))
+                    .ifPresentOrElse(
+                            production -> AdminPermissions.evaluator(session, production, masterAuth.adminAuth())
+                                    .users()
+                                    .requireView(),
+                            () -> masterAuth.realm().requireViewRealm());
+            throw ApiErrors.notFound("organization '" + org.slug() + "' has no " + env.id() + " environment");
+        });
         AdminPermissions.evaluator(session, realm, masterAuth.adminAuth())
                 .users()
                 .requireView();
@@ -100,6 +107,12 @@ public final class MetakeysResource {
         MetadataRequest request = ApiErrors.guarded(() -> MetadataRequest.keyOnly(body));
         boolean added = false;
         for (RealmModel realm : realms) {
+            if (ProfileDeclarations.metaKeys(session, realm).contains(request.key())) {
+                continue;
+            }
+            // Read again under the realm's row lock: parallel declarations each see the others' keys (none is
+            // lost) and the cap counts them all.
+            RowLocks.lockRealm(session, realm);
             List<String> declared = ProfileDeclarations.metaKeys(session, realm);
             if (declared.contains(request.key())) {
                 continue;

@@ -8,6 +8,7 @@ import io.github.b2bpack.org.admins.AdminStatus;
 import io.github.b2bpack.org.admins.CryptrAdmin;
 import io.github.b2bpack.org.emaildomain.EmailDomains;
 import io.github.b2bpack.org.jpa.AdminListing;
+import io.github.b2bpack.org.jpa.RowLocks;
 import io.github.b2bpack.org.jpa.UserListing;
 import io.github.b2bpack.org.lifecycle.OrganizationManager;
 import io.github.b2bpack.org.model.Environment;
@@ -118,7 +119,9 @@ public final class OrgAdminsResource {
                             + "Email), so no invitation can be sent");
         }
         UserModel user = session.users().getUserByEmail(realm, request.email());
-        AdminRecord previous = user == null ? null : AdminMembership.record(user);
+        // The user's row is locked before its invitation record is read: parallel invitations of one address
+        // are answered one after the other (201, then 409), never both 201.
+        AdminRecord previous = user == null ? null : AdminAttributes.read(RowLocks.lockUser(session, user));
         if (previous != null && previous.status().blocksNewInvitation()) {
             throw ApiErrors.status(
                     409,
@@ -128,6 +131,26 @@ public final class OrgAdminsResource {
         }
         if (user != null && user.getServiceAccountClientLink() != null) {
             throw ApiErrors.badRequest("invalid_request", "a service account cannot be an administrator");
+        }
+        if (user != null && AdminMembership.holdsOtherManagementRoles(realm, user)) {
+            throw ApiErrors.status(
+                    409,
+                    "user_has_other_admin_roles",
+                    request.email() + " holds realm-management roles beyond an organization administrator's "
+                            + "(realm-admin, manage-realm…); the organization API does not touch such a user");
+        }
+        if (user != null
+                && !user.isEmailVerified()
+                && !(previous != null
+                        && previous.createdByInvitation()
+                        && !AdminMembership.inUse(session, realm, user))) {
+            // Whoever controls an account with an unverified address may not own that address: accepting would
+            // hand the administrator roles to them, not to the person who read the mail.
+            throw ApiErrors.status(
+                    409,
+                    "email_not_verified",
+                    "the realm has a user with " + request.email() + " whose email was never verified; verify it "
+                            + "(users API email_verified, or the user's own verification) or delete that user first");
         }
         boolean created = user == null;
         if (created) {
@@ -149,9 +172,10 @@ public final class OrgAdminsResource {
             AdminInvitationMailer.send(session, realm, user, now);
         } catch (EmailException | RuntimeException e) {
             session.getTransactionManager().setRollbackOnly();
+            // The exception class only: SMTP errors quote the recipient's address.
             LOG.warnf(
                     "invitation of an administrator of %s (%s) not sent: %s",
-                    org.slug(), environment.id(), e.getMessage());
+                    org.slug(), environment.id(), e.getClass().getName());
             throw ApiErrors.status(
                     502,
                     "invitation_not_sent",
@@ -192,9 +216,16 @@ public final class OrgAdminsResource {
         RealmModel realm = realm(environment);
         requireManage(realm);
         UserModel user = admin(realm, emailOrId);
-        AdminRecord admin = AdminMembership.record(user);
+        AdminRecord admin = AdminAttributes.read(RowLocks.lockUser(session, user));
+        if (admin == null) {
+            throw ApiErrors.notFound("no such administrator in organization '" + org.slug() + "'");
+        }
         CryptrAdmin rep = view(environment, user, admin);
-        if (admin.status() != AdminStatus.ACCEPTED && admin.createdByInvitation()) {
+        // A user the invitation created goes with it only while nobody can have used it (no credential, no
+        // identity-provider link): after a decline the person may have set a password through "forgot password".
+        if (admin.status() != AdminStatus.ACCEPTED
+                && admin.createdByInvitation()
+                && !AdminMembership.inUse(session, realm, user)) {
             AdminMembership.endSessions(session, realm, user);
             new UserManager(session).removeUser(realm, user);
         } else {

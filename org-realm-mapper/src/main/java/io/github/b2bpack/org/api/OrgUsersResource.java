@@ -1,5 +1,6 @@
 package io.github.b2bpack.org.api;
 
+import io.github.b2bpack.org.admininvite.AdminMembership;
 import io.github.b2bpack.org.jpa.UserListing;
 import io.github.b2bpack.org.lifecycle.OrganizationManager;
 import io.github.b2bpack.org.model.Environment;
@@ -128,7 +129,7 @@ public final class OrgUsersResource {
         Environment environment = environment(uriInfo);
         RealmModel realm = realm(environment);
         permissions(realm).users().requireManage();
-        UserModel user = user(realm, id);
+        UserModel user = writable(realm, user(realm, id));
         UserRequest request = ApiErrors.guarded(() -> UserRequest.of(body));
         prepare(realm, request);
         Map<String, String> changes = new LinkedHashMap<>(request.attributes());
@@ -164,7 +165,7 @@ public final class OrgUsersResource {
         Environment environment = environment(uriInfo);
         RealmModel realm = realm(environment);
         permissions(realm).users().requireManage();
-        UserModel user = user(realm, id);
+        UserModel user = writable(realm, user(realm, id));
         CryptrUser rep = view(realm, environment, user);
         if (!new UserManager(session).removeUser(realm, user)) {
             throw ApiErrors.notFound("no user '" + user.getId() + "' in this organization");
@@ -196,7 +197,7 @@ public final class OrgUsersResource {
         Environment environment = environment(uriInfo);
         RealmModel realm = realm(environment);
         permissions(realm).users().requireManage();
-        UserModel user = user(realm, id);
+        UserModel user = writable(realm, user(realm, id));
         MetadataRequest request = ApiErrors.guarded(read);
         if (!ProfileDeclarations.metaKeys(session, realm).contains(request.key())) {
             throw ApiErrors.badRequest(
@@ -264,6 +265,22 @@ public final class OrgUsersResource {
         }
         if (user == null || user.getServiceAccountClientLink() != null) {
             throw ApiErrors.notFound("no such user in organization '" + org.slug() + "'");
+        }
+        return user;
+    }
+
+    /**
+     * The user, unless it holds a {@code realm-management} role beyond an organization administrator's: such
+     * a user (a realm administrator of the organization's realm) is out of the organization API's reach, so an
+     * organization administrator cannot change its email or delete it through the pack (409).
+     */
+    private UserModel writable(RealmModel realm, UserModel user) {
+        if (AdminMembership.holdsOtherManagementRoles(realm, user)) {
+            throw ApiErrors.status(
+                    409,
+                    "user_has_other_admin_roles",
+                    "this user holds realm-management roles beyond an organization administrator's (realm-admin, "
+                            + "manage-realm…); the organization API does not change it");
         }
         return user;
     }

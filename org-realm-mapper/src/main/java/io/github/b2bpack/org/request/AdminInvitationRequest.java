@@ -31,7 +31,8 @@ public record AdminInvitationRequest(String email) {
             JsonNode root = JsonBodies.object(body, MAX_BODY_CHARS);
             root.fieldNames().forEachRemaining(name -> {
                 if (!FIELDS.contains(name)) {
-                    throw new IllegalArgumentException("unknown field '" + name + "': an invitation takes email only");
+                    throw new IllegalArgumentException(
+                            "unknown field '" + UserRequest.printable(name) + "': an invitation takes email only");
                 }
             });
             JsonNode value = root.get("email");
@@ -52,18 +53,8 @@ public record AdminInvitationRequest(String email) {
         return new AdminInvitationRequest(email);
     }
 
-    /** A plain address: one {@code @}, something on both sides, no space or control character, 254 at most. */
+    /** A plain address ({@link EmailAddresses#check}), lower-cased. */
     public static String email(String raw, String where) {
-        String email = raw == null ? "" : raw.strip();
-        int at = email.indexOf('@');
-        if (email.length() > UserRequest.MAX_EMAIL
-                || at < 1
-                || at != email.lastIndexOf('@')
-                || at == email.length() - 1
-                || email.indexOf('.', at) < 0
-                || email.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-            throw new IllegalArgumentException(where + " must be an email address");
-        }
-        return email.toLowerCase(Locale.ROOT);
+        return EmailAddresses.check(raw, where).toLowerCase(Locale.ROOT);
     }
 }

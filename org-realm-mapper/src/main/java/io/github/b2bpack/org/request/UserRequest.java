@@ -196,16 +196,7 @@ public record UserRequest(String email, Map<String, String> attributes, Boolean 
         if (value.isNull()) {
             return null;
         }
-        String email = text(value, where).strip();
-        int at = email.indexOf('@');
-        if (email.length() > MAX_EMAIL
-                || at < 1
-                || at != email.lastIndexOf('@')
-                || at == email.length() - 1
-                || email.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-            throw new IllegalArgumentException(where + " must be an email address");
-        }
-        return email;
+        return EmailAddresses.check(text(value, where), where);
     }
 
     private static String text(JsonNode value, String where) {
@@ -227,7 +218,7 @@ public record UserRequest(String email, Map<String, String> attributes, Boolean 
     }
 
     /** A field name as it may appear in an error: printable ASCII, at most 40 characters. */
-    static String printable(String name) {
+    public static String printable(String name) {
         String cut = name.length() > 40 ? name.substring(0, 40) + "…" : name;
         return cut.replaceAll("[^\\x20-\\x7e…]", "?");
     }

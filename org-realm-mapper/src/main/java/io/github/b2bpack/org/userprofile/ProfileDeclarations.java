@@ -1,5 +1,6 @@
 package io.github.b2bpack.org.userprofile;
 
+import io.github.b2bpack.org.jpa.RowLocks;
 import io.github.b2bpack.org.users.MetaKeys;
 import java.util.Collection;
 import java.util.List;
@@ -26,8 +27,20 @@ public final class ProfileDeclarations {
 
     private ProfileDeclarations() {}
 
-    /** Declares the missing ones of {@code names}; writes the configuration only when one was missing. */
+    /**
+     * Declares the missing ones of {@code names}; writes the configuration only when one was missing. The
+     * configuration is one document, so a declaration is read-then-write: when one is missing the realm's row is
+     * locked and the configuration read again from the database, so parallel declarations all survive.
+     */
     public static void ensure(KeycloakSession session, RealmModel realm, Collection<String> names) {
+        boolean missing = inRealm(session, realm, () -> {
+            UPConfig config = session.getProvider(UserProfileProvider.class).getConfiguration();
+            return names.stream().anyMatch(name -> config.getAttribute(name) == null);
+        });
+        if (!missing) {
+            return;
+        }
+        RowLocks.lockRealm(session, realm);
         inRealm(session, realm, () -> {
             UserProfileProvider profiles = session.getProvider(UserProfileProvider.class);
             UPConfig config = profiles.getConfiguration();

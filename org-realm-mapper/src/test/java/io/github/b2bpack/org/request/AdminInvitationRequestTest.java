@@ -56,4 +56,27 @@ class AdminInvitationRequestTest {
                 OrganizationException.class,
                 () -> AdminInvitationRequest.of(Map.of("email", List.of("a\u0000@b.example")), null));
     }
+
+    @Test
+    void anUnknownFieldIsEchoedPrintableOnly() {
+        OrganizationException e = assertThrows(
+                OrganizationException.class,
+                () -> AdminInvitationRequest.of(Map.of(), "{\"<script>\\u001b[31m" + "x".repeat(60) + "\": 1}"));
+        String message = e.getMessage();
+        assertEquals(-1, message.indexOf('\u001b'), message);
+        assertEquals(-1, message.indexOf("x".repeat(41)), message);
+    }
+
+    @Test
+    void theUsersApiAndTheInvitationCheckAddressesAlike() {
+        for (String bad : List.of("a@localhost", "@b.example", "a@", "a b@c.example", "a@b@c.example")) {
+            assertThrows(IllegalArgumentException.class, () -> EmailAddresses.check(bad, "email"), bad);
+            assertThrows(OrganizationException.class, () -> UserRequest.of("{\"email\":\"" + bad + "\"}"), bad);
+            assertThrows(
+                    OrganizationException.class,
+                    () -> AdminInvitationRequest.of(Map.of("email", List.of(bad)), null),
+                    bad);
+        }
+        assertEquals("it-admin@acme.example", AdminInvitationRequest.email(" IT-Admin@Acme.example ", "email"));
+    }
 }
