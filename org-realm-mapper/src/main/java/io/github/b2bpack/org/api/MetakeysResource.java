@@ -4,10 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.b2bpack.org.jpa.RowLocks;
 import io.github.b2bpack.org.lifecycle.OrganizationManager;
-import io.github.b2bpack.org.model.Environment;
 import io.github.b2bpack.org.model.Organization;
 import io.github.b2bpack.org.request.MetadataRequest;
-import io.github.b2bpack.org.request.UserListQuery;
 import io.github.b2bpack.org.userprofile.ProfileDeclarations;
 import io.github.b2bpack.org.users.MetaKeys;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +21,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
-import org.keycloak.services.resources.admin.fgap.AdminPermissions;
 
 /**
  * {@code /admin/realms/master/orgs/{domain}/metakeys}: the metadata keys an organization's users may hold
@@ -38,6 +35,7 @@ public final class MetakeysResource {
     private final KeycloakSession session;
     private final AdminPermissionEvaluator masterAuth;
     private final OrganizationManager organizations;
+    private final OrgRealmAccess access;
     private final Organization org;
 
     MetakeysResource(
@@ -48,6 +46,7 @@ public final class MetakeysResource {
         this.session = session;
         this.masterAuth = masterAuth;
         this.organizations = organizations;
+        this.access = new OrgRealmAccess(session, masterAuth, organizations, org);
         this.org = org;
     }
 
@@ -66,21 +65,9 @@ public final class MetakeysResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public List<Metakey> list(@QueryParam("environment") String environment) {
-        Environment env = ApiErrors.guarded(() -> UserListQuery.environment(environment));
-        // A missing realm is 404 only to callers allowed to read the organization's users (no enumeration).
-        RealmModel realm = organizations.realms(org.slug()).of(env).orElseGet(() -> {
-            organizations
-                    .realm(Environment.PRODUCTION.realmName(org.slug()))
-                    .ifPresentOrElse(
-                            production -> AdminPermissions.evaluator(session, production, masterAuth.adminAuth())
-                                    .users()
-                                    .requireView(),
-                            () -> masterAuth.realm().requireViewRealm());
-            throw ApiErrors.notFound("organization '" + org.slug() + "' has no " + env.id() + " environment");
-        });
-        AdminPermissions.evaluator(session, realm, masterAuth.adminAuth())
-                .users()
-                .requireView();
+        // The users API's order: a missing environment is 404 only to callers allowed to read its users.
+        RealmModel realm = access.realm(OrgRealmAccess.environment(environment));
+        access.permissions(realm).users().requireView();
         return ProfileDeclarations.metaKeys(session, realm).stream()
                 .map(Metakey::of)
                 .toList();
@@ -100,9 +87,7 @@ public final class MetakeysResource {
             throw ApiErrors.notFound("organization '" + org.slug() + "' has no realm");
         }
         for (RealmModel realm : realms) {
-            AdminPermissions.evaluator(session, realm, masterAuth.adminAuth())
-                    .realm()
-                    .requireManageRealm();
+            access.permissions(realm).realm().requireManageRealm();
         }
         MetadataRequest request = ApiErrors.guarded(() -> MetadataRequest.keyOnly(body));
         boolean added = false;

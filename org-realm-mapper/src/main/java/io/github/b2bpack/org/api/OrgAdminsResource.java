@@ -15,7 +15,6 @@ import io.github.b2bpack.org.model.Environment;
 import io.github.b2bpack.org.model.Organization;
 import io.github.b2bpack.org.request.AdminInvitationRequest;
 import io.github.b2bpack.org.request.UserListQuery;
-import io.github.b2bpack.org.request.UserRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -35,14 +34,11 @@ import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.email.EmailException;
 import org.keycloak.events.admin.OperationType;
-import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserManager;
 import org.keycloak.models.UserModel;
-import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
-import org.keycloak.services.resources.admin.fgap.AdminPermissions;
 
 /**
  * {@code /admin/realms/master/orgs/{domain}/admins}: the organization's administrators in Cryptr's shape, users
@@ -57,7 +53,7 @@ public final class OrgAdminsResource {
     private static final Logger LOG = Logger.getLogger(OrgAdminsResource.class);
 
     private final KeycloakSession session;
-    private final AdminPermissionEvaluator masterAuth;
+    private final OrgRealmAccess access;
     private final OrganizationManager organizations;
     private final Organization org;
 
@@ -67,7 +63,7 @@ public final class OrgAdminsResource {
             OrganizationManager organizations,
             Organization org) {
         this.session = session;
-        this.masterAuth = masterAuth;
+        this.access = new OrgRealmAccess(session, masterAuth, organizations, org);
         this.organizations = organizations;
         this.org = org;
     }
@@ -243,35 +239,21 @@ public final class OrgAdminsResource {
         permissions.realm().requireViewRealm();
     }
 
-    private Environment environment(UriInfo uriInfo) {
-        return ApiErrors.guarded(
-                () -> UserListQuery.environment(uriInfo.getQueryParameters().getFirst("environment")));
+    private static Environment environment(UriInfo uriInfo) {
+        return OrgRealmAccess.environment(uriInfo.getQueryParameters().getFirst("environment"));
     }
 
-    /** The environment's realm; a missing one is 404 to callers allowed to read the organization's users. */
     private RealmModel realm(Environment environment) {
-        return organizations.realms(org.slug()).of(environment).orElseGet(() -> {
-            organizations
-                    .realm(Environment.PRODUCTION.realmName(org.slug()))
-                    .ifPresentOrElse(
-                            production -> permissions(production).users().requireView(),
-                            () -> masterAuth.realm().requireViewRealm());
-            throw ApiErrors.notFound("organization '" + org.slug() + "' has no " + environment.id() + " environment");
-        });
+        return access.realm(environment);
     }
 
     private AdminPermissionEvaluator permissions(RealmModel realm) {
-        return AdminPermissions.evaluator(session, realm, masterAuth.adminAuth());
+        return access.permissions(realm);
     }
 
     /** The realm's administrator with this email or id; a user never invited is 404 like an unknown one. */
     private UserModel admin(RealmModel realm, String emailOrId) {
-        UserModel user = null;
-        if (emailOrId != null && emailOrId.length() <= UserRequest.MAX_EMAIL) {
-            user = emailOrId.contains("@")
-                    ? session.users().getUserByEmail(realm, emailOrId)
-                    : session.users().getUserById(realm, emailOrId);
-        }
+        UserModel user = access.find(realm, emailOrId);
         if (user == null || AdminMembership.record(user) == null) {
             throw ApiErrors.notFound("no such administrator in organization '" + org.slug() + "'");
         }
@@ -290,14 +272,7 @@ public final class OrgAdminsResource {
 
     /** Keycloak's {@code USER} admin event ({@code ACTION}) in the organization's realm, as the users API emits. */
     private void event(RealmModel realm, CryptrAdmin rep, String action) {
-        new AdminEventBuilder(
-                        realm,
-                        masterAuth.adminAuth(),
-                        session,
-                        session.getContext().getConnection())
-                .resource(ResourceType.USER)
-                .operation(OperationType.ACTION)
-                .resourcePath("users", rep.id())
+        access.userEvent(realm, OperationType.ACTION, rep.id())
                 .representation(rep.withoutOrganization())
                 .detail("b2bpack_event", action)
                 .success();

@@ -29,14 +29,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.keycloak.events.admin.OperationType;
-import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserManager;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
-import org.keycloak.services.resources.admin.fgap.AdminPermissions;
 
 /**
  * {@code /admin/realms/master/orgs/{domain}/users}: an organization's users in Cryptr's shape. They live in
@@ -47,8 +45,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissions;
 public final class OrgUsersResource {
 
     private final KeycloakSession session;
-    private final AdminPermissionEvaluator masterAuth;
-    private final OrganizationManager organizations;
+    private final OrgRealmAccess access;
     private final Organization org;
 
     OrgUsersResource(
@@ -57,8 +54,7 @@ public final class OrgUsersResource {
             OrganizationManager organizations,
             Organization org) {
         this.session = session;
-        this.masterAuth = masterAuth;
-        this.organizations = organizations;
+        this.access = new OrgRealmAccess(session, masterAuth, organizations, org);
         this.org = org;
     }
 
@@ -234,35 +230,21 @@ public final class OrgUsersResource {
         }
     }
 
-    private Environment environment(UriInfo uriInfo) {
-        return ApiErrors.guarded(
-                () -> UserListQuery.environment(uriInfo.getQueryParameters().getFirst("environment")));
+    private static Environment environment(UriInfo uriInfo) {
+        return OrgRealmAccess.environment(uriInfo.getQueryParameters().getFirst("environment"));
     }
 
-    /** The environment's realm; a missing one is 404 to callers allowed to read the organization's users. */
     private RealmModel realm(Environment environment) {
-        return organizations.realms(org.slug()).of(environment).orElseGet(() -> {
-            organizations
-                    .realm(Environment.PRODUCTION.realmName(org.slug()))
-                    .ifPresentOrElse(
-                            production -> permissions(production).users().requireView(),
-                            () -> masterAuth.realm().requireViewRealm());
-            throw ApiErrors.notFound("organization '" + org.slug() + "' has no " + environment.id() + " environment");
-        });
+        return access.realm(environment);
     }
 
     private AdminPermissionEvaluator permissions(RealmModel realm) {
-        return AdminPermissions.evaluator(session, realm, masterAuth.adminAuth());
+        return access.permissions(realm);
     }
 
     /** The realm's user with this id (or email), never a service account; anything else is 404. */
     private UserModel user(RealmModel realm, String emailOrId) {
-        UserModel user = null;
-        if (emailOrId != null && emailOrId.length() <= UserRequest.MAX_EMAIL) {
-            user = emailOrId.contains("@")
-                    ? session.users().getUserByEmail(realm, emailOrId)
-                    : session.users().getUserById(realm, emailOrId);
-        }
+        UserModel user = access.find(realm, emailOrId);
         if (user == null || user.getServiceAccountClientLink() != null) {
             throw ApiErrors.notFound("no such user in organization '" + org.slug() + "'");
         }
@@ -289,21 +271,9 @@ public final class OrgUsersResource {
         return CryptrUser.of(UserSnapshots.of(session, realm, user), org.slug(), environment.id());
     }
 
-    /**
-     * Keycloak's own {@code USER} admin event in the organization's realm (resource path {@code users/<id>}, as
-     * its admin API writes), so that realm's listeners, the pack's webhooks among them, see API changes like
-     * console changes. The phone number is masked in the representation.
-     */
+    /** Keycloak's own {@code USER} admin event ({@link OrgRealmAccess#userEvent}); the phone number is masked. */
     private void event(RealmModel realm, OperationType operation, CryptrUser rep, Map<String, String> details) {
-        AdminEventBuilder event = new AdminEventBuilder(
-                        realm,
-                        masterAuth.adminAuth(),
-                        session,
-                        session.getContext().getConnection())
-                .resource(ResourceType.USER)
-                .operation(operation)
-                .resourcePath("users", rep.id())
-                .representation(rep.forEvent());
+        AdminEventBuilder event = access.userEvent(realm, operation, rep.id()).representation(rep.forEvent());
         if (details != null) {
             details.forEach(event::detail);
         }
