@@ -101,6 +101,60 @@ class WebhookConfigAsCodeIT extends WebhookItBase {
                 "signed with the key shown at creation");
     }
 
+    /**
+     * Attacks through Keycloak's own component endpoints (a {@code manage-realm} admin, review of issue 16): planting a
+     * second signing key (a vault reference: before the mend its lookup threw in the outbox's realm-less session and
+     * stalled the queue; a foreign key would sign beside the real one), and turning another component (a key
+     * provider, which has no cap) into a webhook to get past the per-realm cap.
+     */
+    @Test
+    void componentWritesCannotPlantASigningKeyNorConvertAnotherComponent() {
+        JsonNode v1 = create(api, "crm", "v1");
+        String id = v1.get("id").asText();
+        var component = admin.realm(REALM).components().component(id);
+        org.keycloak.representations.idm.ComponentRepresentation rep = component.toRepresentation();
+        rep.getConfig().putSingle("previous_signing_key", "${vault.anything}");
+        rep.getConfig().putSingle("previous_key_until", "9999999999999");
+        component.update(rep);
+        OidcClient.Response test =
+                api.post("/webhook-events/trigger-test", "{\"event_code\":\"user.login.success\",\"send\":true}");
+        assertEquals(200, test.status(), test.body());
+        RecordedRequest delivered = receiver.awaitRequests(
+                        r -> hookPath.equals(r.path()) && r.header("webhook-id") != null, 1, WAIT)
+                .get(0);
+        String signatures = delivered.header("webhook-signature");
+        assertEquals(1, signatures.split(" ").length, "one signature, the webhook's own key only: " + signatures);
+        assertDoesNotThrow(() -> new Webhook(v1.get("signature_key").asText())
+                .verify(delivered.bodyText(), WebhookReceiver.lowerCaseHeaders(delivered)));
+
+        org.keycloak.representations.idm.ComponentRepresentation keys =
+                new org.keycloak.representations.idm.ComponentRepresentation();
+        keys.setName("spare-keys");
+        keys.setProviderId("rsa-generated");
+        keys.setProviderType("org.keycloak.keys.KeyProvider");
+        keys.setParentId(admin.realm(REALM).toRepresentation().getId());
+        keys.setConfig(new org.keycloak.common.util.MultivaluedHashMap<>());
+        keys.getConfig().putSingle("priority", "1");
+        try (jakarta.ws.rs.core.Response added = admin.realm(REALM).components().add(keys)) {
+            assertEquals(201, added.getStatus());
+        }
+        org.keycloak.representations.idm.ComponentRepresentation spare =
+                admin.realm(REALM).components().query(keys.getParentId(), "org.keycloak.keys.KeyProvider").stream()
+                        .filter(c -> "spare-keys".equals(c.getName()))
+                        .findFirst()
+                        .orElseThrow();
+        spare.setProviderType(PAGE_TYPE);
+        spare.setProviderId("b2bpack-webhooks");
+        spare.getConfig().putSingle("name", "converted");
+        spare.getConfig().putSingle("target_url", RECEIVER + hookPath);
+        spare.getConfig().putSingle("event_codes", "user.login.success");
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(
+                jakarta.ws.rs.WebApplicationException.class,
+                () -> admin.realm(REALM).components().component(spare.getId()).update(spare));
+        assertEquals(400, refused.getResponse().getStatus());
+        assertEquals(1, api.get("/webhooks").json().get("data").size(), "still one webhook");
+    }
+
     @Test
     void partialExportMasksTheKeysAndImportGivesNewOnes() {
         String secret = create(api, "crm", "v1").get("signature_key").asText();

@@ -8,7 +8,6 @@ import io.github.b2bpack.webhook.filter.RateSlots;
 import io.github.b2bpack.webhook.filter.SourceFilter;
 import io.github.b2bpack.webhook.format.PayloadFormat;
 import io.github.b2bpack.webhook.healing.HealthStore;
-import io.github.b2bpack.webhook.health.EndpointCodes;
 import io.github.b2bpack.webhook.migration.LegacyWebhookMigration;
 import io.github.b2bpack.webhook.signing.Ed25519SigningKey;
 import io.github.b2bpack.webhook.signing.SigningKey;
@@ -69,6 +68,11 @@ final class WebhookComponentCheck {
         }
         model.setParentId(realm.getId());
         ComponentModel old = realm.getComponent(model.getId());
+        if (old != null && !WebhookConfig.isWebhook(old)) {
+            // Keycloak's component update takes the type from the body: turning a key provider (or any other
+            // component) into a webhook would skip the per-realm cap, which only a new component is counted against.
+            throw fail("only a webhook can be changed into a webhook: create a new one");
+        }
 
         String name = trim(WebhookConfig.first(config, WebhookConfig.NAME));
         name = name != null ? name : trim(model.getName());
@@ -114,12 +118,10 @@ final class WebhookComponentCheck {
                         + "(spi-events-listener--webhooks--max-webhooks-per-realm); delete one first");
             }
         }
-        keys(model, old, scheme, now);
-        if (active
-                && old != null
-                && "false".equals(old.get(WebhookConfig.ACTIVE))
-                && EndpointCodes.AUTO_DISABLED.equals(old.get(WebhookConfig.DEACTIVATED_REASON))) {
-            // Re-enabled after an auto-disable (the REST API's PUT also answers what to recover): the endpoint's
+        keys(model, old, scheme, now, trusted);
+        if (active && old != null && "false".equals(old.get(WebhookConfig.ACTIVE))) {
+            // Re-enabled (after an auto-disable, the REST API's PUT also answers what to recover; after a manual
+            // switch-off while failing, the failing period must not stay stuck as already disabled): the endpoint's
             // failing period ends here, the next failure starts a new one.
             new HealthStore(session).reset(model.getId());
         }
@@ -213,7 +215,7 @@ final class WebhookComponentCheck {
      * checked if ciphertext or a vault reference), or generated (new webhook without one, rotate switch, scheme
      * switch). A replaced key keeps signing beside the new one for the grace period.
      */
-    private void keys(ComponentModel model, ComponentModel old, String scheme, long now) {
+    private void keys(ComponentModel model, ComponentModel old, String scheme, long now, boolean trusted) {
         MultivaluedHashMap<String, String> config = model.getConfig();
         String id = model.getId();
         String given = trim(WebhookConfig.first(config, WebhookConfig.SIGNING_KEY));
@@ -259,6 +261,24 @@ final class WebhookComponentCheck {
             previous(model, oldKey, now);
         }
         String previousKey = WebhookConfig.first(config, WebhookConfig.PREVIOUS_SIGNING_KEY);
+        if (previousKey != null && !trusted && !replaced && !ownFormerKey(previousKey, old)) {
+            // The previous key is the server's to set (a rotation): one written from outside (the console's component
+            // endpoints, an import) could name a vault entry or a foreign key that then signs beside the real one.
+            config.remove(WebhookConfig.PREVIOUS_SIGNING_KEY);
+            config.remove(WebhookConfig.PREVIOUS_KEY_UNTIL);
+            previousKey = null;
+        } else if (previousKey != null
+                && !trusted
+                && !replaced
+                && previousKey.equals(old.get(WebhookConfig.PREVIOUS_SIGNING_KEY))) {
+            // Its grace period is the one the rotation set, not one extended from outside.
+            String until = old.get(WebhookConfig.PREVIOUS_KEY_UNTIL);
+            if (until == null) {
+                config.remove(WebhookConfig.PREVIOUS_KEY_UNTIL);
+            } else {
+                config.putSingle(WebhookConfig.PREVIOUS_KEY_UNTIL, until);
+            }
+        }
         if (previousKey != null) {
             if (StoredKeys.isCiphertext(previousKey)) {
                 model.put(WebhookConfig.PREVIOUS_SIGNING_KEY, reencrypt(previousKey, id));
@@ -267,6 +287,13 @@ final class WebhookComponentCheck {
                 config.remove(WebhookConfig.PREVIOUS_KEY_UNTIL);
             }
         }
+    }
+
+    /** Whether {@code key} is this webhook's own current or previous key (the REST store's rotation writes those). */
+    private static boolean ownFormerKey(String key, ComponentModel old) {
+        return old != null
+                && (key.equals(old.get(WebhookConfig.SIGNING_KEY))
+                        || key.equals(old.get(WebhookConfig.PREVIOUS_SIGNING_KEY)));
     }
 
     private void previous(ComponentModel model, String oldKey, long now) {

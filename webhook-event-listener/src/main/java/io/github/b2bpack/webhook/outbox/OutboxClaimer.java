@@ -138,8 +138,9 @@ final class OutboxClaimer implements Dispatcher.Claimer {
                         SigningKeyCache.version(realmVersion, webhook),
                         now,
                         () -> webhooks.signingKeys(row.realmId(), webhook.id(), now));
-            } catch (IllegalStateException e) {
-                // Missing or wrong encryption key: never send unsigned; retry on the schedule.
+            } catch (RuntimeException e) {
+                // Missing or wrong encryption key, no vault entry, a stored key that is not a key: never send unsigned;
+                // retry on the schedule. Any exception: one webhook's unreadable key must not roll back the whole pass.
                 results.writeIn(
                         session,
                         List.of(recorder.outcome(claim, DeliveryResult.failed("signature_key_unavailable", 0), now)));

@@ -128,8 +128,9 @@ public final class OutboxDrainer implements AutoCloseable {
         List<SigningKey> signing;
         try {
             signing = keys.keys(d.webhookId(), d.keyVersion(), now, () -> loadKeys(d.realmId(), d.webhookId(), now));
-        } catch (IllegalStateException e) {
-            // Missing or wrong encryption key: never send unsigned; retry on the schedule.
+        } catch (RuntimeException e) {
+            // Missing or wrong encryption key, no vault entry, a stored key that is not a key: never send unsigned;
+            // retry on the schedule. Any exception: one webhook's unreadable key must not roll back the whole pass.
             recorder.record(claim, DeliveryResult.failed("signature_key_unavailable", 0), now);
             return;
         }

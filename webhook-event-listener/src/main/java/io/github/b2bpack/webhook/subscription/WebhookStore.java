@@ -222,13 +222,34 @@ public final class WebhookStore {
         if (c == null) {
             return null;
         }
+        RealmModel realm = session.realms().getRealm(realmId);
         List<SigningKey> keys = new ArrayList<>(2);
-        keys.add(SigningKey.of(StoredKeys.reveal(session, cipher, c.get(WebhookConfig.SIGNING_KEY), id)));
+        keys.add(SigningKey.of(reveal(realm, c.get(WebhookConfig.SIGNING_KEY), id)));
         Long until = WebhookConfig.toWebhook(c).previousKeyUntil();
         if (until != null && until > now) {
-            keys.add(SigningKey.of(StoredKeys.reveal(session, cipher, c.get(WebhookConfig.PREVIOUS_SIGNING_KEY), id)));
+            keys.add(SigningKey.of(reveal(realm, c.get(WebhookConfig.PREVIOUS_SIGNING_KEY), id)));
         }
         return new SigningKeyCache.KeySet(keys, until);
+    }
+
+    /**
+     * A stored key in clear. Keycloak's vault names entries after the session's realm, and the outbox's sessions have
+     * none (or, in a claim pass over several realms, another one): a vault reference is looked up with the webhook's
+     * own realm as the session's, so it neither fails on a missing realm nor reads another realm's entry.
+     */
+    private String reveal(RealmModel realm, String stored, String id) {
+        if (!StoredKeys.isVaultReference(stored)) {
+            return StoredKeys.reveal(session, cipher, stored, id);
+        }
+        RealmModel before = session.getContext().getRealm();
+        session.getContext().setRealm(realm);
+        try {
+            return StoredKeys.reveal(session, cipher, stored, id);
+        } finally {
+            if (before != null) {
+                session.getContext().setRealm(before);
+            }
+        }
     }
 
     /** The webhook with this id in whichever realm holds it; null when there is none. */
