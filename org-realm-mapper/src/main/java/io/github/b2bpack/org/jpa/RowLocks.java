@@ -10,7 +10,6 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.jpa.entities.ComponentEntity;
 
 /**
  * Row locks that serialize read-then-write sequences across requests and cluster nodes: the database row
@@ -36,15 +35,6 @@ public final class RowLocks {
             throw new IllegalStateException("realm row not found");
         }
         realm.setEnabled(realm.isEnabled());
-        // Component rows this transaction loaded before the lock (a read while the realm cache was invalidated) may
-        // be stale now: another request may have rewritten the user-profile component's configuration and committed
-        // while this one waited. Reload them, so the write that follows replaces what is there (a stale copy made the
-        // commit delete rows already gone: OptimisticLockException, a 500 seen with 8 parallel declarations).
-        EntityManager em = em(session);
-        em.createQuery("select c from ComponentEntity c where c.realm.id = :id", ComponentEntity.class)
-                .setParameter("id", realm.getId())
-                .getResultList()
-                .forEach(em::refresh);
     }
 
     /**
