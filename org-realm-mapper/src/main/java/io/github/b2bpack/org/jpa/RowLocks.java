@@ -26,8 +26,10 @@ public final class RowLocks {
      * the following write needs anyway); the database sees no update since nothing changed.
      */
     public static void lockRealm(KeycloakSession session, RealmModel realm) {
+        // The entity, not its id: the lock mode of a query that selects a column only was not applied (parallel
+        // metakey declarations ran unserialized in the clean-clone runs: 500s from a stale profile).
         List<?> locked = em(session)
-                .createQuery("select r.id from RealmEntity r where r.id = :id")
+                .createQuery("select r from RealmEntity r where r.id = :id")
                 .setParameter("id", realm.getId())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
@@ -43,7 +45,7 @@ public final class RowLocks {
      */
     public static Map<String, List<String>> lockUser(KeycloakSession session, UserModel user) {
         EntityManager em = em(session);
-        List<?> locked = em.createQuery("select u.id from UserEntity u where u.id = :id")
+        List<?> locked = em.createQuery("select u from UserEntity u where u.id = :id")
                 .setParameter("id", user.getId())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
