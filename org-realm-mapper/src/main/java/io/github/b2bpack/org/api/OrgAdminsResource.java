@@ -72,8 +72,8 @@ public final class OrgAdminsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public ListRepresentation list(@Context UriInfo uriInfo) {
         UserListQuery query = ApiErrors.guarded(() -> UserListQuery.of(uriInfo.getQueryParameters()));
-        RealmModel realm = realm(query.environment());
-        permissions(realm).users().requireView();
+        RealmModel realm = access.realm(query.environment());
+        access.permissions(realm).users().requireView();
         UserListing.Page page = AdminListing.page(session, realm, query.first(), query.perPage());
         List<CryptrAdmin> data = page.ids().stream()
                 .map(id -> session.users().getUserById(realm, id))
@@ -96,8 +96,8 @@ public final class OrgAdminsResource {
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED, MediaType.WILDCARD})
     @Produces(MediaType.APPLICATION_JSON)
     public Response invite(@Context UriInfo uriInfo, String body) {
-        Environment environment = environment(uriInfo);
-        RealmModel realm = realm(environment);
+        Environment environment = OrgRealmAccess.environment(uriInfo);
+        RealmModel realm = access.realm(environment);
         requireManage(realm);
         AdminInvitationRequest request =
                 ApiErrors.guarded(() -> AdminInvitationRequest.of(uriInfo.getQueryParameters(), body));
@@ -192,9 +192,9 @@ public final class OrgAdminsResource {
     @Path("{emailOrId}")
     @Produces(MediaType.APPLICATION_JSON)
     public CryptrAdmin get(@Context UriInfo uriInfo, @PathParam("emailOrId") String emailOrId) {
-        Environment environment = environment(uriInfo);
-        RealmModel realm = realm(environment);
-        permissions(realm).users().requireView();
+        Environment environment = OrgRealmAccess.environment(uriInfo);
+        RealmModel realm = access.realm(environment);
+        access.permissions(realm).users().requireView();
         UserModel user = admin(realm, emailOrId);
         return view(environment, user, AdminMembership.record(user));
     }
@@ -208,8 +208,8 @@ public final class OrgAdminsResource {
     @Path("{emailOrId}")
     @Produces(MediaType.APPLICATION_JSON)
     public DeletedAdminRepresentation delete(@Context UriInfo uriInfo, @PathParam("emailOrId") String emailOrId) {
-        Environment environment = environment(uriInfo);
-        RealmModel realm = realm(environment);
+        Environment environment = OrgRealmAccess.environment(uriInfo);
+        RealmModel realm = access.realm(environment);
         requireManage(realm);
         UserModel user = admin(realm, emailOrId);
         AdminRecord admin = AdminAttributes.read(RowLocks.lockUser(session, user));
@@ -233,22 +233,10 @@ public final class OrgAdminsResource {
     }
 
     private void requireManage(RealmModel realm) {
-        AdminPermissionEvaluator permissions = permissions(realm);
+        AdminPermissionEvaluator permissions = access.permissions(realm);
         permissions.users().requireManage();
         permissions.realm().requireManageIdentityProviders();
         permissions.realm().requireViewRealm();
-    }
-
-    private static Environment environment(UriInfo uriInfo) {
-        return OrgRealmAccess.environment(uriInfo.getQueryParameters().getFirst("environment"));
-    }
-
-    private RealmModel realm(Environment environment) {
-        return access.realm(environment);
-    }
-
-    private AdminPermissionEvaluator permissions(RealmModel realm) {
-        return access.permissions(realm);
     }
 
     /** The realm's administrator with this email or id; a user never invited is 404 like an unknown one. */

@@ -5,6 +5,7 @@ import io.github.b2bpack.org.model.Environment;
 import io.github.b2bpack.org.model.Organization;
 import io.github.b2bpack.org.request.UserListQuery;
 import io.github.b2bpack.org.request.UserRequest;
+import jakarta.ws.rs.core.UriInfo;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
@@ -44,6 +45,11 @@ final class OrgRealmAccess {
 
     OrganizationManager organizations() {
         return organizations;
+    }
+
+    /** The request's {@code ?environment=}. */
+    static Environment environment(UriInfo uriInfo) {
+        return environment(uriInfo.getQueryParameters().getFirst("environment"));
     }
 
     /** {@code ?environment=production|sandbox}, production when absent; anything else 400. */

@@ -62,8 +62,8 @@ public final class OrgUsersResource {
     @Produces(MediaType.APPLICATION_JSON)
     public ListRepresentation list(@Context UriInfo uriInfo) {
         UserListQuery query = ApiErrors.guarded(() -> UserListQuery.of(uriInfo.getQueryParameters()));
-        RealmModel realm = realm(query.environment());
-        permissions(realm).users().requireView();
+        RealmModel realm = access.realm(query.environment());
+        access.permissions(realm).users().requireView();
         UserListing.Page page =
                 UserListing.page(session, realm, query.search(), query.email(), query.first(), query.perPage());
         List<CryptrUser> data = page.ids().stream()
@@ -82,9 +82,9 @@ public final class OrgUsersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(@Context UriInfo uriInfo, String body) {
-        Environment environment = environment(uriInfo);
-        RealmModel realm = realm(environment);
-        permissions(realm).users().requireManage();
+        Environment environment = OrgRealmAccess.environment(uriInfo);
+        RealmModel realm = access.realm(environment);
+        access.permissions(realm).users().requireManage();
         UserRequest request = ApiErrors.guarded(() -> UserRequest.of(body));
         if (request.email() == null) {
             throw ApiErrors.badRequest("invalid_request", "email is required");
@@ -111,9 +111,9 @@ public final class OrgUsersResource {
     @Path("{emailOrId}")
     @Produces(MediaType.APPLICATION_JSON)
     public CryptrUser get(@Context UriInfo uriInfo, @PathParam("emailOrId") String emailOrId) {
-        Environment environment = environment(uriInfo);
-        RealmModel realm = realm(environment);
-        permissions(realm).users().requireView();
+        Environment environment = OrgRealmAccess.environment(uriInfo);
+        RealmModel realm = access.realm(environment);
+        access.permissions(realm).users().requireView();
         return view(realm, environment, user(realm, emailOrId));
     }
 
@@ -122,9 +122,9 @@ public final class OrgUsersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public CryptrUser update(@Context UriInfo uriInfo, @PathParam("id") String id, String body) {
-        Environment environment = environment(uriInfo);
-        RealmModel realm = realm(environment);
-        permissions(realm).users().requireManage();
+        Environment environment = OrgRealmAccess.environment(uriInfo);
+        RealmModel realm = access.realm(environment);
+        access.permissions(realm).users().requireManage();
         UserModel user = writable(realm, user(realm, id));
         UserRequest request = ApiErrors.guarded(() -> UserRequest.of(body));
         prepare(realm, request);
@@ -158,9 +158,9 @@ public final class OrgUsersResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public CryptrUser delete(@Context UriInfo uriInfo, @PathParam("id") String id) {
-        Environment environment = environment(uriInfo);
-        RealmModel realm = realm(environment);
-        permissions(realm).users().requireManage();
+        Environment environment = OrgRealmAccess.environment(uriInfo);
+        RealmModel realm = access.realm(environment);
+        access.permissions(realm).users().requireManage();
         UserModel user = writable(realm, user(realm, id));
         CryptrUser rep = view(realm, environment, user);
         if (!new UserManager(session).removeUser(realm, user)) {
@@ -190,9 +190,9 @@ public final class OrgUsersResource {
 
     private CryptrUser metadata(
             UriInfo uriInfo, String id, java.util.function.Supplier<MetadataRequest> read, String action) {
-        Environment environment = environment(uriInfo);
-        RealmModel realm = realm(environment);
-        permissions(realm).users().requireManage();
+        Environment environment = OrgRealmAccess.environment(uriInfo);
+        RealmModel realm = access.realm(environment);
+        access.permissions(realm).users().requireManage();
         UserModel user = writable(realm, user(realm, id));
         MetadataRequest request = ApiErrors.guarded(read);
         if (!ProfileDeclarations.metaKeys(session, realm).contains(request.key())) {
@@ -228,18 +228,6 @@ public final class OrgUsersResource {
         if (!declare.isEmpty()) {
             ProfileDeclarations.ensure(session, realm, declare);
         }
-    }
-
-    private static Environment environment(UriInfo uriInfo) {
-        return OrgRealmAccess.environment(uriInfo.getQueryParameters().getFirst("environment"));
-    }
-
-    private RealmModel realm(Environment environment) {
-        return access.realm(environment);
-    }
-
-    private AdminPermissionEvaluator permissions(RealmModel realm) {
-        return access.permissions(realm);
     }
 
     /** The realm's user with this id (or email), never a service account; anything else is 404. */
