@@ -25,7 +25,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
@@ -100,9 +99,6 @@ class OrgUsersAttackIT extends OrgItBase {
 
     /** Eight parallel declarations all stay; parallel ones past the cap never exceed it. */
     @Test
-    @Disabled("open defect (docs/security.md §11): 8 parallel declarations still get a 500 at commit"
-            + " (OptimisticLockException on the user-profile component's config rows) despite the realm row lock;"
-            + " every clean-clone run of 2026-12-07 failed here — re-enable with the fix")
     void parallelMetakeyDeclarationsAreAllKeptAndTheCapHolds() throws Exception {
         String slug = OrgFixtures.createOrg(http, "Org IT Attack B", "attack-b-it.example");
         List<OidcClient.Response> answers =

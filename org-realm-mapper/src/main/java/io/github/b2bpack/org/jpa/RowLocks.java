@@ -10,6 +10,7 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.jpa.entities.RealmEntity;
 
 /**
  * Row locks that serialize read-then-write sequences across requests and cluster nodes: the database row
@@ -17,19 +18,38 @@ import org.keycloak.models.UserModel;
  */
 public final class RowLocks {
 
+    private static final String LOCKED_REALM = "b2bpack.row-lock.realm.";
+
     private RowLocks() {}
 
     /**
-     * Locks the realm's row, then makes the realm read from the database from here on: Keycloak's realm cache
+     * Locks the realm's row, then makes the realm read from the database from here on. Call it before anything of
+     * the realm is changed in the request. Keycloak's realm cache
      * may hold a copy loaded before another request's change was committed. A write of the unchanged
      * {@code enabled} flag switches the cached realm to its database delegate (and registers the invalidation
      * the following write needs anyway); the database sees no update since nothing changed.
      */
     public static void lockRealm(KeycloakSession session, RealmModel realm) {
-        // The entity, not its id: the lock mode of a query that selects a column only was not applied (parallel
-        // metakey declarations ran unserialized in the clean-clone runs: 500s from a stale profile).
-        List<?> locked = em(session)
-                .createQuery("select r from RealmEntity r where r.id = :id")
+        // Once per transaction: the lock is held until it ends, and detaching again would cut the realm adapter
+        // the first call switched to off its entity.
+        String held = LOCKED_REALM + realm.getId();
+        if (session.getAttribute(held) != null) {
+            return;
+        }
+        session.setAttribute(held, Boolean.TRUE);
+        EntityManager em = em(session);
+        // Waiting for the lock does not refresh what this transaction loaded before it: a realm-cache miss earlier
+        // in the request (another request's commit invalidates the realm) loads the realm's components and their
+        // config rows into the persistence context, and a query answers those managed copies, not the rows as
+        // committed. Rewriting the user profile over such a copy deleted config rows another request had already
+        // replaced (OptimisticLockException at commit, a 500 under 8 parallel metakey declarations). Detaching
+        // the realm entity (components and their config rows follow: cascade ALL) makes everything read after
+        // the lock come from the database. Nothing of the realm is written before the lock, so nothing is lost.
+        RealmEntity loaded = em.find(RealmEntity.class, realm.getId());
+        if (loaded != null) {
+            em.detach(loaded);
+        }
+        List<?> locked = em.createQuery("select r from RealmEntity r where r.id = :id")
                 .setParameter("id", realm.getId())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
