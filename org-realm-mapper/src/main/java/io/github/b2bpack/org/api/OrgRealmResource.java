@@ -40,6 +40,12 @@ public final class OrgRealmResource {
         return new OrgAdminsResource(session, auth, organizations, own(slug));
     }
 
+    /** sso: the organization's SSO connection, for its own administrators. */
+    @Path("{slug}/sso-connection")
+    public OrgSsoConnectionResource ssoConnection(@PathParam("slug") String slug) {
+        return new OrgSsoConnectionResource(session, auth, organizations, own(slug));
+    }
+
     private Organization own(String slug) {
         if (!ownSlug.equals(slug)) {
             throw new ForbiddenException("an organization realm serves its own organization only");

@@ -172,6 +172,12 @@ public final class OrganizationsResource {
         return new DeletedRepresentation(true, rep);
     }
 
+    /** sso: the organization environment's SSO connection (create, get, update). */
+    @Path("{slug}/sso-connection")
+    public OrgSsoConnectionResource ssoConnection(@PathParam("slug") String slug) {
+        return new OrgSsoConnectionResource(session, auth, organizations, existing(slug));
+    }
+
     /** Ownership of the organization's email domains (status, challenge, verification). */
     @Path("{slug}/email-domains")
     public EmailDomainsResource emailDomains(@PathParam("slug") String slug) {

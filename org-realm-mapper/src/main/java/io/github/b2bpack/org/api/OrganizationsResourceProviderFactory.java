@@ -37,6 +37,8 @@ public final class OrganizationsResourceProviderFactory implements AdminRealmRes
     public static final String OPTION_DNS_RESOLVER = "dns-resolver";
     public static final String OPTION_DNS_TIMEOUT = "dns-timeout";
     public static final String OPTION_DNS_RETRIES = "dns-retries";
+    // sso: SSO connections
+    public static final String OPTION_SSO_PRIVATE_HOSTS = "sso-metadata-private-hosts";
     static final int DEFAULT_DISCOVERY_CACHE_TTL_SECONDS = 600;
     static final int DEFAULT_DNS_TIMEOUT_MILLIS = 1000;
     static final int DEFAULT_DNS_RETRIES = 1;
@@ -47,6 +49,7 @@ public final class OrganizationsResourceProviderFactory implements AdminRealmRes
     private TemplateSanitizer sanitizer;
     private EmailDomainLookupCache discoveryCache;
     private OwnershipSettings ownership;
+    private java.util.Set<String> ssoPrivateHosts = java.util.Set.of();
 
     @Override
     public AdminRealmResourceProvider create(KeycloakSession session) {
@@ -74,6 +77,10 @@ public final class OrganizationsResourceProviderFactory implements AdminRealmRes
                 config.getInt(OPTION_DNS_TIMEOUT, DEFAULT_DNS_TIMEOUT_MILLIS),
                 config.getInt(OPTION_DNS_RETRIES, DEFAULT_DNS_RETRIES));
         ownership = new OwnershipSettings(publicDomains, resolver);
+        // sso: hosts whose SSO metadata URLs may point at private addresses (an IdP on the company network).
+        ssoPrivateHosts = list(config.get(OPTION_SSO_PRIVATE_HOSTS)).stream()
+                .map(h -> h.toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         LOG.infof(
                 "Organization email domains: %d public mail domain entries refused; ownership checked through %s",
                 publicDomains.size(), resolver.providerUrl());
@@ -130,6 +137,16 @@ public final class OrganizationsResourceProviderFactory implements AdminRealmRes
     /** This node's discovery cache, shared with the browser entry point ({@code org-login}). */
     public EmailDomainLookupCache discoveryCache() {
         return discoveryCache;
+    }
+
+    /** sso: an organization manager on this node's template and cache, for {@code /sso-connections}. */
+    io.github.b2bpack.org.lifecycle.OrganizationManager organizations(KeycloakSession session) {
+        return new io.github.b2bpack.org.lifecycle.OrganizationManager(session, template, sanitizer, discoveryCache);
+    }
+
+    /** sso: hosts exempt from the private-address rule of SSO metadata URLs. */
+    public java.util.Set<String> ssoPrivateHosts() {
+        return ssoPrivateHosts;
     }
 
     @Override
@@ -198,6 +215,14 @@ public final class OrganizationsResourceProviderFactory implements AdminRealmRes
                 .type(ProviderConfigProperty.INTEGER_TYPE)
                 .defaultValue(DEFAULT_DNS_RETRIES)
                 .helpText("DNS retries after the first try, 0-5. Default: " + DEFAULT_DNS_RETRIES + ".")
+                .add()
+                // sso
+                .property()
+                .name(OPTION_SSO_PRIVATE_HOSTS)
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Comma-separated host names whose SSO metadata or discovery URLs may resolve to loopback, "
+                        + "private or link-local addresses (an identity provider on the company network). Default: "
+                        + "none, such URLs are refused.")
                 .add()
                 .build();
     }

@@ -27,4 +27,29 @@ public final class AuthorizationRedirect {
         String endpoint = base + "realms/" + segment + "/protocol/openid-connect/auth";
         return URI.create(rawQuery == null || rawQuery.isEmpty() ? endpoint : endpoint + "?" + rawQuery);
     }
+
+    /**
+     * sso: the query with {@code kc_idp_hint=<alias>} as its only identity provider hint (a caller's own hint is
+     * dropped: the organization's active SSO connection decides where its people sign in).
+     *
+     * @param rawQuery the incoming query string, still percent-encoded, or null
+     */
+    public static String withIdpHint(String rawQuery, String alias) {
+        StringBuilder query = new StringBuilder();
+        if (rawQuery != null && !rawQuery.isEmpty()) {
+            for (String pair : rawQuery.split("&")) {
+                String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+                if (pair.isEmpty()
+                        || name.equalsIgnoreCase("kc_idp_hint")
+                        || name.equalsIgnoreCase("kc%5Fidp%5Fhint")) {
+                    continue;
+                }
+                query.append(query.length() == 0 ? "" : "&").append(pair);
+            }
+        }
+        return query.append(query.length() == 0 ? "" : "&")
+                .append("kc_idp_hint=")
+                .append(URLEncoder.encode(alias, StandardCharsets.UTF_8))
+                .toString();
+    }
 }

@@ -4,6 +4,7 @@ import io.github.b2bpack.org.emaildomain.EmailDomains;
 import io.github.b2bpack.org.jpa.OrganizationStore;
 import io.github.b2bpack.org.model.EmailDomainLookupCache;
 import io.github.b2bpack.org.slug.Slugs;
+import io.github.b2bpack.org.sso.SsoKeys;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -67,11 +69,26 @@ public final class OrgLoginResource {
         }
         // Built from this server's base URI and a realm name from the index, never from input, so
         // the redirect can only reach this server's own realm endpoints.
+        String query = uriInfo.getRequestUri().getRawQuery();
+        if (ssoActive(realm.get())) {
+            // sso: an organization with an active SSO connection signs its people in at its identity provider.
+            query = AuthorizationRedirect.withIdpHint(query, SsoKeys.ALIAS);
+        }
         URI target = AuthorizationRedirect.to(
-                session.getContext().getUri().getBaseUri(),
-                realm.get().getName(),
-                uriInfo.getRequestUri().getRawQuery());
+                session.getContext().getUri().getBaseUri(), realm.get().getName(), query);
         return Response.status(Response.Status.FOUND).location(target).build();
+    }
+
+    /** sso: whether the realm's SSO connection exists and is active (enabled). */
+    private boolean ssoActive(RealmModel realm) {
+        RealmModel previous = session.getContext().getRealm();
+        session.getContext().setRealm(realm);
+        try {
+            IdentityProviderModel idp = session.identityProviders().getByAlias(SsoKeys.ALIAS);
+            return idp != null && idp.isEnabled();
+        } finally {
+            session.getContext().setRealm(previous);
+        }
     }
 
     private Response page(UriInfo uriInfo, boolean unknown) {

@@ -24,4 +24,14 @@ class AuthorizationRedirectTest {
         URI target = AuthorizationRedirect.to(URI.create("https://sso.example.com/auth/"), "acme", null);
         assertEquals("https://sso.example.com/auth/realms/acme/protocol/openid-connect/auth", target.toString());
     }
+
+    @Test
+    void theIdpHintOfAnActiveSsoConnectionReplacesTheCallersOwn() {
+        assertEquals("kc_idp_hint=b2bpack-sso", AuthorizationRedirect.withIdpHint(null, "b2bpack-sso"));
+        assertEquals(
+                "client_id=app&login_hint=a%40b.example&kc_idp_hint=b2bpack-sso",
+                AuthorizationRedirect.withIdpHint(
+                        "client_id=app&kc_idp_hint=evil&login_hint=a%40b.example&KC_IDP_HINT=x&kc%5Fidp%5Fhint=y",
+                        "b2bpack-sso"));
+    }
 }

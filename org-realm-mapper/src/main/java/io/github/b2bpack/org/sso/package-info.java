@@ -1,0 +1,7 @@
+/**
+ * SSO connections without Keycloak: the provider types and the attribute names their identity providers send,
+ * the users access policies, the {@code b2bpack.} keys kept in the identity provider's config map, connection ids,
+ * and the address rule for metadata URLs. The Keycloak side (identity provider, mappers, first-login flow) is in
+ * {@code io.github.b2bpack.org.ssoidp}.
+ */
+package io.github.b2bpack.org.sso;
