@@ -52,7 +52,8 @@ public final class SsoConnectionsResource {
         Map<String, List<String>> params = new java.util.HashMap<>(uriInfo.getQueryParameters());
         params.keySet().retainAll(List.of("page", "per_page"));
         ListQuery query = ApiErrors.guarded(() -> ListQuery.of(params));
-        SsoConnectionListing.Page page = SsoConnectionListing.page(session, query.first(), query.perPage());
+        SsoConnectionListing.Page page =
+                SsoConnectionListing.page(session, OrganizationManager.SLUG_ATTRIBUTE, query.first(), query.perPage());
         List<CryptrSsoConnection> data = new ArrayList<>();
         for (String realmId : page.realmIds()) {
             RealmModel realm = session.realms().getRealm(realmId);

@@ -1,6 +1,5 @@
 package io.github.b2bpack.org.jpa;
 
-import io.github.b2bpack.org.lifecycle.OrganizationManager;
 import io.github.b2bpack.org.sso.SsoKeys;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -24,13 +23,14 @@ public final class SsoConnectionListing {
 
     private SsoConnectionListing() {}
 
-    public static Page page(KeycloakSession session, int first, int max) {
+    /** @param slugAttribute the realm attribute that names a realm's organization */
+    public static Page page(KeycloakSession session, String slugAttribute, int first, int max) {
         EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
         TypedQuery<Long> count = em.createQuery("select count(i) " + FROM, Long.class);
         TypedQuery<String> ids =
                 em.createQuery("select i.realmId " + FROM + " order by a.value, i.realmId", String.class);
         for (TypedQuery<?> query : List.of(count, ids)) {
-            query.setParameter("slug", OrganizationManager.SLUG_ATTRIBUTE);
+            query.setParameter("slug", slugAttribute);
             query.setParameter("alias", SsoKeys.ALIAS);
         }
         long total = count.getSingleResult();
