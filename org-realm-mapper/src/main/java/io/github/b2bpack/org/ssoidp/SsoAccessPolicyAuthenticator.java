@@ -1,5 +1,6 @@
 package io.github.b2bpack.org.ssoidp;
 
+import io.github.b2bpack.org.admininvite.AdminMembership;
 import io.github.b2bpack.org.emaildomain.EmailDomains;
 import io.github.b2bpack.org.sso.SsoKeys;
 import io.github.b2bpack.org.sso.UsersAccessPolicy;
@@ -32,6 +33,7 @@ public final class SsoAccessPolicyAuthenticator extends AbstractIdpAuthenticator
     public static final String MESSAGE_NOT_REGISTERED = "b2bpackSsoUserNotRegistered";
     public static final String MESSAGE_NO_EMAIL = "b2bpackSsoEmailMissing";
     public static final String MESSAGE_DOMAIN = "b2bpackSsoEmailDomainNotAllowed";
+    public static final String MESSAGE_NOT_LINKABLE = "b2bpackSsoAccountNotLinkable";
 
     @Override
     protected void authenticateImpl(
@@ -57,6 +59,12 @@ public final class SsoAccessPolicyAuthenticator extends AbstractIdpAuthenticator
         UsersAccessPolicy policy =
                 UsersAccessPolicy.byId(idp.get(SsoKeys.USERS_ACCESS_POLICY)).orElse(UsersAccessPolicy.DEFAULT);
         UserModel known = context.getSession().users().getUserByEmail(context.getRealm(), email);
+        if (known != null && AdminMembership.holdsOtherManagementRoles(context.getRealm(), known)) {
+            // The organization's administrators configure this IdP; linking would let them sign in as an operator
+            // of their realm (realm-admin, manage-realm…), whom the pack's APIs never let them touch either.
+            refuse(context, "sso.account_not_linkable", MESSAGE_NOT_LINKABLE);
+            return;
+        }
         if (known == null && policy == UsersAccessPolicy.ONLY_REGISTERED_USERS) {
             refuse(context, "sso.user_not_registered", MESSAGE_NOT_REGISTERED);
             return;

@@ -1,5 +1,6 @@
 package io.github.b2bpack.org.ssoidp;
 
+import io.github.b2bpack.org.jpa.RowLocks;
 import io.github.b2bpack.org.request.SsoConnectionRequest;
 import io.github.b2bpack.org.sso.ProviderType;
 import io.github.b2bpack.org.sso.SsoConnectionIds;
@@ -57,6 +58,9 @@ public final class SsoConnections {
         UsersAccessPolicy policy = request.policy() == null ? UsersAccessPolicy.DEFAULT : request.policy();
         requireAvailable(policy);
         return inRealm(realm, () -> {
+            // Two creates at once: the second waits for the first's commit, then sees its connection (409), instead
+            // of failing on the (realm, alias) unique constraint at commit.
+            RowLocks.lockRealm(session, realm);
             if (session.identityProviders().getByAlias(SsoKeys.ALIAS) != null) {
                 throw new SsoRefusal(
                         409,
