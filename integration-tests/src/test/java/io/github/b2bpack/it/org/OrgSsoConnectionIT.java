@@ -334,6 +334,8 @@ class OrgSsoConnectionIT extends OrgItBase {
         final String verifier;
         final String challenge;
         String code;
+        /** Where the browser stopped and what it showed, when it did not reach the app. */
+        String page;
 
         Pkce() throws Exception {
             byte[] random = new byte[32];
@@ -366,16 +368,21 @@ class OrgSsoConnectionIT extends OrgItBase {
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(OrgFixtures.PASSWORD);
         driver.findElement(By.id("kc-login")).click();
+        // Done when the organization realm sends the browser to the app, or shows a page of its own (a refusal). The
+        // IdP's pages carry "session_code=" in their URLs, so "code=" alone is no sign of the app.
+        String app = Fixtures.redirectUri(slug);
+        String orgPages = Fixtures.realmUrl(slug) + "/login-actions/";
         driver.waiting()
-                .until(d -> d.getCurrentUrl().contains("code=")
-                        || d.getCurrentUrl().startsWith(OrgHttp.SERVER + "/realms/" + slug + "/")
-                                && !d.getCurrentUrl().contains("/broker/"));
+                .until(d ->
+                        d.getCurrentUrl().startsWith(app) || d.getCurrentUrl().startsWith(orgPages));
         String url = driver.getCurrentUrl();
-        int at = url.indexOf("code=");
-        if (at >= 0 && url.startsWith(Fixtures.redirectUri(slug))) {
-            String code = url.substring(at + 5);
-            int end = code.indexOf('&');
-            pkce.code = end < 0 ? code : code.substring(0, end);
+        java.util.regex.Matcher code =
+                java.util.regex.Pattern.compile("[?&]code=([^&#]+)").matcher(url);
+        if (url.startsWith(app) && code.find()) {
+            pkce.code = code.group(1);
+        } else {
+            String text = driver.findElement(By.tagName("body")).getText();
+            pkce.page = url + " — " + (text.length() > 400 ? text.substring(0, 400) : text);
         }
         return pkce;
     }
@@ -385,7 +392,7 @@ class OrgSsoConnectionIT extends OrgItBase {
     }
 
     private static void assertTokens(String slug, Pkce login) {
-        assertNotNull(login.code, "no authorization code: the login did not reach the app");
+        assertNotNull(login.code, () -> "no authorization code: the login did not reach the app: " + login.page);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "authorization_code");
         form.put("client_id", "app");
