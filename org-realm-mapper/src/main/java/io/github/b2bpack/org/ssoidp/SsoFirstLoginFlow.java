@@ -22,6 +22,7 @@ public final class SsoFirstLoginFlow {
 
     static final String USER_SUBFLOW = SsoKeys.FIRST_LOGIN_FLOW + " - user";
     static final String REVIEW_CONFIG = SsoKeys.FIRST_LOGIN_FLOW + " - review profile";
+    static final String ALLOW_ACCESS = "allow-access-authenticator";
 
     private SsoFirstLoginFlow() {}
 
@@ -77,10 +78,24 @@ public final class SsoFirstLoginFlow {
         return top.getId();
     }
 
-    /** The template's post-broker-login flow (SMS second factor) when the realm has it, else null. */
+    /**
+     * The template's post-broker-login flow (SMS second factor) when the realm has it, else null. A realm made from
+     * an older template has the flow with its conditional SMS step only: Keycloak fails a flow in which nothing ran
+     * ("Invalid username or password" after the IdP, for every person without an SMS credential — seen in
+     * {@code OrgSsoConnectionIT}), so the step the template now ships, {@code allow-access-authenticator}
+     * (REQUIRED, after the SMS step), is added when missing.
+     */
     public static String postLoginFlowId(RealmModel realm) {
         AuthenticationFlowModel post = realm.getFlowByAlias(SsoKeys.POST_LOGIN_FLOW);
-        return post == null ? null : post.getId();
+        if (post == null) {
+            return null;
+        }
+        boolean completes = realm.getAuthenticationExecutionsStream(post.getId())
+                .anyMatch(e -> ALLOW_ACCESS.equals(e.getAuthenticator()));
+        if (!completes) {
+            execution(realm, post, ALLOW_ACCESS, null, AuthenticationExecutionModel.Requirement.REQUIRED, 20, null);
+        }
+        return post.getId();
     }
 
     private static AuthenticationFlowModel flow(RealmModel realm, String alias, boolean topLevel, String description) {
