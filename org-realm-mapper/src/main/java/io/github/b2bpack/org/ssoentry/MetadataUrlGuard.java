@@ -85,24 +85,50 @@ public final class MetadataUrlGuard {
             if ((first & 0xfe) == 0xfc) {
                 return false; // unique local fc00::/7
             }
-            if (isMapped(b)) {
-                try {
-                    return isPublic(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-                } catch (UnknownHostException e) {
-                    return false;
-                }
+            int second = b[1] & 0xff;
+            if (first == 0x20 && second == 0x01 && b[2] == 0 && b[3] == 0) {
+                return false; // Teredo 2001::/32 tunnels to an IPv4 address the guard cannot see
+            }
+            if (first == 0x20 && second == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8) {
+                return false; // documentation 2001:db8::/32
+            }
+            if (first == 0x01 && second == 0 && zero(b, 2, 8)) {
+                return false; // discard-only 100::/64
+            }
+            if (first == 0x20 && second == 0x02) {
+                return embedded(b, 2); // 6to4 2002::/16
+            }
+            if (first == 0 && second == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b) {
+                // NAT64: the well-known 64:ff9b::/96 embeds an IPv4 address; the local-use 64:ff9b:1::/48 is private
+                return zero(b, 4, 12) && embedded(b, 12);
+            }
+            if (zero(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
+                return embedded(b, 12); // IPv4-mapped ::ffff:0:0/96
+            }
+            if (zero(b, 0, 12)) {
+                return embedded(b, 12); // IPv4-compatible ::/96 (deprecated, still routed by some stacks)
             }
         }
         return true;
     }
 
-    private static boolean isMapped(byte[] b) {
-        for (int i = 0; i < 10; i++) {
+    private static boolean zero(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (b[i] != 0) {
                 return false;
             }
         }
-        return (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+        return true;
+    }
+
+    /** Whether the IPv4 address at {@code offset} of an IPv6 address is public. */
+    private static boolean embedded(byte[] b, int offset) {
+        try {
+            return isPublic(
+                    InetAddress.getByAddress(new byte[] {b[offset], b[offset + 1], b[offset + 2], b[offset + 3]}));
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private static OnboardingRefusal refused(String why) {

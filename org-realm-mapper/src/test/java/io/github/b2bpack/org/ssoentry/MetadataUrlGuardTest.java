@@ -76,5 +76,14 @@ class MetadataUrlGuardTest {
         assertFalse(MetadataUrlGuard.isPublic(InetAddress.getByName("fe80::1")));
         assertFalse(MetadataUrlGuard.isPublic(InetAddress.getByName("224.0.0.1")));
         assertFalse(MetadataUrlGuard.isPublic(InetAddress.getByName("255.255.255.255")));
+        // IPv6 forms that embed a private IPv4 address (the cloud metadata service here).
+        assertFalse(MetadataUrlGuard.isPublic(InetAddress.getByName("64:ff9b::a9fe:a9fe")));
+        assertFalse(MetadataUrlGuard.isPublic(InetAddress.getByName("2002:a9fe:a9fe::1")));
+        assertFalse(MetadataUrlGuard.isPublic(InetAddress.getByName("2001:0:4136:e378:8000:63bf:3fff:fdd2")));
+        assertFalse(MetadataUrlGuard.isPublic(InetAddress.getByName("::a9fe:a9fe")));
+        assertFalse(MetadataUrlGuard.isPublic(InetAddress.getByName("64:ff9b:1::1")));
+        assertFalse(MetadataUrlGuard.isPublic(InetAddress.getByName("2001:db8::1")));
+        assertTrue(MetadataUrlGuard.isPublic(InetAddress.getByName("64:ff9b::808:808")));
+        assertTrue(MetadataUrlGuard.isPublic(InetAddress.getByName("2002:808:808::1")));
     }
 }
