@@ -164,6 +164,36 @@ class SsoOnboardingIT extends OrgItBase {
                 404,
                 OidcClient.send(get(Fixtures.realmUrl("master") + "/b2bpack-sso-onboarding/" + token))
                         .status());
+        // Hostile submissions on a live link: each is a form error (400), nothing saved, the link still live.
+        String doctype = "<?xml version=\"1.0\"?><!DOCTYPE e [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>";
+        String metadataNs = "<EntityDescriptor xmlns=\"urn:oasis:names:tc:SAML:2.0:metadata\" entityID=\"&x;\">"
+                + "<IDPSSODescriptor protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\">"
+                + "<SingleSignOnService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\" Location=\"https://"
+                + "idp.example/&x;\"/></IDPSSODescriptor></EntityDescriptor>";
+        StringBuilder laughs = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY l0 \"lol\">");
+        for (int i = 1; i < 10; i++) {
+            laughs.append("<!ENTITY l").append(i).append(" \"");
+            laughs.append(("&l" + (i - 1) + ";").repeat(10)).append("\">");
+        }
+        laughs.append("]><EntityDescriptor xmlns=\"urn:oasis:names:tc:SAML:2.0:metadata\" entityID=\"&l9;\"/>");
+        Map<String, Map<String, String>> hostile = Map.of(
+                "external entity", Map.of("metadata_xml", doctype + metadataNs),
+                "billion laughs", Map.of("metadata_xml", laughs.toString()),
+                "loopback URL", Map.of("metadata_url", Fixtures.realmUrl("master") + "/protocol/saml/descriptor"),
+                "metadata service URL", Map.of("metadata_url", "https://169.254.169.254/latest/meta-data/"),
+                "plain http URL", Map.of("metadata_url", "http://idp.example/metadata"),
+                "loopback OIDC issuer",
+                        Map.of(
+                                "oidc_issuer", Fixtures.realmUrl("master"),
+                                "oidc_client_id", "x",
+                                "oidc_client_secret", "y"),
+                "two sources", Map.of("metadata_xml", "<x/>", "metadata_url", "https://idp.example/m"));
+        hostile.forEach((name, form) -> {
+            OidcClient.Response answer = OidcClient.postForm(live, form);
+            assertEquals(400, answer.status(), name + ": " + answer.body());
+            assertTrue(!answer.body().contains("root:"), name);
+        });
+        assertEquals(200, OidcClient.send(get(live)).status());
         assertEquals(
                 400,
                 SsoFixtures.issueOnboarding(http, slug, "expires_in=999999999").status());
