@@ -26,6 +26,7 @@ import org.keycloak.protocol.oidc.utils.RedirectUtils;
 import org.keycloak.services.ErrorResponseException;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.keycloak.services.resources.admin.fgap.AdminPermissions;
+import org.keycloak.urls.UrlType;
 
 /**
  * {@code POST /admin/realms/master/sso-saml-challenges}: Cryptr's SSO challenge. Finds the organization (by the
@@ -107,7 +108,8 @@ public final class SsoChallengesResource {
         }
         String requestId = UUID.randomUUID().toString();
         String url = ChallengeUrl.of(
-                session.getContext().getUri().getBaseUri().toString(),
+                // The browser opens it: the org realm's frontend URL, not the admin hostname of this request.
+                session.getContext().getUri(UrlType.FRONTEND).getBaseUri().toString(),
                 realm.getName(),
                 client.getClientId(),
                 redirect,

@@ -2,9 +2,11 @@ package io.github.b2bpack.org.ssoentryweb;
 
 import io.github.b2bpack.org.ssoentry.OnboardingRepresentation;
 import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resource.RealmResourceProvider;
+import org.keycloak.urls.UrlType;
 
 /**
  * Issues an onboarding link: the one entry point for whoever answers Cryptr's {@code onboarding} object (the
@@ -33,9 +35,22 @@ public final class SsoOnboarding {
             throw new IllegalArgumentException("lifespan out of range");
         }
         String token = new OnboardingLinks(session).issue(realm.getName(), slug, environment, lifespanSeconds);
-        String url = session.getContext().getUri().getBaseUri().toString().replaceAll("/$", "") + "/realms/"
-                + realm.getName() + "/" + OnboardingPageProviderFactory.ID + "/" + token;
-        IdentityProviderModel existing = session.identityProviders().getByAlias(SsoConnectionWriter.ALIAS);
+        KeycloakContext context = session.getContext();
+        RealmModel caller = context.getRealm();
+        String base;
+        IdentityProviderModel existing;
+        // The link is opened by the public: the org realm's frontend URL (its own frontendUrl, the server's
+        // hostname), not the admin hostname this request may have come through. The identity provider store reads
+        // the context's realm too.
+        context.setRealm(realm);
+        try {
+            base = context.getUri(UrlType.FRONTEND).getBaseUri().toString();
+            existing = session.identityProviders().getByAlias(SsoConnectionWriter.ALIAS);
+        } finally {
+            context.setRealm(caller);
+        }
+        String url = base.replaceAll("/$", "") + "/realms/" + realm.getName() + "/" + OnboardingPageProviderFactory.ID
+                + "/" + token;
         return new OnboardingRepresentation(
                 slug,
                 environment,
