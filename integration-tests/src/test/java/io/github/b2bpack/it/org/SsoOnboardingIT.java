@@ -194,6 +194,18 @@ class SsoOnboardingIT extends OrgItBase {
             assertTrue(!answer.body().contains("root:"), name);
         });
         assertEquals(200, OidcClient.send(get(live)).status());
+        // The token is in the path: the page must not hand it on as a Referer nor be cached.
+        java.net.http.HttpResponse<String> page;
+        try {
+            page = java.net.http.HttpClient.newHttpClient()
+                    .send(get(live), java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        assertEquals("no-referrer", page.headers().firstValue("Referrer-Policy").orElse(null));
+        assertTrue(
+                page.headers().firstValue("Cache-Control").orElse("").contains("no-store"),
+                page.headers().toString());
         assertEquals(
                 400,
                 SsoFixtures.issueOnboarding(http, slug, "expires_in=999999999").status());
