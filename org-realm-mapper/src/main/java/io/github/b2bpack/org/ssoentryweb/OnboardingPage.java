@@ -88,10 +88,10 @@ public final class OnboardingPage {
                 .detail("organization", link.slug())
                 .detail("environment", link.environment())
                 .success();
-        return session.getProvider(LoginFormsProvider.class)
+        return uncached(session.getProvider(LoginFormsProvider.class)
                 .setAttribute("b2bpackState", "done")
                 .setSuccess("b2bpackSsoOnboardingSaved")
-                .createForm(TEMPLATE);
+                .createForm(TEMPLATE));
     }
 
     private Response form(String token, String error, Response.Status status) {
@@ -118,15 +118,23 @@ public final class OnboardingPage {
         if (error != null) {
             page.setError(error);
         }
-        return page.createForm(TEMPLATE);
+        return uncached(page.createForm(TEMPLATE));
     }
 
     private Response closed(String token) {
         boolean used = links.stateOf(token) == OnboardingLinks.State.USED;
-        return session.getProvider(LoginFormsProvider.class)
+        return uncached(session.getProvider(LoginFormsProvider.class)
                 .setAttribute("b2bpackState", "closed")
                 .setError(used ? "b2bpackSsoOnboardingUsed" : "b2bpackSsoOnboardingInvalid")
                 .setStatus(used ? Response.Status.GONE : Response.Status.NOT_FOUND)
-                .createForm(TEMPLATE);
+                .createForm(TEMPLATE));
+    }
+
+    /** The token is in the path: no shared or browser cache may keep the page (Keycloak's form sets no such header). */
+    private static Response uncached(Response page) {
+        return Response.fromResponse(page)
+                .header("Cache-Control", "no-store")
+                .header("Pragma", "no-cache")
+                .build();
     }
 }
