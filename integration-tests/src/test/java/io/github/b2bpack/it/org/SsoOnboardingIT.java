@@ -50,6 +50,14 @@ class SsoOnboardingIT extends OrgItBase {
         String slug = OrgFixtures.createOrg(http, "Org IT Onboarding", "onboarding-it.example");
         OrgFixtures.prepareRealm(admin, slug);
         SsoFixtures.createSamlIdp(admin, IDP_REALM, slug, "ada", "ada@onboarding-it.example");
+        // The SSO connection API made the connection first (placeholder endpoint, the pack's own settings): the
+        // onboarding fills it in place.
+        SsoFixtures.createConnectionByHand(admin, slug, true);
+        String connectionId = admin.realm(slug)
+                .identityProviders()
+                .get(SsoFixtures.ALIAS)
+                .toRepresentation()
+                .getInternalId();
 
         OidcClient.Response issued = SsoFixtures.issueOnboarding(http, slug, "");
         assertEquals(201, issued.status(), issued.body());
@@ -82,7 +90,14 @@ class SsoOnboardingIT extends OrgItBase {
         // Malformed metadata: the form again with the reason, nothing saved, the link still usable.
         paste("<EntityDescriptor xmlns=\"urn:oasis:names:tc:SAML:2.0:metadata\"><broken");
         driver.waiting().until(d -> d.getPageSource().contains("This is not valid identity provider metadata"));
-        assertTrue(admin.realm(slug).identityProviders().findAll().isEmpty());
+        assertEquals(
+                "https://idp.example/sso",
+                admin.realm(slug)
+                        .identityProviders()
+                        .get(SsoFixtures.ALIAS)
+                        .toRepresentation()
+                        .getConfig()
+                        .get("singleSignOnServiceUrl"));
 
         paste(SsoFixtures.samlDescriptor(IDP_REALM));
         driver.waiting().until(d -> d.getPageSource().contains("Your single sign-on connection is saved"));
@@ -90,6 +105,9 @@ class SsoOnboardingIT extends OrgItBase {
                 admin.realm(slug).identityProviders().get(SsoFixtures.ALIAS).toRepresentation();
         assertEquals("saml", idp.getProviderId());
         assertTrue(idp.isEnabled());
+        assertEquals(connectionId, idp.getInternalId());
+        assertEquals("saml.generic", idp.getConfig().get("b2bpack.provider_type"));
+        assertEquals(connectionId, onboarding.get("sso_connection_id").asText());
         assertEquals(
                 Fixtures.realmUrl(IDP_REALM) + "/protocol/saml", idp.getConfig().get("singleSignOnServiceUrl"));
 
