@@ -26,6 +26,8 @@ final class SsoConnectionWriter {
     static final String SAML = "saml";
     static final String OIDC = "oidc";
     private static final String PACK_PREFIX = "b2bpack.";
+    /** Alias of the SSO connection API's first-broker-login flow (its {@code SsoKeys.FIRST_LOGIN_FLOW}). */
+    static final String PACK_FIRST_LOGIN_FLOW = "b2bpack sso first broker login";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -145,7 +147,9 @@ final class SsoConnectionWriter {
             model.setPostBrokerLoginFlowId(existing.getPostBrokerLoginFlowId());
         } else {
             model.setEnabled(true);
-            AuthenticationFlowModel firstLogin = realm.getFirstBrokerLoginFlow();
+            // The SSO connection API's first-login flow (users access policy) when the realm has it, else the realm's.
+            AuthenticationFlowModel packFlow = realm.getFlowByAlias(PACK_FIRST_LOGIN_FLOW);
+            AuthenticationFlowModel firstLogin = packFlow != null ? packFlow : realm.getFirstBrokerLoginFlow();
             if (firstLogin != null) {
                 model.setFirstBrokerLoginFlowId(firstLogin.getId());
             }
