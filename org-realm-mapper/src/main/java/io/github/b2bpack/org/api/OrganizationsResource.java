@@ -203,6 +203,12 @@ public final class OrganizationsResource {
         return new MetakeysResource(session, auth, organizations, existing(slug));
     }
 
+    // ssoentry: the SSO connection's self-serve onboarding link (a sub-path of the SSO connection resource).
+    @Path("{slug}/sso-connection/onboarding")
+    public SsoOnboardingResource ssoOnboarding(@PathParam("slug") String slug) {
+        return new SsoOnboardingResource(session, auth, organizations, existing(slug));
+    }
+
     /** The organization, or 404 for callers allowed to know; callers without any view right get 403. */
     private Organization existing(String slug) {
         Organization org = Slugs.isSlug(slug) ? organizations.store().find(slug).orElse(null) : null;
