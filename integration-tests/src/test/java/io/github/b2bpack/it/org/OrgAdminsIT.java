@@ -26,9 +26,6 @@ import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Organization administrators: the invitation is mailed through the organization realm's SMTP (a loopback
@@ -66,7 +63,7 @@ class OrgAdminsIT extends OrgItBase {
         String b = OrgFixtures.createOrg(http, "Org IT Admins B", "admins-b-it.example");
         OrgFixtures.prepareRealm(admin, a);
         OrgFixtures.prepareRealm(admin, b);
-        useSmtp(a, smtp.port());
+        AdminInvitations.useSmtp(admin, a, smtp.port());
         String email = "it-person@admins-a-it.example";
 
         // Bad invitations: a clear error, and nothing created.
@@ -74,7 +71,7 @@ class OrgAdminsIT extends OrgItBase {
         assertError(400, "invalid_request", http.post("/" + a + "/admins", "{\"email\":\"not-an-address\"}"));
         assertError(503, "smtp_not_configured", http.post("/" + b + "/admins?email=it@admins-b-it.example", ""));
         try (ServerSocket closed = new ServerSocket(0)) {
-            useSmtp(b, closed.getLocalPort());
+            AdminInvitations.useSmtp(admin, b, closed.getLocalPort());
         }
         assertError(502, "invitation_not_sent", http.post("/" + b + "/admins?email=it@admins-b-it.example", ""));
         assertTrue(admin.realm(b)
@@ -98,8 +95,8 @@ class OrgAdminsIT extends OrgItBase {
         String link = mails.get(0).actionTokenLink();
 
         driver.open(link);
-        click("b2bpack-admin-invitation-accept");
-        completeRequiredActions();
+        AdminInvitations.click(driver, "b2bpack-admin-invitation-accept");
+        AdminInvitations.completeRequiredActions(driver, NEW_PASSWORD);
         OidcClient.Response accepted = http.get("/" + a + "/admins/" + email);
         assertEquals(200, accepted.status(), accepted.body());
         assertEquals("accepted", accepted.field("status"));
@@ -213,14 +210,14 @@ class OrgAdminsIT extends OrgItBase {
     void declinedReplayedExpiredAndForgedLinksEndOnAPage() throws Exception {
         String c = OrgFixtures.createOrg(http, "Org IT Admins C", "admins-c-it.example");
         OrgFixtures.prepareRealm(admin, c);
-        useSmtp(c, smtp.port());
+        AdminInvitations.useSmtp(admin, c, smtp.port());
 
         assertEquals(
                 201,
                 http.post("/" + c + "/admins?email=no@admins-c-it.example", "").status());
         String declineLink = smtp.await(1, WAIT).get(0).actionTokenLink();
         driver.open(declineLink);
-        click("b2bpack-admin-invitation-decline");
+        AdminInvitations.click(driver, "b2bpack-admin-invitation-decline");
         driver.waiting().until(d -> d.getPageSource().contains("You declined to administer"));
         OidcClient.Response declined = http.get("/" + c + "/admins/no@admins-c-it.example");
         assertEquals("declined", declined.field("status"));
@@ -278,55 +275,6 @@ class OrgAdminsIT extends OrgItBase {
                 .searchByEmail("late@admins-c-it.example", true)
                 .isEmpty());
         assertEquals(1, http.get("/" + c + "/admins").json().get("total").asInt());
-    }
-
-    /**
-     * The realm's required actions after accepting: the new password, then the profile the realm's user profile
-     * requires (first and last name), until Keycloak's "account updated" page.
-     */
-    private void completeRequiredActions() {
-        for (int step = 0; step < 4; step++) {
-            driver.waiting()
-                    .until(d -> !d.findElements(By.id("password-new")).isEmpty()
-                            || !d.findElements(By.id("firstName")).isEmpty()
-                            || d.getPageSource().contains("Your account has been updated"));
-            WebElement submitted;
-            if (!driver.driver().findElements(By.id("password-new")).isEmpty()) {
-                driver.findElement(By.id("password-new")).sendKeys(NEW_PASSWORD);
-                submitted = driver.findElement(By.id("password-confirm"));
-                submitted.sendKeys(NEW_PASSWORD);
-            } else if (!driver.driver().findElements(By.id("firstName")).isEmpty()) {
-                WebElement first = driver.findElement(By.id("firstName"));
-                first.clear();
-                first.sendKeys("Ada");
-                submitted = driver.findElement(By.id("lastName"));
-                submitted.clear();
-                submitted.sendKeys("Admin");
-            } else {
-                return;
-            }
-            submitted.submit();
-            driver.waiting().until(ExpectedConditions.stalenessOf(submitted));
-        }
-        throw new AssertionError(
-                "required actions did not end:\n" + driver.driver().getPageSource());
-    }
-
-    private void click(String id) {
-        driver.waiting().until(d -> !d.findElements(By.id(id)).isEmpty());
-        driver.findElement(By.id(id)).click();
-    }
-
-    private void useSmtp(String realm, int port) {
-        RealmRepresentation rep = admin.realm(realm).toRepresentation();
-        rep.setSmtpServer(Map.of(
-                "host", "127.0.0.1",
-                "port", Integer.toString(port),
-                "from", "noreply@org-it.example",
-                "auth", "false",
-                "ssl", "false",
-                "starttls", "false"));
-        admin.realm(realm).update(rep);
     }
 
     private static void assertError(int status, String code, OidcClient.Response response) {
