@@ -2,6 +2,7 @@ package io.github.b2bpack.org.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.b2bpack.org.dirsync.ScimAddresses;
+import io.github.b2bpack.org.dirsync.ScimPatchCheck;
 import io.github.b2bpack.org.emaildomain.EmailDomains;
 import io.github.b2bpack.org.userprofile.EmailDomainRule;
 import jakarta.ws.rs.DELETE;
@@ -137,13 +138,14 @@ public final class ScimEndpoint {
     public Response patch(@PathParam("type") String type, @PathParam("id") String id, InputStream body) {
         ClientModel client = ScimCaller.authenticate(session);
         byte[] bytes = read(body);
+        JsonNode tree = tree(bytes);
+        ScimPatchCheck.check(tree).ifPresent(refusal -> {
+            throw ScimErrors.error(400, refusal.scimType(), refusal.detail());
+        });
         PatchRequest request = parse(bytes, PatchRequest.class);
-        if (request.getSchemas() == null || request.getOperations() == null) {
-            throw ScimErrors.error(400, "invalidSyntax", "a PatchOp needs schemas and Operations");
-        }
         Boolean wasEnabled = null;
         if (USERS.equals(type)) {
-            checkDomains(ScimAddresses.ofPatch(tree(bytes)));
+            checkDomains(ScimAddresses.ofPatch(tree));
             wasEnabled = enabled(id);
         }
         Response response = finish(resource(type).patch(id, request));
