@@ -142,15 +142,15 @@ class DirectorySyncIT extends OrgItBase {
         assertEquals(200, on.status(), on.body());
         assertTrue(on.json().get("active").asBoolean());
 
-        // Groups: create with a member, get, filter, PATCH, PUT, delete.
+        // Groups: create with a member (the pack applies it as Keycloak's PATCH), filter, PATCH, PUT, delete.
         OidcClient.Response group = scim.post(
                 "/Groups",
                 "{\"schemas\":[\"" + ScimHttp.GROUP_SCHEMA
                         + "\"],\"displayName\":\"Engineering\",\"members\":[{\"value\":\"" + id + "\"}]}");
         assertEquals(201, group.status(), group.body());
         String gid = group.field("id");
-        assertEquals(
-                id, scim.get("/Groups/" + gid).json().at("/members/0/value").asText());
+        assertEquals(200, scim.get("/Groups/" + gid).status());
+        assertEquals(List.of(id), memberIds(a, gid));
         OidcClient.Response groups = scim.get("/Groups?filter=" + enc("displayName eq \"Engineering\""));
         assertEquals(1, groups.json().get("totalResults").asInt(), groups.body());
         OidcClient.Response renamed =
@@ -163,6 +163,28 @@ class DirectorySyncIT extends OrgItBase {
                         + "\",\"displayName\":\"Research\",\"members\":[]}");
         assertEquals(200, emptied.status(), emptied.body());
         assertEquals("Research", emptied.field("displayName"));
+        assertEquals(List.of(), memberIds(a, gid), "a PUT replaces the members");
+        OidcClient.Response joined = scim.patch(
+                "/Groups/" + gid,
+                patch("{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + id + "\"}]}"));
+        assertEquals(200, joined.status(), joined.body());
+        assertEquals(List.of(id), memberIds(a, gid));
+        OidcClient.Response left = scim.patch(
+                "/Groups/" + gid, patch("{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + id + "\\\"]\"}"));
+        assertEquals(200, left.status(), left.body());
+        assertEquals(List.of(), memberIds(a, gid));
+        OidcClient.Response stranger = scim.post(
+                "/Groups",
+                "{\"schemas\":[\"" + ScimHttp.GROUP_SCHEMA
+                        + "\"],\"displayName\":\"Strangers\",\"members\":[{\"value\":\"no-such-user\"}]}");
+        assertEquals(400, stranger.status(), stranger.body());
+        assertEquals(
+                0,
+                scim.get("/Groups?filter=" + enc("displayName eq \"Strangers\""))
+                        .json()
+                        .get("totalResults")
+                        .asInt(),
+                "the refused group was not created");
         assertEquals(204, scim.delete("/Groups/" + gid).status());
         assertScimError(scim.get("/Groups/" + gid), 404, null);
 
@@ -266,8 +288,8 @@ class DirectorySyncIT extends OrgItBase {
         String first = scim.post(
                         "/Users",
                         "{\"schemas\":[\"" + ScimHttp.USER_SCHEMA
-                                + "\"],\"userName\":\"one@scim-input-it.example\","
-                                + "\"emails\":[{\"value\":\"one@scim-input-it.example\"}]}")
+                                + "\"],\"userName\":\"one@scim-input-it.example\",\"name\":{\"givenName\":\"One\","
+                                + "\"familyName\":\"Input\"},\"emails\":[{\"value\":\"one@scim-input-it.example\"}]}")
                 .field("id");
         assertEquals(400, scim.patch("/Users/" + first, "{\"Operations\":[]}").status());
         assertEquals(
@@ -285,8 +307,17 @@ class DirectorySyncIT extends OrgItBase {
         OidcClient.Response duplicate = scim.post(
                 "/Users",
                 "{\"schemas\":[\"" + ScimHttp.USER_SCHEMA
-                        + "\"],\"userName\":\"one@scim-input-it.example\",\"emails\":[{\"value\":\"one@scim-input-it.example\"}]}");
+                        + "\"],\"userName\":\"one@scim-input-it.example\",\"name\":{\"givenName\":\"One\","
+                        + "\"familyName\":\"Input\"},\"emails\":[{\"value\":\"one@scim-input-it.example\"}]}");
         assertScimError(duplicate, 409, "uniqueness");
+        // The realm's user profile applies (it requires a last name): Keycloak's validation error, nothing created.
+        assertScimError(
+                scim.post(
+                        "/Users",
+                        "{\"schemas\":[\"" + ScimHttp.USER_SCHEMA + "\"],\"userName\":\"two@scim-input-it.example\","
+                                + "\"emails\":[{\"value\":\"two@scim-input-it.example\"}]}"),
+                400,
+                "invalidSyntax");
 
         // The directory sync's own service account is not a SCIM user, nor in the users API's list.
         String account = admin.realm(a)
@@ -399,6 +430,12 @@ class DirectorySyncIT extends OrgItBase {
         if (scimType != null) {
             assertEquals(scimType, body.path("scimType").asText(), response.body());
         }
+    }
+
+    private List<String> memberIds(String realm, String groupId) {
+        return admin.realm(realm).groups().group(groupId).members().stream()
+                .map(org.keycloak.representations.idm.UserRepresentation::getId)
+                .toList();
     }
 
     private static List<EventRepresentation> newestLast(List<EventRepresentation> events) {

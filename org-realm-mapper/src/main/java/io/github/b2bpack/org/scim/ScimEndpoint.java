@@ -44,6 +44,7 @@ public final class ScimEndpoint {
     static final int MAX_BODY = 1 << 20;
 
     private static final String USERS = "Users";
+    private static final String GROUPS = "Groups";
 
     private final KeycloakSession session;
 
@@ -95,9 +96,14 @@ public final class ScimEndpoint {
         if (USERS.equals(type)) {
             checkDomains(ScimAddresses.ofUser(tree(bytes)));
         }
-        Response response = finish(resource(type).create(new ByteArrayInputStream(bytes)));
+        ScimGroupMembers.Split group = GROUPS.equals(type) ? ScimGroupMembers.split(tree(bytes)) : null;
+        Response response =
+                finish(resource(type).create(new ByteArrayInputStream(group == null ? bytes : group.body())));
         if (USERS.equals(type) && response.getStatus() == 201) {
             outcomes(client).provisioned(idOf(response));
+        }
+        if (group != null && group.members() != null && response.getStatus() == 201) {
+            return withMembers(type, idOf(response), group.members(), response);
         }
         return response;
     }
@@ -125,9 +131,14 @@ public final class ScimEndpoint {
             checkDomains(ScimAddresses.ofUser(tree(bytes)));
             wasEnabled = enabled(id);
         }
-        Response response = finish(resource(type).update(id, new ByteArrayInputStream(bytes)));
+        ScimGroupMembers.Split group = GROUPS.equals(type) ? ScimGroupMembers.split(tree(bytes)) : null;
+        Response response =
+                finish(resource(type).update(id, new ByteArrayInputStream(group == null ? bytes : group.body())));
         if (wasEnabled != null && response.getStatus() == 200) {
             outcomes(client).updated(id, wasEnabled);
+        }
+        if (group != null && group.members() != null && response.getStatus() == 200) {
+            return withMembers(type, id, group.members(), response);
         }
         return response;
     }
@@ -165,6 +176,22 @@ public final class ScimEndpoint {
             outcomes(client).deleted(id);
         }
         return response;
+    }
+
+    /**
+     * Applies a POST's or PUT's group members as Keycloak's PATCH (see {@link ScimGroupMembers}); answers the
+     * created or replaced group, or the PATCH's refusal (a member that is not a user of the realm: 400).
+     */
+    private Response withMembers(String type, String groupId, java.util.Set<String> members, Response written) {
+        PatchRequest request = ScimGroupMembers.toward(session, groupId, members);
+        if (request == null) {
+            return written;
+        }
+        Response patched = finish(resource(type).patch(groupId, request));
+        if (patched.getStatus() != 200) {
+            return patched;
+        }
+        return written;
     }
 
     /** Keycloak's resource for the type; an unknown type is its own SCIM 404. */
