@@ -36,7 +36,7 @@ pids+=($!)
 
 echo "==> starting Keycloak $VERSION in dev mode (embedded H2 in $KC_HOME/data/h2)"
 export KC_BOOTSTRAP_ADMIN_USERNAME="$ADMIN" KC_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD"
-"$KC_HOME/bin/kc.sh" start-dev --http-port="$PORT" --metrics-enabled=true --features=declarative-ui \
+"$KC_HOME/bin/kc.sh" start-dev --http-port="$PORT" --metrics-enabled=true --features=declarative-ui,scim-api \
   --spi-events-listener--webhooks--allowed-networks=127.0.0.0/8 &
 pids+=($!)
 

@@ -47,6 +47,9 @@ public final class PackServerConfig implements KeycloakServerConfig {
         // The admin console lists UiPageProvider pages (the webhooks page) only with this experimental feature; the
         // webhooks are realm components either way (docs/webhook-event-listener.md, "Admin console").
         config.features(Profile.Feature.DECLARATIVE_UI);
+        // scim (issue 14): Directory Sync runs Keycloak's SCIM resources, which need the preview feature scim-api
+        // (docs/org-realm-mapper.md, "Directory Sync").
+        config.features(Profile.Feature.SCIM_API);
         // Metrics on, so providers' Micrometer meters can be read from the management interface.
         config.option("metrics-enabled", "true");
         // Each module's server-wide options live in server-options/<module>.properties; outside

@@ -46,6 +46,12 @@ public final class OrgRealmResource {
         return new OrgSsoConnectionResource(session, auth, organizations, own(slug));
     }
 
+    // scim (issue 14): the organization's own administrators manage its directory sync.
+    @Path("{slug}/directory-sync")
+    public DirectorySyncResource directorySync(@PathParam("slug") String slug) {
+        return new DirectorySyncResource(session, auth, organizations, own(slug));
+    }
+
     private Organization own(String slug) {
         if (!ownSlug.equals(slug)) {
             throw new ForbiddenException("an organization realm serves its own organization only");

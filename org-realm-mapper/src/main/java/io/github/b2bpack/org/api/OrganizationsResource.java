@@ -209,6 +209,13 @@ public final class OrganizationsResource {
         return new SsoOnboardingResource(session, auth, organizations, existing(slug));
     }
 
+    // scim (issue 14): Directory Sync, one per organization and environment.
+    /** The organization's directory sync (SCIM), in the realm of the environment the query names. */
+    @Path("{slug}/directory-sync")
+    public DirectorySyncResource directorySync(@PathParam("slug") String slug) {
+        return new DirectorySyncResource(session, auth, organizations, existing(slug));
+    }
+
     /** The organization, or 404 for callers allowed to know; callers without any view right get 403. */
     private Organization existing(String slug) {
         Organization org = Slugs.isSlug(slug) ? organizations.store().find(slug).orElse(null) : null;

@@ -3,6 +3,7 @@ package io.github.b2bpack.org.userprofile;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -44,6 +45,34 @@ public final class EmailDomainRule {
             }
             email.setValidations(validations);
             profiles.setConfiguration(config);
+        } finally {
+            session.getContext().setRealm(previous);
+        }
+    }
+
+    /**
+     * The domains the realm's email validator accepts now, or empty when the realm has no such rule (an
+     * organization without claimed domains). Read for callers that must refuse an address before it reaches the
+     * user profile with their own error shape (the SCIM endpoint's {@code invalidValue}); the validator stays the
+     * rule on every other path.
+     */
+    public static Optional<List<String>> allowed(KeycloakSession session, RealmModel realm) {
+        RealmModel previous = session.getContext().getRealm();
+        session.getContext().setRealm(realm);
+        try {
+            UPAttribute email = session.getProvider(UserProfileProvider.class)
+                    .getConfiguration()
+                    .getAttribute(UserModel.EMAIL);
+            if (email == null
+                    || email.getValidations() == null
+                    || !email.getValidations().containsKey(EmailDomainValidator.ID)) {
+                return Optional.empty();
+            }
+            Object domains =
+                    email.getValidations().get(EmailDomainValidator.ID).get(EmailDomainValidator.CONFIG_DOMAINS);
+            return Optional.of(EmailDomainValidator.allowedDomains(org.keycloak.validate.ValidatorConfig.builder()
+                    .config(EmailDomainValidator.CONFIG_DOMAINS, domains)
+                    .build()));
         } finally {
             session.getContext().setRealm(previous);
         }
