@@ -98,6 +98,27 @@ class AppOtpIT extends SmsItBase {
         assertTextContains(browser, "Code der Authenticator-App");
     }
 
+    @Test
+    void whenTheRealmOffersBothTheUserChoosesAtEnrollment() {
+        SmsTestRealm realm = realm("app-choice", Map.of("sender", "twilio"), 0, "sms,app", "CONFIGURE_SMS_OTP", null);
+        browser.startLogin(realm);
+        assertTrue(browser.has("phone"), browser.text());
+        assertTextContains(browser, "Use an authenticator app instead");
+        browser.click("b2bpack-otp-switch");
+        assertTrue(browser.has("b2bpack-app-qr"), browser.text());
+        assertTextContains(browser, "Receive codes by SMS instead");
+        byte[] key = Totp.base32(Totp.params(browser.element("b2bpack-app-uri").getAttribute("href"))
+                .get("secret"));
+        browser.submitAppCode(Totp.now(key));
+        assertEquals(5, browser.shownRecoveryCodes().size(), browser.text());
+        browser.acknowledgeRecoveryCodes();
+        browser.awaitAuthorizationCode();
+        Map<String, Object> state =
+                new SmsAdminApi(admin, realm.name).get(realm.userId).json();
+        assertEquals(List.of("app"), state.get("methods"));
+        assertEquals(Boolean.FALSE, state.get("enrollmentRequired"), "the SMS enrollment was given up for the app");
+    }
+
     /**
      * 40 sessions of one user (password given) post a wrong app code at the same instant. Without brute-force
      * protection the attempt slots alone answer: exactly 3 codes compared, 37 refused unchecked. With it
