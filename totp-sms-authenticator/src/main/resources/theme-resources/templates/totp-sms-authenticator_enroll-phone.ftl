@@ -41,6 +41,11 @@
             <button id="b2bpack-sms-send" type="submit" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}">${msg("b2bpackSmsSendCode")}</button>
         </div>
     </form>
+    <#if (b2bpackOtpSwitch!"") == "app">
+    <form id="b2bpack-otp-switch-form" action="${url.loginAction}" method="post">
+        <button id="b2bpack-otp-switch" type="submit" name="switchMethod" value="app" class="${properties.kcButtonClass!} pf-m-link">${msg("b2bpackOtpUseApp")}</button>
+    </form>
+    </#if>
   </#if>
 </#if>
 </@layout.registrationLayout>

@@ -4,7 +4,11 @@
 <#if section = "header">
     ${msg("b2bpackSmsRecoveryCodesTitle")}
 <#elseif section = "form">
+    <#if smsRecovery.maskedPhone??>
     <p id="b2bpack-sms-enrolled">${msg("b2bpackSmsEnrolled", smsRecovery.maskedPhone)}</p>
+    <#else>
+    <p id="b2bpack-app-enrolled">${msg("b2bpackAppOtpEnrolled")}</p>
+    </#if>
     <p>${msg("b2bpackSmsRecoveryCodesWarning")}</p>
     <ol id="b2bpack-sms-recovery-codes" aria-label="${msg("b2bpackSmsRecoveryCodesTitle")}">
         <#list smsRecovery.codes as code>

@@ -14,6 +14,10 @@ public final class SmsProviderIds {
     public static final String DIRECT_GRANT_SMS_OTP = "direct-grant-sms-otp";
     /** Required action: phone enrollment and re-enrollment. */
     public static final String CONFIGURE_SMS_OTP = "CONFIGURE_SMS_OTP";
+    /** Authenticator: checks a code of the user's authenticator app (Keycloak's {@code otp} credential). */
+    public static final String APP_OTP_FORM = "app-otp-form";
+    /** Required action: authenticator-app enrollment (QR code) with the shared recovery codes. */
+    public static final String CONFIGURE_APP_OTP = "CONFIGURE_APP_OTP";
     /** Admin realm resource {@code /admin/realms/{realm}/sms-otp}. */
     public static final String ADMIN_RESOURCE = "sms-otp";
     /** The SPI of the SMS gateways, and its three providers. */

@@ -45,6 +45,36 @@ final class SmsAdminApi {
         return call("POST", userId + "/force-enroll", adminToken());
     }
 
+    Reply forceEnroll(String userId, String method) {
+        return call("POST", userId + "/force-enroll?method=" + method, adminToken());
+    }
+
+    /** {@code GET} or {@code PUT} of {@code /sms-otp/methods} with {@code token} (null: none). */
+    Reply methods(String httpMethod, String body, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.replace("/users/", "/methods")))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .method(
+                        httpMethod,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String token() {
+        return adminToken();
+    }
+
     Reply delete(String userId) {
         return call("DELETE", userId, adminToken());
     }

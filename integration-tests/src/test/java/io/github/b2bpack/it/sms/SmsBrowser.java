@@ -51,6 +51,20 @@ final class SmsBrowser {
         navigate(input::submit);
     }
 
+    /** The authenticator-app code field ({@code otp}) of the app login and enrollment pages. */
+    void submitAppCode(String code) {
+        WebElement input = driver.findElement(By.id("otp"));
+        input.clear();
+        input.sendKeys(code);
+        navigate(input::submit);
+    }
+
+    /** Application-initiated enrollment of {@code action} while the user has a session. */
+    void startAction(SmsTestRealm realm, String action) {
+        driver.open(new OidcClient(realm.url()).authorizationUrl(SmsTestRealm.CLIENT, realm.redirect()) + "&kc_action="
+                + action);
+    }
+
     void click(String id) {
         navigate(() -> driver.findElement(By.id(id)).click());
     }

@@ -56,4 +56,16 @@ abstract class SmsItBase extends SmsOrgItBase {
         realms.add(name);
         return SmsTestRealm.create(admin, name, config, bruteForceFailures);
     }
+
+    /** A realm of both methods (see {@link SmsTestRealm#create(org.keycloak.admin.client.Keycloak, String, Map, int, String, String, String)}), removed after the test. */
+    SmsTestRealm realm(
+            String name,
+            Map<String, String> config,
+            int bruteForceFailures,
+            String methods,
+            String requiredAction,
+            String otpSecret) {
+        realms.add(name);
+        return SmsTestRealm.create(admin, name, config, bruteForceFailures, methods, requiredAction, otpSecret);
+    }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
@@ -82,6 +83,43 @@ class SmsResetCredentialsIT extends SmsItBase {
         OidcClient.Response grant = realm.oidc().passwordGrant(SmsOrgRealm.APP, "sam", NEW_PASSWORD);
         assertEquals(400, grant.status(), grant.body());
         assertEquals(SmsDirectGrantIT.REFUSAL, grant.field("error_description"));
+    }
+
+    /**
+     * Issue 15: the template's reset flow used to end with Keycloak's "Reset OTP", which deleted the user's
+     * authenticator app after the new password: the mailbox alone gave a session and room for the attacker's
+     * own app. Now the app code comes right after the link, and the app stays.
+     */
+    @Test
+    void theResetLinkLeadsToTheAppCodeAndTheAppStays() {
+        SmsOrgRealm realm = mailingOrg("Org IT App Reset");
+        String rawSecret = "B2bpackItResetSecret";
+        CredentialRepresentation otp = new CredentialRepresentation();
+        otp.setType("otp");
+        otp.setUserLabel("phone app");
+        otp.setSecretData("{\"value\":\"" + rawSecret + "\"}");
+        otp.setCredentialData(
+                "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,\"algorithm\":\"HmacSHA1\"}");
+        String appId = realm.createUserWith("appy", otp);
+
+        followResetLink(realm, "appy");
+        assertTrue(browser.has("otp"), "expected the app code page after the reset link:\n" + browser.text());
+        assertFalse(browser.has("password-new"), "no new password before the app code");
+        assertEquals(
+                0, admin.realm(realm.name).users().get(appId).getUserSessions().size());
+
+        browser.submitAppCode(Totp.next(rawSecret.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        assertTrue(browser.has("password-new"), "update-password page after the app code:\n" + browser.text());
+        setNewPassword();
+        assertTrue(waitForAuthorizationCode(), browser.currentUrl());
+        assertTrue(
+                admin.realm(realm.name).users().get(appId).credentials().stream()
+                        .anyMatch(c -> c.getType().equals("otp")),
+                "the reset keeps the app (Keycloak's Reset OTP is disabled in the template)");
+        OidcClient.Response grant = realm.oidc().passwordGrant(SmsOrgRealm.APP, "appy", NEW_PASSWORD);
+        assertEquals(400, grant.status(), grant.body());
+        System.out.println("APP-RESET: reset link -> app code page, no session before it; app kept; password grant "
+                + grant.status());
     }
 
     @Test

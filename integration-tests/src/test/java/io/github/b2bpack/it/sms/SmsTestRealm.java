@@ -46,6 +46,25 @@ final class SmsTestRealm {
      * @param bruteForceFailures 0 for no brute-force protection, else the realm's failure factor
      */
     static SmsTestRealm create(Keycloak admin, String name, Map<String, String> smsConfig, int bruteForceFailures) {
+        return create(admin, name, smsConfig, bruteForceFailures, null, "CONFIGURE_SMS_OTP", null);
+    }
+
+    /**
+     * A realm of both methods (when {@code methods} is not null): the second-factor sub-flow holds
+     * {@code sms-otp-form} and {@code app-otp-form} as alternatives, as the organization template does, the
+     * realm attribute {@code b2bpack.otp.methods} is {@code methods} and both enrollment actions are registered.
+     *
+     * @param requiredAction alice's pending required action (null: none)
+     * @param otpSecret a raw (ASCII) secret for an {@code otp} credential of alice (null: none)
+     */
+    static SmsTestRealm create(
+            Keycloak admin,
+            String name,
+            Map<String, String> smsConfig,
+            int bruteForceFailures,
+            String methods,
+            String requiredAction,
+            String otpSecret) {
         Map<String, String> config = new LinkedHashMap<>(smsConfig);
         String json = """
                 {
@@ -69,12 +88,17 @@ final class SmsTestRealm {
                   "users": [{
                     "username": "%s", "enabled": true, "email": "alice@example.com", "emailVerified": true,
                     "firstName": "Alice", "lastName": "Martin",
-                    "credentials": [{"type": "password", "value": "%s", "temporary": false}],
-                    "requiredActions": ["CONFIGURE_SMS_OTP"]
+                    "credentials": [{"type": "password", "value": "%s", "temporary": false}%s],
+                    "requiredActions": %s
                   }],
+                  "attributes": %s,
+                  "passwordPolicy": %s,
                   "requiredActions": [{
                     "alias": "CONFIGURE_SMS_OTP", "name": "Configure SMS one-time codes", "providerId": "CONFIGURE_SMS_OTP",
                     "enabled": true, "defaultAction": false, "priority": 100, "config": {}
+                  }, {
+                    "alias": "CONFIGURE_APP_OTP", "name": "Configure authenticator app", "providerId": "CONFIGURE_APP_OTP",
+                    "enabled": true, "defaultAction": false, "priority": 110, "config": {}
                   }],
                   "authenticatorConfig": [{"alias": "sms", "config": %s}],
                   "authenticationFlows": [
@@ -86,7 +110,7 @@ final class SmsTestRealm {
                       {"flowAlias": "sms second factor", "requirement": "CONDITIONAL", "priority": 20, "authenticatorFlow": true, "userSetupAllowed": false}]},
                     {"alias": "sms second factor", "providerId": "basic-flow", "topLevel": false, "builtIn": false, "authenticationExecutions": [
                       {"authenticator": "conditional-user-configured", "requirement": "REQUIRED", "priority": 10, "authenticatorFlow": false, "userSetupAllowed": false},
-                      {"authenticator": "sms-otp-form", "authenticatorConfig": "sms", "requirement": "REQUIRED", "priority": 20, "authenticatorFlow": false, "userSetupAllowed": false}]}
+                      {"authenticator": "sms-otp-form", "authenticatorConfig": "sms", "requirement": "%s", "priority": 20, "authenticatorFlow": false, "userSetupAllowed": false}%s]}
                   ]
                 }
                 """.formatted(
@@ -98,7 +122,18 @@ final class SmsTestRealm {
                         name,
                         USER,
                         PASSWORD,
-                        toJson(config));
+                        otpSecret == null ? "" : otpCredential(otpSecret),
+                        requiredAction == null ? "[]" : "[\"" + requiredAction + "\"]",
+                        methods == null ? "{}" : "{\"b2bpack.otp.methods\": \"" + methods + "\"}",
+                        // Two-method realms log in 40 sessions at once; the server's default argon2 takes
+                        // seconds per login on the test machine, and hashing is not what they test.
+                        methods == null ? "null" : "\"hashAlgorithm(pbkdf2-sha256) and hashIterations(1000)\"",
+                        toJson(config),
+                        methods == null ? "REQUIRED" : "ALTERNATIVE",
+                        methods == null
+                                ? ""
+                                : ", {\"authenticator\": \"app-otp-form\", \"requirement\": \"ALTERNATIVE\", \"priority\": 30, "
+                                        + "\"authenticatorFlow\": false, \"userSetupAllowed\": false}");
         try {
             admin.realms().create(JsonSerialization.readValue(json, RealmRepresentation.class));
         } catch (IOException e) {
@@ -107,6 +142,21 @@ final class SmsTestRealm {
         String userId =
                 admin.realm(name).users().searchByUsername(USER, true).get(0).getId();
         return new SmsTestRealm(name, userId);
+    }
+
+    /**
+     * Keycloak's stored form of an authenticator-app secret under the default OTP policy: the raw secret
+     * (ASCII, as Keycloak generates it), whose bytes are the HMAC key.
+     */
+    private static String otpCredential(String rawSecret) {
+        return ", "
+                + toJson(
+                        Map.of(
+                                "type", "otp",
+                                "userLabel", "phone app",
+                                "secretData", toJson(Map.of("value", rawSecret)),
+                                "credentialData",
+                                        "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,\"algorithm\":\"HmacSHA1\"}"));
     }
 
     private static String toJson(Map<String, String> map) {

@@ -161,13 +161,7 @@ final class SmsOtpAuthenticator implements Authenticator {
     }
 
     private static boolean lockedOut(AuthenticationFlowContext context) {
-        RealmModel realm = context.getRealm();
-        if (!realm.isBruteForceProtected()) {
-            return false;
-        }
-        KeycloakSession session = context.getSession();
-        return context.getProtector().isTemporarilyDisabled(session, realm, context.getUser())
-                || context.getProtector().isPermanentlyLockedOut(session, realm, context.getUser());
+        return LockCheck.lockedOut(context);
     }
 
     private static Response lockedForm(AuthenticationFlowContext context, SmsOtpSettings settings, String phone) {

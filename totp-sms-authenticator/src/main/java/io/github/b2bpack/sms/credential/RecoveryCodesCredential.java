@@ -32,7 +32,7 @@ public final class RecoveryCodesCredential {
         CredentialModel model = new CredentialModel();
         model.setType(TYPE);
         model.setCreatedDate(nowMillis);
-        model.setUserLabel("SMS recovery codes");
+        model.setUserLabel("Recovery codes");
         write(model, hashed, nowMillis);
         return model;
     }

@@ -12,10 +12,11 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.OTPCredentialModel;
 
 /**
  * {@code direct-grant-sms-otp}: the password grant cannot text a code and wait for it, so a user who
- * has an SMS second factor is refused there instead of getting tokens with the password alone. It
+ * has an SMS or authenticator-app second factor is refused there instead of getting tokens with the password alone. It
  * runs after Keycloak's password check, so the refusal tells a caller that the password was right;
  * what it never gives is a token, and wrong passwords are still counted by brute-force protection in
  * the password step.
@@ -24,6 +25,8 @@ final class DirectGrantSmsOtpAuthenticator implements Authenticator {
 
     static final String ERROR = "invalid_grant";
     static final String DESCRIPTION = "This account requires the SMS second factor; sign in through the browser";
+    /** For users whose only factor is an authenticator app (the SMS text is kept for SMS users' scripts). */
+    static final String APP_DESCRIPTION = "This account requires a second factor; sign in through the browser";
     /** Event error code of the refusal (LOGIN_ERROR). */
     static final String EVENT_ERROR = "sms_second_factor_required";
 
@@ -33,7 +36,7 @@ final class DirectGrantSmsOtpAuthenticator implements Authenticator {
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
-        if (user == null || !hasSmsCredential(user)) {
+        if (user == null || !hasSecondFactor(user)) {
             context.success();
             return;
         }
@@ -56,7 +59,8 @@ final class DirectGrantSmsOtpAuthenticator implements Authenticator {
         // this answer either way and the token endpoint adds no event of its own.
         context.forceChallenge(Response.status(Response.Status.BAD_REQUEST)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("error", ERROR, "error_description", DESCRIPTION))
+                .entity(Map.of(
+                        "error", ERROR, "error_description", hasSmsCredential(user) ? DESCRIPTION : APP_DESCRIPTION))
                 .build());
     }
 
@@ -67,6 +71,18 @@ final class DirectGrantSmsOtpAuthenticator implements Authenticator {
         }
         return ExemptClients.parse(
                 context.getAuthenticatorConfig().getConfig().get(DirectGrantSmsOtpAuthenticatorFactory.EXEMPT_CLIENTS));
+    }
+
+    /**
+     * An SMS phone or an authenticator app ({@code otp}, the pack's app method): the password grant can check
+     * neither under the pack's rules (attempt slots, recovery limits), so both are refused.
+     */
+    private static boolean hasSecondFactor(UserModel user) {
+        return hasSmsCredential(user)
+                || user.credentialManager()
+                        .getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE)
+                        .findAny()
+                        .isPresent();
     }
 
     /** Any stored sms-otp credential counts, even one whose data cannot be read: fail closed. */
@@ -96,7 +112,7 @@ final class DirectGrantSmsOtpAuthenticator implements Authenticator {
     /** What {@code conditional-user-configured} asks: users without an SMS credential skip the sub-flow. */
     @Override
     public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return user != null && hasSmsCredential(user);
+        return user != null && hasSecondFactor(user);
     }
 
     @Override

@@ -32,9 +32,10 @@ public final class DirectGrantSmsOtpAuthenticatorFactory extends SmsAuthenticato
         // No reference category: the step checks no secret, so it reports nothing to brute-force protection.
         super(
                 SmsProviderIds.DIRECT_GRANT_SMS_OTP,
-                "SMS second factor: refuse password grant",
+                "Second factor (SMS or app): refuse password grant",
                 "For direct-grant flows, after the password: refuses the password grant (invalid_grant) for users who have an "
-                        + "SMS second factor (credential sms-otp), since the grant cannot ask for the texted code. Place it in a "
+                        + "SMS or authenticator-app second factor (credential sms-otp or otp), since the grant cannot apply the "
+                        + "pack's code rules. Place it in a "
                         + "Conditional sub-flow with 'Condition - user configured'.",
                 null,
                 false,

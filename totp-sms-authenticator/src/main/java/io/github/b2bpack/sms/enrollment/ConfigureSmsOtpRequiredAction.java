@@ -9,17 +9,15 @@ import io.github.b2bpack.sms.challenge.SendStatus;
 import io.github.b2bpack.sms.challenge.SettingsLocator;
 import io.github.b2bpack.sms.challenge.SmsOtpSettings;
 import io.github.b2bpack.sms.code.CodeCheck;
-import io.github.b2bpack.sms.credential.RecoveryCodesCredential;
 import io.github.b2bpack.sms.credential.SmsOtpCredential;
 import io.github.b2bpack.sms.event.SmsEvents;
+import io.github.b2bpack.sms.method.OtpMethod;
 import io.github.b2bpack.sms.option.InvalidOptionException;
 import io.github.b2bpack.sms.phone.PhoneCheck;
 import io.github.b2bpack.sms.phone.PhoneNumbers;
-import io.github.b2bpack.sms.recovery.RecoveryCodeGenerator;
 import io.github.b2bpack.sms.recovery.RecoveryRules;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.security.SecureRandom;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.InitiatedActionSupport;
@@ -41,7 +39,6 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
 
     private static final Logger LOG = Logger.getLogger(ConfigureSmsOtpRequiredAction.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     static final String NOTE_PHONE = "b2bpack.sms.enroll.phone";
     static final String NOTE_DONE = "b2bpack.sms.enroll.done";
@@ -51,8 +48,11 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
         return InitiatedActionSupport.SUPPORTED;
     }
 
+    /** Moves a pending SMS enrollment to the app when the realm offers only the app ({@link MethodRouting}). */
     @Override
-    public void evaluateTriggers(RequiredActionContext context) {}
+    public void evaluateTriggers(RequiredActionContext context) {
+        MethodRouting.route(context, OtpMethod.SMS);
+    }
 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
@@ -67,7 +67,8 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
         AuthenticationSessionModel auth = context.getAuthenticationSession();
         auth.removeAuthNote(NOTE_PHONE);
         auth.removeAuthNote(NOTE_DONE);
-        context.challenge(EnrollmentForm.phone(context.form()).createForm(EnrollmentForm.TEMPLATE));
+        context.challenge(
+                EnrollmentForm.phone(MethodRouting.form(context, OtpMethod.SMS)).createForm(EnrollmentForm.TEMPLATE));
     }
 
     @Override
@@ -83,6 +84,9 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
             context.success();
             return;
         }
+        if (MethodRouting.switchRequested(context, OtpMethod.SMS)) {
+            return;
+        }
         if (!RecoveryRules.selfEnrollmentAllowed(EnrollmentState.enrollments(context.getUser()))) {
             context.challenge(capReached(context));
             return;
@@ -93,7 +97,8 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
 
         if (params.containsKey("changeNumber") || (phone == null && !params.containsKey("phone"))) {
             auth.removeAuthNote(NOTE_PHONE);
-            context.challenge(EnrollmentForm.phone(context.form()).createForm(EnrollmentForm.TEMPLATE));
+            context.challenge(EnrollmentForm.phone(MethodRouting.form(context, OtpMethod.SMS))
+                    .createForm(EnrollmentForm.TEMPLATE));
             return;
         }
         if (params.containsKey("phone")) {
@@ -112,7 +117,7 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
                         "enroll",
                         "reason",
                         check.errorKey());
-                LoginFormsProvider form = EnrollmentForm.phone(context.form());
+                LoginFormsProvider form = EnrollmentForm.phone(MethodRouting.form(context, OtpMethod.SMS));
                 EnrollmentForm.fieldError(form, "phone", check.errorKey());
                 context.challenge(form.createForm(EnrollmentForm.TEMPLATE));
                 return;
@@ -171,15 +176,8 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
                 .getStoredCredentialsByTypeStream(SmsOtpCredential.TYPE)
                 .toList()
                 .forEach(c -> user.credentialManager().removeStoredCredentialById(c.getId()));
-        user.credentialManager()
-                .getStoredCredentialsByTypeStream(RecoveryCodesCredential.TYPE)
-                .toList()
-                .forEach(c -> user.credentialManager().removeStoredCredentialById(c.getId()));
         user.credentialManager().createStoredCredential(SmsOtpCredential.create(phone, now));
-        List<String> codes = new RecoveryCodeGenerator(RANDOM).generate();
-        List<String> normalized =
-                codes.stream().map(RecoveryCodeGenerator::normalize).toList();
-        user.credentialManager().createStoredCredential(RecoveryCodesCredential.create(normalized, RANDOM, now));
+        List<String> codes = RecoveryCodes.issue(user);
         EnrollmentState.recordEnrollment(user);
         user.removeRequiredAction(SmsProviderIds.CONFIGURE_SMS_OTP);
         SmsEvents.success(
@@ -221,7 +219,7 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
         // Cooldown with a code already on its way: stay on the code step; otherwise back to the number.
         LoginFormsProvider form = sent.status() == SendStatus.COOLDOWN
                 ? EnrollmentForm.code(context.form(), phone)
-                : EnrollmentForm.phone(context.form());
+                : EnrollmentForm.phone(MethodRouting.form(context, OtpMethod.SMS));
         form.setError(sent.status().messageKey(), sent.waitSeconds());
         return form;
     }

@@ -25,7 +25,8 @@ final class EnrollmentForm {
     }
 
     static LoginFormsProvider recoveryCodes(LoginFormsProvider form, List<String> codes, String phone) {
-        return form.setAttribute("smsRecovery", new RecoveryCodesView(codes, PhoneNumbers.mask(phone)));
+        return form.setAttribute(
+                "smsRecovery", new RecoveryCodesView(codes, phone == null ? null : PhoneNumbers.mask(phone)));
     }
 
     static LoginFormsProvider fieldError(LoginFormsProvider form, String field, String key) {
@@ -54,7 +55,10 @@ final class EnrollmentForm {
         }
     }
 
-    /** {@code smsRecovery.*}: the codes, shown this once, and the masked number they belong to (a bean for FreeMarker). */
+    /**
+     * {@code smsRecovery.*}: the codes, shown this once, and the masked number they belong to (null after an
+     * authenticator-app enrollment). A bean for FreeMarker.
+     */
     public static final class RecoveryCodesView {
         private final List<String> codes;
         private final String maskedPhone;

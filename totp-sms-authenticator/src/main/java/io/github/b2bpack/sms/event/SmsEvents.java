@@ -18,6 +18,10 @@ public final class SmsEvents {
     public static final String RECOVERY_CODE_USED = "sms_otp.recovery_code_used";
     public static final String FORCE_ENROLLED = "sms_otp.force_enrolled";
     public static final String REMOVED = "sms_otp.removed";
+    // The authenticator-app method (same recovery codes and rules, events of its own).
+    public static final String APP_ENROLLED = "app_otp.enrolled";
+    public static final String APP_CHALLENGE_SUCCEEDED = "app_otp.challenge_succeeded";
+    public static final String APP_CHALLENGE_FAILED = "app_otp.challenge_failed";
 
     private SmsEvents() {}
 
