@@ -1,0 +1,180 @@
+package io.github.b2bpack.magiclink.authenticator;
+
+import io.github.b2bpack.magiclink.address.TypedAddress;
+import io.github.b2bpack.magiclink.config.MagicLinkSettings;
+import io.github.b2bpack.magiclink.limit.ClientSubject;
+import io.github.b2bpack.magiclink.limit.SendLimits;
+import io.github.b2bpack.magiclink.limit.SlotCap;
+import io.github.b2bpack.magiclink.mail.MagicLinkMailer;
+import io.github.b2bpack.magiclink.token.MagicLinkTokenHandler;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.email.EmailException;
+import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * The magic-link step. Every address typed gets the same "check your email" page after the same work (user lookup,
+ * both limits): only a known, enabled user with that email gets a mail, sent off the request thread. When the
+ * link comes back, its handler leaves the user's id in an authentication-session note only it writes, and the flow
+ * re-enters here: the user is identified and the step succeeds, so the flow's later steps (the conditional SMS or
+ * OTP subflows) still run.
+ */
+final class MagicLinkAuthenticator implements Authenticator {
+
+    private static final Logger LOG = Logger.getLogger(MagicLinkAuthenticator.class);
+
+    /** Written by the token handler only (an auth note, never from a request parameter). */
+    static final String VERIFIED_NOTE = MagicLinkTokenHandler.VERIFIED_NOTE;
+
+    static final String FORM = "magic-link-authenticator_email.ftl";
+    static final String SENT = "magic-link-authenticator_sent.ftl";
+    static final String FIELD = "email";
+    static final String MSG_INVALID_ADDRESS = "b2bpackMagicLinkInvalidAddress";
+    static final String MSG_TOO_MANY = "b2bpackMagicLinkTooMany";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        String verified = authSession.getAuthNote(VERIFIED_NOTE);
+        if (verified != null) {
+            authSession.removeAuthNote(VERIFIED_NOTE);
+            UserModel user = context.getSession().users().getUserById(context.getRealm(), verified);
+            if (user == null || !user.isEnabled()) {
+                context.failure(AuthenticationFlowError.INVALID_USER);
+                return;
+            }
+            context.setUser(user);
+            context.success();
+            return;
+        }
+        UserModel named = context.getUser();
+        if (named != null) {
+            // Identity-first: an earlier step (username form, org discovery) named the user.
+            request(context, named.getEmail() == null ? "" : named.getEmail(), named);
+            return;
+        }
+        String hint = authSession.getClientNote(OIDCLoginProtocol.LOGIN_HINT_PARAM);
+        context.challenge(form(context, hint == null ? "" : hint).createForm(FORM));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        if (form.containsKey("restart")) {
+            context.challenge(form(context, "").createForm(FORM));
+            return;
+        }
+        String raw = form.getFirst(FIELD);
+        Optional<String> address = TypedAddress.parse(raw);
+        if (address.isEmpty()) {
+            context.challenge(form(context, "")
+                    .addError(new FormMessage(FIELD, MSG_INVALID_ADDRESS))
+                    .setStatus(Response.Status.BAD_REQUEST)
+                    .createForm(FORM));
+            return;
+        }
+        request(context, address.get(), lookup(context.getSession(), context.getRealm(), address.get()));
+    }
+
+    /** The user whose email is {@code address}, or null (none, or several where the realm allows duplicates). */
+    private static UserModel lookup(KeycloakSession session, RealmModel realm, String address) {
+        try {
+            return session.users().getUserByEmail(realm, address);
+        } catch (ModelDuplicateException e) {
+            return null;
+        }
+    }
+
+    private void request(AuthenticationFlowContext context, String address, UserModel user) {
+        MagicLinkSettings settings = MagicLinkSettings.orDefaults(
+                context.getAuthenticatorConfig() == null
+                        ? null
+                        : context.getAuthenticatorConfig().getConfig());
+        SendLimits limits = new SendLimits(
+                new StoreSlots(context.getSession().singleUseObjects()),
+                new SlotCap("ip", settings.ipLimit(), settings.ipWindowSeconds()),
+                new SlotCap("address", settings.addressLimit(), settings.addressWindowSeconds()));
+        SendLimits.Outcome outcome = limits.tryAcquire(
+                ClientSubject.of(context.getConnection().getRemoteAddr()), ClientSubject.address(address));
+        if (outcome != SendLimits.Outcome.ALLOWED) {
+            context.getEvent()
+                    .clone()
+                    .event(EventType.SEND_VERIFY_EMAIL)
+                    .detail("b2bpack_event", "magic_link.limited")
+                    .detail("reason", outcome.name().toLowerCase(Locale.ROOT))
+                    .error("magic_link_limited");
+            context.challenge(sent(context, address, settings)
+                    .setError(MSG_TOO_MANY)
+                    .setStatus(Response.Status.TOO_MANY_REQUESTS)
+                    .createForm(SENT));
+            return;
+        }
+        if (user != null && user.isEnabled() && address.equalsIgnoreCase(user.getEmail())) {
+            send(context, user, settings);
+        }
+        context.challenge(sent(context, address, settings).createForm(SENT));
+    }
+
+    private static void send(AuthenticationFlowContext context, UserModel user, MagicLinkSettings settings) {
+        RealmModel realm = context.getRealm();
+        if (!MagicLinkMailer.canSend(realm)) {
+            LOG.warnf("magic link: realm %s has no SMTP server, no link sent", realm.getName());
+            return;
+        }
+        String link =
+                MagicLinks.create(context.getSession(), realm, user, context.getAuthenticationSession(), settings);
+        try {
+            MagicLinkMailer.send(
+                    context.getSession(), realm, user, context.getAuthenticationSession(), link, settings.ttlSeconds());
+        } catch (EmailException e) {
+            LOG.warnf("magic link: rendering the email failed in realm %s (%s)", realm.getName(), e.getMessage());
+            return;
+        }
+        context.getEvent()
+                .clone()
+                .event(EventType.SEND_VERIFY_EMAIL)
+                .user(user)
+                .detail("b2bpack_event", "magic_link.sent")
+                .success();
+    }
+
+    private static LoginFormsProvider form(AuthenticationFlowContext context, String prefill) {
+        return context.form().setAttribute("magicLink", new MagicLinkPage(prefill, 0));
+    }
+
+    private static LoginFormsProvider sent(
+            AuthenticationFlowContext context, String address, MagicLinkSettings settings) {
+        return context.form()
+                .setAttribute("magicLink", new MagicLinkPage(address, Math.max(1, settings.ttlSeconds() / 60)));
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
+
+    @Override
+    public void close() {}
+}
