@@ -100,14 +100,15 @@ final class MagicLinkAuthenticator implements Authenticator {
     }
 
     private void request(AuthenticationFlowContext context, String address, UserModel user) {
-        MagicLinkSettings settings = MagicLinkSettings.orDefaults(
-                context.getAuthenticatorConfig() == null
-                        ? null
-                        : context.getAuthenticatorConfig().getConfig());
+        MagicLinkSettings settings = ExecutionSettings.of(context.getRealm(), context.getAuthenticatorConfig());
         SendLimits limits = new SendLimits(
                 new StoreSlots(context.getSession().singleUseObjects()),
-                new SlotCap("ip", settings.ipLimit(), settings.ipWindowSeconds()),
-                new SlotCap("address", settings.addressLimit(), settings.addressWindowSeconds()));
+                // Per realm: a flood at one organization does not lock its senders out of another.
+                new SlotCap("ip:" + context.getRealm().getId(), settings.ipLimit(), settings.ipWindowSeconds()),
+                new SlotCap(
+                        "address:" + context.getRealm().getId(),
+                        settings.addressLimit(),
+                        settings.addressWindowSeconds()));
         SendLimits.Outcome outcome = limits.tryAcquire(
                 ClientSubject.of(context.getConnection().getRemoteAddr()), ClientSubject.address(address));
         if (outcome != SendLimits.Outcome.ALLOWED) {
@@ -136,7 +137,7 @@ final class MagicLinkAuthenticator implements Authenticator {
             return;
         }
         String link =
-                MagicLinks.create(context.getSession(), realm, user, context.getAuthenticationSession(), settings);
+                MagicLinks.forSession(context.getSession(), realm, user, context.getAuthenticationSession(), settings);
         try {
             MagicLinkMailer.send(
                     context.getSession(), realm, user, context.getAuthenticationSession(), link, settings.ttlSeconds());

@@ -7,19 +7,22 @@ import java.util.HashMap;
 import java.util.Map;
 import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.common.util.Time;
+import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.Urls;
+import org.keycloak.services.resources.LoginActionsService;
 import org.keycloak.sessions.AuthenticationSessionCompoundId;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
-/** Builds the link of a {@link MagicLinkToken} for the authentication session that asked for it. */
-final class MagicLinks {
+/** Builds the link of a {@link MagicLinkToken}: for the browser session that asked, or for a headless request. */
+public final class MagicLinks {
 
     private MagicLinks() {}
 
-    static String create(
+    /** A link for the authentication session that asked (bound to it when the settings say so). */
+    static String forSession(
             KeycloakSession session,
             RealmModel realm,
             UserModel user,
@@ -34,13 +37,43 @@ final class MagicLinks {
                 AuthenticationSessionCompoundId.fromAuthSession(authSession).getEncodedId(),
                 settings.bindToBrowser(),
                 oidcParameters(authSession));
+        return url(
+                session,
+                realm,
+                token,
+                clientId,
+                authSession.getTabId(),
+                AuthenticationProcessor.getClientData(session, authSession));
+    }
+
+    /**
+     * A link for a headless request: no browser asked, so it is never bound; the browser that opens it runs the
+     * authorization request {@code oidc} describes (redirect_uri, state, PKCE …) for {@code clientId}.
+     */
+    public static MagicLinkToken headlessToken(
+            UserModel user, String clientId, Map<String, String> oidc, MagicLinkSettings settings) {
+        return new MagicLinkToken(
+                user.getId(), Time.currentTime() + settings.ttlSeconds(), user.getEmail(), clientId, null, false, oidc);
+    }
+
+    public static String url(
+            KeycloakSession session,
+            RealmModel realm,
+            MagicLinkToken token,
+            String clientId,
+            String tabId,
+            String clientData) {
         UriInfo uri = session.getContext().getUri();
-        return Urls.actionTokenBuilder(
-                        uri.getBaseUri(),
-                        token.serialize(session, realm, uri),
-                        clientId,
-                        authSession.getTabId(),
-                        AuthenticationProcessor.getClientData(session, authSession))
+        String key = token.serialize(session, realm, uri);
+        if (tabId == null) {
+            // Headless: no browser tab asked (Urls.actionTokenBuilder would add tab_id=null).
+            return LoginActionsService.actionTokenProcessor(uri)
+                    .queryParam("key", key)
+                    .queryParam(Constants.CLIENT_ID, clientId)
+                    .build(realm.getName())
+                    .toString();
+        }
+        return Urls.actionTokenBuilder(uri.getBaseUri(), key, clientId, tabId, clientData)
                 .build(realm.getName())
                 .toString();
     }

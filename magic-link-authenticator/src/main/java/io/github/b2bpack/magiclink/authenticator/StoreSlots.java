@@ -7,11 +7,11 @@ import org.keycloak.models.SingleUseObjectProvider;
  * Limit slots in Keycloak's cluster-wide single-use object store: a claim is its atomic {@code putIfAbsent} (one
  * winner across every node and thread), a release its {@code remove}.
  */
-final class StoreSlots implements SlotStore {
+public final class StoreSlots implements SlotStore {
 
     private final SingleUseObjectProvider store;
 
-    StoreSlots(SingleUseObjectProvider store) {
+    public StoreSlots(SingleUseObjectProvider store) {
         this.store = store;
     }
 

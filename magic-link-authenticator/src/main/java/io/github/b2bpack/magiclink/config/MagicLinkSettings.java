@@ -27,7 +27,9 @@ public record MagicLinkSettings(
     public static final String IP_WINDOW = "ipWindowSeconds";
 
     public static final int DEFAULT_TTL = 900;
-    public static final int MIN_TTL = 60;
+    /** Short links are only useful for tests and kiosks; below 10 s a mail may arrive after its link expired. */
+    public static final int MIN_TTL = 10;
+
     public static final int MAX_TTL = 86_400;
     public static final int DEFAULT_ADDRESS_LIMIT = 3;
     public static final int DEFAULT_IP_LIMIT = 20;

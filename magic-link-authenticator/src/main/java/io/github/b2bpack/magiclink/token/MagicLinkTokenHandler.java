@@ -118,6 +118,10 @@ public final class MagicLinkTokenHandler
     @Override
     public AuthenticationSessionModel startFreshAuthenticationSession(
             MagicLinkToken token, ActionTokenContext<MagicLinkToken> tokenContext) throws VerificationException {
+        if (tokenContext.getSession().singleUseObjects().contains(token.serializeKey())) {
+            // A replay (the session it signed in is gone): say so rather than blame the browser.
+            throw new ExplainedTokenVerificationException(token, Errors.EXPIRED_CODE, MSG_USED);
+        }
         if (token.isBound()) {
             throw new ExplainedTokenVerificationException(token, Errors.INVALID_TOKEN, MSG_OTHER_BROWSER);
         }

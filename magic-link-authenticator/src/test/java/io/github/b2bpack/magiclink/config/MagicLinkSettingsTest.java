@@ -32,7 +32,7 @@ class MagicLinkSettingsTest {
 
     @Test
     void refusesOutOfRangeAndUnreadableValuesNamingTheKey() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> MagicLinkSettings.of(Map.of("ttlSeconds", "59")))
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> MagicLinkSettings.of(Map.of("ttlSeconds", "9")))
                 .getMessage()
                 .startsWith("ttlSeconds"));
         assertThrows(IllegalArgumentException.class, () -> MagicLinkSettings.of(Map.of("ipLimit", "101")));
