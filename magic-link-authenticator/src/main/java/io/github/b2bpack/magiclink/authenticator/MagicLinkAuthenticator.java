@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.email.EmailException;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -61,10 +62,8 @@ final class MagicLinkAuthenticator implements Authenticator {
             context.success();
             return;
         }
-        UserModel named = context.getUser();
-        if (named != null) {
-            // Identity-first: an earlier step (username form, org discovery) named the user.
-            request(context, named.getEmail() == null ? "" : named.getEmail(), named);
+        if (context.getUser() != null) {
+            identityFirst(context);
             return;
         }
         String hint = authSession.getClientNote(OIDCLoginProtocol.LOGIN_HINT_PARAM);
@@ -75,7 +74,13 @@ final class MagicLinkAuthenticator implements Authenticator {
     public void action(AuthenticationFlowContext context) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         if (form.containsKey("restart")) {
+            // "Use another address": forget a user an earlier identity-first step named.
+            context.clearUser();
             context.challenge(form(context, "").createForm(FORM));
+            return;
+        }
+        if (context.getUser() != null) {
+            identityFirst(context); // "Send the link again" for the named user
             return;
         }
         String raw = form.getFirst(FIELD);
@@ -87,7 +92,28 @@ final class MagicLinkAuthenticator implements Authenticator {
                     .createForm(FORM));
             return;
         }
-        request(context, address.get(), lookup(context.getSession(), context.getRealm(), address.get()));
+        UserModel user = lookup(context.getSession(), context.getRealm(), address.get());
+        request(
+                context,
+                address.get(),
+                address.get(),
+                user != null && address.get().equalsIgnoreCase(user.getEmail()) ? user : null);
+    }
+
+    /**
+     * An earlier step (Keycloak's username form) named the user: the link goes to that user's address, and the page
+     * shows what the person typed there, never the address itself (that would tell anyone a username's email).
+     */
+    private void identityFirst(AuthenticationFlowContext context) {
+        UserModel named = context.getUser();
+        String typed =
+                context.getAuthenticationSession().getAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
+        String email = named.getEmail();
+        request(
+                context,
+                typed == null ? "" : typed,
+                email == null ? named.getId() : email,
+                email == null ? null : named);
     }
 
     /** The user whose email is {@code address}, or null (none, or several where the realm allows duplicates). */
@@ -99,7 +125,12 @@ final class MagicLinkAuthenticator implements Authenticator {
         }
     }
 
-    private void request(AuthenticationFlowContext context, String address, UserModel user) {
+    /**
+     * @param shown         what the page repeats (what the person typed)
+     * @param limitSubject  what the per-address limit counts (the typed or the named user's address)
+     * @param recipient     the user who gets the link, or null (unknown address: nothing is sent)
+     */
+    private void request(AuthenticationFlowContext context, String shown, String limitSubject, UserModel recipient) {
         MagicLinkSettings settings = ExecutionSettings.of(context.getRealm(), context.getAuthenticatorConfig());
         SendLimits limits = new SendLimits(
                 new StoreSlots(context.getSession().singleUseObjects()),
@@ -110,7 +141,7 @@ final class MagicLinkAuthenticator implements Authenticator {
                         settings.addressLimit(),
                         settings.addressWindowSeconds()));
         SendLimits.Outcome outcome = limits.tryAcquire(
-                ClientSubject.of(context.getConnection().getRemoteAddr()), ClientSubject.address(address));
+                ClientSubject.of(context.getConnection().getRemoteAddr()), ClientSubject.address(limitSubject));
         if (outcome != SendLimits.Outcome.ALLOWED) {
             context.getEvent()
                     .clone()
@@ -118,16 +149,16 @@ final class MagicLinkAuthenticator implements Authenticator {
                     .detail("b2bpack_event", "magic_link.limited")
                     .detail("reason", outcome.name().toLowerCase(Locale.ROOT))
                     .error("magic_link_limited");
-            context.challenge(sent(context, address, settings)
+            context.challenge(sent(context, shown, settings)
                     .setError(MSG_TOO_MANY)
                     .setStatus(Response.Status.TOO_MANY_REQUESTS)
                     .createForm(SENT));
             return;
         }
-        if (user != null && user.isEnabled() && address.equalsIgnoreCase(user.getEmail())) {
-            send(context, user, settings);
+        if (recipient != null && recipient.isEnabled()) {
+            send(context, recipient, settings);
         }
-        context.challenge(sent(context, address, settings).createForm(SENT));
+        context.challenge(sent(context, shown, settings).createForm(SENT));
     }
 
     private static void send(AuthenticationFlowContext context, UserModel user, MagicLinkSettings settings) {
