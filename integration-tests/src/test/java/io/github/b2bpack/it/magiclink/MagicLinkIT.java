@@ -294,7 +294,10 @@ class MagicLinkIT {
         assertEquals(realm.name, created.field("__domain__"));
         assertEquals("production", created.field("__environment__"));
         assertEquals("hal@magic-it.example", created.field("email_address"));
-        assertTrue(created.json().get("magic_link").isNull(), "the API never returns the link");
+        assertTrue(
+                created.json().path("magic_link").isNull()
+                        || created.json().path("magic_link").isMissingNode(),
+                "the API never returns the link");
 
         List<SmtpSink.Mail> mails = smtp.await(1, WAIT);
         assertEquals(1, mails.size());
