@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -23,6 +24,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.light.LightweightUserAdapter;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -157,6 +159,8 @@ final class MagicLinkAuthenticator implements Authenticator {
         }
         if (recipient != null && recipient.isEnabled()) {
             send(context, recipient, settings);
+        } else {
+            rehearse(context, limitSubject, settings);
         }
         context.challenge(sent(context, shown, settings).createForm(SENT));
     }
@@ -182,6 +186,31 @@ final class MagicLinkAuthenticator implements Authenticator {
                 .user(user)
                 .detail("b2bpack_event", "magic_link.sent")
                 .success();
+    }
+
+    /** The same work as {@link #send} for an address no user has, with nothing sent (see MagicLinkMailer#rehearse). */
+    private static void rehearse(AuthenticationFlowContext context, String address, MagicLinkSettings settings) {
+        RealmModel realm = context.getRealm();
+        if (!MagicLinkMailer.canSend(realm)) {
+            return;
+        }
+        try {
+            UserModel decoy = new LightweightUserAdapter(
+                    context.getSession(), realm, UUID.randomUUID().toString());
+            decoy.setUsername(address);
+            decoy.setEmail(address);
+            String link = MagicLinks.forSession(
+                    context.getSession(), realm, decoy, context.getAuthenticationSession(), settings);
+            MagicLinkMailer.rehearse(
+                    context.getSession(),
+                    realm,
+                    decoy,
+                    context.getAuthenticationSession(),
+                    link,
+                    settings.ttlSeconds());
+        } catch (RuntimeException e) {
+            // a decoy: never fails the page
+        }
     }
 
     private static LoginFormsProvider form(AuthenticationFlowContext context, String prefill) {

@@ -43,6 +43,29 @@ public final class MagicLinkMailer {
         MailQueue.submit(session, realm.getName(), mail);
     }
 
+    /**
+     * Renders the mail for a decoy user and throws it away: an unknown address costs the request the same work as
+     * a known one (token signing, template rendering), so answer times do not tell them apart. Never fails the page.
+     */
+    public static void rehearse(
+            KeycloakSession session,
+            RealmModel realm,
+            UserModel decoy,
+            AuthenticationSessionModel authSession,
+            String link,
+            int ttlSeconds) {
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("link", link);
+        attributes.put("linkExpirationMinutes", Math.max(1, ttlSeconds / 60));
+        attributes.put("organizationName", realm.getName());
+        try {
+            CapturingTemplates.render(
+                    session, realm, decoy, authSession, SUBJECT, List.of(realm.getName()), TEMPLATE, attributes);
+        } catch (EmailException | RuntimeException e) {
+            // a decoy: nothing to report
+        }
+    }
+
     /** Whether the realm has an SMTP host to send through. */
     public static boolean canSend(RealmModel realm) {
         Map<String, String> smtp = realm.getSmtpConfig();
