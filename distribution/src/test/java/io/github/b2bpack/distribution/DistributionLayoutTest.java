@@ -29,6 +29,7 @@ class DistributionLayoutTest {
             "password-policy-provider",
             "hibp-policy",
             "totp-sms-authenticator",
+            "magic-link-authenticator",
             "org-realm-mapper",
             "webhook-event-listener"
         }) {

@@ -29,6 +29,7 @@ public final class PackProviders {
             "password-policy-provider",
             "hibp-policy",
             "totp-sms-authenticator",
+            "magic-link-authenticator",
             "org-realm-mapper",
             "webhook-event-listener");
 

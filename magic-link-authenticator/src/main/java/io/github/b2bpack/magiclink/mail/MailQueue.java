@@ -1,0 +1,47 @@
+package io.github.b2bpack.magiclink.mail;
+
+import org.jboss.logging.Logger;
+import org.keycloak.email.EmailException;
+import org.keycloak.email.EmailSenderProvider;
+import org.keycloak.executors.ExecutorsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * Sends a rendered mail with Keycloak's {@link EmailSenderProvider} (the realm's SMTP settings, vault references,
+ * truststore) on Keycloak's executor, in a session of its own. The request that asked does not wait for the SMTP
+ * server, so its answer takes the same time whether a mail goes out or not (no enumeration by timing), and a slow
+ * SMTP server does not hold a request thread.
+ */
+final class MailQueue {
+
+    private static final Logger LOG = Logger.getLogger(MailQueue.class);
+    static final String EXECUTOR = "b2bpack-magic-link-mail";
+
+    private MailQueue() {}
+
+    static void submit(KeycloakSession session, String realmName, RenderedMail mail) {
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR).execute(() -> {
+            try {
+                KeycloakModelUtils.runJobInTransaction(factory, s -> {
+                    try {
+                        s.getProvider(EmailSenderProvider.class)
+                                .send(mail.smtp(), mail.address(), mail.subject(), mail.textBody(), mail.htmlBody());
+                    } catch (EmailException e) {
+                        throw new IllegalStateException(e.getClass().getSimpleName(), e);
+                    }
+                });
+            } catch (RuntimeException e) {
+                // Neither the address nor the link: the cause's class says enough to look at the SMTP settings.
+                LOG.warnf(
+                        "magic link: sending the email failed in realm %s (%s)",
+                        realmName,
+                        e.getCause() == null
+                                ? e.getClass().getSimpleName()
+                                : e.getCause().getClass().getSimpleName());
+            }
+        });
+    }
+}
