@@ -216,6 +216,23 @@ public final class OrganizationsResource {
         return new DirectorySyncResource(session, auth, organizations, existing(slug));
     }
 
+    // connections: Cryptr's password, TOTP and magic-link connections, read from and written to the environment realm.
+    @Path("{slug}/password-connection")
+    public PasswordConnectionResource passwordConnection(@PathParam("slug") String slug) {
+        return new PasswordConnectionResource(session, auth, organizations, existing(slug));
+    }
+
+    @Path("{slug}/totp-connection")
+    public TotpConnectionResource totpConnection(@PathParam("slug") String slug) {
+        return new TotpConnectionResource(session, auth, organizations, existing(slug));
+    }
+
+    @Path("{slug}/magic-link-connection")
+    public MagicLinkConnectionResource magicLinkConnection(@PathParam("slug") String slug) {
+        return new MagicLinkConnectionResource(session, auth, organizations, existing(slug));
+    }
+    // end connections
+
     /** The organization, or 404 for callers allowed to know; callers without any view right get 403. */
     private Organization existing(String slug) {
         Organization org = Slugs.isSlug(slug) ? organizations.store().find(slug).orElse(null) : null;
