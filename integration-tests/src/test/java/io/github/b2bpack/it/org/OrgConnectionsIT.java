@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
@@ -35,6 +36,8 @@ class OrgConnectionsIT extends OrgItBase {
 
     private static final String CLIENT = "it-web";
     private static final String FORMS = "b2bpack browser forms";
+    private static final String METHODS_ATTRIBUTE = "b2bpack.otp.methods";
+    private static final String MAGIC_LINK = "b2bpack-magic-link";
 
     @Test
     void passwordConnectionIsTheRealmsPolicyAndPasswordStep() {
@@ -120,34 +123,44 @@ class OrgConnectionsIT extends OrgItBase {
     }
 
     @Test
-    void totpConnectionIsTheRealmsSecondFactorSteps() {
+    void totpConnectionIsTheRealmsSecondFactorSubFlowAndMethodAttribute() {
         String slug = organization("Org IT Conn Totp", "conn-totp-it.example");
         JsonNode initial = http.get("/" + slug + "/totp-connection").json();
         assertTrue(initial.get("active").asBoolean(), initial.toString());
-        assertEquals("sms_or_totp_mobile_app", initial.get("method").asText());
-        assertTrue(initial.get("expiry_in_seconds").isNull());
+        String attribute =
+                admin.realm(slug).toRepresentation().getAttributesOrEmpty().get(METHODS_ATTRIBUTE);
+        assertEquals(
+                attribute == null || attribute.equals("sms")
+                        ? "sms"
+                        : attribute.equals("app") ? "totp_mobile_app" : "sms_or_totp_mobile_app",
+                initial.get("method").asText(),
+                "the method is the realm attribute " + METHODS_ATTRIBUTE + " (absent means sms)");
         assertEquals(600, initial.get("sms_expiry_in_seconds").asInt());
         assertEquals(30, initial.get("totp_mobile_app_expiry_in_seconds").asInt());
         totpUser(slug, "otto", "conn-totp-it.example");
         assertAsksForAppCode(slug, true);
 
-        // SMS only: the app step's conditional sub-flow is switched off, so the app user gets no second factor.
+        // The app, period 60: the realm's attribute and OTP policy say so.
+        OidcClient.Response app =
+                http.put("/" + slug + "/totp-connection", "{\"method\":\"totp_mobile_app\",\"expiry_in_seconds\":60}");
+        assertEquals(200, app.status(), app.body());
+        assertEquals("totp_mobile_app", app.json().get("method").asText());
+        assertEquals(60, app.json().get("expiry_in_seconds").asInt());
+        assertEquals(
+                "app",
+                admin.realm(slug).toRepresentation().getAttributesOrEmpty().get(METHODS_ATTRIBUTE));
+        assertEquals(60, admin.realm(slug).toRepresentation().getOtpPolicyPeriod());
+
+        // SMS, codes of 300 s, with Cryptr's form fields: sms-otp-form's configuration says so.
         OidcClient.Response sms = form("PUT", "/" + slug + "/totp-connection", "method=sms&expiry_in_seconds=300");
         assertEquals(200, sms.status(), sms.body());
         assertEquals("sms", sms.json().get("method").asText());
         assertEquals(300, sms.json().get("expiry_in_seconds").asInt());
-        assertEquals("DISABLED", requirement(slug, FORMS, "b2bpack browser - OTP"));
-        assertEquals("CONDITIONAL", requirement(slug, FORMS, "b2bpack browser - SMS second factor"));
+        assertEquals(
+                "sms",
+                admin.realm(slug).toRepresentation().getAttributesOrEmpty().get(METHODS_ATTRIBUTE));
         assertEquals("300", smsConfig(slug).get("codeTtlSeconds"));
-        assertAsksForAppCode(slug, false);
-
-        // The app only, period 60: the realm's OTP policy says so, and the app code is asked again.
-        OidcClient.Response app =
-                http.put("/" + slug + "/totp-connection", "{\"method\":\"totp_mobile_app\",\"expiry_in_seconds\":60}");
-        assertEquals(200, app.status(), app.body());
-        assertEquals(60, app.json().get("expiry_in_seconds").asInt());
-        assertEquals(60, admin.realm(slug).toRepresentation().getOtpPolicyPeriod());
-        assertEquals("DISABLED", requirement(slug, FORMS, "b2bpack browser - SMS second factor"));
+        // The method is what users enroll in: a user keeps signing in with the factor they hold.
         assertAsksForAppCode(slug, true);
 
         // Refused: nothing changes.
@@ -155,41 +168,42 @@ class OrgConnectionsIT extends OrgItBase {
                 "{\"method\":\"email\"}",
                 "{\"method\":\"sms\",\"expiry_in_seconds\":901}",
                 "{\"expiry_in_seconds\":29}",
-                "{\"active\":false,\"method\":\"sms\"}",
+                "{\"method\":\"sms_or_totp_mobile_app\",\"expiry_in_seconds\":60}",
+                "{\"active\":\"no\"}",
                 "{\"sms_expiry_in_seconds\":\"ten\"}")) {
             OidcClient.Response refused = http.put("/" + slug + "/totp-connection", bad);
             assertEquals(400, refused.status(), bad + " -> " + refused.body());
         }
         JsonNode unchanged = http.get("/" + slug + "/totp-connection").json();
-        assertEquals("totp_mobile_app", unchanged.get("method").asText());
-        assertEquals(60, unchanged.get("expiry_in_seconds").asInt());
-        assertEquals(300, unchanged.get("sms_expiry_in_seconds").asInt());
+        assertEquals("sms", unchanged.get("method").asText());
+        assertEquals(300, unchanged.get("expiry_in_seconds").asInt());
+        assertEquals(60, unchanged.get("totp_mobile_app_expiry_in_seconds").asInt());
 
-        // Inactive: both steps off, no method; active again without a method turns both on.
+        // Inactive: the second-factor sub-flow is DISABLED and the app user signs in with the password alone.
         OidcClient.Response off = http.put("/" + slug + "/totp-connection", "{\"active\":false}");
         assertEquals(200, off.status(), off.body());
         assertFalse(off.json().get("active").asBoolean());
-        assertTrue(off.json().get("method").isNull());
+        assertEquals("DISABLED", requirement(slug, FORMS, "b2bpack browser - SMS second factor"));
         assertAsksForAppCode(slug, false);
+        // Cryptr's POST: active again, the sub-flow CONDITIONAL, the code asked again.
         OidcClient.Response on = http.post("/" + slug + "/totp-connection", "{\"active\":true}");
         assertEquals(201, on.status(), on.body());
-        assertEquals("sms_or_totp_mobile_app", on.json().get("method").asText());
-        assertEquals("CONDITIONAL", requirement(slug, FORMS, "b2bpack browser - OTP"));
+        assertTrue(on.json().get("active").asBoolean());
+        assertEquals("CONDITIONAL", requirement(slug, FORMS, "b2bpack browser - SMS second factor"));
         assertAsksForAppCode(slug, true);
     }
 
     @Test
-    void magicLinkConnectionFollowsTheRealmsFlow() {
+    void magicLinkConnectionIsTheFlowsMagicLinkStep() {
         String slug = organization("Org IT Conn Magic", "conn-ml-it.example");
         JsonNode initial = http.get("/" + slug + "/magic-link-connection").json();
         assertEquals("MagicLinkConnection", initial.get("__type__").asText());
+        assertFalse(initial.get("active").asBoolean(), "the template's flow has no magic-link step");
+        assertEquals(900, initial.get("expiry_in_seconds").asInt());
         assertFalse(initial.get("find_or_create_user").asBoolean());
-        boolean hasStep = initial.get("active").asBoolean();
-        if (!hasStep) {
-            // A realm whose browser flow has no magic-link step cannot switch one on: 409, not a silent success.
-            OidcClient.Response on = http.put("/" + slug + "/magic-link-connection", "{\"active\":true}");
-            assertEquals(409, on.status(), on.body());
-        }
+        // Without the step: 409, not a silent success; bad values 400; nothing changes.
+        OidcClient.Response missing = http.put("/" + slug + "/magic-link-connection", "{\"active\":true}");
+        assertEquals(409, missing.status(), missing.body());
         assertEquals(
                 400,
                 http.put("/" + slug + "/magic-link-connection", "{\"expiry_in_seconds\":59}")
@@ -199,6 +213,40 @@ class OrgConnectionsIT extends OrgItBase {
                 http.put("/" + slug + "/magic-link-connection", "{\"find_or_create_user\":true}")
                         .status());
         assertEquals(initial, http.get("/" + slug + "/magic-link-connection").json());
+
+        boolean installed = admin.serverInfo()
+                .getProviders()
+                .get("authenticator")
+                .getProviders()
+                .containsKey(MAGIC_LINK);
+        Assumptions.assumeTrue(installed, "magic-link-authenticator is not deployed on this server");
+        // An operator adds the step (DISABLED) ahead of the password forms; the connection switches it.
+        admin.realm(slug).flows().addExecution("b2bpack browser", Map.of("provider", MAGIC_LINK));
+        String step = admin.realm(slug).flows().getExecutions("b2bpack browser").stream()
+                .filter(e -> MAGIC_LINK.equals(e.getProviderId()))
+                .findFirst()
+                .orElseThrow()
+                .getId();
+        admin.realm(slug).flows().raisePriority(step);
+        assertFalse(http.get("/" + slug + "/magic-link-connection")
+                .json()
+                .get("active")
+                .asBoolean());
+        assertTrue(new HttpLoginSession().open(slug, CLIENT).hasField("password"));
+
+        OidcClient.Response on =
+                http.put("/" + slug + "/magic-link-connection", "{\"active\":true,\"expiry_in_seconds\":300}");
+        assertEquals(200, on.status(), on.body());
+        assertTrue(on.json().get("active").asBoolean());
+        assertEquals(300, on.json().get("expiry_in_seconds").asInt());
+        assertEquals("ALTERNATIVE", requirement(slug, "b2bpack browser", MAGIC_LINK));
+        HttpLoginSession magic = new HttpLoginSession().open(slug, CLIENT);
+        assertFalse(magic.hasField("password"), "the login starts with the magic link: " + magic.page());
+
+        OidcClient.Response off = http.put("/" + slug + "/magic-link-connection", "active=false");
+        assertEquals(200, off.status(), off.body());
+        assertEquals("DISABLED", requirement(slug, "b2bpack browser", MAGIC_LINK));
+        assertTrue(new HttpLoginSession().open(slug, CLIENT).hasField("password"));
     }
 
     @Test
@@ -338,7 +386,8 @@ class OrgConnectionsIT extends OrgItBase {
         HttpLoginSession login = new HttpLoginSession().login(slug, CLIENT, "otto", OrgFixtures.PASSWORD);
         if (asked) {
             assertFalse(login.loggedIn(), "the password alone must not sign the app user in");
-            assertTrue(login.hasField("otp"), login.page());
+            assertTrue(login.hasField("otp") || login.page().contains("<form"), login.page());
+            assertFalse(login.hasField("password"), login.page());
         } else {
             assertTrue(login.loggedIn(), login.page());
         }

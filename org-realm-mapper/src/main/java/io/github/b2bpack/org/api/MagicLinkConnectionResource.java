@@ -1,5 +1,6 @@
 package io.github.b2bpack.org.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.b2bpack.org.connection.MagicLinkSettings;
@@ -23,14 +24,15 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 /**
  * {@code /admin/realms/master/orgs/{domain}/magic-link-connection}: Cryptr's Magic Link Connection, read from and
  * written to the environment realm: {@code active} is whether the browser flow's magic-link step runs, the expiry its
- * authenticator configuration's link lifetime.
+ * authenticator configuration's link lifetime (magic-link-authenticator's published id {@code b2bpack-magic-link} and
+ * key {@code ttlSeconds}).
  */
 public final class MagicLinkConnectionResource {
 
     static final String PATH = "magic-link-connection";
-    static final String STEP = "magic-link-form";
+    static final String STEP = "b2bpack-magic-link";
     static final Set<String> STEPS = Set.of(STEP);
-    static final String TTL = "linkTtlSeconds";
+    static final String TTL = "ttlSeconds";
     /** The authenticator's default link lifetime (15 minutes), used when its configuration does not set one. */
     static final int TTL_DEFAULT = 900;
 
@@ -54,6 +56,7 @@ public final class MagicLinkConnectionResource {
         "find_or_create_user",
         "sign_in_template_id"
     })
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Representation(
             @JsonProperty("__type__") String type,
             @JsonProperty("__domain__") String domain,

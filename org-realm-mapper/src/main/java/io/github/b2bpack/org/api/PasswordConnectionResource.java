@@ -1,5 +1,6 @@
 package io.github.b2bpack.org.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.b2bpack.org.connection.PasswordSettings;
@@ -62,6 +63,7 @@ public final class PasswordConnectionResource {
         "zxcvbn_min_score",
         "hibp_threshold"
     })
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Representation(
             @JsonProperty("__type__") String type,
             @JsonProperty("__domain__") String domain,

@@ -1,5 +1,6 @@
 package io.github.b2bpack.org.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.b2bpack.org.connection.TotpMethod;
@@ -24,17 +25,22 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
  * {@code /admin/realms/master/orgs/{domain}/totp-connection}: Cryptr's TOTP Connection, read from and written to the
- * environment realm. The method is which second-factor steps of the browser flow run (the SMS step
- * {@code sms-otp-form}, the authenticator-app step {@code auth-otp-form}); switching one off sets its conditional
- * sub-flow DISABLED. The SMS expiry is {@code sms-otp-form}'s {@code codeTtlSeconds}, the app's the realm's OTP
- * policy period.
+ * environment realm through totp-sms-authenticator's published contract (docs/totp-sms-authenticator.md, "Choosing
+ * the method"): {@code active} is the requirement of the browser flow's second-factor sub-flow (CONDITIONAL or
+ * DISABLED), {@code method} the realm attribute {@code b2bpack.otp.methods} (what users enroll in; a user keeps
+ * signing in with the factor they hold), the SMS expiry {@code sms-otp-form}'s {@code codeTtlSeconds}, the app's the
+ * realm's OTP policy period.
  */
 public final class TotpConnectionResource {
 
     static final String PATH = "totp-connection";
     static final String SMS_STEP = "sms-otp-form";
     static final Set<String> SMS_STEPS = Set.of(SMS_STEP);
-    static final Set<String> APP_STEPS = Set.of("auth-otp-form");
+    /** totp-sms-authenticator's app step; realms made before it check Keycloak's {@code auth-otp-form} instead. */
+    static final String APP_STEP = "app-otp-form";
+
+    static final String KEYCLOAK_APP_STEP = "auth-otp-form";
+    static final Set<String> SECOND_FACTOR_STEPS = Set.of(SMS_STEP, APP_STEP, KEYCLOAK_APP_STEP);
     static final String SMS_TTL = "codeTtlSeconds";
     /** {@code sms-otp-form}'s default code lifetime, used when its configuration does not set one. */
     static final int SMS_TTL_DEFAULT = 600;
@@ -60,6 +66,7 @@ public final class TotpConnectionResource {
         "sms_expiry_in_seconds",
         "totp_mobile_app_expiry_in_seconds"
     })
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Representation(
             @JsonProperty("__type__") String type,
             @JsonProperty("__domain__") String domain,
@@ -99,23 +106,31 @@ public final class TotpConnectionResource {
         TotpSettings current = read(realm);
         TotpSettings wanted = ApiErrors.guarded(() -> current.changedBy(body));
         BrowserFlowSteps flow = BrowserFlowSteps.of(realm);
-        var sms = flow.switches(SMS_STEPS);
-        var app = flow.switches(APP_STEPS);
-        boolean smsOn = wanted.method() != null && wanted.method().usesSms();
-        boolean appOn = wanted.method() != null && wanted.method().usesApp();
-        if ((smsOn && sms.isEmpty())
-                || (wanted.smsExpiry() != current.smsExpiry()
-                        && flow.running(SMS_STEPS).isEmpty())) {
+        Set<String> appSteps = flow.running(Set.of(APP_STEP)).isEmpty() ? Set.of(KEYCLOAK_APP_STEP) : Set.of(APP_STEP);
+        var onSwitches = flow.switches(union(SMS_STEPS, appSteps));
+        // Every check before the first change.
+        if (wanted.active() && !current.active() && onSwitches.isEmpty()) {
             throw ConnectionAccess.unavailable(
-                    "method_unavailable", "the realm's browser flow has no SMS step (sms-otp-form) it can switch on");
+                    "method_unavailable", "the realm's browser flow has no second-factor step it can switch on");
         }
-        if (appOn && app.isEmpty()) {
-            throw ConnectionAccess.unavailable(
-                    "method_unavailable",
-                    "the realm's browser flow has no authenticator-app step (auth-otp-form) it can switch on");
+        if (wanted.method() != current.method()) {
+            if (wanted.method().usesSms() && flow.running(SMS_STEPS).isEmpty()
+                    || wanted.method().usesApp() && flow.running(appSteps).isEmpty()) {
+                throw ConnectionAccess.unavailable(
+                        "method_unavailable",
+                        "the realm's browser flow does not check "
+                                + wanted.method().id() + " codes: users would enroll in a factor nobody asks for");
+            }
         }
-        flow.turn(sms, smsOn);
-        flow.turn(app, appOn);
+        if (wanted.smsExpiry() != current.smsExpiry() && flow.running(SMS_STEPS).isEmpty()) {
+            throw ConnectionAccess.unavailable("method_unavailable", "the realm's browser flow has no SMS step");
+        }
+        if (wanted.active() != current.active()) {
+            flow.turn(wanted.active() ? onSwitches : flow.switches(SECOND_FACTOR_STEPS), wanted.active());
+        }
+        if (wanted.method() != current.method()) {
+            realm.setAttribute(TotpMethod.REALM_ATTRIBUTE, wanted.method().attribute());
+        }
         if (wanted.smsExpiry() != current.smsExpiry()) {
             flow.putConfig(SMS_STEP, SMS_TTL, String.valueOf(wanted.smsExpiry()));
         }
@@ -131,12 +146,17 @@ public final class TotpConnectionResource {
 
     static TotpSettings read(RealmModel realm) {
         BrowserFlowSteps flow = BrowserFlowSteps.of(realm);
-        TotpMethod method =
-                TotpMethod.of(flow.runsAny(SMS_STEPS), flow.runsAny(APP_STEPS)).orElse(null);
         return new TotpSettings(
-                method,
+                flow.runsAny(SECOND_FACTOR_STEPS),
+                TotpMethod.ofAttribute(realm.getAttribute(TotpMethod.REALM_ATTRIBUTE)),
                 smsTtl(flow.firstConfig(SMS_STEP).get(SMS_TTL)),
                 realm.getOTPPolicy().getPeriod());
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** The configured lifetime; the authenticator's default when unset (an unreadable value is read as unset). */
@@ -157,7 +177,7 @@ public final class TotpConnectionResource {
                 access.org().slug(),
                 env.id(),
                 settings.active(),
-                settings.method() == null ? null : settings.method().id(),
+                settings.method().id(),
                 settings.expiry(),
                 settings.smsExpiry(),
                 settings.appExpiry());

@@ -3,12 +3,13 @@ package io.github.b2bpack.org.connection;
 import java.util.Set;
 
 /**
- * A TOTP connection as the realm enforces it: the method whose browser-flow step runs (null when none does, which is
- * an inactive connection), the SMS code lifetime ({@code sms-otp-form}'s {@code codeTtlSeconds}) and the
- * authenticator-app period (the realm's OTP policy). Cryptr's {@code expiry_in_seconds} is the value of the method in
- * use; with both methods on it is ambiguous, so it reads null and the two specific fields say each.
+ * A TOTP connection as the realm holds it: whether the browser flow's second-factor sub-flow runs, the methods offered
+ * for enrollment (realm attribute {@code b2bpack.otp.methods}), the SMS code lifetime ({@code sms-otp-form}'s
+ * {@code codeTtlSeconds}) and the authenticator-app period (the realm's OTP policy). Cryptr's
+ * {@code expiry_in_seconds} is the value of the method offered; with both it is ambiguous, so it reads null and the
+ * two specific fields say each.
  */
-public record TotpSettings(TotpMethod method, int smsExpiry, int appExpiry) {
+public record TotpSettings(boolean active, TotpMethod method, int smsExpiry, int appExpiry) {
 
     /** Cryptr's bounds for both methods: 30 seconds to 15 minutes (also {@code sms-otp-form}'s own range). */
     public static final int MIN_EXPIRY = 30;
@@ -21,12 +22,9 @@ public record TotpSettings(TotpMethod method, int smsExpiry, int appExpiry) {
     static final String SMS_EXPIRY = "sms_expiry_in_seconds";
     static final String APP_EXPIRY = "totp_mobile_app_expiry_in_seconds";
     private static final Set<String> FIELDS = Set.of(ACTIVE, METHOD, EXPIRY, SMS_EXPIRY, APP_EXPIRY);
+    private static final String METHODS = "method must be sms, totp_mobile_app or sms_or_totp_mobile_app";
 
-    public boolean active() {
-        return method != null;
-    }
-
-    /** Cryptr's {@code expiry_in_seconds}: the lifetime of the one method in use, else null. */
+    /** Cryptr's {@code expiry_in_seconds}: the lifetime of the one method offered, else null. */
     public Integer expiry() {
         if (method == TotpMethod.SMS) {
             return smsExpiry;
@@ -35,35 +33,19 @@ public record TotpSettings(TotpMethod method, int smsExpiry, int appExpiry) {
     }
 
     /**
-     * These settings with {@code body} applied. Activating without a method turns both steps on (the organization
-     * template's choice); a method with {@code active=false}, or {@code expiry_in_seconds} when both or no methods
-     * run, is refused as ambiguous. Everything is checked before anything is returned.
+     * These settings with {@code body} applied; {@code expiry_in_seconds} goes to the method the change leaves
+     * offered, and is refused as ambiguous when that is both. Everything is checked before anything is returned.
      */
     public TotpSettings changedBy(String body) {
         ConnectionBody change = ConnectionBody.parse(body, FIELDS);
         Boolean activeWanted = change.bool(ACTIVE);
-        String methodText = change.text(METHOD);
-        TotpMethod wantedMethod = null;
-        if (methodText != null) {
-            wantedMethod = TotpMethod.byId(methodText)
-                    .orElseThrow(() ->
-                            ConnectionBody.invalid("method must be sms, totp_mobile_app or sms_or_totp_mobile_app"));
-        } else if (change.has(METHOD)) {
-            throw ConnectionBody.invalid("method must be sms, totp_mobile_app or sms_or_totp_mobile_app");
-        }
-        TotpMethod next;
-        if (Boolean.FALSE.equals(activeWanted)) {
-            if (wantedMethod != null) {
-                throw ConnectionBody.invalid(
-                        "an inactive connection has no method: leave method out with active=false");
+        TotpMethod next = method;
+        if (change.has(METHOD)) {
+            String text = change.text(METHOD);
+            next = text == null ? null : TotpMethod.byId(text).orElse(null);
+            if (next == null) {
+                throw ConnectionBody.invalid(METHODS);
             }
-            next = null;
-        } else if (wantedMethod != null) {
-            next = wantedMethod;
-        } else if (Boolean.TRUE.equals(activeWanted) && method == null) {
-            next = TotpMethod.SMS_OR_TOTP_MOBILE_APP;
-        } else {
-            next = method;
         }
         int sms = orElse(change.integer(SMS_EXPIRY, MIN_EXPIRY, MAX_EXPIRY), smsExpiry);
         int app = orElse(change.integer(APP_EXPIRY, MIN_EXPIRY, MAX_EXPIRY), appExpiry);
@@ -74,11 +56,11 @@ public record TotpSettings(TotpMethod method, int smsExpiry, int appExpiry) {
             } else if (next == TotpMethod.TOTP_MOBILE_APP) {
                 app = expiry;
             } else {
-                throw ConnectionBody.invalid(EXPIRY + " needs one method in use; with "
-                        + (next == null ? "none" : "both") + " give " + SMS_EXPIRY + " or " + APP_EXPIRY);
+                throw ConnectionBody.invalid(
+                        EXPIRY + " needs one method; with both give " + SMS_EXPIRY + " or " + APP_EXPIRY);
             }
         }
-        return new TotpSettings(next, sms, app);
+        return new TotpSettings(activeWanted == null ? active : activeWanted, next, sms, app);
     }
 
     private static int orElse(Integer value, int current) {

@@ -52,7 +52,9 @@ public final class BrowserFlowSteps {
     /** The steps running one of {@code authenticators}, in flow order. */
     public List<Step> running(Set<String> authenticators) {
         return steps.stream()
-                .filter(s -> authenticators.contains(s.execution().getAuthenticator()))
+                // Sub-flow executions have no authenticator, and Set.of(…).contains(null) throws.
+                .filter(s -> s.execution().getAuthenticator() != null
+                        && authenticators.contains(s.execution().getAuthenticator()))
                 .toList();
     }
 
