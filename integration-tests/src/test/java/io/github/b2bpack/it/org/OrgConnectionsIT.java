@@ -215,6 +215,7 @@ class OrgConnectionsIT extends OrgItBase {
         assertEquals(initial, http.get("/" + slug + "/magic-link-connection").json());
 
         boolean installed = admin.serverInfo()
+                .getInfo()
                 .getProviders()
                 .get("authenticator")
                 .getProviders()
