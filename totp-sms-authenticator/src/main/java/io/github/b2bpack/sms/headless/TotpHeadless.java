@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Errors;
@@ -33,9 +34,19 @@ final class TotpHeadless {
         this.context = context;
     }
 
+    /**
+     * Second factors this API cannot check yet (Keycloak's authenticator-app OTP until the app method plugs in,
+     * WebAuthn): a user holding one never gets a code from the password alone here (fail closed), as the
+     * template's conditional steps would ask for it on the pages.
+     */
+    static final Set<String> OTHER_SECOND_FACTORS = Set.of("otp", "webauthn");
+
     /** Whether the user has any second factor the pages would ask for. */
     static boolean hasSecondFactor(UserModel user) {
-        return METHODS.stream().anyMatch(m -> m.enrolled(user));
+        return METHODS.stream().anyMatch(m -> m.enrolled(user))
+                || user.credentialManager()
+                        .getStoredCredentialsStream()
+                        .anyMatch(c -> OTHER_SECOND_FACTORS.contains(c.getType()));
     }
 
     Response enroll(String userId, RequestParams params) {
