@@ -5,7 +5,6 @@ import java.security.SecureRandom;
 import java.util.Map;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.SingleUseObjectProvider;
-import org.keycloak.models.UserModel;
 
 /**
  * Cryptr's {@code password_code}: a single-use secret that lets {@code renew-password} set a user's password. Kept
@@ -27,19 +26,19 @@ final class PasswordCodes {
         this.realmId = realmId;
     }
 
-    /** A new code for {@code user}, valid {@code ttlSeconds}; {@code user} null gives a code that is stored nowhere. */
-    Issued issue(UserModel user, int ttlSeconds) {
+    /** A new code for the user {@code userId}, valid {@code ttlSeconds}; null gives a code that is stored nowhere. */
+    Issued issue(String userId, int ttlSeconds) {
         String code = new SecretCodes(RANDOM).next();
         long expires = Time.currentTimeMillis() + ttlSeconds * 1000L;
-        if (user != null) {
-            store.put(key(code), ttlSeconds, Map.of(USER, user.getId(), EXPIRES, Long.toString(expires)));
+        if (userId != null) {
+            store.put(key(code), ttlSeconds, Map.of(USER, userId, EXPIRES, Long.toString(expires)));
         }
         return new Issued(code, expires);
     }
 
-    /** Takes the code if it was issued for {@code user} and is unexpired; null otherwise (nothing is consumed then). */
-    Claim claim(String code, UserModel user) {
-        if (!SecretCodes.wellFormed(code) || user == null) {
+    /** Takes the code if it was issued for {@code userId} and is unexpired; null otherwise (nothing is consumed then). */
+    Claim claim(String code, String userId) {
+        if (!SecretCodes.wellFormed(code) || userId == null) {
             return null;
         }
         Map<String, String> stored = store.remove(key(code));
@@ -47,7 +46,7 @@ final class PasswordCodes {
             return null;
         }
         Claim claim = new Claim(code, stored);
-        if (!user.getId().equals(stored.get(USER)) || claim.expiresAt() <= Time.currentTimeMillis()) {
+        if (!userId.equals(stored.get(USER)) || claim.expiresAt() <= Time.currentTimeMillis()) {
             claim.giveBack();
             return null;
         }

@@ -58,7 +58,7 @@ final class PasswordHeadless {
         }
         Map<String, Object> body = challengeBody(user);
         if (expired(user)) {
-            PasswordCodes.Issued renew = codes.issue(user, codeTtl);
+            PasswordCodes.Issued renew = codes.issue(user == null ? null : user.getId(), codeTtl);
             Map<String, Object> renewal = new LinkedHashMap<>();
             renewal.put("__type__", "PasswordRenewal");
             renewal.put("password_code", renew.code());
@@ -85,7 +85,7 @@ final class PasswordHeadless {
             user = null;
         }
         // An unknown address gets the same answer with a code that is stored nowhere: no enumeration by status.
-        PasswordCodes.Issued issued = codes.issue(user, codeTtl);
+        PasswordCodes.Issued issued = codes.issue(user == null ? null : user.getId(), codeTtl);
         if (user != null) {
             event(user, EventType.SEND_RESET_PASSWORD, "headless.password_requested")
                     .success();
@@ -97,7 +97,8 @@ final class PasswordHeadless {
         body.put("expired_at", Replies.time(issued.expiresAt()));
         body.put("password_code", issued.code());
         body.put("request_id", UUID.randomUUID().toString());
-        body.put("user_id", user == null ? null : user.getId());
+        // Not the user's id: the answer must be the same for every address (the backend knows the address it sent).
+        body.put("user_id", null);
         return Replies.json(201, body);
     }
 
@@ -110,7 +111,7 @@ final class PasswordHeadless {
         String password =
                 params.raw("plain_text").orElseThrow(() -> new IllegalArgumentException("plain_text is required"));
         UserModel user = userByEmail(email);
-        PasswordCodes.Claim claim = user == null || !user.isEnabled() ? null : codes.claim(code, user);
+        PasswordCodes.Claim claim = user == null || !user.isEnabled() ? null : codes.claim(code, user.getId());
         if (claim == null) {
             event(user, EventType.UPDATE_PASSWORD_ERROR, "headless.password_renew_failed")
                     .detail("reason", "invalid_password_code")

@@ -1,5 +1,7 @@
 package io.github.b2bpack.sms.headless;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -11,16 +13,26 @@ import java.util.Map;
 /** The JSON answers of the headless API: Cryptr's objects, and the pack's {@code {error, error_description}}. */
 final class Replies {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private static final DateTimeFormatter CRYPTR_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private Replies() {}
 
+    /**
+     * Serialized here, not by Keycloak's provider (which drops null fields): Cryptr's objects list every field, and
+     * answers that must look alike (unknown address or not) keep the same fields.
+     */
     static Response json(int status, Map<String, Object> body) {
-        return Response.status(status)
-                .type(MediaType.APPLICATION_JSON)
-                .entity(body)
-                .build();
+        try {
+            return Response.status(status)
+                    .type(MediaType.APPLICATION_JSON)
+                    .entity(JSON.writeValueAsString(body))
+                    .build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unserializable answer", e);
+        }
     }
 
     static Response error(int status, String error, String description) {
