@@ -173,26 +173,36 @@ class HeadlessTotpIT extends SmsOrgItBase {
                 gateway.awaitMessagesTo(PHONE, 1, Duration.ofSeconds(10)).get(0).code();
         ExecutorService pool = Executors.newFixedThreadPool(40);
         List<Future<OidcClient.Response>> answers = new ArrayList<>();
+        Map<String, Integer> outcomes = new HashMap<>();
         try {
             for (int i = 0; i < 40; i++) {
                 String guess = String.format("%06d", (Integer.parseInt(right) + 1 + i) % 1_000_000);
                 answers.add(pool.submit(
                         () -> backend.put("/totp-challenge/validation/" + samId, HeadlessApi.json("code", guess))));
             }
-            Map<String, Integer> outcomes = new HashMap<>();
             for (Future<OidcClient.Response> f : answers) {
                 OidcClient.Response r = f.get();
                 assertNotEquals(200, r.status(), r.body());
                 assertTrue(r.status() == 401 || r.status() == 403, r.body());
                 outcomes.merge(r.field("error"), 1, Integer::sum);
             }
-            // Slots 1 and 2 say wrong_code, slot 3 voids the code; every other entry found no slot (or a lock).
+            // At most 3 entries are compared with the code: slots 1 and 2 say wrong_code, slot 3 voids it; every other
+            // entry found no slot (code_voided) or a lock (user_temporarily_disabled).
             assertTrue(outcomes.getOrDefault("wrong_code", 0) <= 2, outcomes.toString());
         } finally {
             pool.shutdownNow();
         }
+        // Keycloak 26's brute-force protector also refuses a user's parallel logins while one is in flight (403), so
+        // fewer than 3 entries may have reached the code: then, and only then, the right code still works.
         OidcClient.Response late = backend.put("/totp-challenge/validation/" + samId, HeadlessApi.json("code", right));
-        assertNotEquals(200, late.status(), "the right code after the code was voided: " + late.body());
+        if (late.status() == 200) {
+            assertEquals(
+                    0,
+                    outcomes.getOrDefault("code_voided", 0),
+                    "the right code passed after the code was voided: " + outcomes);
+        } else {
+            assertTrue(late.status() == 401 || late.status() == 403, late.body());
+        }
         assertEquals(1, gateway.messagesTo(PHONE).size(), "one SMS");
         Object failures = admin.realm(org.name)
                 .attackDetection()
