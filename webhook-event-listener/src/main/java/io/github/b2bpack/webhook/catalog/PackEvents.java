@@ -25,7 +25,7 @@ public final class PackEvents {
      * listed: an admin event's code is its resource type and operation, whatever its details say.
      */
     public static final List<Named> USER = List.of(
-            // totp-sms-authenticator (SmsEvents) and hibp-policy (BreachedPasswordCheckAuthenticator).
+            // totp-sms-authenticator (SmsEvents, DirectGrantSmsOtpAuthenticator), hibp-policy (BreachedPassword…).
             new Named("sms_otp.enrolled", "a user enrolled a phone for SMS one-time codes"),
             new Named("sms_otp.code_sent", "an SMS one-time code was sent"),
             new Named("sms_otp.code_not_sent", "an SMS one-time code could not be sent"),
@@ -34,6 +34,12 @@ public final class PackEvents {
             new Named("sms_otp.recovery_code_used", "a user signed in with an SMS recovery code"),
             new Named("sms_otp.force_enrolled", "an administrator enrolled a phone for a user"),
             new Named("sms_otp.removed", "an administrator removed a user's SMS credential"),
+            new Named(
+                    "sms_otp.direct_grant_refused",
+                    "a password grant was refused: the account requires a second factor"),
+            new Named(
+                    "sms_otp.direct_grant_exempted",
+                    "a password grant skipped the second factor: its client is exempted"),
             new Named("hibp.breached_password", "a password was found in a known data breach"),
             // org-realm-mapper: admin invitations (AdminInvitationHandler).
             new Named("org_admin.invitation_accepted", "an invited person accepted to administer the organization"),

@@ -62,9 +62,9 @@ class EventCatalogTest {
         assertEquals(
                 "operational",
                 catalog.select("webhook.endpoint.disabled").get(0).kind());
-        // 3 user + 41 pack × 2 + 3 operational + (2 + 5 pack) resources × 1 operation × 2 + 4 families
+        // 3 user + 43 pack × 2 + 3 operational + (2 + 5 pack) resources × 1 operation × 2 + 4 families
         assertEquals(PackEvents.USER.size() * 2 + 3 + 3 + (2 + PackEvents.ADMIN.size()) * 2 + 4, codes.size());
-        assertEquals(3 + 82 + 3 + 14 + 4, codes.size());
+        assertEquals(3 + 86 + 3 + 14 + 4, codes.size());
     }
 
     @Test
