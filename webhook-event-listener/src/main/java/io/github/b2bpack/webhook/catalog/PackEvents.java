@@ -63,11 +63,11 @@ public final class PackEvents {
                     "dir_sync.user.deprovision", "the directory (SCIM) deprovisioned a user: disabled, sessions ended"),
             new Named("dir_sync.user.reactivate", "the directory (SCIM) reactivated a deprovisioned user"),
             new Named("dir_sync.user.delete", "the directory (SCIM) deleted a user"),
-            // totp-sms-authenticator: TOTP app method (SmsEvents, branch totpapp).
+            // totp-sms-authenticator: TOTP app method (SmsEvents).
             new Named("app_otp.enrolled", "a user enrolled an authenticator app (TOTP)"),
             new Named("app_otp.challenge_succeeded", "a user entered a valid authenticator app code"),
             new Named("app_otp.challenge_failed", "a user entered a wrong authenticator app code"),
-            // magic-link-authenticator (MagicLinkAuthenticator, ChallengeResource; branch magiclink).
+            // magic-link-authenticator (MagicLinkAuthenticator, ChallengeResource).
             new Named("magic_link.sent", "a magic link was sent by email"),
             new Named(
                     "magic_link.limited",
@@ -92,7 +92,7 @@ public final class PackEvents {
 
     /**
      * {@code webhook-event-listener} (WebhooksResource) and {@code org-realm-mapper} (EmailDomainsResource,
-     * MetakeysResource, DirectorySyncResource, ConnectionAccess of branch connections). The organization APIs'
+     * MetakeysResource, DirectorySyncResource, ConnectionAccess). The organization APIs'
      * other admin events use Keycloak's types ({@code ORGANIZATION}, {@code USER}, {@code IDENTITY_PROVIDER}).
      */
     public static final List<Resource> ADMIN = List.of(
