@@ -89,6 +89,9 @@ class WebhookCatalogIT extends WebhookItBase {
                         "user.login.success",
                         "user.login.error",
                         "user.sms_otp.code_sent.success",
+                        // A three-segment b2bpack_event is a code of its own (Directory Sync, Cryptr's names).
+                        "dir_sync.user.provision.success",
+                        "admin.directory_sync.create.success",
                         "admin.user.create.success",
                         "admin.webhook.update.success",
                         "user.*.success",
@@ -111,6 +114,12 @@ class WebhookCatalogIT extends WebhookItBase {
         assertEquals(
                 8,
                 asViewer.get("/webhook-event-types?code=admin.user.*")
+                        .json()
+                        .get("total")
+                        .asInt());
+        assertEquals(
+                10,
+                asViewer.get("/webhook-event-types?code=dir_sync.*")
                         .json()
                         .get("total")
                         .asInt());

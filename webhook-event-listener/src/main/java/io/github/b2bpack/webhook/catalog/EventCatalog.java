@@ -66,7 +66,7 @@ public final class EventCatalog {
         }
         for (PackEvents.Named named : PackEvents.USER) {
             for (String outcome : List.of(SUCCESS, ERROR)) {
-                String code = "user." + named.name() + "." + outcome;
+                String code = EventCodes.forPackEvent(named.name(), outcome.equals(ERROR));
                 add(
                         entries,
                         code,

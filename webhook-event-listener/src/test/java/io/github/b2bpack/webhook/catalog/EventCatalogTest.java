@@ -1,6 +1,7 @@
 package io.github.b2bpack.webhook.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +25,36 @@ class EventCatalogTest {
                 "admin.user.create.success",
                 "admin.client.create.error",
                 "admin.webhook.create.success",
-                "admin.organization_email_domain.create.error")));
+                "admin.organization_email_domain.create.error",
+                "admin.directory_sync.create.success",
+                "admin.organization_metakey.create.success",
+                "admin.organization_connection.create.success")));
+        // Directory Sync's events carry Cryptr's codes (three-segment b2bpack_event), the two-segment ones user.*.
+        assertTrue(codes.containsAll(List.of(
+                "dir_sync.user.provision.success",
+                "dir_sync.user.deprovision.success",
+                "dir_sync.user.delete.error",
+                "user.sso.user_not_registered.error",
+                "user.org_admin.invitation_accepted.success",
+                "user.magic_link.sent.success",
+                "user.app_otp.challenge_failed.error",
+                "user.headless.totp_login.success")));
+        assertFalse(codes.contains("user.dir_sync.user.provision.success"));
+        assertEquals(
+                "pack", catalog.select("dir_sync.user.provision.success").get(0).kind());
+        assertEquals(
+                List.of(
+                        "dir_sync.user.provision.success",
+                        "dir_sync.user.provision.error",
+                        "dir_sync.user.update.success",
+                        "dir_sync.user.update.error",
+                        "dir_sync.user.deprovision.success",
+                        "dir_sync.user.deprovision.error",
+                        "dir_sync.user.reactivate.success",
+                        "dir_sync.user.reactivate.error",
+                        "dir_sync.user.delete.success",
+                        "dir_sync.user.delete.error"),
+                catalog.select("dir_sync.*").stream().map(EventTypeEntry::code).toList());
         assertTrue(
                 codes.containsAll(List.of("user.*.success", "user.*.error", "admin.*.*.success", "admin.*.*.error")));
         assertTrue(codes.containsAll(
@@ -32,8 +62,9 @@ class EventCatalogTest {
         assertEquals(
                 "operational",
                 catalog.select("webhook.endpoint.disabled").get(0).kind());
-        // 3 user + 9 pack × 2 + 3 operational + (2 + 2 pack) resources × 1 operation × 2 + 4 families
-        assertEquals(3 + 18 + 3 + 8 + 4, codes.size());
+        // 3 user + 43 pack × 2 + 3 operational + (2 + 5 pack) resources × 1 operation × 2 + 4 families
+        assertEquals(PackEvents.USER.size() * 2 + 3 + 3 + (2 + PackEvents.ADMIN.size()) * 2 + 4, codes.size());
+        assertEquals(3 + 86 + 3 + 14 + 4, codes.size());
     }
 
     @Test
