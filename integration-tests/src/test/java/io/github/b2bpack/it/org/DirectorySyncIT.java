@@ -193,7 +193,7 @@ class DirectorySyncIT extends OrgItBase {
         assertScimError(scim.get("/Users/" + id), 404, null);
         assertEquals(404, http.get("/" + a + "/users/" + id).status());
 
-        // The dir_sync.user.* events, in order (webhook codes user.dir_sync.user.<action>.success).
+        // The dir_sync.user.* events, in order (webhook codes dir_sync.user.<action>.success).
         List<String> packEvents = new ArrayList<>();
         newestLast(admin.realm(a).getEvents(null, null, id, null, null, null, 0, 100)).stream()
                 .map(EventRepresentation::getDetails)
