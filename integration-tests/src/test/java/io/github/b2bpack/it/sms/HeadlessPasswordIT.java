@@ -245,6 +245,53 @@ class HeadlessPasswordIT extends SmsOrgItBase {
         });
     }
 
+    /**
+     * Attack (review of 2026-12-07): the backend's role reset any user's password, the realm's administrators
+     * included — password-request answered a working code for an operator and renew-password set the attacker's
+     * password. Administrators (any realm-management role, directly or through a composite) and service accounts
+     * are out of the API's reach and answer exactly as unknown users.
+     */
+    @Test
+    void theRealmsAdministratorsAreOutOfReach() {
+        SmsOrgRealm org = org("Org IT Headless Operators");
+        HeadlessApi api = HeadlessApi.setUp(org);
+        String adaId = org.createUser("ada", null);
+        Users.grantClientRoles(admin, org.name, adaId, "realm-management", "manage-users");
+        String rootId = org.createUser("root", null);
+        Users.grantClientRoles(admin, org.name, rootId, "realm-management", "realm-admin");
+        BearerHttp backend = api.backend();
+
+        for (String user : List.of("ada", "root")) {
+            String email = user + "@org-it.example";
+            OidcClient.Response requested = backend.post(
+                    "/password-request", HeadlessApi.json("user_email", email, "redirect_uri", org.redirect()));
+            assertEquals(201, requested.status(), requested.body());
+            OidcClient.Response renewed = backend.post(
+                    "/renew-password",
+                    HeadlessApi.json(
+                            "user_email",
+                            email,
+                            "password_code",
+                            requested.field("password_code"),
+                            "plain_text",
+                            NEW_PASSWORD));
+            assertEquals(401, renewed.status(), user + ": " + renewed.body());
+            assertEquals("invalid_password_code", renewed.field("error"));
+            OidcClient.Response challenge = backend.post(
+                    "/password-challenge", HeadlessApi.json("user_email", email, "plain_text", SmsOrgRealm.PASSWORD));
+            OidcClient.Response unknown = backend.post(
+                    "/password-challenge",
+                    HeadlessApi.json("user_email", "nobody@org-it.example", "plain_text", SmsOrgRealm.PASSWORD));
+            assertEquals(401, challenge.status(), user + ": " + challenge.body());
+            assertEquals(unknown.body(), challenge.body());
+        }
+        OidcClient.Response enrolled =
+                backend.post("/totp-enrollment/" + rootId, HeadlessApi.json("phone_number", "+33612345678"));
+        assertEquals(404, enrolled.status(), enrolled.body());
+        assertTrue(admin.realm(org.name).users().get(rootId).credentials().stream()
+                .noneMatch(c -> c.getType().startsWith("sms")));
+    }
+
     @Test
     void aPasswordCodeRenewsOnceUnderThePasswordPolicy() {
         SmsOrgRealm org = org("Org IT Headless Renew");

@@ -30,6 +30,7 @@ record HeadlessContext(
         String codeChallenge,
         OrgDomain org) {
 
+    private static final String REALM_MANAGEMENT = "realm-management";
     private static final Pattern IP = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
     private static final Pattern SCOPE =
             Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+( [\\x21\\x23-\\x5B\\x5D-\\x7E]+)*");
@@ -68,7 +69,26 @@ record HeadlessContext(
         if (id == null || id.isBlank() || id.length() > 64) {
             return null;
         }
-        return session.users().getUserById(realm, id);
+        return withinReach(session.users().getUserById(realm, id));
+    }
+
+    /**
+     * The user, or null when the headless API must not act for it: a service account, or a holder of any
+     * {@code realm-management} role (the realm's administrators, an organization's invited administrators). The
+     * caller's role lets an application sign its own users in and reset their passwords; without this, a
+     * {@code password-request} + {@code renew-password} (or a forced SMS enrollment) would hand the application's
+     * credentials the realm's administrator accounts. Out of reach reads as unknown: no enumeration by status.
+     */
+    UserModel withinReach(UserModel user) {
+        if (user == null || user.getServiceAccountClientLink() != null) {
+            return null;
+        }
+        ClientModel management = realm.getClientByClientId(REALM_MANAGEMENT);
+        // hasRole follows composites and group memberships.
+        if (management != null && management.getRolesStream().anyMatch(user::hasRole)) {
+            return null;
+        }
+        return user;
     }
 
     boolean lockedOut(UserModel user) {

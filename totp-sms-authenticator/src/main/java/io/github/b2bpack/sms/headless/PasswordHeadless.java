@@ -180,7 +180,7 @@ final class PasswordHeadless {
         if (email.length() > 254 || email.indexOf('@') < 1) {
             throw new IllegalArgumentException("user_email must be an email address");
         }
-        return context.session().users().getUserByEmail(context.realm(), email);
+        return context.withinReach(context.session().users().getUserByEmail(context.realm(), email));
     }
 
     /** Password expired by the realm's policy ({@code forceExpiredPasswordChange}) or by an admin's UPDATE_PASSWORD. */
