@@ -193,6 +193,50 @@ class OrgConnectionsIT extends OrgItBase {
         assertAsksForAppCode(slug, true);
     }
 
+    /**
+     * Attack (review of 2026-12-07): in an identity-first browser flow (username form, then password form), switching
+     * the password connection off left the username form alone, and a username signed in. Refused with 409 now,
+     * and the flow keeps its password step.
+     */
+    @Test
+    void thePasswordStepCannotLeaveAUsernameFormAlone() {
+        String slug = organization("Org IT Conn Identity First", "conn-idf-it.example");
+        var flows = admin.realm(slug).flows();
+        flows.addExecution(FORMS, Map.of("provider", "auth-username-form"));
+        flows.addExecution(FORMS, Map.of("provider", "auth-password-form"));
+        for (String provider : List.of("auth-password-form", "auth-username-form")) {
+            var execution = flows.getExecutions(FORMS).stream()
+                    .filter(e -> provider.equals(e.getProviderId()))
+                    .findFirst()
+                    .orElseThrow();
+            execution.setRequirement("REQUIRED");
+            flows.updateExecutions(FORMS, execution);
+            // To the top of the forms, the username form last so it ends first.
+            for (int i = 0; i < 6; i++) {
+                flows.raisePriority(execution.getId());
+            }
+        }
+        var combined = flows.getExecutions(FORMS).stream()
+                .filter(e -> "auth-username-password-form".equals(e.getProviderId()))
+                .findFirst()
+                .orElseThrow();
+        combined.setRequirement("DISABLED");
+        flows.updateExecutions(FORMS, combined);
+        assertTrue(http.get("/" + slug + "/password-connection")
+                .json()
+                .get("active")
+                .asBoolean());
+
+        OidcClient.Response off = http.put("/" + slug + "/password-connection", "{\"active\":false}");
+        assertEquals(409, off.status(), off.body());
+        assertEquals("no_other_first_factor", off.json().get("error").asText());
+        assertEquals("REQUIRED", requirement(slug, FORMS, "auth-password-form"));
+        assertTrue(http.get("/" + slug + "/password-connection")
+                .json()
+                .get("active")
+                .asBoolean());
+    }
+
     @Test
     void magicLinkConnectionIsTheFlowsMagicLinkStep() {
         String slug = organization("Org IT Conn Magic", "conn-ml-it.example");

@@ -34,6 +34,12 @@ public final class PasswordConnectionResource {
 
     static final String PATH = "password-connection";
     static final Set<String> PASSWORD_STEPS = Set.of("auth-username-password-form", "auth-password-form");
+    /** Steps that name the user without checking anything. */
+    private static final Set<String> IDENTIFY_ONLY_STEPS = Set.of("auth-username-form");
+    /** First factors that check something other than a password after (or instead of) the username. */
+    private static final Set<String> OTHER_FIRST_FACTORS =
+            Set.of("b2bpack-magic-link", "webauthn-authenticator-passwordless", "auth-x509-client-username-form");
+
     static final String LENGTH = "length";
     static final String MAX_LENGTH = "maxLength";
     static final String ZXCVBN = "zxcvbn";
@@ -108,6 +114,13 @@ public final class PasswordConnectionResource {
                     "password_step_unavailable",
                     "the realm's browser flow has no password step outside a disabled sub-flow");
         }
+        if (!wanted.active() && current.active() && identifiesWithoutCredential(flow)) {
+            throw ConnectionAccess.unavailable(
+                    "no_other_first_factor",
+                    "without the password step this browser flow would sign people in by their username alone (an"
+                            + " identity-first username form and no other credential step); add a first factor such"
+                            + " as the magic link first");
+        }
         // Every check is done (the policy is built, and so validated by its providers) before the realm changes.
         PasswordPolicy policy = policy(realm, current, wanted);
         if (policy != null) {
@@ -119,6 +132,14 @@ public final class PasswordConnectionResource {
         Representation rep = representation(env, read(realm));
         access.changed(realm, PATH, rep);
         return rep;
+    }
+
+    /**
+     * Whether switching the password steps off would leave a step that only names the user (Keycloak's identity-first
+     * username form) with nothing that checks a credential: the attacker review showed a username then signs in.
+     */
+    private static boolean identifiesWithoutCredential(BrowserFlowSteps flow) {
+        return flow.runsAny(IDENTIFY_ONLY_STEPS) && !flow.runsAny(OTHER_FIRST_FACTORS);
     }
 
     /** The realm's policy with the changed entries, or null when no entry changes. */
