@@ -170,8 +170,8 @@ class MagicLinkIT {
     @Test
     void anUnknownAddressGetsTheSamePageAndNoMail() {
         MagicLinkRealm realm = realm("Org IT Magic Unknown");
-        realm.createUser("kim", null);
-        realm.configure(Map.of("addressLimit", "100", "ipLimit", "100"));
+        String kim = realm.createUser("kim", null);
+        realm.configure(Map.of("addressLimit", "100", "ipLimit", "100", "minimumAnswerMillis", "0"));
 
         MagicHttpSession known = new MagicHttpSession().get(realm.authorizationUrl());
         known.post(Map.of("email", "kim@magic-it.example"));
@@ -183,22 +183,54 @@ class MagicLinkIT {
                 normalized(known.page(), "kim@magic-it.example"),
                 normalized(unknown.page(), "nobody@magic-it.example"));
 
-        // Timing: the same work before the answer (lookup, limits); the mail leaves off the request thread.
+        // Timing, printed and recorded in docs/benchmarks.md, never asserted: first the equal work alone (floor off:
+        // token and mail rendered for both, the mail and its event off the request thread), then with the default
+        // minimum answer time (250 ms) on top.
+        double[] equalWork = knownAndUnknownMedians(realm);
+        realm.configure(Map.of("addressLimit", "100", "ipLimit", "100"));
+        double[] floored = knownAndUnknownMedians(realm);
+        System.out.printf(
+                "MAGIC-LINK timing (8 each, alternated): equal work, floor off: known median %.1f ms, unknown median"
+                        + " %.1f ms, ratio %.2f; default floor 250 ms: known %.1f ms, unknown %.1f ms, ratio %.3f%n",
+                equalWork[0],
+                equalWork[1],
+                equalWork[0] / equalWork[1],
+                floored[0],
+                floored[1],
+                floored[0] / floored[1]);
+
+        List<SmtpSink.Mail> mails = smtp.await(17, WAIT);
+        sleep(2_000);
+        mails = smtp.mails();
+        assertEquals(17, mails.size(), "a mail for each known request, none for unknown ones");
+        assertTrue(mails.stream().allMatch(m -> m.to().equals(List.of("<kim@magic-it.example>"))));
+        // magic_link.sent is written by the mail's background job after the send: one per mail, kim's.
+        long sent = 0;
+        for (int i = 0; i < 20 && sent < 17; i++) {
+            sent =
+                    admin
+                            .realm(realm.name)
+                            .getEvents(List.of("SEND_VERIFY_EMAIL"), null, kim, null, null, null, 0, 100)
+                            .stream()
+                            .filter(e -> e.getDetails() != null
+                                    && "magic_link.sent".equals(e.getDetails().get("b2bpack_event")))
+                            .count();
+            if (sent < 17) {
+                sleep(500);
+            }
+        }
+        assertEquals(17, sent, "one magic_link.sent event per mail, written off the request thread");
+    }
+
+    /** Medians in ms of 8 posts for kim and 8 for unknown addresses, alternated: {known, unknown}. */
+    private static double[] knownAndUnknownMedians(MagicLinkRealm realm) {
         long[] knownNanos = new long[8];
         long[] unknownNanos = new long[8];
         for (int i = 0; i < 8; i++) {
             knownNanos[i] = timedPost(realm, "kim@magic-it.example");
             unknownNanos[i] = timedPost(realm, "nobody" + i + "@magic-it.example");
         }
-        System.out.printf(
-                "MAGIC-LINK timing: known median %.1f ms, unknown median %.1f ms (8 each, alternated)%n",
-                median(knownNanos) / 1e6, median(unknownNanos) / 1e6);
-
-        List<SmtpSink.Mail> mails = smtp.await(9, WAIT);
-        sleep(2_000);
-        mails = smtp.mails();
-        assertEquals(9, mails.size(), "a mail for each known request, none for unknown ones");
-        assertTrue(mails.stream().allMatch(m -> m.to().equals(List.of("<kim@magic-it.example>"))));
+        return new double[] {median(knownNanos) / 1e6, median(unknownNanos) / 1e6};
     }
 
     @Test
@@ -309,6 +341,25 @@ class MagicLinkIT {
                 .authorizationCodeGrant(MagicLinkRealm.APP, queryParameter(phone.location(), "code"), realm.redirect());
         assertEquals(200, tokens.status(), tokens.body());
         System.out.println("MAGIC-LINK headless: 201, link -> code (state kept) -> tokens 200");
+
+        // Without SMTP: 409 smtp_not_configured. The per-address slot is claimed before that check, so hal's third
+        // call of the window (default addressLimit 3; the 201 took the first) is still 409 and the fourth is 429.
+        org.keycloak.representations.idm.RealmRepresentation rep =
+                admin.realm(realm.name).toRepresentation();
+        rep.setSmtpServer(Map.of());
+        admin.realm(realm.name).update(rep);
+        OidcClient.Response noSmtp = challenge(realm, masterToken(), body);
+        OidcClient.Response noSmtpAgain = challenge(realm, masterToken(), body);
+        OidcClient.Response tooMany = challenge(realm, masterToken(), body);
+        System.out.printf(
+                "MAGIC-LINK headless: no SMTP %d %d, over the address limit %d%n",
+                noSmtp.status(), noSmtpAgain.status(), tooMany.status());
+        assertEquals(409, noSmtp.status(), noSmtp.body());
+        assertEquals("smtp_not_configured", noSmtp.field("error"));
+        assertEquals(409, noSmtpAgain.status(), noSmtpAgain.body());
+        assertEquals(429, tooMany.status(), tooMany.body());
+        assertEquals("too_many_requests", tooMany.field("error"));
+        assertEquals(1, smtp.mails().size(), "no mail without SMTP or over the limit");
     }
 
     private OidcClient.Response challenge(MagicLinkRealm realm, String token, String json) {

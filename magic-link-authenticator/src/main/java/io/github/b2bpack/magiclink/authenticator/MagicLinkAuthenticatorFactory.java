@@ -106,6 +106,15 @@ public final class MagicLinkAuthenticatorFactory implements AuthenticatorFactory
                 .defaultValue(Integer.toString(d.ipWindowSeconds()))
                 .helpText("Sliding window of the per-IP limit, 1 to " + MagicLinkSettings.MAX_WINDOW + " seconds.")
                 .add()
+                .property()
+                .name(MagicLinkSettings.MINIMUM_ANSWER)
+                .label("Minimum answer time (ms)")
+                .type(ProviderConfigProperty.STRING_TYPE)
+                .defaultValue(Integer.toString(d.minimumAnswerMillis()))
+                .helpText("The \"check your email\" page is answered no sooner than this after the address was"
+                        + " posted, so its timing does not tell a known address from an unknown one (0 to "
+                        + MagicLinkSettings.MAX_MINIMUM_ANSWER + ", 0 turns it off).")
+                .add()
                 .build();
     }
 

@@ -4,6 +4,7 @@ import io.github.b2bpack.magiclink.token.MagicLinkToken;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.keycloak.email.EmailException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -30,17 +31,30 @@ public final class MagicLinkMailer {
             String link,
             int ttlSeconds)
             throws EmailException {
-        String realmName =
-                realm.getDisplayName() == null || realm.getDisplayName().isBlank()
-                        ? realm.getName()
-                        : realm.getDisplayName();
+        send(session, realm, user, authSession, link, ttlSeconds, s -> {});
+    }
+
+    /**
+     * Like {@link #send(KeycloakSession, RealmModel, UserModel, AuthenticationSessionModel, String, int)}, then runs
+     * {@code afterSend} off the request thread, in the mail's background session, once the mail is sent.
+     */
+    public static void send(
+            KeycloakSession session,
+            RealmModel realm,
+            UserModel user,
+            AuthenticationSessionModel authSession,
+            String link,
+            int ttlSeconds,
+            Consumer<KeycloakSession> afterSend)
+            throws EmailException {
+        String realmName = displayName(realm);
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("link", link);
         attributes.put("linkExpirationMinutes", Math.max(1, ttlSeconds / 60));
         attributes.put("organizationName", realmName);
         RenderedMail mail = CapturingTemplates.render(
                 session, realm, user, authSession, SUBJECT, List.of(realmName), TEMPLATE, attributes);
-        MailQueue.submit(session, realm.getName(), mail);
+        MailQueue.submit(session, realm.getName(), mail, afterSend);
     }
 
     /**
@@ -57,13 +71,21 @@ public final class MagicLinkMailer {
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("link", link);
         attributes.put("linkExpirationMinutes", Math.max(1, ttlSeconds / 60));
-        attributes.put("organizationName", realm.getName());
+        String realmName = displayName(realm); // the same lookups as a real mail
+        attributes.put("organizationName", realmName);
         try {
             CapturingTemplates.render(
-                    session, realm, decoy, authSession, SUBJECT, List.of(realm.getName()), TEMPLATE, attributes);
+                    session, realm, decoy, authSession, SUBJECT, List.of(realmName), TEMPLATE, attributes);
         } catch (EmailException | RuntimeException e) {
             // a decoy: nothing to report
         }
+        MailQueue.submitNothing(session);
+    }
+
+    private static String displayName(RealmModel realm) {
+        return realm.getDisplayName() == null || realm.getDisplayName().isBlank()
+                ? realm.getName()
+                : realm.getDisplayName();
     }
 
     /** Whether the realm has an SMTP host to send through. */

@@ -26,8 +26,10 @@ class MagicLinkSettingsTest {
                 "addressLimit", "2",
                 "addressWindowSeconds", "60",
                 "ipLimit", "7",
-                "ipWindowSeconds", "30"));
-        assertEquals(new MagicLinkSettings(120, false, 2, 60, 7, 30), s);
+                "ipWindowSeconds", "30",
+                "minimumAnswerMillis", "0"));
+        assertEquals(new MagicLinkSettings(120, false, 2, 60, 7, 30, 0), s);
+        assertEquals(250, MagicLinkSettings.DEFAULTS.minimumAnswerMillis());
     }
 
     @Test
@@ -38,6 +40,8 @@ class MagicLinkSettingsTest {
         assertThrows(IllegalArgumentException.class, () -> MagicLinkSettings.of(Map.of("ipLimit", "101")));
         assertThrows(IllegalArgumentException.class, () -> MagicLinkSettings.of(Map.of("addressLimit", "x")));
         assertThrows(IllegalArgumentException.class, () -> MagicLinkSettings.of(Map.of("bindToBrowser", "yes")));
+        assertThrows(IllegalArgumentException.class, () -> MagicLinkSettings.of(Map.of("minimumAnswerMillis", "-1")));
+        assertThrows(IllegalArgumentException.class, () -> MagicLinkSettings.of(Map.of("minimumAnswerMillis", "2001")));
     }
 
     @Test
