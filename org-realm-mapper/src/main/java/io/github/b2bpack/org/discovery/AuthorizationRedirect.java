@@ -1,6 +1,7 @@
 package io.github.b2bpack.org.discovery;
 
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -39,9 +40,9 @@ public final class AuthorizationRedirect {
         if (rawQuery != null && !rawQuery.isEmpty()) {
             for (String pair : rawQuery.split("&")) {
                 String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
-                if (pair.isEmpty()
-                        || name.equalsIgnoreCase("kc_idp_hint")
-                        || name.equalsIgnoreCase("kc%5Fidp%5Fhint")) {
+                // Compared decoded: Keycloak decodes names, so kc%5Fidp_hint or %6Bc_idp_hint would be a second hint.
+                // A name that does not decode is dropped too (Keycloak would refuse the request anyway).
+                if (pair.isEmpty() || isIdpHint(name)) {
                     continue;
                 }
                 query.append(query.length() == 0 ? "" : "&").append(pair);
@@ -51,5 +52,13 @@ public final class AuthorizationRedirect {
                 .append("kc_idp_hint=")
                 .append(URLEncoder.encode(alias, StandardCharsets.UTF_8))
                 .toString();
+    }
+
+    private static boolean isIdpHint(String rawName) {
+        try {
+            return URLDecoder.decode(rawName, StandardCharsets.UTF_8).trim().equalsIgnoreCase("kc_idp_hint");
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
     }
 }

@@ -33,5 +33,11 @@ class AuthorizationRedirectTest {
                 AuthorizationRedirect.withIdpHint(
                         "client_id=app&kc_idp_hint=evil&login_hint=a%40b.example&KC_IDP_HINT=x&kc%5Fidp%5Fhint=y",
                         "b2bpack-sso"));
+        // Attack (review of 2026-12-07): other spellings Keycloak decodes into a second, earlier kc_idp_hint.
+        assertEquals(
+                "client_id=app&kc_idp_hint=b2bpack-sso",
+                AuthorizationRedirect.withIdpHint(
+                        "client_id=app&kc_idp%5Fhint=x&%6Bc_idp_hint=y&kc_idp_hint%20=z&kc%5fidp%5fhint=w&%zz=bad",
+                        "b2bpack-sso"));
     }
 }
