@@ -65,6 +65,17 @@ public final class SsoAccessPolicyAuthenticator extends AbstractIdpAuthenticator
             refuse(context, "sso.account_not_linkable", MESSAGE_NOT_LINKABLE);
             return;
         }
+        // Keycloak's next step (create user if unique) also matches by username, the one the IdP sends (SAML NameID,
+        // OIDC preferred_username), and auto-links to it: an IdP asserting a new address with an operator's username
+        // would sign in as the operator (attacker review, 2026-12-07). Only the email decides whom a person is.
+        String username = broker.getModelUsername();
+        UserModel sameUsername = username == null || username.isBlank()
+                ? null
+                : context.getSession().users().getUserByUsername(context.getRealm(), username);
+        if (sameUsername != null && (known == null || !sameUsername.getId().equals(known.getId()))) {
+            refuse(context, "sso.account_not_linkable", MESSAGE_NOT_LINKABLE);
+            return;
+        }
         if (known == null && policy == UsersAccessPolicy.ONLY_REGISTERED_USERS) {
             refuse(context, "sso.user_not_registered", MESSAGE_NOT_REGISTERED);
             return;
