@@ -2,7 +2,6 @@ package io.github.b2bpack.it.org;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,27 +11,20 @@ import io.github.b2bpack.it.support.BearerHttp;
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.AdminEventRepresentation;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
-import org.openqa.selenium.By;
 
 /**
  * SSO connections end to end: a second realm of the test server plays the organization's identity provider, once
@@ -62,7 +54,7 @@ class OrgSsoConnectionIT extends OrgItBase {
     @Test
     void samlConnectionFollowsTheUsersAccessPolicyAtFirstLogin() throws Exception {
         String slug = OrgFixtures.createOrg(http, "Org IT SSO SAML", "sso-saml-it.example");
-        prepareApp(slug);
+        SsoLogins.prepareApp(admin, slug);
         String idp = idpRealm("org-it-sso-saml-idp");
         SsoIdpRealms.samlClientFor(admin, idp, slug);
         SsoIdpRealms.person(admin, idp, "alice", "alice@sso-saml-it.example");
@@ -164,7 +156,7 @@ class OrgSsoConnectionIT extends OrgItBase {
                         .size());
 
         // only_registered_users: a person the organization does not know is refused with a page.
-        signInThroughOrgLogin(slug, idp, "alice@sso-saml-it.example", "alice");
+        SsoLogins.signInThroughOrgLogin(driver, slug, idp, "alice@sso-saml-it.example", "alice");
         awaitText("only lets in people it has registered");
         assertTrue(admin.realm(slug)
                 .users()
@@ -173,7 +165,7 @@ class OrgSsoConnectionIT extends OrgItBase {
 
         // A registered person is linked to their IdP account and gets tokens.
         String bob = OrgFixtures.createUser(admin, slug, "bob", "bob@sso-saml-it.example");
-        Pkce bobLogin = signInThroughOrgLogin(slug, idp, "bob@sso-saml-it.example", "bob");
+        SsoLogins.Pkce bobLogin = SsoLogins.signInThroughOrgLogin(driver, slug, idp, "bob@sso-saml-it.example", "bob");
         assertTokens(slug, bobLogin);
         assertEquals(
                 "b2bpack-sso",
@@ -190,7 +182,8 @@ class OrgSsoConnectionIT extends OrgItBase {
         assertEquals(200, updated.status(), updated.body());
         assertEquals(
                 "provision_new_users", updated.json().get("users_access_policy").asText());
-        Pkce aliceLogin = signInThroughOrgLogin(slug, idp, "alice@sso-saml-it.example", "alice");
+        SsoLogins.Pkce aliceLogin =
+                SsoLogins.signInThroughOrgLogin(driver, slug, idp, "alice@sso-saml-it.example", "alice");
         assertTokens(slug, aliceLogin);
         UserRepresentation alice = admin.realm(slug)
                 .users()
@@ -200,7 +193,7 @@ class OrgSsoConnectionIT extends OrgItBase {
         assertEquals("Last-alice", alice.getLastName());
 
         // The organization's email-domain rule holds for brokered people too.
-        signInThroughOrgLogin(slug, idp, "eve@elsewhere-it.example", "eve");
+        SsoLogins.signInThroughOrgLogin(driver, slug, idp, "eve@elsewhere-it.example", "eve");
         awaitText("outside your organization");
         assertTrue(admin.realm(slug)
                 .users()
@@ -236,7 +229,7 @@ class OrgSsoConnectionIT extends OrgItBase {
     @Test
     void oidcConnectionFromTheDiscoveryUrlProvisionsAtFirstLogin() throws Exception {
         String slug = OrgFixtures.createOrg(http, "Org IT SSO OIDC", "sso-oidc-it.example");
-        prepareApp(slug);
+        SsoLogins.prepareApp(admin, slug);
         String idp = idpRealm("org-it-sso-oidc-idp");
         SsoIdpRealms.oidcClientFor(admin, idp, slug);
         SsoIdpRealms.person(admin, idp, "carol", "carol@sso-oidc-it.example");
@@ -300,7 +293,7 @@ class OrgSsoConnectionIT extends OrgItBase {
                 Fixtures.realmUrl(idp),
                 connection.get("oidc_config").get("issuer").asText());
 
-        Pkce login = signInThroughOrgLogin(slug, idp, "carol@sso-oidc-it.example", "carol");
+        SsoLogins.Pkce login = SsoLogins.signInThroughOrgLogin(driver, slug, idp, "carol@sso-oidc-it.example", "carol");
         assertTokens(slug, login);
         UserRepresentation carol = admin.realm(slug)
                 .users()
@@ -318,96 +311,12 @@ class OrgSsoConnectionIT extends OrgItBase {
         return name;
     }
 
-    /** The organization realm's {@code app} client may send people back into the realm (its discovery document). */
-    private void prepareApp(String slug) {
-        OrgFixtures.prepareRealm(admin, slug);
-        ClientRepresentation app =
-                admin.realm(slug).clients().findByClientId("app").get(0);
-        List<String> redirects = new ArrayList<>(app.getRedirectUris());
-        redirects.add(Fixtures.realmUrl(slug) + "/*");
-        app.setRedirectUris(redirects);
-        admin.realm(slug).clients().get(app.getId()).update(app);
-    }
-
-    /** A PKCE pair and, after the login, the authorization code. */
-    private static final class Pkce {
-        final String verifier;
-        final String challenge;
-        String code;
-        /** Where the browser stopped and what it showed, when it did not reach the app. */
-        String page;
-
-        Pkce() throws Exception {
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            challenge = Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString(
-                            MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        }
-    }
-
-    /**
-     * A fresh browser opens the discovery entry point with the email as {@code login_hint}, lands on the IdP realm's
-     * login page (straight, through {@code kc_idp_hint}) and signs in there; the page then shows wherever the
-     * organization realm sent it (the app's redirect with a code, or a refusal).
-     */
-    private Pkce signInThroughOrgLogin(String slug, String idp, String email, String username) throws Exception {
-        Pkce pkce = new Pkce();
-        // A fresh browser: WebDriver deletes only the cookies the open page sees, and Keycloak's are scoped to
-        // /realms/<realm>/, so each realm's are deleted from a page of that realm (a session of the previous person
-        // in the organization's realm would otherwise sign the next one in without the IdP).
-        for (String realm : List.of(slug, idp)) {
-            driver.open(Fixtures.redirectUri(realm));
-            driver.driver().manage().deleteAllCookies();
-        }
-        String entry = OrgHttp.SERVER + "/realms/master/org-login?client_id=app&response_type=code&scope=openid"
-                + "&state=sso-it&code_challenge_method=S256&code_challenge=" + pkce.challenge + "&redirect_uri="
-                + enc(Fixtures.redirectUri(slug)) + "&login_hint=" + enc(email);
-        driver.open(entry);
-        driver.waiting()
-                .until(d -> d.getCurrentUrl().startsWith(OrgHttp.SERVER + "/realms/" + idp + "/")
-                        && !d.findElements(By.id("password")).isEmpty());
-        driver.findElement(By.id("username")).clear();
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(OrgFixtures.PASSWORD);
-        driver.findElement(By.id("kc-login")).click();
-        // Done when the organization realm sends the browser to the app, or shows a page of its own (a refusal). The
-        // IdP's pages carry "session_code=" in their URLs, so "code=" alone is no sign of the app.
-        String app = Fixtures.redirectUri(slug);
-        String orgPages = Fixtures.realmUrl(slug) + "/login-actions/";
-        driver.waiting()
-                .until(d ->
-                        d.getCurrentUrl().startsWith(app) || d.getCurrentUrl().startsWith(orgPages));
-        String url = driver.getCurrentUrl();
-        java.util.regex.Matcher code =
-                java.util.regex.Pattern.compile("[?&]code=([^&#]+)").matcher(url);
-        if (url.startsWith(app) && code.find()) {
-            pkce.code = code.group(1);
-        } else {
-            String text = driver.findElement(By.tagName("body")).getText();
-            pkce.page = url + " — " + (text.length() > 400 ? text.substring(0, 400) : text);
-        }
-        return pkce;
-    }
-
     private void awaitText(String text) {
         driver.waiting().until(d -> d.getPageSource().contains(text));
     }
 
-    private static void assertTokens(String slug, Pkce login) {
-        assertNotNull(login.code, () -> "no authorization code: the login did not reach the app: " + login.page);
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "authorization_code");
-        form.put("client_id", "app");
-        form.put("code", login.code);
-        form.put("redirect_uri", Fixtures.redirectUri(slug));
-        form.put("code_verifier", login.verifier);
-        OidcClient.Response tokens =
-                OidcClient.postForm(Fixtures.realmUrl(slug) + "/protocol/openid-connect/token", form);
-        assertEquals(200, tokens.status(), tokens.body());
-        assertTrue(tokens.json().has("access_token"));
+    private static void assertTokens(String slug, SsoLogins.Pkce login) {
+        assertTrue(SsoLogins.tokens(slug, login).has("access_token"));
     }
 
     /** Where {@code org-login} sends a browser for this email (its Location header, not followed). */
@@ -418,7 +327,7 @@ class OrgSsoConnectionIT extends OrgItBase {
                 .send(
                         HttpRequest.newBuilder(URI.create(OrgHttp.SERVER
                                         + "/realms/master/org-login?client_id=app&response_type=code&login_hint="
-                                        + enc(email)))
+                                        + SsoLogins.enc(email)))
                                 .build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(302, response.statusCode(), response.body());
@@ -447,9 +356,5 @@ class OrgSsoConnectionIT extends OrgItBase {
     static void assertError(int status, String code, OidcClient.Response response) {
         assertEquals(status, response.status(), response.body());
         assertEquals(code, response.field("error"), response.body());
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -68,8 +68,13 @@ final class SsoLogins {
     static Pkce signInThroughOrgLogin(ManagedWebDriver driver, String slug, String idp, String email, String username)
             throws Exception {
         Pkce pkce = new Pkce();
-        driver.open(Fixtures.redirectUri(idp));
-        driver.driver().manage().deleteAllCookies();
+        // A fresh browser: WebDriver deletes only the cookies the open page sees, and Keycloak's are scoped to
+        // /realms/<realm>/, so each realm's are deleted from a page of that realm (a session of the previous person
+        // in the organization's realm would otherwise sign the next one in without the IdP).
+        for (String realm : List.of(slug, idp)) {
+            driver.open(Fixtures.redirectUri(realm));
+            driver.driver().manage().deleteAllCookies();
+        }
         String entry = OrgHttp.SERVER + "/realms/master/org-login?client_id=app&response_type=code&scope=openid"
                 + "&state=sso-it&code_challenge_method=S256&code_challenge=" + pkce.challenge + "&redirect_uri="
                 + enc(Fixtures.redirectUri(slug)) + "&login_hint=" + enc(email);

@@ -39,7 +39,7 @@ public record CryptrSsoConnection(
         @JsonProperty("id") String id,
         @JsonProperty("inserted_at") String insertedAt,
         @JsonProperty("number_users_provisioning_limit") Integer provisioningLimit,
-        // ssoentry (onboarding link): Cryptr's create response expands "onboarding"; null until that lane fills it.
+        // Cryptr's create (and get) expands "onboarding": a fresh link for a caller who may manage the connection.
         @JsonProperty("onboarding") Object onboarding,
         @JsonProperty("organization") OrganizationRepresentation organization,
         @JsonProperty("provider_type") String providerType,
@@ -114,6 +114,25 @@ public record CryptrSsoConnection(
                 spId,
                 iso(config.get(SsoKeys.UPDATED_AT)),
                 config.get(SsoKeys.USERS_ACCESS_POLICY));
+    }
+
+    /** The same with an {@code onboarding} object (null: none). */
+    public CryptrSsoConnection withOnboarding(Object link) {
+        return new CryptrSsoConnection(
+                type,
+                environment,
+                active,
+                id,
+                insertedAt,
+                provisioningLimit,
+                link,
+                organization,
+                providerType,
+                samlConfig,
+                oidcConfig,
+                spId,
+                updatedAt,
+                usersAccessPolicy);
     }
 
     /** The same without the nested organization, for admin events. */

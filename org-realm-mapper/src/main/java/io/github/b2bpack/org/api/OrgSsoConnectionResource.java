@@ -5,13 +5,16 @@ import io.github.b2bpack.org.model.Environment;
 import io.github.b2bpack.org.model.Organization;
 import io.github.b2bpack.org.request.SsoConnectionRequest;
 import io.github.b2bpack.org.sso.SsoKeys;
-import io.github.b2bpack.org.ssoidp.SsoConnections;
-import io.github.b2bpack.org.ssoidp.SsoMetadataReader;
-import io.github.b2bpack.org.ssoidp.SsoRefusal;
+import io.github.b2bpack.org.sso.onboarding.OnboardingRepresentation;
+import io.github.b2bpack.org.ssobroker.SsoConnections;
+import io.github.b2bpack.org.ssobroker.SsoMetadataReader;
+import io.github.b2bpack.org.ssobroker.SsoRefusal;
+import io.github.b2bpack.org.ssoonboarding.SsoOnboarding;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -55,6 +58,12 @@ public final class OrgSsoConnectionResource {
         this.org = org;
     }
 
+    /** The onboarding link of this connection, under the same path (master or organization realm). */
+    @Path("onboarding")
+    public SsoOnboardingResource onboarding() {
+        return new SsoOnboardingResource(session, masterAuth, organizations, org);
+    }
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public CryptrSsoConnection get(@Context UriInfo uriInfo) {
@@ -65,7 +74,10 @@ public final class OrgSsoConnectionResource {
                 .find(realm)
                 .orElseThrow(() -> ApiErrors.notFound(
                         "organization '" + org.slug() + "' has no " + environment.id() + " SSO connection"));
-        return view(idp, environment, realm);
+        // Cryptr expands "onboarding": a fresh link, for a caller who may change the connection only (it is a
+        // credential that writes the identity provider).
+        boolean manager = access.permissions(realm).realm().canManageIdentityProviders();
+        return view(idp, environment, realm).withOnboarding(manager ? onboarding(realm, environment) : null);
     }
 
     @POST
@@ -82,6 +94,7 @@ public final class OrgSsoConnectionResource {
                 refusing(() -> connections().create(realm, org.slug(), org.name(), request, spEntityId));
         CryptrSsoConnection rep = view(idp, environment, realm);
         event(realm, OperationType.CREATE, rep, "sso_connection.created");
+        rep = rep.withOnboarding(onboarding(realm, environment));
         return Response.status(Response.Status.CREATED)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(rep)
@@ -111,6 +124,11 @@ public final class OrgSsoConnectionResource {
         CryptrSsoConnection rep = view(idp, environment, realm);
         event(realm, OperationType.UPDATE, rep, "sso_connection.updated");
         return rep;
+    }
+
+    /** A new onboarding link (the server's default lifespan); the caller checked manage-identity-providers. */
+    private OnboardingRepresentation onboarding(RealmModel realm, Environment environment) {
+        return SsoOnboarding.issue(session, realm, org.slug(), environment.id(), SsoOnboarding.maxLifespan(session));
     }
 
     private SsoConnections connections() {

@@ -203,7 +203,7 @@ public final class OrganizationsResource {
         return new MetakeysResource(session, auth, organizations, existing(slug));
     }
 
-    // ssoentry: the SSO connection's self-serve onboarding link (a sub-path of the SSO connection resource).
+    // The SSO connection's self-serve onboarding link (also under the organization realm's sso-connection path).
     @Path("{slug}/sso-connection/onboarding")
     public SsoOnboardingResource ssoOnboarding(@PathParam("slug") String slug) {
         return new SsoOnboardingResource(session, auth, organizations, existing(slug));

@@ -3,9 +3,11 @@ package io.github.b2bpack.org.api;
 import io.github.b2bpack.org.lifecycle.OrganizationManager;
 import io.github.b2bpack.org.model.Environment;
 import io.github.b2bpack.org.model.Organization;
-import io.github.b2bpack.org.ssoentry.OnboardingLink;
-import io.github.b2bpack.org.ssoentry.OnboardingRepresentation;
-import io.github.b2bpack.org.ssoentryweb.SsoOnboarding;
+import io.github.b2bpack.org.sso.ProviderType;
+import io.github.b2bpack.org.sso.UsersAccessPolicy;
+import io.github.b2bpack.org.sso.onboarding.OnboardingLink;
+import io.github.b2bpack.org.sso.onboarding.OnboardingRepresentation;
+import io.github.b2bpack.org.ssoonboarding.SsoOnboarding;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -20,8 +22,11 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
- * {@code POST /orgs/{slug}/sso-connection/onboarding[?environment=][&expires_in=]}: a new single-use link to the
- * SSO onboarding page of the environment's realm, answered once as Cryptr's {@code onboarding} object. The caller
+ * {@code POST /orgs/{slug}/sso-connection/onboarding[?environment=][&expires_in=][&provider_type=]
+ * [&users_access_policy=]}, under the master realm's and the organization realm's admin path: a new single-use link
+ * to the SSO onboarding page of the environment's realm, answered once as Cryptr's {@code onboarding} object. The
+ * link keeps the provider type and policy, which the page's connection gets (defaults: saml.custom or oidc.generic,
+ * provision_new_users). The caller
  * needs {@code manage-identity-providers} on that realm (what an invited organization administrator holds).
  */
 public final class SsoOnboardingResource {
@@ -53,9 +58,20 @@ public final class SsoOnboardingResource {
         } catch (IllegalArgumentException e) {
             throw ApiErrors.badRequest("invalid_request", e.getMessage());
         }
+        String providerType = uriInfo.getQueryParameters().getFirst("provider_type");
+        if (providerType != null && ProviderType.byId(providerType).isEmpty()) {
+            throw ApiErrors.badRequest("invalid_provider_type", "provider_type is not one of Cryptr's provider types");
+        }
+        String policy = uriInfo.getQueryParameters().getFirst("users_access_policy");
+        if (policy != null && UsersAccessPolicy.byId(policy).isEmpty()) {
+            throw ApiErrors.badRequest(
+                    "invalid_users_access_policy",
+                    "users_access_policy must be only_registered_users, provision_new_users or "
+                            + "unregistered_users_allowed");
+        }
         Organization org = access.org();
         OnboardingRepresentation onboarding =
-                SsoOnboarding.issue(session, realm, org.slug(), environment.id(), lifespan);
+                SsoOnboarding.issue(session, realm, org.slug(), environment.id(), lifespan, providerType, policy);
         // The organization realm's own admin event (its webhooks see it); without the link, which is a credential.
         new AdminEventBuilder(
                         realm, auth.adminAuth(), session, session.getContext().getConnection())

@@ -1,5 +1,6 @@
 package io.github.b2bpack.org.sso;
 
+import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
@@ -53,6 +54,9 @@ public final class MetadataUrls {
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("the URL's host does not resolve");
         }
+        if (addresses == null || addresses.length == 0) {
+            throw new IllegalArgumentException("the URL's host does not resolve");
+        }
         for (InetAddress address : addresses) {
             if (!isPublic(address)) {
                 throw new IllegalArgumentException("the URL's host is on a private, loopback or link-local network");
@@ -61,7 +65,12 @@ public final class MetadataUrls {
         return uri;
     }
 
-    static boolean isPublic(InetAddress address) {
+    /**
+     * Whether an address is on the public internet: not loopback, private, link-local, CGNAT, reserved, ULA,
+     * multicast, nor an IPv6 form that embeds or tunnels to such an IPv4 address (mapped, compatible, 6to4, NAT64,
+     * Teredo).
+     */
+    public static boolean isPublic(InetAddress address) {
         if (address.isAnyLocalAddress()
                 || address.isLoopbackAddress()
                 || address.isLinkLocalAddress()
@@ -69,28 +78,64 @@ public final class MetadataUrls {
                 || address.isMulticastAddress()) {
             return false;
         }
-        byte[] bytes = address.getAddress();
+        byte[] b = address.getAddress();
+        if (address instanceof Inet4Address) {
+            int first = b[0] & 0xff;
+            int second = b[1] & 0xff;
+            return first != 0 // this network
+                    && !(first == 100 && second >= 64 && second < 128) // carrier-grade NAT
+                    && !(first == 192 && second == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
+                    && !(first == 198 && (second == 18 || second == 19)) // benchmarking
+                    && first < 240; // reserved and broadcast
+        }
         if (address instanceof Inet6Address) {
-            // fc00::/7 unique-local; an IPv4-mapped address is judged as its IPv4 address.
-            if ((bytes[0] & 0xfe) == 0xfc) {
+            int first = b[0] & 0xff;
+            if ((first & 0xfe) == 0xfc) {
+                return false; // unique local fc00::/7
+            }
+            int second = b[1] & 0xff;
+            if (first == 0x20 && second == 0x01 && b[2] == 0 && b[3] == 0) {
+                return false; // Teredo 2001::/32 tunnels to an IPv4 address the guard cannot see
+            }
+            if (first == 0x20 && second == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8) {
+                return false; // documentation 2001:db8::/32
+            }
+            if (first == 0x01 && second == 0 && zero(b, 2, 8)) {
+                return false; // discard-only 100::/64
+            }
+            if (first == 0x20 && second == 0x02) {
+                return embedded(b, 2); // 6to4 2002::/16
+            }
+            if (first == 0 && second == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b) {
+                // NAT64: the well-known 64:ff9b::/96 embeds an IPv4 address; the local-use 64:ff9b:1::/48 is private
+                return zero(b, 4, 12) && embedded(b, 12);
+            }
+            if (zero(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
+                return embedded(b, 12); // IPv4-mapped ::ffff:0:0/96
+            }
+            if (zero(b, 0, 12)) {
+                return embedded(b, 12); // IPv4-compatible ::/96 (deprecated, still routed by some stacks)
+            }
+        }
+        return true;
+    }
+
+    private static boolean zero(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] != 0) {
                 return false;
             }
-            boolean mapped = true;
-            for (int i = 0; i < 10; i++) {
-                mapped &= bytes[i] == 0;
-            }
-            if (mapped && bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff) {
-                try {
-                    return isPublic(InetAddress.getByAddress(new byte[] {bytes[12], bytes[13], bytes[14], bytes[15]}));
-                } catch (UnknownHostException e) {
-                    return false;
-                }
-            }
-            return true;
         }
-        int first = bytes[0] & 0xff;
-        int second = bytes[1] & 0xff;
-        // 100.64.0.0/10 carrier-grade NAT, 0.0.0.0/8, 192.0.0.0/24.
-        return !(first == 0 || (first == 100 && second >= 64 && second < 128) || (first == 192 && second == 0));
+        return true;
+    }
+
+    /** Whether the IPv4 address at {@code offset} of an IPv6 address is public. */
+    private static boolean embedded(byte[] b, int offset) {
+        try {
+            return isPublic(
+                    InetAddress.getByAddress(new byte[] {b[offset], b[offset + 1], b[offset + 2], b[offset + 3]}));
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 }
