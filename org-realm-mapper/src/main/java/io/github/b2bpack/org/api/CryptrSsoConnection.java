@@ -118,6 +118,15 @@ public record CryptrSsoConnection(
 
     /** The same with an {@code onboarding} object (null: none). */
     public CryptrSsoConnection withOnboarding(Object link) {
+        return with(link, organization);
+    }
+
+    /** The same without the nested organization, for admin events. */
+    public CryptrSsoConnection withoutOrganization() {
+        return with(onboarding, null);
+    }
+
+    private CryptrSsoConnection with(Object link, OrganizationRepresentation org) {
         return new CryptrSsoConnection(
                 type,
                 environment,
@@ -126,26 +135,7 @@ public record CryptrSsoConnection(
                 insertedAt,
                 provisioningLimit,
                 link,
-                organization,
-                providerType,
-                samlConfig,
-                oidcConfig,
-                spId,
-                updatedAt,
-                usersAccessPolicy);
-    }
-
-    /** The same without the nested organization, for admin events. */
-    public CryptrSsoConnection withoutOrganization() {
-        return new CryptrSsoConnection(
-                type,
-                environment,
-                active,
-                id,
-                insertedAt,
-                provisioningLimit,
-                onboarding,
-                null,
+                org,
                 providerType,
                 samlConfig,
                 oidcConfig,

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.keycloak.common.Profile;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
@@ -68,6 +69,13 @@ public final class SsoOnboardingResource {
                     "invalid_users_access_policy",
                     "users_access_policy must be only_registered_users, provision_new_users or "
                             + "unregistered_users_allowed");
+        }
+        if (UsersAccessPolicy.UNREGISTERED_USERS_ALLOWED.id().equals(policy)
+                && !Profile.isFeatureEnabled(Profile.Feature.TRANSIENT_USERS)) {
+            // Said now, to the issuer, rather than later on the page to the customer's IT person.
+            throw ApiErrors.badRequest(
+                    "users_access_policy_unavailable",
+                    "unregistered_users_allowed needs the server feature transient-users");
         }
         Organization org = access.org();
         OnboardingRepresentation onboarding =

@@ -42,6 +42,11 @@ public final class SsoConnections {
                 realm, () -> Optional.ofNullable(session.identityProviders().getByAlias(SsoKeys.ALIAS)));
     }
 
+    /** Removes the realm's connection with its mappers (the onboarding page, when the protocol changes). */
+    public void remove(RealmModel realm) {
+        inRealm(realm, () -> session.identityProviders().remove(SsoKeys.ALIAS));
+    }
+
     /**
      * Creates the connection; {@link SsoRefusal} before anything is written for input that cannot make one (409 when
      * the realm has one already).

@@ -27,7 +27,7 @@ import org.keycloak.models.KeycloakSession;
  */
 public final class SsoMetadataReader {
 
-    private static final int TIMEOUT_MILLIS = 10_000;
+    private static final int TIMEOUT_MILLIS = 5_000;
 
     private final KeycloakSession session;
     private final Set<String> privateHostsAllowed;

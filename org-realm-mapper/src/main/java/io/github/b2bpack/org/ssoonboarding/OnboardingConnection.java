@@ -82,53 +82,31 @@ final class OnboardingConnection {
             case OIDC -> submission.discoveryUrl();
         };
         Optional<IdentityProviderModel> existing = connections.find(realm);
-        if (existing.isPresent() && existing.get().getProviderId().equals(protocol.keycloakProviderId())) {
-            IdentityProviderModel current = existing.get();
-            boolean managed = ProviderType.byId(current.getConfig().get(SsoKeys.PROVIDER_TYPE))
-                    .isPresent();
-            ProviderType type = linkType != null ? linkType : managed ? null : generic;
-            return connections.update(
-                    realm,
-                    current,
-                    new SsoConnectionRequest(
-                            type,
-                            policy,
-                            null,
-                            null,
-                            metadata,
-                            url,
-                            saml ? null : submission.clientId(),
-                            saml ? null : submission.clientSecret()));
+        boolean sameProtocol =
+                existing.isPresent() && existing.get().getProviderId().equals(protocol.keycloakProviderId());
+        boolean managed = sameProtocol
+                && ProviderType.byId(existing.get().getConfig().get(SsoKeys.PROVIDER_TYPE))
+                        .isPresent();
+        // Update keeps a managed connection's type unless the link names one; anything else gets a type.
+        ProviderType type = linkType != null ? linkType : managed ? null : generic;
+        SsoConnectionRequest request = new SsoConnectionRequest(
+                type,
+                policy,
+                null,
+                null,
+                metadata,
+                url,
+                saml ? null : submission.clientId(),
+                saml ? null : submission.clientSecret());
+        if (sameProtocol) {
+            return connections.update(realm, existing.get(), request);
         }
         if (existing.isPresent()) {
             // SAML to OIDC or back: a connection keeps its protocol, so the page replaces it.
-            inRealm(() -> session.identityProviders().remove(SsoKeys.ALIAS));
+            connections.remove(realm);
         }
         String name = realm.getDisplayName() == null ? link.slug() : realm.getDisplayName();
-        return connections.create(
-                realm,
-                link.slug(),
-                name,
-                new SsoConnectionRequest(
-                        linkType != null ? linkType : generic,
-                        policy,
-                        null,
-                        null,
-                        metadata,
-                        url,
-                        saml ? null : submission.clientId(),
-                        saml ? null : submission.clientSecret()),
-                ServiceProviderValues.issuer(session, realm));
-    }
-
-    private void inRealm(Runnable action) {
-        RealmModel previous = session.getContext().getRealm();
-        session.getContext().setRealm(realm);
-        try {
-            action.run();
-        } finally {
-            session.getContext().setRealm(previous);
-        }
+        return connections.create(realm, link.slug(), name, request, ServiceProviderValues.issuer(session, realm));
     }
 
     /** The page's message for an API refusal code. */
