@@ -82,10 +82,11 @@ class OrgWalkthroughIT extends OrgItBase {
                 WAIT,
                 "Accept",
                 "application/json");
-        assertEquals(
-                403,
-                own.get(OrgHttp.SERVER + "/admin/realms/master/orgs/" + slug + "/users")
-                        .status());
+        // The same token on the master realm's organization API: refused (BearerHttp prefixes its base, so the
+        // master path needs a client of its own).
+        BearerHttp ownOnMaster = new BearerHttp(
+                OrgHttp.SERVER + "/admin/realms/master/orgs", () -> adminToken, WAIT, "Accept", "application/json");
+        assertEquals(403, ownOnMaster.get("/" + slug + "/users").status());
 
         // 3. The administrator issues the SSO onboarding link and completes it with the IdP's SAML metadata.
         SsoFixtures.createSamlIdp(admin, IDP, slug, "jane", "jane@" + DOMAIN);

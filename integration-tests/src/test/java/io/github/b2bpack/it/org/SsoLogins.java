@@ -21,6 +21,8 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.chromium.HasCdp;
 
 /**
  * A person of the customer's IdP realm signing in to an organization's {@code app} client in Chromium through the
@@ -68,20 +70,33 @@ final class SsoLogins {
     static Pkce signInThroughOrgLogin(ManagedWebDriver driver, String slug, String idp, String email, String username)
             throws Exception {
         Pkce pkce = new Pkce();
-        // A fresh browser: WebDriver deletes only the cookies the open page sees, and Keycloak's are scoped to
-        // /realms/<realm>/, so each realm's are deleted from a page of that realm (a session of the previous person
-        // in the organization's realm would otherwise sign the next one in without the IdP).
-        for (String realm : List.of(slug, idp)) {
-            driver.open(Fixtures.redirectUri(realm));
-            driver.driver().manage().deleteAllCookies();
+        // A fresh browser: a session of the previous person in the organization's or the IdP's realm would sign the
+        // next one in without the IdP's login page. WebDriver's deleteAllCookies deletes only the cookies the open
+        // page sees (deleting from a page of each realm still left the organization realm's session in
+        // OrgSsoConnectionIT), so Chromium's own cookie jar is cleared through the DevTools protocol.
+        if (driver.driver() instanceof HasCdp cdp) {
+            cdp.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        } else {
+            for (String realm : List.of(slug, idp)) {
+                driver.open(Fixtures.redirectUri(realm));
+                driver.driver().manage().deleteAllCookies();
+            }
         }
         String entry = OrgHttp.SERVER + "/realms/master/org-login?client_id=app&response_type=code&scope=openid"
                 + "&state=sso-it&code_challenge_method=S256&code_challenge=" + pkce.challenge + "&redirect_uri="
                 + enc(Fixtures.redirectUri(slug)) + "&login_hint=" + enc(email);
         driver.open(entry);
-        driver.waiting()
-                .until(d -> d.getCurrentUrl().startsWith(OrgHttp.SERVER + "/realms/" + idp + "/")
-                        && !d.findElements(By.id("password")).isEmpty());
+        try {
+            driver.waiting()
+                    .until(d -> d.getCurrentUrl().startsWith(OrgHttp.SERVER + "/realms/" + idp + "/")
+                            && !d.findElements(By.id("password")).isEmpty());
+        } catch (TimeoutException e) {
+            String text = driver.findElement(By.tagName("body")).getText();
+            throw new AssertionError(
+                    "the IdP's login page did not show; the browser is at " + driver.getCurrentUrl() + " — "
+                            + (text.length() > 400 ? text.substring(0, 400) : text),
+                    e);
+        }
         driver.findElement(By.id("username")).clear();
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(OrgFixtures.PASSWORD);
