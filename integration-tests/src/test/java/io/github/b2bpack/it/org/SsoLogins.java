@@ -69,6 +69,27 @@ final class SsoLogins {
      */
     static Pkce signInThroughOrgLogin(ManagedWebDriver driver, String slug, String idp, String email, String username)
             throws Exception {
+        return signIn(
+                driver, slug, idp, username, OrgHttp.SERVER + "/realms/master/org-login?", "&login_hint=" + enc(email));
+    }
+
+    /**
+     * The same, entering at the organization realm's authorization endpoint with {@code kc_idp_hint}: the way an
+     * application sends a person whose address discovery would not route to the organization (another domain).
+     */
+    static Pkce signInWithIdpHint(ManagedWebDriver driver, String slug, String idp, String username) throws Exception {
+        return signIn(
+                driver,
+                slug,
+                idp,
+                username,
+                Fixtures.realmUrl(slug) + "/protocol/openid-connect/auth?",
+                "&kc_idp_hint=b2bpack-sso");
+    }
+
+    private static Pkce signIn(
+            ManagedWebDriver driver, String slug, String idp, String username, String endpoint, String extra)
+            throws Exception {
         Pkce pkce = new Pkce();
         // A fresh browser: a session of the previous person in the organization's or the IdP's realm would sign the
         // next one in without the IdP's login page. WebDriver's deleteAllCookies deletes only the cookies the open
@@ -82,9 +103,9 @@ final class SsoLogins {
                 driver.driver().manage().deleteAllCookies();
             }
         }
-        String entry = OrgHttp.SERVER + "/realms/master/org-login?client_id=app&response_type=code&scope=openid"
+        String entry = endpoint + "client_id=app&response_type=code&scope=openid"
                 + "&state=sso-it&code_challenge_method=S256&code_challenge=" + pkce.challenge + "&redirect_uri="
-                + enc(Fixtures.redirectUri(slug)) + "&login_hint=" + enc(email);
+                + enc(Fixtures.redirectUri(slug)) + extra;
         driver.open(entry);
         try {
             driver.waiting()
