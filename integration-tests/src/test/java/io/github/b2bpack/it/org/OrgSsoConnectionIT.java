@@ -66,6 +66,12 @@ class OrgSsoConnectionIT extends OrgItBase {
 
         // Bad input first: each a clear 4xx, and nothing of a connection left behind.
         assertError(400, "invalid_metadata", http.post(path, body("provider_type", "saml.custom", "metadata", "<x/>")));
+        // Attack (review of 2026-12-07): metadata without a signing key made a connection that accepts unsigned
+        // SAML responses from anyone. Refused now.
+        String keyless = metadata.replaceAll("(?s)<(\\w+:)?KeyDescriptor.*?</(\\w+:)?KeyDescriptor>", "");
+        assertFalse(keyless.contains("X509Certificate"), keyless);
+        assertError(
+                400, "invalid_metadata", http.post(path, body("provider_type", "saml.custom", "metadata", keyless)));
         assertError(
                 400,
                 "invalid_metadata",

@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.http.HttpEntity;
@@ -30,6 +32,10 @@ public final class SsoMetadataReader {
     private static final int TIMEOUT_MILLIS = 5_000;
 
     private final KeycloakSession session;
+    /** Config keys of URLs Keycloak's brokers call from the server, not through the browser. */
+    private static final List<String> SERVER_SIDE_URLS =
+            List.of("tokenUrl", "userInfoUrl", "jwksUrl", "artifactResolutionServiceUrl");
+
     private final Set<String> privateHostsAllowed;
 
     public SsoMetadataReader(KeycloakSession session, Set<String> privateHostsAllowed) {
@@ -51,7 +57,7 @@ public final class SsoMetadataReader {
         }
         Map<String, String> config;
         try {
-            config = factory(protocol).parseConfig(session, content);
+            config = new HashMap<>(factory(protocol).parseConfig(session, content));
         } catch (RuntimeException e) {
             // Keycloak's parsers answer malformed input with runtime exceptions; their text may quote the input.
             throw new SsoRefusal(
@@ -69,6 +75,31 @@ public final class SsoMetadataReader {
                     protocol == ProviderType.Protocol.SAML
                             ? "the SAML metadata has no IDPSSODescriptor with a SingleSignOnService"
                             : "the discovery document has no authorization_endpoint and token_endpoint");
+        }
+        if (protocol == ProviderType.Protocol.SAML) {
+            // Keycloak's parser turns signature checks on only when the metadata names a signing key: keyless
+            // metadata would accept an unsigned SAMLResponse from anyone (attacker review, 2026-12-07).
+            String certificate = config.get("signingCertificate");
+            if (certificate == null || certificate.isBlank()) {
+                throw new SsoRefusal(
+                        "invalid_metadata",
+                        "the SAML metadata names no signing certificate (a KeyDescriptor of the IDPSSODescriptor);"
+                                + " responses could not be verified");
+            }
+            config.put("validateSignature", "true");
+        }
+        // The document also names URLs Keycloak itself calls at every login (OIDC token, user info, keys; SAML
+        // artifact resolution): the same address rule as the metadata URL, or the document is a second-order SSRF.
+        for (String key : SERVER_SIDE_URLS) {
+            String value = config.get(key);
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            try {
+                MetadataUrls.check(value, privateHostsAllowed, InetAddress::getAllByName);
+            } catch (IllegalArgumentException e) {
+                throw new SsoRefusal("invalid_metadata", key + ": " + e.getMessage());
+            }
         }
         return config;
     }
