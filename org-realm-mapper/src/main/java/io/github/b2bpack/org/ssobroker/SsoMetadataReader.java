@@ -33,8 +33,10 @@ public final class SsoMetadataReader {
 
     private final KeycloakSession session;
     /** Config keys of URLs Keycloak's brokers call from the server, not through the browser. */
+    private static final String ARTIFACT_RESOLUTION = "artifactResolutionServiceUrl";
+
     private static final List<String> SERVER_SIDE_URLS =
-            List.of("tokenUrl", "userInfoUrl", "jwksUrl", "artifactResolutionServiceUrl");
+            List.of("tokenUrl", "userInfoUrl", "jwksUrl", ARTIFACT_RESOLUTION);
 
     private final Set<String> privateHostsAllowed;
 
@@ -98,6 +100,11 @@ public final class SsoMetadataReader {
             try {
                 MetadataUrls.check(value, privateHostsAllowed, InetAddress::getAllByName);
             } catch (IllegalArgumentException e) {
+                if (ARTIFACT_RESOLUTION.equals(key)) {
+                    // Optional (the pack's connections use the POST binding): dropped, so never called.
+                    config.remove(key);
+                    continue;
+                }
                 throw new SsoRefusal("invalid_metadata", key + ": " + e.getMessage());
             }
         }
