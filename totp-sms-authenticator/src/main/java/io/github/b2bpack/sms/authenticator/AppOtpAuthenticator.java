@@ -5,17 +5,14 @@ import io.github.b2bpack.sms.credential.RecoveryCodesCredential;
 import io.github.b2bpack.sms.enrollment.RecoveryCodes;
 import io.github.b2bpack.sms.event.SmsEvents;
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.util.List;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.credential.CredentialModel;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 
@@ -23,7 +20,7 @@ import org.keycloak.models.credential.OTPCredentialModel;
  * {@code app-otp-form}: a code of the user's authenticator app, checked against Keycloak's own {@code otp}
  * credentials and the realm's OTP policy (so users enrolled with Keycloak's CONFIGURE_TOTP or the account
  * console keep working; Keycloak's provider also refuses a code used before unless the policy allows reuse).
- * Each check first claims one of {@link AppAttempts}' slots; every wrong code is a brute-force failure
+ * Each check ({@link AppCodeCheck}) first claims one of {@link AppAttempts}' slots; every wrong code is a brute-force failure
  * (category {@code otp}). The shared recovery codes replace the app once per 24 h, after which the app must
  * be enrolled again.
  */
@@ -68,7 +65,9 @@ final class AppOtpAuthenticator implements Authenticator {
             recovery(context, params.getFirst(AppOtpForm.RECOVERY_FIELD));
             return;
         }
-        if (!AppAttempts.claim(context.getSession(), context.getRealm(), user)) {
+        AppCodeCheck.Result checked = AppCodeCheck.check(
+                context.getSession(), context.getRealm(), user, params.getFirst(AppOtpForm.CODE_FIELD));
+        if (checked == AppCodeCheck.Result.NO_SLOT) {
             // Not compared, so not a guess: not counted as a brute-force failure either.
             SmsEvents.error(
                     context.getEvent().user(user),
@@ -82,7 +81,7 @@ final class AppOtpAuthenticator implements Authenticator {
             context.challenge(form.createForm(AppOtpForm.TEMPLATE));
             return;
         }
-        if (valid(user, params.getFirst(AppOtpForm.CODE_FIELD))) {
+        if (checked == AppCodeCheck.Result.VALID) {
             SmsEvents.success(
                     context.getEvent().user(user),
                     EventType.CUSTOM_REQUIRED_ACTION,
@@ -144,26 +143,6 @@ final class AppOtpAuthenticator implements Authenticator {
                 context.success();
             }
         }
-    }
-
-    /** Tries the code against each of the user's OTP devices through Keycloak's OTP credential provider. */
-    private static boolean valid(UserModel user, String input) {
-        String code = input == null ? "" : input.replace(" ", "").trim();
-        if (!code.matches("[0-9]{6,8}")) {
-            return false;
-        }
-        for (CredentialModel c : credentials(user)) {
-            if (user.credentialManager().isValid(new UserCredentialModel(c.getId(), OTPCredentialModel.TYPE, code))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static List<CredentialModel> credentials(UserModel user) {
-        return user.credentialManager()
-                .getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE)
-                .toList();
     }
 
     private static LoginFormsProvider codeForm(AuthenticationFlowContext context) {

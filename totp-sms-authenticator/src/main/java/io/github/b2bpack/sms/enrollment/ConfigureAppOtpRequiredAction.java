@@ -10,15 +10,12 @@ import java.util.List;
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
-import org.keycloak.credential.CredentialModel;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.OTPPolicy;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
-import org.keycloak.models.utils.CredentialValidation;
 import org.keycloak.models.utils.HmacOTP;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.utils.TotpUtils;
@@ -76,12 +73,9 @@ final class ConfigureAppOtpRequiredAction implements RequiredActionProvider {
             requiredActionChallenge(context);
             return;
         }
-        RealmModel realm = context.getRealm();
-        OTPPolicy policy = realm.getOTPPolicy();
-        OTPCredentialModel model = OTPCredentialModel.createFromPolicy(realm, secret, "Authenticator app");
         String code = params.getFirst(CODE_FIELD);
-        code = code == null ? "" : code.replace(" ", "").trim();
-        if (!code.matches("[0-9]{6,8}") || !CredentialValidation.validOTP(code, model, policy.getLookAheadWindow())) {
+        OTPCredentialModel model = AppOtpEnrollment.firstCode(context.getRealm(), secret, code);
+        if (model == null) {
             SmsEvents.error(
                     context.getEvent(),
                     EventType.CUSTOM_REQUIRED_ACTION_ERROR,
@@ -104,14 +98,7 @@ final class ConfigureAppOtpRequiredAction implements RequiredActionProvider {
     /** Replaces the OTP devices and recovery codes, counts the enrollment and reports it. */
     private static List<String> enroll(RequiredActionContext context, OTPCredentialModel model, String code) {
         UserModel user = context.getUser();
-        user.credentialManager()
-                .getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE)
-                .toList()
-                .forEach(c -> user.credentialManager().removeStoredCredentialById(c.getId()));
-        CredentialModel stored = user.credentialManager().createStoredCredential(model);
-        // Spend the enrollment code through Keycloak's provider, which remembers used codes: it cannot
-        // be replayed at the next login within its window.
-        user.credentialManager().isValid(new UserCredentialModel(stored.getId(), OTPCredentialModel.TYPE, code));
+        AppOtpEnrollment.store(user, model, code);
         List<String> codes = RecoveryCodes.issue(user);
         EnrollmentState.recordEnrollment(user);
         user.removeRequiredAction(SmsProviderIds.CONFIGURE_APP_OTP);

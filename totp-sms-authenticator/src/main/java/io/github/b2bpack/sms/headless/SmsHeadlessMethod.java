@@ -10,13 +10,16 @@ import io.github.b2bpack.sms.challenge.SettingsLocator;
 import io.github.b2bpack.sms.challenge.SmsOtpSettings;
 import io.github.b2bpack.sms.code.CodeCheck;
 import io.github.b2bpack.sms.credential.SmsOtpCredential;
+import io.github.b2bpack.sms.enrollment.MethodRouting;
 import io.github.b2bpack.sms.headless.secret.RequestParams;
+import io.github.b2bpack.sms.method.OtpMethod;
 import io.github.b2bpack.sms.option.InvalidOptionException;
 import io.github.b2bpack.sms.phone.PhoneCheck;
 import io.github.b2bpack.sms.phone.PhoneNumbers;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.keycloak.common.util.Time;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserModel;
 
@@ -40,6 +43,11 @@ final class SmsHeadlessMethod implements HeadlessTotpMethod {
     @Override
     public String requiredAction() {
         return SmsProviderIds.CONFIGURE_SMS_OTP;
+    }
+
+    @Override
+    public boolean offeredIn(RealmModel realm) {
+        return MethodRouting.methods(realm).offers(OtpMethod.SMS);
     }
 
     @Override
@@ -83,6 +91,11 @@ final class SmsHeadlessMethod implements HeadlessTotpMethod {
         body.put("phone_number", PhoneNumbers.mask(check.e164()));
         body.put("sent_at", Replies.time(Time.currentTimeMillis()));
         return null;
+    }
+
+    @Override
+    public boolean enrollmentPending(HeadlessContext context, UserModel user) {
+        return context.session().singleUseObjects().contains(pendingKey(context, user));
     }
 
     @Override

@@ -25,8 +25,11 @@ import org.keycloak.models.UserModel;
  */
 final class TotpHeadless {
 
-    /** The methods served, first = default. The authenticator-app method adds itself here. */
-    static final List<HeadlessTotpMethod> METHODS = List.of(new SmsHeadlessMethod());
+    /**
+     * The methods served. Without a {@code method} field an enrollment takes the first the realm offers (the app
+     * first: Cryptr's default) and a challenge the first the user holds.
+     */
+    static final List<HeadlessTotpMethod> METHODS = List.of(new AppHeadlessMethod(), new SmsHeadlessMethod());
 
     private final HeadlessContext context;
 
@@ -35,11 +38,10 @@ final class TotpHeadless {
     }
 
     /**
-     * Second factors this API cannot check yet (Keycloak's authenticator-app OTP until the app method plugs in,
-     * WebAuthn): a user holding one never gets a code from the password alone here (fail closed), as the
-     * template's conditional steps would ask for it on the pages.
+     * Second factors this API cannot check (WebAuthn): a user holding one never gets a code from the password
+     * alone here (fail closed), as the template's conditional steps would ask for it on the pages.
      */
-    static final Set<String> OTHER_SECOND_FACTORS = Set.of("otp", "webauthn");
+    static final Set<String> OTHER_SECOND_FACTORS = Set.of("webauthn");
 
     /** Whether the user has any second factor the pages would ask for. */
     static boolean hasSecondFactor(UserModel user) {
@@ -51,7 +53,7 @@ final class TotpHeadless {
 
     Response enroll(String userId, RequestParams params) {
         HeadlessTotpMethod method = method(params);
-        if (method == null) {
+        if (method == null || !method.offeredIn(context.realm())) {
             return unknownMethod();
         }
         boolean force = params.flag("force_enroll", false);
@@ -86,12 +88,17 @@ final class TotpHeadless {
     }
 
     Response validateEnrollment(String userId, RequestParams params) {
-        HeadlessTotpMethod method = method(params);
+        String code = params.text("code").orElseThrow(() -> new IllegalArgumentException("code is required"));
+        UserModel user = context.userById(userId);
+        HeadlessTotpMethod method = params.text("method").isPresent() || user == null
+                ? method(params)
+                : METHODS.stream()
+                        .filter(m -> m.enrollmentPending(context, user))
+                        .findFirst()
+                        .orElseGet(() -> method(params));
         if (method == null) {
             return unknownMethod();
         }
-        String code = params.text("code").orElseThrow(() -> new IllegalArgumentException("code is required"));
-        UserModel user = context.userById(userId);
         if (user == null) {
             return userNotFound();
         }
@@ -151,6 +158,17 @@ final class TotpHeadless {
         if (RecoveryCodes.looksLikeOne(code)) {
             return recovery(user, method, code);
         }
+        if (!method.claimAttempt(context, user)) {
+            // Not compared, so not a guess: not a brute-force failure either (as app-otp-form).
+            event(user, EventType.LOGIN_ERROR, "headless.totp_challenge_failed")
+                    .detail("reason", "too_many_attempts")
+                    .error(Errors.INVALID_CODE);
+            return Replies.error(
+                    429,
+                    "too_many_attempts",
+                    "too many codes tried for this period: wait for the next code",
+                    context.realm().getOTPPolicy().getPeriod());
+        }
         CodeCheck.Outcome outcome = method.verify(context, user, code);
         switch (outcome) {
             case VALID -> {
@@ -208,8 +226,15 @@ final class TotpHeadless {
         return Replies.json(200, body);
     }
 
+    /** The method named in the request, else the first the realm offers. */
     private HeadlessTotpMethod method(RequestParams params) {
-        String id = params.text("method").orElse(METHODS.get(0).id());
+        String id = params.text("method").orElse(null);
+        if (id == null) {
+            return METHODS.stream()
+                    .filter(m -> m.offeredIn(context.realm()))
+                    .findFirst()
+                    .orElse(null);
+        }
         return METHODS.stream().filter(m -> m.id().equals(id)).findFirst().orElse(null);
     }
 
@@ -262,12 +287,15 @@ final class TotpHeadless {
         };
     }
 
-    private static Response unknownMethod() {
+    private Response unknownMethod() {
         return Replies.error(
                 422,
                 "method_not_available",
-                "method must be one of "
-                        + METHODS.stream().map(HeadlessTotpMethod::id).toList());
+                "method must be one of the organization's "
+                        + METHODS.stream()
+                                .filter(m -> m.offeredIn(context.realm()))
+                                .map(HeadlessTotpMethod::id)
+                                .toList());
     }
 
     private static Response userNotFound() {
