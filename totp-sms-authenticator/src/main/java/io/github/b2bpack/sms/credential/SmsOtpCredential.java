@@ -4,6 +4,7 @@ import io.github.b2bpack.sms.phone.PhoneNumbers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.keycloak.credential.CredentialModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.util.JsonSerialization;
 
 /**
@@ -33,6 +34,18 @@ public final class SmsOtpCredential {
             throw new UncheckedIOException(e);
         }
         return model;
+    }
+
+    /**
+     * Stores {@code e164} as the user's only phone (a re-enrollment replaces the old one): the step the enrollment
+     * page and the headless enrollment share.
+     */
+    public static void replace(UserModel user, String e164, long createdAtMillis) {
+        user.credentialManager()
+                .getStoredCredentialsByTypeStream(TYPE)
+                .toList()
+                .forEach(c -> user.credentialManager().removeStoredCredentialById(c.getId()));
+        user.credentialManager().createStoredCredential(create(e164, createdAtMillis));
     }
 
     /** The E.164 number, or null when the stored data is unreadable. */

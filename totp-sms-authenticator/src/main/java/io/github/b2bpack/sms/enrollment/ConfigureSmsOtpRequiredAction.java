@@ -172,11 +172,7 @@ final class ConfigureSmsOtpRequiredAction implements RequiredActionProvider {
     private List<String> enroll(RequiredActionContext context, String phone) {
         UserModel user = context.getUser();
         long now = Time.currentTimeMillis();
-        user.credentialManager()
-                .getStoredCredentialsByTypeStream(SmsOtpCredential.TYPE)
-                .toList()
-                .forEach(c -> user.credentialManager().removeStoredCredentialById(c.getId()));
-        user.credentialManager().createStoredCredential(SmsOtpCredential.create(phone, now));
+        SmsOtpCredential.replace(user, phone, now);
         List<String> codes = RecoveryCodes.issue(user);
         EnrollmentState.recordEnrollment(user);
         user.removeRequiredAction(SmsProviderIds.CONFIGURE_SMS_OTP);

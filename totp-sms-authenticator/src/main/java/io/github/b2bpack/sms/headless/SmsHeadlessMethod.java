@@ -111,8 +111,7 @@ final class SmsHeadlessMethod implements HeadlessTotpMethod {
                 .verify(code, phone);
         if (outcome == CodeCheck.Outcome.VALID) {
             context.session().singleUseObjects().remove(pendingKey(context, user));
-            remove(user);
-            user.credentialManager().createStoredCredential(SmsOtpCredential.create(phone, Time.currentTimeMillis()));
+            SmsOtpCredential.replace(user, phone, Time.currentTimeMillis());
             body.put("phone_number", PhoneNumbers.mask(phone));
         }
         return outcome;

@@ -191,9 +191,8 @@ final class TotpHeadless {
     }
 
     private Response recovery(UserModel user, HeadlessTotpMethod method, String code) {
-        switch (RecoveryCodes.use(context, user, code)) {
+        switch (RecoveryCodes.use(context, user, code, method.requiredAction())) {
             case USED -> {
-                user.addRequiredAction(method.requiredAction());
                 method.discardChallenge(context, user);
                 event(user, EventType.UPDATE_CREDENTIAL, "headless.recovery_code_used")
                         .success();
