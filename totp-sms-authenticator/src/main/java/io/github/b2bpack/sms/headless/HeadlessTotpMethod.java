@@ -42,7 +42,10 @@ interface HeadlessTotpMethod {
     CodeCheck.Outcome completeEnrollment(
             HeadlessContext context, UserModel user, String code, Map<String, Object> body);
 
-    /** Sends (or, for an app, has nothing to send for) a login code; null when done, else the refusal. */
+    /**
+     * Sends (or, for an app, has nothing to send for) a login code, filling {@code sent_at} when it sent one; null
+     * when done, else the refusal.
+     */
     Response challenge(HeadlessContext context, UserModel user, Map<String, Object> body);
 
     /**

@@ -131,6 +131,7 @@ final class SmsHeadlessMethod implements HeadlessTotpMethod {
             return refused;
         }
         body.put("phone_number", PhoneNumbers.mask(phone));
+        body.put("sent_at", Replies.time(Time.currentTimeMillis()));
         return null;
     }
 

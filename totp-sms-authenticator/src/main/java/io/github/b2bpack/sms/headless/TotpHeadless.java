@@ -136,7 +136,6 @@ final class TotpHeadless {
         if (refused != null) {
             return refused;
         }
-        body.put("sent_at", Replies.time(Time.currentTimeMillis()));
         event(user, EventType.CUSTOM_REQUIRED_ACTION, "headless.totp_challenge_sent")
                 .detail("method", method.id())
                 .success();
