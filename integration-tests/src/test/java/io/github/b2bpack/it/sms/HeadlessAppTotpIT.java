@@ -108,8 +108,8 @@ class HeadlessAppTotpIT extends SmsOrgItBase {
                 .getRequiredActions()
                 .contains("CONFIGURE_APP_OTP"));
 
-        // A realm offering only SMS (no attribute) does not enroll the app.
-        SmsOrgRealm smsOnly = appOrg("Org IT Headless Sms Only", null);
+        // An organization offering only SMS does not enroll the app.
+        SmsOrgRealm smsOnly = appOrg("Org IT Headless Sms Only", "sms");
         HeadlessApi smsApi = HeadlessApi.setUp(smsOnly);
         String noraId = smsOnly.createUser("nora", null);
         OidcClient.Response refused =
@@ -179,7 +179,7 @@ class HeadlessAppTotpIT extends SmsOrgItBase {
         }
     }
 
-    /** An organization realm offering {@code methods} (null: the attribute unset, SMS only). */
+    /** An organization realm offering {@code methods} (null: the template's {@code sms,app}). */
     private SmsOrgRealm appOrg(String name, String methods) {
         SmsOrgRealm org = org(name);
         RealmRepresentation rep = admin.realm(org.name).toRepresentation();

@@ -26,8 +26,8 @@ import org.keycloak.models.UserModel;
 final class TotpHeadless {
 
     /**
-     * The methods served. Without a {@code method} field an enrollment takes the first the realm offers (the app
-     * first: Cryptr's default) and a challenge the first the user holds.
+     * The methods served. Without a {@code method} field an enrollment takes SMS when it names a phone number,
+     * else the first the realm offers (the app first: Cryptr's default), and a challenge the first the user holds.
      */
     static final List<HeadlessTotpMethod> METHODS = List.of(new AppHeadlessMethod(), new SmsHeadlessMethod());
 
@@ -224,9 +224,12 @@ final class TotpHeadless {
         return Replies.json(200, body);
     }
 
-    /** The method named in the request, else the first the realm offers. */
+    /**
+     * The method named in the request; else SMS when a {@code phone_number} is given (callers written before the
+     * app method name none), else the first the realm offers.
+     */
     private HeadlessTotpMethod method(RequestParams params) {
-        String id = params.text("method").orElse(null);
+        String id = params.text("method").orElse(params.text("phone_number").isPresent() ? SmsHeadlessMethod.ID : null);
         if (id == null) {
             return METHODS.stream()
                     .filter(m -> m.offeredIn(context.realm()))
