@@ -235,6 +235,23 @@ class OrgConnectionsIT extends OrgItBase {
                 .json()
                 .get("active")
                 .asBoolean());
+
+        // Second review: the other way round — password off while the magic link runs (allowed), then the magic
+        // link off would leave the username form alone: refused the same way.
+        flows.addExecution(FORMS, Map.of("provider", MAGIC_LINK));
+        var magic = flows.getExecutions(FORMS).stream()
+                .filter(e -> MAGIC_LINK.equals(e.getProviderId()))
+                .findFirst()
+                .orElseThrow();
+        magic.setRequirement("DISABLED");
+        flows.updateExecutions(FORMS, magic);
+        OidcClient.Response on = http.put("/" + slug + "/magic-link-connection", "{\"active\":true}");
+        assertEquals(200, on.status(), on.body());
+        OidcClient.Response passwordOff = http.put("/" + slug + "/password-connection", "{\"active\":false}");
+        assertEquals(200, passwordOff.status(), passwordOff.body());
+        OidcClient.Response magicOff = http.put("/" + slug + "/magic-link-connection", "{\"active\":false}");
+        assertEquals(409, magicOff.status(), magicOff.body());
+        assertEquals("no_other_first_factor", magicOff.json().get("error").asText());
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.BearerHttp;
 import io.github.b2bpack.it.support.Fixtures;
 import io.github.b2bpack.it.support.OidcClient;
+import io.github.b2bpack.it.support.Users;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.openqa.selenium.By;
 
 /**
  * SSO connections end to end: a second realm of the test server plays the organization's identity provider, once
@@ -231,6 +233,48 @@ class OrgSsoConnectionIT extends OrgItBase {
         }
         assertEquals(1, operations.stream().filter("CREATE"::equals).count(), operations.toString());
         assertEquals(3, operations.stream().filter("UPDATE"::equals).count(), operations.toString());
+    }
+
+    /**
+     * Attack (second review, 2026-12-07): the IdP sends no last name, so Keycloak's review page shows, and the
+     * person types an operator's username there; Keycloak's next step found the operator by that username and linked
+     * the account. The access-policy step runs again after the review page and refuses any change of username or
+     * email.
+     */
+    @Test
+    void theReviewPageCannotChangeWhoThePersonIs() throws Exception {
+        String slug = OrgFixtures.createOrg(http, "Org IT SSO Review", "sso-review-it.example");
+        SsoLogins.prepareApp(admin, slug);
+        String ops = OrgFixtures.createUser(admin, slug, "ops", "ops@sso-review-it.example");
+        Users.grantClientRoles(admin, slug, ops, "realm-management", "manage-users");
+        String idp = "org-it-sso-review-idp";
+        idpRealms.add(idp);
+        // This IdP sends the NameID (the email) and no names: the realm requires a last name, so the review page shows.
+        SsoFixtures.createSamlIdp(admin, idp, slug, "mallory", "mallory@sso-review-it.example");
+        OidcClient.Response created = http.post(
+                "/" + slug + "/sso-connection",
+                body("provider_type", "saml.custom", "metadata", SsoFixtures.samlDescriptor(idp)));
+        assertEquals(201, created.status(), created.body());
+
+        SsoLogins.Pkce login =
+                SsoLogins.signInThroughOrgLogin(driver, slug, idp, "mallory@sso-review-it.example", "mallory");
+        assertTrue(login.code == null, "the review page should show first");
+        driver.waiting().until(d -> !d.findElements(By.id("lastName")).isEmpty());
+        if (!driver.driver().findElements(By.id("username")).isEmpty()) {
+            driver.findElement(By.id("username")).clear();
+            driver.findElement(By.id("username")).sendKeys("ops");
+        }
+        driver.findElement(By.id("firstName")).clear();
+        driver.findElement(By.id("firstName")).sendKeys("Mal");
+        driver.findElement(By.id("lastName")).clear();
+        driver.findElement(By.id("lastName")).sendKeys("Lory");
+        driver.findElement(By.cssSelector("[type=submit]")).click();
+        awaitText("cannot sign in through your organization");
+        assertTrue(admin.realm(slug).users().get(ops).getFederatedIdentity().isEmpty(), "the operator was linked");
+        assertTrue(admin.realm(slug)
+                .users()
+                .searchByEmail("mallory@sso-review-it.example", true)
+                .isEmpty());
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.b2bpack.org.connection.MagicLinkSettings;
 import io.github.b2bpack.org.flows.BrowserFlowSteps;
+import io.github.b2bpack.org.flows.FirstFactors;
 import io.github.b2bpack.org.lifecycle.OrganizationManager;
 import io.github.b2bpack.org.model.Environment;
 import io.github.b2bpack.org.model.Organization;
@@ -100,6 +101,13 @@ public final class MagicLinkConnectionResource {
             throw ConnectionAccess.unavailable(
                     "magic_link_unavailable",
                     "the realm's browser flow has no magic-link step (" + STEP + ") it can switch on");
+        }
+        if (!wanted.active() && current.active() && FirstFactors.wouldLeaveUsernameAlone(flow, STEPS)) {
+            throw ConnectionAccess.unavailable(
+                    "no_other_first_factor",
+                    "without the magic-link step this browser flow would sign people in by their username alone (an"
+                            + " identity-first username form and no other credential step); switch the password on"
+                            + " first");
         }
         if (wanted.active() != current.active()) {
             flow.turn(switches, wanted.active());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.b2bpack.org.connection.PasswordSettings;
 import io.github.b2bpack.org.flows.BrowserFlowSteps;
+import io.github.b2bpack.org.flows.FirstFactors;
 import io.github.b2bpack.org.lifecycle.OrganizationManager;
 import io.github.b2bpack.org.model.Environment;
 import io.github.b2bpack.org.model.Organization;
@@ -34,11 +35,6 @@ public final class PasswordConnectionResource {
 
     static final String PATH = "password-connection";
     static final Set<String> PASSWORD_STEPS = Set.of("auth-username-password-form", "auth-password-form");
-    /** Steps that name the user without checking anything. */
-    private static final Set<String> IDENTIFY_ONLY_STEPS = Set.of("auth-username-form");
-    /** First factors that check something other than a password after (or instead of) the username. */
-    private static final Set<String> OTHER_FIRST_FACTORS =
-            Set.of("b2bpack-magic-link", "webauthn-authenticator-passwordless", "auth-x509-client-username-form");
 
     static final String LENGTH = "length";
     static final String MAX_LENGTH = "maxLength";
@@ -114,7 +110,7 @@ public final class PasswordConnectionResource {
                     "password_step_unavailable",
                     "the realm's browser flow has no password step outside a disabled sub-flow");
         }
-        if (!wanted.active() && current.active() && identifiesWithoutCredential(flow)) {
+        if (!wanted.active() && current.active() && FirstFactors.wouldLeaveUsernameAlone(flow, PASSWORD_STEPS)) {
             throw ConnectionAccess.unavailable(
                     "no_other_first_factor",
                     "without the password step this browser flow would sign people in by their username alone (an"
@@ -132,14 +128,6 @@ public final class PasswordConnectionResource {
         Representation rep = representation(env, read(realm));
         access.changed(realm, PATH, rep);
         return rep;
-    }
-
-    /**
-     * Whether switching the password steps off would leave a step that only names the user (Keycloak's identity-first
-     * username form) with nothing that checks a credential: the attacker review showed a username then signs in.
-     */
-    private static boolean identifiesWithoutCredential(BrowserFlowSteps flow) {
-        return flow.runsAny(IDENTIFY_ONLY_STEPS) && !flow.runsAny(OTHER_FIRST_FACTORS);
     }
 
     /** The realm's policy with the changed entries, or null when no entry changes. */

@@ -38,7 +38,8 @@ public final class AuthorizationRedirect {
     public static String withIdpHint(String rawQuery, String alias) {
         StringBuilder query = new StringBuilder();
         if (rawQuery != null && !rawQuery.isEmpty()) {
-            for (String pair : rawQuery.split("&")) {
+            // Keycloak's HTTP layer (Vert.x) also splits on ';': a pair hidden behind one would be a second hint.
+            for (String pair : rawQuery.split("[&;]")) {
                 String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
                 // Compared decoded: Keycloak decodes names, so kc%5Fidp_hint or %6Bc_idp_hint would be a second hint.
                 // A name that does not decode is dropped too (Keycloak would refuse the request anyway).

@@ -8,6 +8,7 @@ import io.github.b2bpack.org.userprofile.EmailDomainValidator;
 import jakarta.ws.rs.core.Response;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -16,10 +17,12 @@ import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticato
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.events.Errors;
+import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.representations.userprofile.config.UPAttribute;
+import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.userprofile.UserProfileProvider;
 
 /**
@@ -34,6 +37,12 @@ public final class SsoAccessPolicyAuthenticator extends AbstractIdpAuthenticator
     public static final String MESSAGE_NO_EMAIL = "b2bpackSsoEmailMissing";
     public static final String MESSAGE_DOMAIN = "b2bpackSsoEmailDomainNotAllowed";
     public static final String MESSAGE_NOT_LINKABLE = "b2bpackSsoAccountNotLinkable";
+    /** Config key of the execution after the review page, and its value. */
+    public static final String PHASE_KEY = "b2bpack.sso.phase";
+
+    public static final String AFTER_REVIEW = "after_review";
+    private static final String NOTE_EMAIL = "b2bpack.sso.idp-email";
+    private static final String NOTE_USERNAME = "b2bpack.sso.idp-username";
 
     @Override
     protected void authenticateImpl(
@@ -47,6 +56,10 @@ public final class SsoAccessPolicyAuthenticator extends AbstractIdpAuthenticator
             return;
         }
         String email = broker.getEmail();
+        if (!sameIdentityAsTheIdpSent(context, email, broker.getModelUsername())) {
+            refuse(context, "sso.identity_changed", MESSAGE_NOT_LINKABLE);
+            return;
+        }
         if (email == null || email.isBlank()) {
             refuse(context, "sso.email_missing", MESSAGE_NO_EMAIL);
             return;
@@ -90,6 +103,33 @@ public final class SsoAccessPolicyAuthenticator extends AbstractIdpAuthenticator
             SerializedBrokeredIdentityContext serialized,
             BrokeredIdentityContext broker) {
         authenticateImpl(context, serialized, broker);
+    }
+
+    /**
+     * The flow runs this step twice: before Keycloak's review-profile page, on what the IdP sent, and after it
+     * (configured {@value #PHASE_KEY}={@value #AFTER_REVIEW}). The page may fill in what the IdP left out (a last
+     * name) but may not change who the person is: a username or email typed there would otherwise make Keycloak's
+     * next step link an account the IdP never named (second review, 2026-12-07).
+     */
+    private static boolean sameIdentityAsTheIdpSent(AuthenticationFlowContext context, String email, String username) {
+        AuthenticationSessionModel session = context.getAuthenticationSession();
+        String sentEmail = normalized(email);
+        String sentUsername = normalized(username);
+        AuthenticatorConfigModel config = context.getAuthenticatorConfig();
+        boolean afterReview = config != null
+                && config.getConfig() != null
+                && AFTER_REVIEW.equals(config.getConfig().get(PHASE_KEY));
+        if (!afterReview) {
+            session.setAuthNote(NOTE_EMAIL, sentEmail);
+            session.setAuthNote(NOTE_USERNAME, sentUsername);
+            return true;
+        }
+        return sentEmail.equals(session.getAuthNote(NOTE_EMAIL))
+                && sentUsername.equals(session.getAuthNote(NOTE_USERNAME));
+    }
+
+    private static String normalized(String value) {
+        return value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
     }
 
     private void refuse(AuthenticationFlowContext context, String action, String message) {

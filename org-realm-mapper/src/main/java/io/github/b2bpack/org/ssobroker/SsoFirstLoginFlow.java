@@ -23,6 +23,7 @@ public final class SsoFirstLoginFlow {
     static final String USER_SUBFLOW = SsoKeys.FIRST_LOGIN_FLOW + " - user";
     static final String REVIEW_CONFIG = SsoKeys.FIRST_LOGIN_FLOW + " - review profile";
     static final String ALLOW_ACCESS = "allow-access-authenticator";
+    private static final String AFTER_REVIEW_CONFIG = "b2bpack sso access policy after review";
 
     private SsoFirstLoginFlow() {}
 
@@ -59,6 +60,21 @@ public final class SsoFirstLoginFlow {
                 AuthenticationExecutionModel.Requirement.REQUIRED,
                 20,
                 review.getId());
+
+        // Again after the review page, which may fill in names but not change the IdP's username or email.
+        AuthenticatorConfigModel afterReview = new AuthenticatorConfigModel();
+        afterReview.setAlias(AFTER_REVIEW_CONFIG);
+        afterReview.setConfig(new java.util.HashMap<>(
+                Map.of(SsoAccessPolicyAuthenticator.PHASE_KEY, SsoAccessPolicyAuthenticator.AFTER_REVIEW)));
+        afterReview = realm.addAuthenticatorConfig(afterReview);
+        execution(
+                realm,
+                top,
+                SsoAccessPolicyAuthenticatorFactory.ID,
+                null,
+                AuthenticationExecutionModel.Requirement.REQUIRED,
+                25,
+                afterReview.getId());
 
         AuthenticationFlowModel user = flow(
                 realm,
