@@ -35,6 +35,16 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class FakeSmsGateway extends LoopbackHttpServer {
 
+    /**
+     * Connection: close on every answer. The full IT suite stops and starts gateways on one port; Keycloak's HTTP
+     * client reused a connection to a stopped one and the next enrollment SMS failed ("Twilio unreachable
+     * (NoHttpResponseException)", OtpRecoveryRulesIT in the clean-clone run of 2026-12-07).
+     */
+    @Override
+    protected boolean keepAlive() {
+        return false;
+    }
+
     /** One accepted SMS: which API carried it, recipient, sender (Twilio only) and text. */
     public record Sms(String api, String to, String from, String body) {
         private static final Pattern CODE = Pattern.compile("\\b(\\d{6,8})\\b");

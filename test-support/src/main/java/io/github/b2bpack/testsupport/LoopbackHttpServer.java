@@ -61,10 +61,22 @@ public abstract class LoopbackHttpServer implements AutoCloseable {
                     body,
                     System.currentTimeMillis());
             requests.add(request);
+            if (!keepAlive()) {
+                exchange.getResponseHeaders().set("Connection", "close");
+            }
             handle(request, exchange);
         } catch (RuntimeException e) {
             exchange.sendResponseHeaders(500, -1);
         }
+    }
+
+    /**
+     * Whether clients may keep the connection for their next request. A fake that tests stop and start on the same
+     * port between classes should say no: the server's HTTP client would otherwise reuse a pooled connection to the
+     * stopped instance and fail with "no response" (a POST is not retried).
+     */
+    protected boolean keepAlive() {
+        return true;
     }
 
     /** Answers one request; {@link #respond} is the usual way out. */
