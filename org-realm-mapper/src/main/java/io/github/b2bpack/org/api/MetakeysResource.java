@@ -2,7 +2,6 @@ package io.github.b2bpack.org.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.github.b2bpack.org.jpa.RowLocks;
 import io.github.b2bpack.org.lifecycle.OrganizationManager;
 import io.github.b2bpack.org.model.Organization;
 import io.github.b2bpack.org.request.MetadataRequest;
@@ -90,24 +89,22 @@ public final class MetakeysResource {
             access.permissions(realm).realm().requireManageRealm();
         }
         MetadataRequest request = ApiErrors.guarded(() -> MetadataRequest.keyOnly(body));
-        boolean added = false;
+        // The locks, the check against the cap and the declarations run in a transaction of their own that takes
+        // the realms' row locks before it reads anything: parallel declarations each see the others' keys (none is
+        // lost, the cap counts them all). Taken in this request's transaction instead, the lock could not show the
+        // previous holder's commit under MariaDB's repeatable read, and rewriting the user profile over that older
+        // snapshot failed at commit (OptimisticLockException, a 500 with 8 parallel declarations in CI's MariaDB pass).
+        ProfileDeclarations.MetaKeyDeclaration declaration =
+                ProfileDeclarations.declareMetaKey(session, realms, request.key(), MetaKeys.MAX_KEYS);
+        if (declaration.full()) {
+            throw ApiErrors.badRequest(
+                    "too_many_metakeys",
+                    "an organization realm declares at most " + MetaKeys.MAX_KEYS + " metadata keys");
+        }
         for (RealmModel realm : realms) {
-            // The realm's row lock first, before anything of the user profile is read: parallel declarations each
-            // see the others' keys (none is lost) and the cap counts them all. A read before the lock could load
-            // the profile's component rows into this transaction, and writing over that stale copy failed at commit
-            // (OptimisticLockException, a 500 with 8 parallel declarations in the clean-clone run).
-            RowLocks.lockRealm(session, realm);
-            List<String> declared = ProfileDeclarations.metaKeys(session, realm);
-            if (declared.contains(request.key())) {
+            if (!declaration.addedIn().contains(realm.getId())) {
                 continue;
             }
-            if (declared.size() >= MetaKeys.MAX_KEYS) {
-                throw ApiErrors.badRequest(
-                        "too_many_metakeys",
-                        "an organization realm declares at most " + MetaKeys.MAX_KEYS + " metadata keys");
-            }
-            ProfileDeclarations.ensure(session, realm, List.of(MetaKeys.attribute(request.key())));
-            added = true;
             new AdminEventBuilder(
                             realm,
                             masterAuth.adminAuth(),
@@ -119,6 +116,7 @@ public final class MetakeysResource {
                     .representation(Metakey.of(request.key()))
                     .success();
         }
+        boolean added = !declaration.addedIn().isEmpty();
         return Response.status(added ? Response.Status.CREATED : Response.Status.OK)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(Metakey.of(request.key()))

@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.jpa.entities.RealmEntity;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * Row locks that serialize read-then-write sequences across requests and cluster nodes: the database row
@@ -38,17 +39,9 @@ public final class RowLocks {
         }
         session.setAttribute(held, Boolean.TRUE);
         EntityManager em = em(session);
-        // Waiting for the lock does not refresh what this transaction loaded before it: a realm-cache miss earlier
-        // in the request (another request's commit invalidates the realm) loads the realm's components and their
-        // config rows into the persistence context, and a query answers those managed copies, not the rows as
-        // committed. Rewriting the user profile over such a copy deleted config rows another request had already
-        // replaced (OptimisticLockException at commit, a 500 under 8 parallel metakey declarations). Detaching
-        // the realm entity (components and their config rows follow: cascade ALL) makes everything read after
-        // the lock come from the database. Nothing of the realm is written before the lock, so nothing is lost.
-        RealmEntity loaded = em.find(RealmEntity.class, realm.getId());
-        if (loaded != null) {
-            em.detach(loaded);
-        }
+        // The locking read comes first: on MariaDB and MySQL (repeatable read by default) the transaction's first
+        // plain read fixes the snapshot every later plain read answers from, so a plain read before the lock would
+        // hide the commit the lock waited for.
         List<?> locked = em.createQuery("select r from RealmEntity r where r.id = :id")
                 .setParameter("id", realm.getId())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
@@ -56,12 +49,52 @@ public final class RowLocks {
         if (locked.isEmpty()) {
             throw new IllegalStateException("realm row not found");
         }
+        // Waiting for the lock does not refresh what this transaction loaded before it: a realm-cache miss earlier
+        // in the request (another request's commit invalidates the realm) loads the realm's components and their
+        // config rows into the persistence context, and the locking query answers that managed copy, not the row as
+        // committed. Rewriting the user profile over such a copy deleted config rows another request had already
+        // replaced (OptimisticLockException at commit, a 500 under 8 parallel metakey declarations). Detaching
+        // the realm entity (components and their config rows follow: cascade ALL) makes everything read after
+        // the lock come from the database. Nothing of the realm is written before the lock, so nothing is lost.
+        em.detach(locked.get(0));
         realm.setEnabled(realm.isEnabled());
     }
 
     /**
-     * Locks the user's row and answers its attributes as committed now (a projection, so not the copy a cache
-     * or the persistence context may hold).
+     * Runs {@code work} in a transaction of its own whose first statements lock the realms' rows (in id order, so two
+     * callers never wait for each other), and commits it when {@code work} returns. Under repeatable read (MariaDB and
+     * MySQL by default) a lock taken in the middle of a request cannot show what the previous holder committed: the
+     * request's snapshot is older. Here nothing is read before the locks, so {@code work} sees every earlier commit.
+     * The realms handed to {@code work} read from the database, not from a cached copy.
+     */
+    public static <T> T inLockedRealms(
+            KeycloakSession session, List<String> realmIds, BiFunction<KeycloakSession, List<RealmModel>, T> work) {
+        return KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), fresh -> {
+            EntityManager em = em(fresh);
+            for (String id : realmIds.stream().sorted().toList()) {
+                List<?> locked = em.createQuery("select r from RealmEntity r where r.id = :id")
+                        .setParameter("id", id)
+                        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                        .getResultList();
+                if (locked.isEmpty()) {
+                    throw new IllegalStateException("realm row not found");
+                }
+                fresh.setAttribute(LOCKED_REALM + id, Boolean.TRUE);
+            }
+            List<RealmModel> realms = new ArrayList<>();
+            for (String id : realmIds) {
+                RealmModel realm = fresh.realms().getRealm(id);
+                // The write of the unchanged flag switches a cached realm to its database delegate (see lockRealm).
+                realm.setEnabled(realm.isEnabled());
+                realms.add(realm);
+            }
+            return work.apply(fresh, realms);
+        });
+    }
+
+    /**
+     * Locks the user's row and answers its attributes as committed now (a locking projection, so not the copy a
+     * cache, the persistence context or a repeatable-read snapshot may hold).
      */
     public static Map<String, List<String>> lockUser(KeycloakSession session, UserModel user) {
         EntityManager em = em(session);
@@ -75,6 +108,9 @@ public final class RowLocks {
         Map<String, List<String>> attributes = new LinkedHashMap<>();
         em.createQuery("select a.name, a.value from UserAttributeEntity a where a.user.id = :id", Object[].class)
                 .setParameter("id", user.getId())
+                // A locking read too: under repeatable read (MariaDB, MySQL) a plain read answers the snapshot the
+                // transaction took before it waited for the lock, without the previous holder's writes.
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList()
                 .forEach(row -> attributes
                         .computeIfAbsent((String) row[0], k -> new ArrayList<>())

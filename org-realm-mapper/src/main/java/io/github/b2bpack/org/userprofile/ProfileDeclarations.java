@@ -2,6 +2,7 @@ package io.github.b2bpack.org.userprofile;
 
 import io.github.b2bpack.org.jpa.RowLocks;
 import io.github.b2bpack.org.users.MetaKeys;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,9 @@ public final class ProfileDeclarations {
     /**
      * Declares the missing ones of {@code names}; writes the configuration only when one was missing. The
      * configuration is one document, so a declaration is read-then-write: when one is missing the realm's row is
-     * locked and the configuration read again from the database, so parallel declarations all survive.
+     * locked and the configuration read again from the database, so parallel declarations all survive (under
+     * MariaDB's repeatable read the second of two parallel first declarations fails at commit instead: an
+     * organization realm is born with these attributes, so this writes only where an operator removed one).
      */
     public static void ensure(KeycloakSession session, RealmModel realm, Collection<String> names) {
         boolean missing = inRealm(session, realm, () -> {
@@ -41,6 +44,19 @@ public final class ProfileDeclarations {
             return;
         }
         RowLocks.lockRealm(session, realm);
+        declare(session, realm, names);
+    }
+
+    /**
+     * Declares the missing ones of {@code names} in a realm this transaction created (nobody else can write its
+     * profile yet, so no lock): an organization realm is born with the attributes the users API writes, and the
+     * users API never has to rewrite the profile while other requests may.
+     */
+    public static void declareInNewRealm(KeycloakSession session, RealmModel realm, Collection<String> names) {
+        declare(session, realm, names);
+    }
+
+    private static void declare(KeycloakSession session, RealmModel realm, Collection<String> names) {
         inRealm(session, realm, () -> {
             UserProfileProvider profiles = session.getProvider(UserProfileProvider.class);
             UPConfig config = profiles.getConfiguration();
@@ -55,6 +71,45 @@ public final class ProfileDeclarations {
                 profiles.setConfiguration(config);
             }
             return null;
+        });
+    }
+
+    /** What declaring one metadata key did: where it was added, or that a realm had no room left. */
+    public record MetaKeyDeclaration(List<String> addedIn, boolean full) {}
+
+    /**
+     * Declares the metadata key {@code key} in each of {@code realms} unless there, all or nothing: when one realm
+     * already declares {@code max} keys, none is changed. Runs in a transaction of its own that starts with the
+     * realms' row locks, so parallel declarations each see the others (none is lost, the cap counts them all) on
+     * every database, repeatable read included; it is committed when this returns.
+     */
+    public static MetaKeyDeclaration declareMetaKey(
+            KeycloakSession session, List<RealmModel> realms, String key, int max) {
+        String attribute = MetaKeys.attribute(key);
+        List<String> ids = realms.stream().map(RealmModel::getId).toList();
+        return RowLocks.inLockedRealms(session, ids, (locked, lockedRealms) -> {
+            List<RealmModel> missing = new ArrayList<>();
+            for (RealmModel realm : lockedRealms) {
+                List<String> declared = metaKeys(locked, realm);
+                if (declared.contains(key)) {
+                    continue;
+                }
+                if (declared.size() >= max) {
+                    return new MetaKeyDeclaration(List.of(), true);
+                }
+                missing.add(realm);
+            }
+            for (RealmModel realm : missing) {
+                inRealm(locked, realm, () -> {
+                    UserProfileProvider profiles = locked.getProvider(UserProfileProvider.class);
+                    UPConfig config = profiles.getConfiguration();
+                    config.addOrReplaceAttribute(declaration(attribute));
+                    profiles.setConfiguration(config);
+                    return null;
+                });
+            }
+            return new MetaKeyDeclaration(
+                    missing.stream().map(RealmModel::getId).toList(), false);
         });
     }
 
