@@ -241,6 +241,60 @@ class OrgSsoConnectionIT extends OrgItBase {
      * the account. The access-policy step runs again after the review page and refuses any change of username or
      * email.
      */
+    /**
+     * Deleting organizations removes their realms with their identity providers and nothing of master's. Keycloak's
+     * realm removal deletes the identity providers of the request's realm (master, for the organization API), not
+     * of the realm removed: the delete took master's identity providers with it, and an organization with an SSO
+     * connection could not be deleted at all (its provider's row still referenced the realm: 409 on MariaDB).
+     */
+    @Test
+    void deletingOrganizationsKeepsMastersIdentityProviders() {
+        IdentityProviderRepresentation keep = new IdentityProviderRepresentation();
+        keep.setAlias("it-master-keep");
+        keep.setProviderId("oidc");
+        keep.setHideOnLogin(true);
+        keep.setConfig(Map.of(
+                "clientId", "keep",
+                "clientSecret", "keep",
+                "authorizationUrl", "https://idp.example/auth",
+                "tokenUrl", "https://idp.example/token"));
+        admin.realm("master").identityProviders().create(keep).close();
+        try {
+            String plain = OrgFixtures.createOrg(http, "Org IT Delete Plain", "delete-plain-it.example");
+            String withSso = OrgFixtures.createOrg(http, "Org IT SSO Delete", "sso-delete-it.example");
+            String metadata = OidcClient.send(HttpRequest.newBuilder(
+                                    URI.create(Fixtures.realmUrl("master") + "/protocol/saml/descriptor"))
+                            .build())
+                    .body();
+            OidcClient.Response created = http.post(
+                    "/" + withSso + "/sso-connection", body("provider_type", "saml.okta", "metadata", metadata));
+            assertEquals(201, created.status(), created.body());
+
+            for (String slug : List.of(plain, withSso)) {
+                OidcClient.Response deleted = http.delete("/" + slug);
+                assertEquals(200, deleted.status(), deleted.body());
+                assertEquals(404, http.get("/" + slug).status());
+                assertTrue(admin.realms().findAll().stream()
+                        .noneMatch(r -> r.getRealm().startsWith(slug)));
+            }
+            assertEquals(
+                    "it-master-keep",
+                    admin.realm("master")
+                            .identityProviders()
+                            .get("it-master-keep")
+                            .toRepresentation()
+                            .getAlias());
+        } finally {
+            // Gone already when the attack succeeds; the assertion above says so, not this cleanup.
+            admin.realm("master").identityProviders().findAll().stream()
+                    .filter(idp -> idp.getAlias().equals("it-master-keep"))
+                    .forEach(idp -> admin.realm("master")
+                            .identityProviders()
+                            .get("it-master-keep")
+                            .remove());
+        }
+    }
+
     @Test
     void theReviewPageCannotChangeWhoThePersonIs() throws Exception {
         String slug = OrgFixtures.createOrg(http, "Org IT SSO Review", "sso-review-it.example");

@@ -14,11 +14,14 @@ import io.github.b2bpack.org.request.OrganizationChange;
 import io.github.b2bpack.org.template.RealmTemplate;
 import io.github.b2bpack.org.template.TemplateSanitizer;
 import io.github.b2bpack.org.userprofile.EmailDomainRule;
+import io.github.b2bpack.org.userprofile.ProfileDeclarations;
+import io.github.b2bpack.org.users.ProfileClaim;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.services.managers.RealmManager;
 
@@ -137,10 +140,19 @@ public final class OrganizationManager {
 
     /** Removes both realms and the index row. */
     public void delete(Organization org) {
-        RealmManager realms = new RealmManager(session);
-        realm(SANDBOX.realmName(org.slug())).ifPresent(realms::removeRealm);
-        realm(PRODUCTION.realmName(org.slug())).ifPresent(realms::removeRealm);
+        realm(SANDBOX.realmName(org.slug())).ifPresent(this::removeRealm);
+        realm(PRODUCTION.realmName(org.slug())).ifPresent(this::removeRealm);
         store.delete(org.slug());
+    }
+
+    /**
+     * Keycloak's realm removal deletes the identity providers and their mappers of the session's context realm
+     * (the identity-provider store reads it), not of the realm it removes. Called from the organization API, whose
+     * context realm is master, it deleted master's identity providers and left the organization realm's in place
+     * (an SSO connection's row then blocked the realm's delete). The realm removed is the context realm meanwhile.
+     */
+    private void removeRealm(RealmModel realm) {
+        KeycloakModelUtils.runOnRealm(session, realm, s -> new RealmManager(s).removeRealm(realm));
     }
 
     /** A realm by its immutable id (equal to its original name), whatever it has been renamed to. */
@@ -212,6 +224,7 @@ public final class OrganizationManager {
             session.getContext().setRealm(previous);
         }
         applyDomainRule(realm, org);
+        ProfileDeclarations.declareInNewRealm(session, realm, ProfileClaim.declaredAttributes());
         // Read by other modules (the webhook payload's organization fields) without depending on this one.
         realm.setAttribute(SLUG_ATTRIBUTE, org.slug());
         realm.setAttribute(ENVIRONMENT_ATTRIBUTE, environment.id());
