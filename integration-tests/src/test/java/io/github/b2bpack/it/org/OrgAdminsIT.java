@@ -187,6 +187,14 @@ class OrgAdminsIT extends OrgItBase {
         assertEquals(404, http.get("/" + a + "/admins/" + email).status());
         List<UserRepresentation> stays = admin.realm(a).users().searchByEmail(email, true);
         assertEquals(1, stays.size(), "an accepted administrator's user stays, as a plain user");
+        // Its sessions end too (Keycloak's logout took master, the API's context realm, and removed none).
+        assertTrue(
+                admin.realm(a)
+                        .users()
+                        .get(stays.get(0).getId())
+                        .getUserSessions()
+                        .isEmpty(),
+                "the deleted administrator's sessions");
         assertTrue(admin.realm(a)
                 .users()
                 .get(stays.get(0).getId())

@@ -14,6 +14,7 @@ import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.managers.AuthenticationManager;
 
 /**
@@ -50,10 +51,16 @@ public final class AdminMembership {
      * removed administrator stops working at once rather than at its expiry.
      */
     public static void endSessions(KeycloakSession session, RealmModel realm, UserModel user) {
-        List<UserSessionModel> sessions =
-                session.sessions().getUserSessionsStream(realm, user).toList();
-        sessions.forEach(s -> AuthenticationManager.backchannelLogout(session, s, true));
-        session.users().setNotBeforeForUser(realm, user, Time.currentTime());
+        // Keycloak's logout takes the realm from the session's context, which is master on the organization API's
+        // master path: there it removed nothing (the session stores refuse another realm's session) and looked the
+        // upstream identity provider up in master. The user's realm is the context realm meanwhile.
+        KeycloakModelUtils.runOnRealm(session, realm, s -> {
+            List<UserSessionModel> sessions =
+                    s.sessions().getUserSessionsStream(realm, user).toList();
+            sessions.forEach(userSession -> AuthenticationManager.backchannelLogout(s, userSession, true));
+            s.users().setNotBeforeForUser(realm, user, Time.currentTime());
+            return null;
+        });
     }
 
     /** Sets or clears one invitation attribute. */

@@ -38,6 +38,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserManager;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
@@ -219,15 +220,20 @@ public final class OrgAdminsResource {
         CryptrAdmin rep = view(environment, user, admin);
         // A user the invitation created goes with it only while nobody can have used it (no credential, no
         // identity-provider link): after a decline the person may have set a password through "forgot password".
-        if (admin.status() != AdminStatus.ACCEPTED
-                && admin.createdByInvitation()
-                && !AdminMembership.inUse(session, realm, user)) {
-            AdminMembership.endSessions(session, realm, user);
-            new UserManager(session).removeUser(realm, user);
-        } else {
-            AdminMembership.revoke(session, realm, user);
-            AdminMembership.forget(user);
-        }
+        // The user's realm as the context realm: Keycloak's credential manager, logout and removal listeners read
+        // it, and it is master on the master path.
+        KeycloakModelUtils.runOnRealm(session, realm, s -> {
+            if (admin.status() != AdminStatus.ACCEPTED
+                    && admin.createdByInvitation()
+                    && !AdminMembership.inUse(s, realm, user)) {
+                AdminMembership.endSessions(s, realm, user);
+                new UserManager(s).removeUser(realm, user);
+            } else {
+                AdminMembership.revoke(s, realm, user);
+                AdminMembership.forget(user);
+            }
+            return null;
+        });
         event(realm, rep, "org_admin.deleted");
         return new DeletedAdminRepresentation(true, rep);
     }

@@ -33,6 +33,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserManager;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
@@ -163,7 +164,8 @@ public final class OrgUsersResource {
         access.permissions(realm).users().requireManage();
         UserModel user = writable(realm, user(realm, id));
         CryptrUser rep = view(realm, environment, user);
-        if (!new UserManager(session).removeUser(realm, user)) {
+        // The user's realm as the context realm: Keycloak's removal listeners read it (master on this path).
+        if (!KeycloakModelUtils.runOnRealm(session, realm, s -> new UserManager(s).removeUser(realm, user))) {
             throw ApiErrors.notFound("no user '" + user.getId() + "' in this organization");
         }
         event(realm, OperationType.DELETE, rep, null);

@@ -15,6 +15,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.managers.ClientManager;
 import org.keycloak.services.managers.RealmManager;
 
@@ -111,7 +112,10 @@ public final class DirectorySyncs {
     public Optional<DirectorySync> delete() {
         return client().map(client -> {
             DirectorySync was = view(client);
-            new ClientManager(new RealmManager(session)).removeClient(realm, client);
+            // The realm as the context realm: removing the service account runs Keycloak's user-removal listeners,
+            // which read it (master on the master path).
+            KeycloakModelUtils.runOnRealm(
+                    session, realm, s -> new ClientManager(new RealmManager(s)).removeClient(realm, client));
             return was;
         });
     }
