@@ -54,7 +54,7 @@ public final class MagicLinkMailer {
         attributes.put("organizationName", realmName);
         RenderedMail mail = CapturingTemplates.render(
                 session, realm, user, authSession, SUBJECT, List.of(realmName), TEMPLATE, attributes);
-        MailQueue.submit(session, realm.getName(), mail, afterSend);
+        MailQueue.submit(session, realm.getId(), realm.getName(), mail, afterSend);
     }
 
     /**

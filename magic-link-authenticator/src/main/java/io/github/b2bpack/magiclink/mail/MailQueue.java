@@ -26,11 +26,18 @@ final class MailQueue {
 
     /** Sends {@code mail}, then runs {@code afterSend} in the same background transaction (only if it was sent). */
     static void submit(
-            KeycloakSession session, String realmName, RenderedMail mail, Consumer<KeycloakSession> afterSend) {
+            KeycloakSession session,
+            String realmId,
+            String realmName,
+            RenderedMail mail,
+            Consumer<KeycloakSession> afterSend) {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR).execute(() -> {
             try {
                 KeycloakModelUtils.runJobInTransaction(factory, s -> {
+                    // Keycloak's SMTP authenticators read the context realm (the vault for a password, the realm's
+                    // id for a token): a background session has none until it is set.
+                    s.getContext().setRealm(s.realms().getRealm(realmId));
                     try {
                         s.getProvider(EmailSenderProvider.class)
                                 .send(mail.smtp(), mail.address(), mail.subject(), mail.textBody(), mail.htmlBody());

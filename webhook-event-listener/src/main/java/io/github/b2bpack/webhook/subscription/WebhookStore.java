@@ -16,6 +16,7 @@ import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.jpa.entities.ComponentEntity;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * Webhooks of a realm, stored as realm components ({@link WebhookConfig}): reads come from Keycloak's realm cache,
@@ -233,23 +234,20 @@ public final class WebhookStore {
     }
 
     /**
-     * A stored key in clear. Keycloak's vault names entries after the session's realm, and the outbox's sessions have
-     * none (or, in a claim pass over several realms, another one): a vault reference is looked up with the webhook's
-     * own realm as the session's, so it neither fails on a missing realm nor reads another realm's entry.
+     * A stored key in clear. Keycloak's vault names entries after the realm of the session that first used it (the
+     * session keeps that vault), and the outbox's sessions have none (or, in a claim pass over several realms,
+     * another one): a vault reference is looked up in a session of its own whose realm is the webhook's, so it
+     * neither fails on a missing realm nor reads another realm's entry. Only a signing-key cache miss comes here.
      */
     private String reveal(RealmModel realm, String stored, String id) {
         if (!StoredKeys.isVaultReference(stored)) {
             return StoredKeys.reveal(session, cipher, stored, id);
         }
-        RealmModel before = session.getContext().getRealm();
-        session.getContext().setRealm(realm);
-        try {
-            return StoredKeys.reveal(session, cipher, stored, id);
-        } finally {
-            if (before != null) {
-                session.getContext().setRealm(before);
-            }
-        }
+        String realmId = realm.getId();
+        return KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), own -> {
+            own.getContext().setRealm(own.realms().getRealm(realmId));
+            return StoredKeys.reveal(own, cipher, stored, id);
+        });
     }
 
     /** The webhook with this id in whichever realm holds it; null when there is none. */
