@@ -4,6 +4,7 @@ import io.github.b2bpack.org.jpa.RowLocks;
 import io.github.b2bpack.org.users.MetaKeys;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -146,6 +147,9 @@ public final class ProfileDeclarations {
         UPAttribute attribute = new UPAttribute(name, new UPAttributePermissions(Set.of("admin"), Set.of("admin")));
         attribute.setDisplayName(name);
         attribute.setValidations(Map.of("length", Map.of("max", MAX_LENGTH)));
+        // Keycloak's SCIM API reads every custom attribute's annotations (UserExtensionModelSchema) and fails with a
+        // NullPointerException, a 500 for every SCIM user write, on an attribute that has none.
+        attribute.setAnnotations(new HashMap<>());
         return attribute;
     }
 }
