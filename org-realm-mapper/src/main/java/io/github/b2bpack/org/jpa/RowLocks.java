@@ -42,13 +42,7 @@ public final class RowLocks {
         // The locking read comes first: on MariaDB and MySQL (repeatable read by default) the transaction's first
         // plain read fixes the snapshot every later plain read answers from, so a plain read before the lock would
         // hide the commit the lock waited for.
-        List<?> locked = em.createQuery("select r from RealmEntity r where r.id = :id")
-                .setParameter("id", realm.getId())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
-        if (locked.isEmpty()) {
-            throw new IllegalStateException("realm row not found");
-        }
+        Object locked = lockRealmRow(em, realm.getId());
         // Waiting for the lock does not refresh what this transaction loaded before it: a realm-cache miss earlier
         // in the request (another request's commit invalidates the realm) loads the realm's components and their
         // config rows into the persistence context, and the locking query answers that managed copy, not the row as
@@ -56,7 +50,7 @@ public final class RowLocks {
         // replaced (OptimisticLockException at commit, a 500 under 8 parallel metakey declarations). Detaching
         // the realm entity (components and their config rows follow: cascade ALL) makes everything read after
         // the lock come from the database. Nothing of the realm is written before the lock, so nothing is lost.
-        em.detach(locked.get(0));
+        em.detach(locked);
         realm.setEnabled(realm.isEnabled());
     }
 
@@ -72,13 +66,7 @@ public final class RowLocks {
         return KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), fresh -> {
             EntityManager em = em(fresh);
             for (String id : realmIds.stream().sorted().toList()) {
-                List<?> locked = em.createQuery("select r from RealmEntity r where r.id = :id")
-                        .setParameter("id", id)
-                        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                        .getResultList();
-                if (locked.isEmpty()) {
-                    throw new IllegalStateException("realm row not found");
-                }
+                lockRealmRow(em, id);
                 fresh.setAttribute(LOCKED_REALM + id, Boolean.TRUE);
             }
             List<RealmModel> realms = new ArrayList<>();
@@ -116,6 +104,18 @@ public final class RowLocks {
                         .computeIfAbsent((String) row[0], k -> new ArrayList<>())
                         .add((String) row[1]));
         return attributes;
+    }
+
+    /** {@code SELECT … FOR UPDATE} of the realm's row; answers the realm entity (the managed copy if loaded). */
+    private static Object lockRealmRow(EntityManager em, String realmId) {
+        List<?> locked = em.createQuery("select r from RealmEntity r where r.id = :id")
+                .setParameter("id", realmId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        if (locked.isEmpty()) {
+            throw new IllegalStateException("realm row not found");
+        }
+        return locked.get(0);
     }
 
     private static EntityManager em(KeycloakSession session) {
