@@ -392,8 +392,7 @@ class MagicLinkIT {
     private void click(String id) {
         var page = driver.findElement(By.tagName("html"));
         driver.findElement(By.id(id)).click();
-        new WebDriverWait(driver.driver(), WAIT)
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver.driver(), WAIT).until(io.github.b2bpack.it.support.PageChange.left(page));
     }
 
     /** The authorization code once Chromium is back at the client, or null after a few seconds without one. */

@@ -1,12 +1,12 @@
 package io.github.b2bpack.it.org;
 
+import io.github.b2bpack.it.support.PageChange;
 import java.util.Map;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** An organization administrator's invitation: the realm's SMTP on a loopback port, the link accepted in Chromium. */
 final class AdminInvitations {
@@ -64,7 +64,7 @@ final class AdminInvitations {
                 return;
             }
             submitted.submit();
-            driver.waiting().until(ExpectedConditions.stalenessOf(submitted));
+            driver.waiting().until(PageChange.left(submitted));
         }
         throw new AssertionError(
                 "required actions did not end:\n" + driver.driver().getPageSource());

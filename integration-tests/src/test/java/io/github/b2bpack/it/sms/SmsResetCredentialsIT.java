@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.OidcClient;
+import io.github.b2bpack.it.support.PageChange;
 import io.github.b2bpack.testsupport.FakeSmsGateway;
 import io.github.b2bpack.testsupport.SmtpSink;
 import java.time.Duration;
@@ -19,7 +20,6 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -162,7 +162,7 @@ class SmsResetCredentialsIT extends SmsItBase {
         name.sendKeys(username);
         WebElement page = driver.findElement(By.tagName("html"));
         name.submit();
-        new WebDriverWait(driver.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver.driver(), Duration.ofSeconds(15)).until(PageChange.left(page));
     }
 
     private void setNewPassword() {
