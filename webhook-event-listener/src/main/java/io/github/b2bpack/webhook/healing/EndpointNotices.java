@@ -172,22 +172,32 @@ final class EndpointNotices {
         event.setRepresentation(representation.toString());
         event.setDetails(Map.of("b2bpack_event", EndpointCodes.DISABLED));
         boolean withRepresentation = realm.isAdminEventsDetailsEnabled();
-        if (realm.isAdminEventsEnabled()) {
-            EventStoreProvider store = session.getProvider(EventStoreProvider.class);
-            if (store != null) {
-                store.onEvent(event, withRepresentation);
-            }
-        }
-        realm.getEventsListenersStream().forEach(id -> {
-            EventListenerProvider listener = session.getProvider(EventListenerProvider.class, id);
-            if (listener != null) {
-                try {
-                    listener.onEvent(new AdminEvent(event), withRepresentation);
-                } catch (RuntimeException e) {
-                    LOG.warnf("event listener %s failed on a webhook's auto-disable event: %s", id, e.toString());
+        // The event store and listeners may read the context realm (an email-sending listener does), and this
+        // background session has none, or another webhook's.
+        RealmModel previous = session.getContext().getRealm();
+        session.getContext().setRealm(realm);
+        try {
+            if (realm.isAdminEventsEnabled()) {
+                EventStoreProvider store = session.getProvider(EventStoreProvider.class);
+                if (store != null) {
+                    store.onEvent(event, withRepresentation);
                 }
             }
-        });
+            realm.getEventsListenersStream().forEach(id -> {
+                EventListenerProvider listener = session.getProvider(EventListenerProvider.class, id);
+                if (listener != null) {
+                    try {
+                        listener.onEvent(new AdminEvent(event), withRepresentation);
+                    } catch (RuntimeException e) {
+                        LOG.warnf("event listener %s failed on a webhook's auto-disable event: %s", id, e.toString());
+                    }
+                }
+            });
+        } finally {
+            if (previous != null) {
+                session.getContext().setRealm(previous);
+            }
+        }
     }
 
     private static EndpointPayloads.Facts facts(KeycloakSession session, Source s, long failingSince, Outcome o) {
