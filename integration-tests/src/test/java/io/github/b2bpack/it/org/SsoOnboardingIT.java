@@ -66,6 +66,8 @@ class SsoOnboardingIT extends OrgItBase {
         assertEquals(slug, onboarding.get("__domain__").asText());
         assertEquals("production", onboarding.get("__environment__").asText());
         String link = onboarding.get("url").asText();
+        // A second link issued before the onboarding completes (a manager read the connection, or sent it twice).
+        String older = SsoFixtures.issueOnboarding(http, slug, "").field("url");
         assertTrue(link.startsWith(Fixtures.realmUrl(slug) + "/b2bpack-sso-onboarding/"), link);
         long lifespan = onboarding.get("expired_at").asLong() - System.currentTimeMillis() / 1000;
         assertTrue(lifespan > 7 * 24 * 3600 - 120 && lifespan <= 7 * 24 * 3600, "lifespan " + lifespan);
@@ -117,6 +119,21 @@ class SsoOnboardingIT extends OrgItBase {
         driver.waiting().until(d -> d.getPageSource().contains("This onboarding link has already been used"));
         OidcClient.Response replay = OidcClient.postForm(link, Map.of("metadata_xml", "<x/>"));
         assertEquals(410, replay.status());
+        // Every other link issued before the completion is dead: a leaked or forgotten one cannot point the
+        // organization's SSO at another identity provider. A link issued afterwards works.
+        assertEquals(404, OidcClient.send(get(older)).status());
+        OidcClient.Response hijack = OidcClient.postForm(older, Map.of("metadata_url", "https://idp.example/metadata"));
+        assertEquals(404, hijack.status(), hijack.body());
+        assertEquals(
+                Fixtures.realmUrl(IDP_REALM) + "/protocol/saml",
+                admin.realm(slug)
+                        .identityProviders()
+                        .get(SsoFixtures.ALIAS)
+                        .toRepresentation()
+                        .getConfig()
+                        .get("singleSignOnServiceUrl"));
+        String newer = SsoFixtures.issueOnboarding(http, slug, "").field("url");
+        assertEquals(200, OidcClient.send(get(newer)).status());
 
         // A user of the customer's IdP signs in through an SSO challenge: straight to the IdP's login page.
         OidcClient.Response challenge = SsoFixtures.challenges(
