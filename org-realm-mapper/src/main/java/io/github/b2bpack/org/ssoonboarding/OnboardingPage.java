@@ -49,7 +49,7 @@ public final class OnboardingPage {
     @Path("{token}")
     @Produces(MediaType.TEXT_HTML)
     public Response show(@PathParam("token") String token) {
-        OnboardingLink link = links.find(token, realm.getName());
+        OnboardingLink link = links.find(token, realm);
         if (link == null) {
             return closed(token);
         }
@@ -61,7 +61,7 @@ public final class OnboardingPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response submit(@PathParam("token") String token, MultivaluedMap<String, String> form) {
-        OnboardingLink link = links.find(token, realm.getName());
+        OnboardingLink link = links.find(token, realm);
         if (link == null) {
             return closed(token);
         }
@@ -78,6 +78,12 @@ public final class OnboardingPage {
         // Written first, used second: when two submissions race, the one that loses the atomic remove rolls its
         // write back, so exactly one configuration is committed.
         if (!links.consume(token, link)) {
+            session.getTransactionManager().setRollbackOnly();
+            return closed(token);
+        }
+        // Then the realm's first completion since its last one: every other link issued until now dies, and of two
+        // links used at once only one configures the connection.
+        if (!links.complete(realm, SsoOnboarding.maxLifespan(session))) {
             session.getTransactionManager().setRollbackOnly();
             return closed(token);
         }

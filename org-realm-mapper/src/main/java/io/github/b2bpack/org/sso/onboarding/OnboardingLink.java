@@ -22,13 +22,31 @@ import java.util.regex.Pattern;
  *                     generic type: saml.custom, oidc.generic)
  * @param usersAccessPolicy the {@code users_access_policy} the issuer chose, or null (provision_new_users, or the
  *                     existing connection's)
+ * @param issuedAtMillis when it was issued (epoch milliseconds): an onboarding completed later kills it
  */
 public record OnboardingLink(
-        String realm, String slug, String environment, long expiresAt, String providerType, String usersAccessPolicy) {
+        String realm,
+        String slug,
+        String environment,
+        long expiresAt,
+        String providerType,
+        String usersAccessPolicy,
+        long issuedAtMillis) {
 
     /** A link that leaves the provider type and the policy to the page's defaults. */
     public OnboardingLink(String realm, String slug, String environment, long expiresAt) {
-        this(realm, slug, environment, expiresAt, null, null);
+        this(realm, slug, environment, expiresAt, null, null, 0L);
+    }
+
+    /** A link issued at the epoch (before any completion). */
+    public OnboardingLink(
+            String realm,
+            String slug,
+            String environment,
+            long expiresAt,
+            String providerType,
+            String usersAccessPolicy) {
+        this(realm, slug, environment, expiresAt, providerType, usersAccessPolicy, 0L);
     }
 
     /** Seven days, as Cryptr's onboarding e-mails. */
@@ -83,7 +101,16 @@ public record OnboardingLink(
 
     public Map<String, String> toNotes() {
         Map<String, String> notes = new HashMap<>(Map.of(
-                "realm", realm, "slug", slug, "environment", environment, "expires_at", Long.toString(expiresAt)));
+                "realm",
+                realm,
+                "slug",
+                slug,
+                "environment",
+                environment,
+                "expires_at",
+                Long.toString(expiresAt),
+                "issued_at",
+                Long.toString(issuedAtMillis)));
         if (providerType != null) {
             notes.put("provider_type", providerType);
         }
@@ -109,7 +136,8 @@ public record OnboardingLink(
                     notes.get("environment"),
                     Long.parseLong(notes.get("expires_at")),
                     notes.get("provider_type"),
-                    notes.get("users_access_policy"));
+                    notes.get("users_access_policy"),
+                    Long.parseLong(notes.getOrDefault("issued_at", "0")));
         } catch (NumberFormatException e) {
             return null;
         }
@@ -118,6 +146,15 @@ public record OnboardingLink(
     /** Whether the link is still valid at {@code nowSeconds} (the store also drops it at that time). */
     public boolean liveAt(long nowSeconds) {
         return nowSeconds < expiresAt;
+    }
+
+    /**
+     * Whether the link outlives the realm's last completed onboarding ({@code completedAtMillis}, epoch
+     * milliseconds; 0 when none): a completion kills every link issued before it, so a forgotten or leaked link
+     * cannot point the organization's SSO at another identity provider afterwards.
+     */
+    public boolean issuedAfter(long completedAtMillis) {
+        return issuedAtMillis > completedAtMillis;
     }
 
     private static String digest(String token) {

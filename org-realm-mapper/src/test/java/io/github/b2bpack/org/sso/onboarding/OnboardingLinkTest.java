@@ -56,6 +56,20 @@ class OnboardingLinkTest {
     }
 
     @Test
+    void aCompletedOnboardingKillsTheLinksIssuedBeforeIt() {
+        OnboardingLink link = new OnboardingLink("acme", "acme", "production", 100, null, null, 5_000L);
+        assertEquals(link, OnboardingLink.fromNotes(link.toNotes()));
+        assertTrue(link.issuedAfter(0));
+        assertTrue(link.issuedAfter(4_999L));
+        assertFalse(link.issuedAfter(5_000L));
+        assertFalse(link.issuedAfter(6_000L));
+        // An entry written before links carried their issue time counts as issued at the epoch.
+        Map<String, String> old = new HashMap<>(link.toNotes());
+        old.remove("issued_at");
+        assertFalse(OnboardingLink.fromNotes(old).issuedAfter(1L));
+    }
+
+    @Test
     void liveUntilItsExpiry() {
         OnboardingLink link = new OnboardingLink("acme", "acme", "production", 100);
         assertTrue(link.liveAt(99));
