@@ -11,6 +11,7 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.jpa.entities.RealmEntity;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
@@ -39,18 +40,21 @@ public final class RowLocks {
         }
         session.setAttribute(held, Boolean.TRUE);
         EntityManager em = em(session);
-        // The locking read comes first: on MariaDB and MySQL (repeatable read by default) the transaction's first
-        // plain read fixes the snapshot every later plain read answers from, so a plain read before the lock would
-        // hide the commit the lock waited for.
-        Object locked = lockRealmRow(em, realm.getId());
         // Waiting for the lock does not refresh what this transaction loaded before it: a realm-cache miss earlier
         // in the request (another request's commit invalidates the realm) loads the realm's components and their
-        // config rows into the persistence context, and the locking query answers that managed copy, not the row as
+        // config rows into the persistence context, and a query answers those managed copies, not the rows as
         // committed. Rewriting the user profile over such a copy deleted config rows another request had already
         // replaced (OptimisticLockException at commit, a 500 under 8 parallel metakey declarations). Detaching
-        // the realm entity (components and their config rows follow: cascade ALL) makes everything read after
-        // the lock come from the database. Nothing of the realm is written before the lock, so nothing is lost.
-        em.detach(locked);
+        // the realm entity (components and their config rows follow: cascade ALL) before the locking query makes
+        // the realm's row come from that locking read, which answers the row as committed now on every database
+        // (under MariaDB's repeatable read a plain read would answer the request's older snapshot). Nothing of the
+        // realm is written before the lock, so nothing is lost. Whole-document rewrites that need more than the
+        // realm's row fresh under repeatable read run in inLockedRealms instead.
+        RealmEntity loaded = em.find(RealmEntity.class, realm.getId());
+        if (loaded != null) {
+            em.detach(loaded);
+        }
+        lockRealmRow(em, realm.getId());
         realm.setEnabled(realm.isEnabled());
     }
 
@@ -63,6 +67,12 @@ public final class RowLocks {
      */
     public static <T> T inLockedRealms(
             KeycloakSession session, List<String> realmIds, BiFunction<KeycloakSession, List<RealmModel>, T> work) {
+        for (String id : realmIds) {
+            if (session.getAttribute(LOCKED_REALM + id) != null) {
+                // This request's transaction holds the lock and waits for this one to return: neither would end.
+                throw new IllegalStateException("the realm is locked by the calling transaction");
+            }
+        }
         return KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), fresh -> {
             EntityManager em = em(fresh);
             for (String id : realmIds.stream().sorted().toList()) {
@@ -81,8 +91,11 @@ public final class RowLocks {
     }
 
     /**
-     * Locks the user's row and answers its attributes as committed now (a locking projection, so not the copy a
-     * cache, the persistence context or a repeatable-read snapshot may hold).
+     * Locks the user's row and answers its attributes as committed now. They are read in a transaction of its own,
+     * begun after the lock was granted: a projection is not the copy a cache or the persistence context may hold,
+     * and a new transaction sees the previous holder's commit even under repeatable read (MariaDB), where this
+     * request's snapshot predates it. (A locking read of the attribute rows would see it too, but takes gap locks on
+     * MariaDB that block other users' attribute writes.)
      */
     public static Map<String, List<String>> lockUser(KeycloakSession session, UserModel user) {
         EntityManager em = em(session);
@@ -93,21 +106,25 @@ public final class RowLocks {
         if (locked.isEmpty()) {
             return Map.of();
         }
-        Map<String, List<String>> attributes = new LinkedHashMap<>();
-        em.createQuery("select a.name, a.value from UserAttributeEntity a where a.user.id = :id", Object[].class)
-                .setParameter("id", user.getId())
-                // A locking read too: under repeatable read (MariaDB, MySQL) a plain read answers the snapshot the
-                // transaction took before it waited for the lock, without the previous holder's writes.
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList()
-                .forEach(row -> attributes
-                        .computeIfAbsent((String) row[0], k -> new ArrayList<>())
-                        .add((String) row[1]));
-        return attributes;
+        // This transaction's own changes to the user are in its persistence context, not yet in the database: the
+        // callers lock before they write anything of the user, so there are none to miss.
+        String id = user.getId();
+        return KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), fresh -> {
+            Map<String, List<String>> attributes = new LinkedHashMap<>();
+            em(fresh)
+                    .createQuery(
+                            "select a.name, a.value from UserAttributeEntity a where a.user.id = :id", Object[].class)
+                    .setParameter("id", id)
+                    .getResultList()
+                    .forEach(row -> attributes
+                            .computeIfAbsent((String) row[0], k -> new ArrayList<>())
+                            .add((String) row[1]));
+            return attributes;
+        });
     }
 
-    /** {@code SELECT … FOR UPDATE} of the realm's row; answers the realm entity (the managed copy if loaded). */
-    private static Object lockRealmRow(EntityManager em, String realmId) {
+    /** {@code SELECT … FOR UPDATE} of the realm's row. */
+    private static void lockRealmRow(EntityManager em, String realmId) {
         List<?> locked = em.createQuery("select r from RealmEntity r where r.id = :id")
                 .setParameter("id", realmId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
@@ -115,7 +132,6 @@ public final class RowLocks {
         if (locked.isEmpty()) {
             throw new IllegalStateException("realm row not found");
         }
-        return locked.get(0);
     }
 
     private static EntityManager em(KeycloakSession session) {

@@ -140,8 +140,11 @@ public final class OrganizationManager {
 
     /** Removes both realms and the index row. */
     public void delete(Organization org) {
-        realm(SANDBOX.realmName(org.slug())).ifPresent(this::removeRealm);
-        realm(PRODUCTION.realmName(org.slug())).ifPresent(this::removeRealm);
+        // In realm id order, the order RowLocks.inLockedRealms locks them in: a delete and a metakey declaration
+        // running at once never wait for each other's second lock.
+        realms(org.slug()).present().stream()
+                .sorted(java.util.Comparator.comparing(RealmModel::getId))
+                .forEach(this::removeRealm);
         store.delete(org.slug());
     }
 

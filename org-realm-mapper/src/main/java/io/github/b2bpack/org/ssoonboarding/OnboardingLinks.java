@@ -10,13 +10,19 @@ import org.keycloak.models.SingleUseObjectProvider;
 /**
  * Onboarding links in Keycloak's {@link SingleUseObjectProvider} (the replicated {@code actionTokens} cache in a
  * cluster): every node sees a link, the store drops it when it expires, and its atomic {@code remove} lets exactly
- * one submission use it. A completed onboarding writes its time on the realm ({@value #COMPLETED_AT}): links
- * issued before it are dead.
+ * one submission use it. A completed onboarding starts the realm's next generation ({@value #GENERATION}): the
+ * links of the earlier ones are dead.
  */
 final class OnboardingLinks {
 
-    /** Realm attribute: when the realm's last onboarding completed (epoch milliseconds). */
-    static final String COMPLETED_AT = "b2bpack.sso.onboarding.completed_at";
+    /** Realm attribute: the number of onboardings completed in the realm, the generation new links belong to. */
+    static final String GENERATION = "b2bpack.sso.onboarding.generation";
+
+    /**
+     * How long a completion's claim outlives a completion that never committed (a node that died mid-request):
+     * longer than any transaction, short enough not to keep the realm's onboarding closed for long.
+     */
+    private static final long CLAIM_SECONDS = 600;
 
     private static final String COMPLETION_PREFIX = "b2bpack.sso-onboarding-completion.";
 
@@ -35,9 +41,9 @@ final class OnboardingLinks {
         this.store = session.singleUseObjects();
     }
 
-    /** Stores a new link and returns its token. */
+    /** Stores a new link of the realm's current generation and returns its token. */
     String issue(
-            String realm,
+            RealmModel realm,
             String slug,
             String environment,
             long lifespanSeconds,
@@ -49,20 +55,20 @@ final class OnboardingLinks {
                 OnboardingLink.key(token),
                 lifespanSeconds,
                 new OnboardingLink(
-                                realm,
+                                realm.getName(),
                                 slug,
                                 environment,
                                 expiresAt,
                                 providerType,
                                 usersAccessPolicy,
-                                Time.currentTimeMillis())
+                                generation(realm))
                         .toNotes());
         return token;
     }
 
     /**
-     * The live link of a token for this realm, or null (forged, expired, used, another realm's, or issued before the
-     * realm's last completed onboarding).
+     * The live link of a token for this realm, or null (forged, expired, used, another realm's, or of a generation
+     * a completed onboarding ended).
      */
     OnboardingLink find(String token, RealmModel realm) {
         if (!OnboardingLink.isToken(token)) {
@@ -72,23 +78,23 @@ final class OnboardingLinks {
         return link != null
                         && link.realm().equals(realm.getName())
                         && link.liveAt(Time.currentTime())
-                        && link.issuedAfter(completedAt(realm))
+                        && link.belongsTo(generation(realm))
                 ? link
                 : null;
     }
 
     /**
-     * Records a completed onboarding: true for the first completion since the realm's last one (the store's
-     * {@code putIfAbsent} is atomic cluster-wide, so of two links used at once only one configures the connection),
-     * then kills every link issued until now. {@code lifespanSeconds}: the longest a link can live.
+     * Records a completed onboarding of {@code link}'s generation: true for the first completion of that generation
+     * (the store's {@code putIfAbsent} is atomic cluster-wide, so of two links used at once only one configures the
+     * connection), which starts the next generation and so kills every other link issued until now.
      */
-    boolean complete(RealmModel realm, long lifespanSeconds) {
-        String claim = COMPLETION_PREFIX + realm.getId() + "." + completedAt(realm);
-        if (!store.putIfAbsent(claim, lifespanSeconds)) {
+    boolean complete(RealmModel realm, OnboardingLink link) {
+        String claim = COMPLETION_PREFIX + realm.getId() + "." + link.generation();
+        if (!store.putIfAbsent(claim, CLAIM_SECONDS)) {
             return false;
         }
         // The store is not part of the database transaction: when the completion does not commit, the claim goes,
-        // or every later link of the realm would be refused until the claim expired.
+        // or the generation's other links would be refused until it expired.
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {}
@@ -98,20 +104,20 @@ final class OnboardingLinks {
                 store.remove(claim);
             }
         });
-        realm.setAttribute(COMPLETED_AT, Long.toString(Time.currentTimeMillis()));
+        realm.setAttribute(GENERATION, Long.toString(link.generation() + 1));
         return true;
     }
 
-    private static long completedAt(RealmModel realm) {
-        String value = realm.getAttribute(COMPLETED_AT);
+    /** The realm's current generation: 0 until an onboarding completes; -1 when the attribute was hand-edited. */
+    private static long generation(RealmModel realm) {
+        String value = realm.getAttribute(GENERATION);
         if (value == null) {
             return 0L;
         }
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            // Someone wrote the attribute by hand: no link issued before now survives a value it cannot read.
-            return Long.MAX_VALUE;
+            return -1L;
         }
     }
 

@@ -83,7 +83,7 @@ public final class OnboardingPage {
         }
         // Then the realm's first completion since its last one: every other link issued until now dies, and of two
         // links used at once only one configures the connection.
-        if (!links.complete(realm, SsoOnboarding.maxLifespan(session))) {
+        if (!links.complete(realm, link)) {
             session.getTransactionManager().setRollbackOnly();
             return closed(token);
         }

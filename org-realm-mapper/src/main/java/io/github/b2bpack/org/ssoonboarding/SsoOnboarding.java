@@ -52,7 +52,7 @@ public final class SsoOnboarding {
             throw new IllegalArgumentException("lifespan out of range");
         }
         String token = new OnboardingLinks(session)
-                .issue(realm.getName(), slug, environment, lifespanSeconds, providerType, usersAccessPolicy);
+                .issue(realm, slug, environment, lifespanSeconds, providerType, usersAccessPolicy);
         KeycloakContext context = session.getContext();
         RealmModel caller = context.getRealm();
         String base;

@@ -194,9 +194,7 @@ final class EndpointNotices {
                 }
             });
         } finally {
-            if (previous != null) {
-                session.getContext().setRealm(previous);
-            }
+            session.getContext().setRealm(previous);
         }
     }
 

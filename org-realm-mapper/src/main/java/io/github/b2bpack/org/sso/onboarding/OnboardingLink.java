@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  *                     generic type: saml.custom, oidc.generic)
  * @param usersAccessPolicy the {@code users_access_policy} the issuer chose, or null (provision_new_users, or the
  *                     existing connection's)
- * @param issuedAtMillis when it was issued (epoch milliseconds): an onboarding completed later kills it
+ * @param generation  the realm's onboarding generation when it was issued: a completed onboarding starts the next one,
+ *                    which kills it
  */
 public record OnboardingLink(
         String realm,
@@ -31,14 +32,14 @@ public record OnboardingLink(
         long expiresAt,
         String providerType,
         String usersAccessPolicy,
-        long issuedAtMillis) {
+        long generation) {
 
     /** A link that leaves the provider type and the policy to the page's defaults. */
     public OnboardingLink(String realm, String slug, String environment, long expiresAt) {
         this(realm, slug, environment, expiresAt, null, null, 0L);
     }
 
-    /** A link issued at the epoch (before any completion). */
+    /** A link of the first generation (before any completed onboarding). */
     public OnboardingLink(
             String realm,
             String slug,
@@ -109,8 +110,8 @@ public record OnboardingLink(
                 environment,
                 "expires_at",
                 Long.toString(expiresAt),
-                "issued_at",
-                Long.toString(issuedAtMillis)));
+                "generation",
+                Long.toString(generation)));
         if (providerType != null) {
             notes.put("provider_type", providerType);
         }
@@ -137,7 +138,7 @@ public record OnboardingLink(
                     Long.parseLong(notes.get("expires_at")),
                     notes.get("provider_type"),
                     notes.get("users_access_policy"),
-                    Long.parseLong(notes.getOrDefault("issued_at", "0")));
+                    Long.parseLong(notes.getOrDefault("generation", "0")));
         } catch (NumberFormatException e) {
             return null;
         }
@@ -149,12 +150,12 @@ public record OnboardingLink(
     }
 
     /**
-     * Whether the link outlives the realm's last completed onboarding ({@code completedAtMillis}, epoch
-     * milliseconds; 0 when none): a completion kills every link issued before it, so a forgotten or leaked link
-     * cannot point the organization's SSO at another identity provider afterwards.
+     * Whether the link belongs to the realm's current onboarding generation ({@code realmGeneration}): a completed
+     * onboarding starts the next generation, so a forgotten or leaked link cannot point the organization's SSO at
+     * another identity provider afterwards. A counter, not issue times, so nodes' clocks play no part.
      */
-    public boolean issuedAfter(long completedAtMillis) {
-        return issuedAtMillis > completedAtMillis;
+    public boolean belongsTo(long realmGeneration) {
+        return generation == realmGeneration;
     }
 
     private static String digest(String token) {

@@ -56,17 +56,18 @@ class OnboardingLinkTest {
     }
 
     @Test
-    void aCompletedOnboardingKillsTheLinksIssuedBeforeIt() {
-        OnboardingLink link = new OnboardingLink("acme", "acme", "production", 100, null, null, 5_000L);
+    void aCompletedOnboardingKillsTheLinksOfItsGeneration() {
+        OnboardingLink link = new OnboardingLink("acme", "acme", "production", 100, null, null, 3L);
         assertEquals(link, OnboardingLink.fromNotes(link.toNotes()));
-        assertTrue(link.issuedAfter(0));
-        assertTrue(link.issuedAfter(4_999L));
-        assertFalse(link.issuedAfter(5_000L));
-        assertFalse(link.issuedAfter(6_000L));
-        // An entry written before links carried their issue time counts as issued at the epoch.
+        assertTrue(link.belongsTo(3L));
+        assertFalse(link.belongsTo(4L));
+        assertFalse(link.belongsTo(-1L));
+        // An entry written before links carried a generation belongs to the first one: it stays valid until the
+        // realm's first completed onboarding.
         Map<String, String> old = new HashMap<>(link.toNotes());
-        old.remove("issued_at");
-        assertFalse(OnboardingLink.fromNotes(old).issuedAfter(1L));
+        old.remove("generation");
+        assertTrue(OnboardingLink.fromNotes(old).belongsTo(0L));
+        assertFalse(OnboardingLink.fromNotes(old).belongsTo(1L));
     }
 
     @Test
