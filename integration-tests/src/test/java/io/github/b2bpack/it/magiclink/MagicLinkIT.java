@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.support.HttpLoginSession;
 import io.github.b2bpack.it.support.OidcClient;
 import io.github.b2bpack.testsupport.FakePorts;
 import io.github.b2bpack.testsupport.FakeSmsGateway;
@@ -135,7 +136,7 @@ class MagicLinkIT {
         realm.createUser("bob", null);
 
         String link = requestInChromium(realm, "bob@magic-it.example", 1);
-        MagicHttpSession other = new MagicHttpSession().get(link);
+        HttpLoginSession other = new HttpLoginSession().get(link);
         System.out.println("MAGIC-LINK bound, other browser -> " + other.status() + " loggedIn=" + other.loggedIn());
         assertEquals(400, other.status(), other.page());
         assertFalse(other.loggedIn());
@@ -146,7 +147,7 @@ class MagicLinkIT {
 
         realm.configure(Map.of("bindToBrowser", "false"));
         String unbound = requestInChromium(realm, "bob@magic-it.example", 2);
-        MagicHttpSession phone = new MagicHttpSession().get(unbound);
+        HttpLoginSession phone = new HttpLoginSession().get(unbound);
         System.out.println("MAGIC-LINK unbound, other browser -> loggedIn=" + phone.loggedIn());
         assertTrue(phone.loggedIn(), phone.status() + " " + phone.page());
         String code = queryParameter(phone.location(), "code");
@@ -173,9 +174,9 @@ class MagicLinkIT {
         String kim = realm.createUser("kim", null);
         realm.configure(Map.of("addressLimit", "100", "ipLimit", "100", "minimumAnswerMillis", "0"));
 
-        MagicHttpSession known = new MagicHttpSession().get(realm.authorizationUrl());
+        HttpLoginSession known = new HttpLoginSession().get(realm.authorizationUrl());
         known.post(Map.of("email", "kim@magic-it.example"));
-        MagicHttpSession unknown = new MagicHttpSession().get(realm.authorizationUrl());
+        HttpLoginSession unknown = new HttpLoginSession().get(realm.authorizationUrl());
         unknown.post(Map.of("email", "nobody@magic-it.example"));
         assertEquals(200, known.status());
         assertEquals(known.status(), unknown.status());
@@ -260,7 +261,7 @@ class MagicLinkIT {
         realm.useHttpSmsSender();
         String samId = realm.createUser("sam", PHONE);
 
-        MagicHttpSession browser = new MagicHttpSession().get(realm.authorizationUrl());
+        HttpLoginSession browser = new HttpLoginSession().get(realm.authorizationUrl());
         browser.post(Map.of("email", "sam@magic-it.example"));
         List<SmtpSink.Mail> mails = smtp.await(1, WAIT);
         assertEquals(1, mails.size());
@@ -334,7 +335,7 @@ class MagicLinkIT {
 
         List<SmtpSink.Mail> mails = smtp.await(1, WAIT);
         assertEquals(1, mails.size());
-        MagicHttpSession phone = new MagicHttpSession().get(mails.get(0).actionTokenLink());
+        HttpLoginSession phone = new HttpLoginSession().get(mails.get(0).actionTokenLink());
         assertTrue(phone.loggedIn(), phone.status() + " " + phone.page());
         assertEquals("st-42", queryParameter(phone.location(), "state"));
         OidcClient.Response tokens = realm.oidc()
@@ -408,16 +409,16 @@ class MagicLinkIT {
 
     private List<Integer> parallelPosts(MagicLinkRealm realm, int count, java.util.function.IntFunction<String> to)
             throws Exception {
-        List<MagicHttpSession> sessions = new ArrayList<>();
+        List<HttpLoginSession> sessions = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            sessions.add(new MagicHttpSession().get(realm.authorizationUrl()));
+            sessions.add(new HttpLoginSession().get(realm.authorizationUrl()));
         }
         ExecutorService pool = Executors.newFixedThreadPool(count);
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Integer>> statuses = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                MagicHttpSession s = sessions.get(i);
+                HttpLoginSession s = sessions.get(i);
                 String address = to.apply(i);
                 statuses.add(pool.submit(() -> {
                     start.await();
@@ -436,7 +437,7 @@ class MagicLinkIT {
     }
 
     private static long timedPost(MagicLinkRealm realm, String address) {
-        MagicHttpSession s = new MagicHttpSession().get(realm.authorizationUrl());
+        HttpLoginSession s = new HttpLoginSession().get(realm.authorizationUrl());
         long t0 = System.nanoTime();
         s.post(Map.of("email", address));
         long t = System.nanoTime() - t0;

@@ -92,14 +92,7 @@ class SsoOnboardingIT extends OrgItBase {
         // Malformed metadata: the form again with the reason, nothing saved, the link still usable.
         paste("<EntityDescriptor xmlns=\"urn:oasis:names:tc:SAML:2.0:metadata\"><broken");
         driver.waiting().until(d -> d.getPageSource().contains("This is not valid identity provider metadata"));
-        assertEquals(
-                "https://idp.example/sso",
-                admin.realm(slug)
-                        .identityProviders()
-                        .get(SsoFixtures.ALIAS)
-                        .toRepresentation()
-                        .getConfig()
-                        .get("singleSignOnServiceUrl"));
+        assertEquals("https://idp.example/sso", signOnUrl(slug));
 
         paste(SsoFixtures.samlDescriptor(IDP_REALM));
         driver.waiting().until(d -> d.getPageSource().contains("Your single sign-on connection is saved"));
@@ -124,14 +117,7 @@ class SsoOnboardingIT extends OrgItBase {
         assertEquals(404, OidcClient.send(get(older)).status());
         OidcClient.Response hijack = OidcClient.postForm(older, Map.of("metadata_url", "https://idp.example/metadata"));
         assertEquals(404, hijack.status(), hijack.body());
-        assertEquals(
-                Fixtures.realmUrl(IDP_REALM) + "/protocol/saml",
-                admin.realm(slug)
-                        .identityProviders()
-                        .get(SsoFixtures.ALIAS)
-                        .toRepresentation()
-                        .getConfig()
-                        .get("singleSignOnServiceUrl"));
+        assertEquals(Fixtures.realmUrl(IDP_REALM) + "/protocol/saml", signOnUrl(slug));
         String newer = SsoFixtures.issueOnboarding(http, slug, "").field("url");
         assertEquals(200, OidcClient.send(get(newer)).status());
 
@@ -249,6 +235,16 @@ class SsoOnboardingIT extends OrgItBase {
                 400,
                 SsoFixtures.issueOnboarding(http, slug, "environment=staging").status());
         assertTrue(admin.realm(slug).identityProviders().findAll().isEmpty());
+    }
+
+    /** Where the organization's connection sends people to sign in (the SAML sign-on service URL). */
+    private String signOnUrl(String slug) {
+        return admin.realm(slug)
+                .identityProviders()
+                .get(SsoFixtures.ALIAS)
+                .toRepresentation()
+                .getConfig()
+                .get("singleSignOnServiceUrl");
     }
 
     private void paste(String xml) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.Fixtures;
+import io.github.b2bpack.it.support.HttpLoginSession;
 import io.github.b2bpack.it.support.Users;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -136,9 +137,10 @@ class AppOtpIT extends SmsItBase {
                 null,
                 RAW_SECRET);
         byte[] key = RAW_SECRET.getBytes(StandardCharsets.US_ASCII);
-        List<SmsHttpSession> sessions = new ArrayList<>();
+        List<HttpLoginSession> sessions = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            SmsHttpSession s = new SmsHttpSession().login(realm, SmsTestRealm.USER, SmsTestRealm.PASSWORD);
+            HttpLoginSession s =
+                    new HttpLoginSession().loginAt(realm.authorizationUrl(), SmsTestRealm.USER, SmsTestRealm.PASSWORD);
             assertTrue(s.pageContains("name=\"otp\""), s.page());
             sessions.add(s);
         }
@@ -146,7 +148,7 @@ class AppOtpIT extends SmsItBase {
         ExecutorService pool = Executors.newFixedThreadPool(40);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<String>> pages = new ArrayList<>();
-        for (SmsHttpSession s : sessions) {
+        for (HttpLoginSession s : sessions) {
             pages.add(pool.submit(() -> {
                 start.await();
                 return s.post(Map.of("otp", wrong)).page();
@@ -193,7 +195,8 @@ class AppOtpIT extends SmsItBase {
             return;
         }
         // The slots alone: the right code inside the same period is refused too (the burst spent the checks).
-        SmsHttpSession late = new SmsHttpSession().login(realm, SmsTestRealm.USER, SmsTestRealm.PASSWORD);
+        HttpLoginSession late =
+                new HttpLoginSession().loginAt(realm.authorizationUrl(), SmsTestRealm.USER, SmsTestRealm.PASSWORD);
         late.post(Map.of("otp", Totp.next(key)));
         assertFalse(late.loggedIn());
         assertTrue(late.pageContains("Too many codes were tried"), late.page());

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.Fixtures;
+import io.github.b2bpack.it.support.HttpLoginSession;
 import io.github.b2bpack.it.support.OidcClient;
 import io.github.b2bpack.it.support.Users;
 import java.net.URI;
@@ -44,7 +45,7 @@ class SmsBudgetIT extends SmsItBase {
     void twelveParallelEnrollmentSessionsOfOneUserSendOneSms() throws Exception {
         SmsTestRealm realm = realm("sms-budget-enroll", Map.of("sender", "http"), 0);
         String number = "+33612345701";
-        List<SmsHttpSession> sessions = sessionsOn("phone", realm, Collections.nCopies(12, SmsTestRealm.USER));
+        List<HttpLoginSession> sessions = sessionsOn("phone", realm, Collections.nCopies(12, SmsTestRealm.USER));
         int sent = submitAtOnce(sessions, number);
         System.out.println("SMS-BUDGET: SMS sent by 12 parallel enrollment submissions of one user: " + sent);
         assertEquals(1, sent, "one user, 12 sessions at once: the cooldown lets exactly one SMS through");
@@ -63,7 +64,7 @@ class SmsBudgetIT extends SmsItBase {
             Users.create(admin, realm.name, rep);
             users.add(user);
         }
-        List<SmsHttpSession> sessions = sessionsOn("phone", realm, users);
+        List<HttpLoginSession> sessions = sessionsOn("phone", realm, users);
         int sent = submitAtOnce(sessions, number);
         System.out.println("SMS-BUDGET: SMS sent to one number by 8 users enrolling it at once: " + sent);
         assertEquals(3, sent, "server-wide enrollment cap per destination number: 3 per hour by default");
@@ -77,7 +78,7 @@ class SmsBudgetIT extends SmsItBase {
     void fortyParallelWrongCodesCountAtMostThreeTriesAndVoidTheCode() throws Exception {
         SmsTestRealm realm = realm("sms-budget-tries", Map.of("sender", "http"), 0);
         PendingLogins bob = pendingLogins(realm, "bob", "+33612345703", 40);
-        List<SmsHttpSession> sessions = bob.sessions();
+        List<HttpLoginSession> sessions = bob.sessions();
         String code = bob.code();
         inParallel(sessions, s -> s.post(Map.of("code", wrongCode(code))));
         long wrong = sessions.stream().filter(s -> s.pageContains("Wrong code")).count();
@@ -89,7 +90,7 @@ class SmsBudgetIT extends SmsItBase {
         System.out.println("SMS-BUDGET: 40 parallel wrong codes: answered 'wrong code, try again' " + wrong
                 + ", 'code voided' " + voided + ", 'no code waiting' (already voided) " + gone);
 
-        SmsHttpSession last = new SmsHttpSession().login(realm, "bob", SmsTestRealm.PASSWORD);
+        HttpLoginSession last = new HttpLoginSession().loginAt(realm.authorizationUrl(), "bob", SmsTestRealm.PASSWORD);
         last.post(Map.of("code", code));
         System.out.println("SMS-BUDGET: right code accepted after 40 parallel wrong ones: " + last.loggedIn());
         assertTrue(wrong <= 2, "at most maxAttempts - 1 wrong tries are answered 'try again', got " + wrong);
@@ -101,9 +102,9 @@ class SmsBudgetIT extends SmsItBase {
     void aRightCodeSubmittedInParallelIsAcceptedOnce() throws Exception {
         PendingLogins carol =
                 pendingLogins(realm("sms-budget-once", Map.of("sender", "http"), 0), "carol", "+33612345704", 6);
-        List<SmsHttpSession> sessions = carol.sessions();
+        List<HttpLoginSession> sessions = carol.sessions();
         inParallel(sessions, s -> s.post(Map.of("code", carol.code())));
-        long in = sessions.stream().filter(SmsHttpSession::loggedIn).count();
+        long in = sessions.stream().filter(HttpLoginSession::loggedIn).count();
         System.out.println("SMS-BUDGET: logins with one right code submitted by 6 sessions at once: " + in);
         assertEquals(1, in, "a code is used once");
     }
@@ -117,9 +118,10 @@ class SmsBudgetIT extends SmsItBase {
         userWithPhone(realm, "dave", premium);
         userWithPhone(realm, "erin", voip);
         userWithPhone(realm, "frank", german);
-        SmsHttpSession dave = new SmsHttpSession().login(realm, "dave", SmsTestRealm.PASSWORD);
-        SmsHttpSession erin = new SmsHttpSession().login(realm, "erin", SmsTestRealm.PASSWORD);
-        SmsHttpSession frank = new SmsHttpSession().login(realm, "frank", SmsTestRealm.PASSWORD);
+        HttpLoginSession dave = new HttpLoginSession().loginAt(realm.authorizationUrl(), "dave", SmsTestRealm.PASSWORD);
+        HttpLoginSession erin = new HttpLoginSession().loginAt(realm.authorizationUrl(), "erin", SmsTestRealm.PASSWORD);
+        HttpLoginSession frank =
+                new HttpLoginSession().loginAt(realm.authorizationUrl(), "frank", SmsTestRealm.PASSWORD);
         Thread.sleep(500);
         int sent = gateway.messagesTo(premium).size()
                 + gateway.messagesTo(voip).size()
@@ -136,7 +138,7 @@ class SmsBudgetIT extends SmsItBase {
         // A realm that allows VoIP numbers texts them.
         SmsTestRealm open = realm("sms-budget-voip", Map.of("sender", "http", "allowVoip", "true"), 0);
         userWithPhone(open, "erin", voip);
-        new SmsHttpSession().login(open, "erin", SmsTestRealm.PASSWORD);
+        new HttpLoginSession().loginAt(open.authorizationUrl(), "erin", SmsTestRealm.PASSWORD);
         assertEquals(1, gateway.awaitMessagesTo(voip, 1, WAIT).size());
     }
 
@@ -214,10 +216,11 @@ class SmsBudgetIT extends SmsItBase {
     }
 
     /** A login session (its own cookie jar) of each of {@code usernames}, each on a page with the {@code field} input. */
-    private static List<SmsHttpSession> sessionsOn(String field, SmsTestRealm realm, List<String> usernames) {
-        List<SmsHttpSession> sessions = new ArrayList<>();
+    private static List<HttpLoginSession> sessionsOn(String field, SmsTestRealm realm, List<String> usernames) {
+        List<HttpLoginSession> sessions = new ArrayList<>();
         for (String username : usernames) {
-            SmsHttpSession s = new SmsHttpSession().login(realm, username, SmsTestRealm.PASSWORD);
+            HttpLoginSession s =
+                    new HttpLoginSession().loginAt(realm.authorizationUrl(), username, SmsTestRealm.PASSWORD);
             assertTrue(s.pageContains("name=\"" + field + "\""), s.page());
             sessions.add(s);
         }
@@ -225,7 +228,7 @@ class SmsBudgetIT extends SmsItBase {
     }
 
     /** Login sessions of one user, each on the code page, and the one code they all wait for. */
-    private record PendingLogins(List<SmsHttpSession> sessions, String code) {}
+    private record PendingLogins(List<HttpLoginSession> sessions, String code) {}
 
     /**
      * A user whose phone is {@code number} (written by an admin) and {@code count} login sessions of that user on
@@ -233,27 +236,28 @@ class SmsBudgetIT extends SmsItBase {
      */
     private PendingLogins pendingLogins(SmsTestRealm realm, String username, String number, int count) {
         userWithPhone(realm, username, number);
-        List<SmsHttpSession> sessions = sessionsOn("code", realm, Collections.nCopies(count, username));
+        List<HttpLoginSession> sessions = sessionsOn("code", realm, Collections.nCopies(count, username));
         List<io.github.b2bpack.testsupport.FakeSmsGateway.Sms> texts = gateway.awaitMessagesTo(number, 1, WAIT);
         assertEquals(1, texts.size(), "a pending code is shared: further sessions send nothing");
         return new PendingLogins(sessions, texts.get(0).code());
     }
 
     /** Every session submits {@code number} at once; returns how many SMS reached it (3 s given for one each). */
-    private static int submitAtOnce(List<SmsHttpSession> sessions, String number) throws Exception {
+    private static int submitAtOnce(List<HttpLoginSession> sessions, String number) throws Exception {
         inParallel(sessions, s -> s.post(Map.of("phone", number)));
         return gateway.awaitMessagesTo(number, sessions.size(), java.time.Duration.ofSeconds(3))
                 .size();
     }
 
     /** Runs {@code action} on every session in its own thread, all released at the same instant. */
-    private static void inParallel(List<SmsHttpSession> sessions, Consumer<SmsHttpSession> action) throws Exception {
+    private static void inParallel(List<HttpLoginSession> sessions, Consumer<HttpLoginSession> action)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(sessions.size());
         try {
             CountDownLatch ready = new CountDownLatch(sessions.size());
             CountDownLatch go = new CountDownLatch(1);
             List<Future<?>> done = new ArrayList<>();
-            for (SmsHttpSession s : sessions) {
+            for (HttpLoginSession s : sessions) {
                 done.add(pool.submit(() -> {
                     ready.countDown();
                     go.await();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.b2bpack.it.PackServerConfig;
 import io.github.b2bpack.it.support.Fixtures;
+import io.github.b2bpack.it.support.HttpLoginSession;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.List;
@@ -43,7 +44,8 @@ class SmsNumberCapDenialIT extends SmsItBase {
         }
 
         // alice (attacker realm, a plain user with enrollment pending) types the victim's number and resends.
-        SmsHttpSession attacker = new SmsHttpSession().login(attackerRealm, SmsTestRealm.USER, SmsTestRealm.PASSWORD);
+        HttpLoginSession attacker = new HttpLoginSession()
+                .loginAt(attackerRealm.authorizationUrl(), SmsTestRealm.USER, SmsTestRealm.PASSWORD);
         attacker.post(Map.of("phone", victimNumber));
         for (int i = 0; i < 6; i++) {
             attacker.post(Map.of("resend", "true"));
@@ -53,7 +55,8 @@ class SmsNumberCapDenialIT extends SmsItBase {
         assertTrue(attacker.pageContains("Too many codes were sent"), "the attacker hits the enrollment cap");
 
         // The victim signs in to their own realm with the right password.
-        SmsHttpSession victim = new SmsHttpSession().login(victimRealm, "vic", SmsTestRealm.PASSWORD);
+        HttpLoginSession victim =
+                new HttpLoginSession().loginAt(victimRealm.authorizationUrl(), "vic", SmsTestRealm.PASSWORD);
         int total = gateway.awaitMessagesTo(victimNumber, enrollmentSms + 1, Duration.ofSeconds(10))
                 .size();
         boolean refused = victim.pageContains("Too many codes were sent");

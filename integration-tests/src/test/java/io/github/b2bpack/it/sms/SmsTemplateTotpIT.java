@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.support.HttpLoginSession;
 import io.github.b2bpack.it.support.OidcClient;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class SmsTemplateTotpIT extends SmsOrgItBase {
                 "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,\"algorithm\":\"HmacSHA1\"}");
         realm.createUserWith("otto", otp);
         OidcClient.Response grant = realm.oidc().passwordGrant(SmsOrgRealm.APP, "otto", SmsOrgRealm.PASSWORD);
-        SmsHttpSession browser = new SmsHttpSession()
+        HttpLoginSession browser = new HttpLoginSession()
                 .get(realm.oidc().authorizationUrl(SmsOrgRealm.APP, realm.redirect()))
                 .post(Map.of("username", "otto", "password", SmsOrgRealm.PASSWORD));
         System.out.println("TEMPLATE-TOTP: password grant without totp -> " + grant.status()

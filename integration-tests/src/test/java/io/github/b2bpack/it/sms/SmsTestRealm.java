@@ -1,5 +1,6 @@
 package io.github.b2bpack.it.sms;
 
+import io.github.b2bpack.it.support.OidcClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -39,6 +40,11 @@ final class SmsTestRealm {
 
     String redirect() {
         return url() + "/.well-known/openid-configuration";
+    }
+
+    /** The web app's authorization URL (code flow back to {@link #redirect()}). */
+    String authorizationUrl() {
+        return new OidcClient(url()).authorizationUrl(CLIENT, redirect());
     }
 
     /**

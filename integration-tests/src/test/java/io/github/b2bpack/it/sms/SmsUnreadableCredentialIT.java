@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.b2bpack.it.PackServerConfig;
+import io.github.b2bpack.it.support.HttpLoginSession;
 import io.github.b2bpack.it.support.OidcClient;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class SmsUnreadableCredentialIT extends SmsOrgItBase {
         assertEquals(400, grant.status(), grant.body());
 
         // ... and so must the browser: no authorization code for the password alone.
-        SmsHttpSession browser = new SmsHttpSession()
+        HttpLoginSession browser = new HttpLoginSession()
                 .get(realm.oidc().authorizationUrl(SmsOrgRealm.APP, realm.redirect()))
                 .post(Map.of("username", "uma", "password", SmsOrgRealm.PASSWORD));
         System.out.println("unreadable sms-otp credential, browser login with the password alone: logged in = "

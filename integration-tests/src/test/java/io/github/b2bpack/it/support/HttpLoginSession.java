@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * One browser-like login over plain HTTP with its own cookie jar: opens a realm's authorization URL, posts the forms
  * Keycloak's pages show, follows redirects until the client's redirect URI gets a code (or a page stays). What the
- * person sees is the page's HTML; what the client gets is {@link #loggedIn()}.
+ * person sees is the page's HTML; what the client gets is {@link #loggedIn()}. Another browser than Chromium, or many
+ * at once: the SMS and magic-link tests fire the form posts of many sessions at the same instant.
  */
 public final class HttpLoginSession {
 
@@ -34,6 +35,7 @@ public final class HttpLoginSession {
 
     private String page = "";
     private String location;
+    private int status;
 
     /** Opens {@code clientId}'s login page in {@code realm}, redirecting to {@link Fixtures#redirectUri}. */
     public HttpLoginSession open(String realm, String clientId) {
@@ -43,6 +45,12 @@ public final class HttpLoginSession {
     /** Opens the login page and posts the username and password (the form must be there). */
     public HttpLoginSession login(String realm, String clientId, String username, String password) {
         open(realm, clientId);
+        return post(Map.of("username", username, "password", password));
+    }
+
+    /** Opens {@code authorizationUrl} and posts the username and password (the form must be there). */
+    public HttpLoginSession loginAt(String authorizationUrl, String username, String password) {
+        get(authorizationUrl);
         return post(Map.of("username", username, "password", password));
     }
 
@@ -85,10 +93,25 @@ public final class HttpLoginSession {
         return page;
     }
 
+    public boolean pageContains(String text) {
+        return page.contains(text);
+    }
+
+    /** The status of the last answer that was not a redirect (0 when the login ended at the client). */
+    public int status() {
+        return status;
+    }
+
+    /** The redirect that ended the login (the client's redirect URI with code=), or null. */
+    public String location() {
+        return location;
+    }
+
     private void follow(HttpResponse<String> response) {
         location = null;
         for (int hops = 0; hops < 10; hops++) {
-            if (response.statusCode() / 100 != 3) {
+            status = response.statusCode();
+            if (status / 100 != 3) {
                 page = response.body();
                 return;
             }
