@@ -27,10 +27,16 @@ public final class SsoFirstLoginFlow {
 
     private SsoFirstLoginFlow() {}
 
-    /** The flow's id, creating it when the realm has none by that alias. */
+    /**
+     * The flow's id, creating it when the realm has none by that alias. A flow made before the access-policy step
+     * ran again after the review page gets that step, as {@link #postLoginFlowId} completes the post-login flow.
+     */
     public static String ensure(RealmModel realm) {
         AuthenticationFlowModel existing = realm.getFlowByAlias(SsoKeys.FIRST_LOGIN_FLOW);
         if (existing != null) {
+            if (realm.getAuthenticatorConfigByAlias(AFTER_REVIEW_CONFIG) == null) {
+                afterReview(realm, existing);
+            }
             return existing.getId();
         }
         AuthenticationFlowModel top = flow(
@@ -48,10 +54,6 @@ public final class SsoFirstLoginFlow {
                 10,
                 null);
 
-        AuthenticatorConfigModel review = new AuthenticatorConfigModel();
-        review.setAlias(REVIEW_CONFIG);
-        review.setConfig(new java.util.HashMap<>(Map.of("update.profile.on.first.login", "missing")));
-        review = realm.addAuthenticatorConfig(review);
         execution(
                 realm,
                 top,
@@ -59,22 +61,8 @@ public final class SsoFirstLoginFlow {
                 null,
                 AuthenticationExecutionModel.Requirement.REQUIRED,
                 20,
-                review.getId());
-
-        // Again after the review page, which may fill in names but not change the IdP's username or email.
-        AuthenticatorConfigModel afterReview = new AuthenticatorConfigModel();
-        afterReview.setAlias(AFTER_REVIEW_CONFIG);
-        afterReview.setConfig(new java.util.HashMap<>(
-                Map.of(SsoAccessPolicyAuthenticator.PHASE_KEY, SsoAccessPolicyAuthenticator.AFTER_REVIEW)));
-        afterReview = realm.addAuthenticatorConfig(afterReview);
-        execution(
-                realm,
-                top,
-                SsoAccessPolicyAuthenticatorFactory.ID,
-                null,
-                AuthenticationExecutionModel.Requirement.REQUIRED,
-                25,
-                afterReview.getId());
+                config(realm, REVIEW_CONFIG, "update.profile.on.first.login", "missing"));
+        afterReview(realm, top);
 
         AuthenticationFlowModel user = flow(
                 realm,
@@ -112,6 +100,30 @@ public final class SsoFirstLoginFlow {
             execution(realm, post, ALLOW_ACCESS, null, AuthenticationExecutionModel.Requirement.REQUIRED, 20, null);
         }
         return post.getId();
+    }
+
+    /** The access-policy step again after the review page, which may fill in names but not change who it is. */
+    private static void afterReview(RealmModel realm, AuthenticationFlowModel top) {
+        execution(
+                realm,
+                top,
+                SsoAccessPolicyAuthenticatorFactory.ID,
+                null,
+                AuthenticationExecutionModel.Requirement.REQUIRED,
+                25,
+                config(
+                        realm,
+                        AFTER_REVIEW_CONFIG,
+                        SsoAccessPolicyAuthenticator.PHASE_KEY,
+                        SsoAccessPolicyAuthenticator.AFTER_REVIEW));
+    }
+
+    /** A new authenticator configuration with one entry; answers its id. */
+    private static String config(RealmModel realm, String alias, String key, String value) {
+        AuthenticatorConfigModel config = new AuthenticatorConfigModel();
+        config.setAlias(alias);
+        config.setConfig(new java.util.HashMap<>(Map.of(key, value)));
+        return realm.addAuthenticatorConfig(config).getId();
     }
 
     private static AuthenticationFlowModel flow(RealmModel realm, String alias, boolean topLevel, String description) {
