@@ -101,13 +101,7 @@ public final class ProfileDeclarations {
                 missing.add(realm);
             }
             for (RealmModel realm : missing) {
-                inRealm(locked, realm, () -> {
-                    UserProfileProvider profiles = locked.getProvider(UserProfileProvider.class);
-                    UPConfig config = profiles.getConfiguration();
-                    config.addOrReplaceAttribute(declaration(attribute));
-                    profiles.setConfiguration(config);
-                    return null;
-                });
+                declare(locked, realm, List.of(attribute));
             }
             return new MetaKeyDeclaration(
                     missing.stream().map(RealmModel::getId).toList(), false);
